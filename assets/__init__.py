@@ -1,0 +1,1 @@
+"""Files shipped with roomtui (stylesheets, example plans); read them with importlib.resources."""

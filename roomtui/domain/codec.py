@@ -1,0 +1,105 @@
+"""Meeting <-> plain JSON-ready dicts, driven by the dataclass type hints.
+
+One codec serves the store, the JSON export and the tests, so "what is saved" and "what is
+exported" cannot drift apart. Dates are ISO strings; enums are their values.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date, datetime, time
+from enum import Enum
+from functools import lru_cache
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
+
+from roomtui.domain.model import Meeting
+
+T = TypeVar("T")
+
+
+class DecodeError(ValueError):
+    """A stored or imported document does not fit the meeting model; says where."""
+
+
+def to_data(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [to_data(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_data(v) for k, v in value.items()}
+    return value
+
+
+@lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def from_data(cls: type[T], data: Any, where: str = "") -> T:
+    """Build ``cls`` from ``data``; unknown keys are ignored, missing ones take defaults."""
+    return _decode(cls, data, where or cls.__name__)
+
+
+def _decode(tp: Any, data: Any, where: str) -> Any:
+    origin = get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        if data is None:
+            return None
+        return _decode(args[0], data, where)
+    if origin is list:
+        if not isinstance(data, list):
+            raise DecodeError(f"{where}: expected a list")
+        (item_type,) = get_args(tp)
+        return [_decode(item_type, v, f"{where}[{i}]") for i, v in enumerate(data)]
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(data, dict):
+            raise DecodeError(f"{where}: expected an object")
+        hints = _hints(tp)
+        kwargs = {}
+        for f in dataclasses.fields(tp):
+            if f.name in data:
+                kwargs[f.name] = _decode(hints[f.name], data[f.name], f"{where}.{f.name}")
+        try:
+            return tp(**kwargs)
+        except TypeError as error:
+            raise DecodeError(f"{where}: {error}") from None
+    try:
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            return tp(data)
+        if tp is datetime:
+            return datetime.fromisoformat(data)
+        if tp is date:
+            return date.fromisoformat(data)
+        if tp is time:
+            return time.fromisoformat(data)
+    except (ValueError, TypeError):
+        raise DecodeError(f"{where}: {data!r} is not a valid {getattr(tp, '__name__', tp)}") from None
+    if tp is bool:
+        if not isinstance(data, bool):
+            raise DecodeError(f"{where}: expected true or false")
+        return data
+    if tp is int:
+        if isinstance(data, bool) or not isinstance(data, int):
+            raise DecodeError(f"{where}: expected a whole number")
+        return data
+    if tp is str:
+        if not isinstance(data, str):
+            raise DecodeError(f"{where}: expected text")
+        return data
+    return data
+
+
+def meeting_to_data(meeting: Meeting) -> dict[str, Any]:
+    return to_data(meeting)
+
+
+def meeting_from_data(data: Any) -> Meeting:
+    return from_data(Meeting, data, "meeting")

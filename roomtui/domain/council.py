@@ -1,0 +1,456 @@
+"""Every action the secretary can take on a meeting, as one method each.
+
+One method = one action = one durable write (the store's session wraps each call). Methods
+validate before they change anything, so a refused action leaves the meeting as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from datetime import datetime
+from typing import Any
+
+from roomtui.domain.clock import Clock, SystemClock
+from roomtui.domain.model import (
+    AgendaItem,
+    AgendaKind,
+    Commitment,
+    Disposition,
+    Grade,
+    Issue,
+    IssueSource,
+    Meeting,
+    MeetingStatus,
+    Participant,
+    Response,
+    Role,
+    Satisfaction,
+    SpeakerKind,
+)
+from roomtui.domain.speaking import SpeakingOrder
+from roomtui.domain.validation import (
+    MAX_MEETING_MINUTES,
+    ValidationError,
+    meeting_problems,
+    parse_date,
+    parse_minutes,
+    parse_time,
+    response_problems,
+    text_field,
+)
+from roomtui.i18n import _
+
+MULTILINE_FIELDS = {"background", "description", "suggestion", "text", "plan", "milestones", "reason",
+                    "next_step", "interim_measure", "action", "note", "leader_summary", "closing_remarks", "summary"}
+
+
+def clean_fields(values: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Clean every text value; parse dates, times and durations by their field names."""
+    cleaned: dict[str, Any] = {}
+    problems: list[str] = []
+    for name, value in values.items():
+        label = _(name.replace("_", " "))
+        try:
+            if name in ("date", "deadline", "target_date", "review_date"):
+                cleaned[name] = parse_date(value, label)
+            elif name == "start_time":
+                cleaned[name] = parse_time(value, label)
+            elif name == "planned_minutes":
+                cleaned[name] = parse_minutes(value, label, MAX_MEETING_MINUTES)
+            elif isinstance(value, str) or (value is None and name not in ("parent_id", "raised_by")):
+                cleaned[name] = text_field(value, label, required=name in required, multiline=name in MULTILINE_FIELDS)
+            else:
+                cleaned[name] = value
+        except ValidationError as error:
+            problems.extend(error.problems)
+    for name in required:
+        if name not in values:
+            problems.append(_("{field} is required", field=_(name.replace("_", " "))))
+    if problems:
+        raise ValidationError(problems)
+    return cleaned
+
+
+class Council:
+    """The secretary's verbs over one meeting."""
+
+    def __init__(self, meeting: Meeting, clock: Clock | None = None) -> None:
+        self.meeting = meeting
+        self.clock = clock or SystemClock()
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    # -- details -------------------------------------------------------------------------
+    def set_details(self, **values: Any) -> None:
+        allowed = {"title", "theme", "series", "date", "start_time", "venue", "host", "recorder", "planned_minutes",
+                   "background", "next_theme", "review_date", "leader_summary", "closing_remarks"}
+        unknown = set(values) - allowed
+        if unknown:
+            raise ValidationError([_("unknown field: {name}", name=", ".join(sorted(unknown)))])
+        cleaned = clean_fields(values, required=("title",) if "title" in values else ())
+        for name, value in cleaned.items():
+            setattr(self.meeting, name, value)
+
+    def set_agreed_items(self, items: list[str]) -> None:
+        self.meeting.agreed_items = [text_field(i, _("agreed item"), multiline=True) for i in items if str(i).strip()]
+
+    def set_limits(self, **seconds: Any) -> None:
+        limits = self.meeting.limits
+        for name, value in seconds.items():
+            if name == "one_entry_per_person":
+                limits.one_entry_per_person = bool(value)
+                continue
+            if name not in {f.name for f in fields(limits)}:
+                raise ValidationError([_("unknown limit: {name}", name=name)])
+            from roomtui.domain.validation import parse_seconds
+
+            setattr(limits, name, parse_seconds(value, _(name.replace("_", " "))))
+
+    # -- participants --------------------------------------------------------------------
+    def add_participant(self, name: str, role: Role | str = Role.MEMBER, **values: Any) -> Participant:
+        cleaned = clean_fields({"name": name, **values}, required=("name",))
+        role = _role(role)
+        self._check_unique_name(cleaned["name"], cleaned.get("affiliation", ""), None)
+        person = Participant(id=self.meeting.next_id(self.meeting.participants), role=role, **cleaned)
+        self.meeting.participants.append(person)
+        return person
+
+    def update_participant(self, participant_id: int, **values: Any) -> Participant:
+        person = self._get(self.meeting.participant(participant_id), _("participant"), participant_id)
+        if "role" in values:
+            values["role"] = _role(values["role"])
+        cleaned = clean_fields(values, required=("name",) if "name" in values else ())
+        self._check_unique_name(cleaned.get("name", person.name), cleaned.get("affiliation", person.affiliation),
+                                participant_id)
+        for name, value in cleaned.items():
+            setattr(person, name, value)
+        return person
+
+    def remove_participant(self, participant_id: int) -> Participant:
+        person = self._get(self.meeting.participant(participant_id), _("participant"), participant_id)
+        if any(s.participant_id == participant_id and not s.waiting for s in self.meeting.speakers):
+            raise ValidationError([_("{name} has already spoken and stays in the record", name=person.name)])
+        self.meeting.speakers = [s for s in self.meeting.speakers if s.participant_id != participant_id]
+        self.meeting.participants.remove(person)
+        return person
+
+    def set_present(self, participant_id: int, present: bool) -> Participant:
+        person = self._get(self.meeting.participant(participant_id), _("participant"), participant_id)
+        person.present = present
+        return person
+
+    def _check_unique_name(self, name: str, affiliation: str, own_id: int | None) -> None:
+        for other in self.meeting.participants:
+            if other.id != own_id and other.name == name and other.affiliation == affiliation:
+                raise ValidationError([_("{name} ({affiliation}) is already a participant", name=name,
+                                         affiliation=affiliation or "-")])
+
+    # -- agenda --------------------------------------------------------------------------
+    def add_agenda_item(self, title: str, kind: AgendaKind | str = AgendaKind.OTHER, planned_minutes: Any = 0,
+                        *, position: int | None = None, parent_id: int | None = None) -> AgendaItem:
+        cleaned = clean_fields({"title": title, "planned_minutes": planned_minutes}, required=("title",))
+        if parent_id is not None:
+            parent = self._get(self.meeting.agenda_item(parent_id), _("agenda item"), parent_id)
+            if parent.parent_id is not None:
+                raise ValidationError([_("agenda items nest one level only")])
+        item = AgendaItem(id=self.meeting.next_id(self.meeting.agenda), kind=_kind(kind), parent_id=parent_id,
+                          **cleaned)
+        position = len(self.meeting.agenda) if position is None else max(0, min(position, len(self.meeting.agenda)))
+        self.meeting.agenda.insert(position, item)
+        self._check_agenda()
+        return item
+
+    def update_agenda_item(self, item_id: int, **values: Any) -> AgendaItem:
+        item = self._get(self.meeting.agenda_item(item_id), _("agenda item"), item_id)
+        if "kind" in values:
+            values["kind"] = _kind(values["kind"])
+        cleaned = clean_fields(values, required=("title",) if "title" in values else ())
+        before = replace(item)
+        for name, value in cleaned.items():
+            setattr(item, name, value)
+        try:
+            self._check_agenda()
+        except ValidationError:
+            for f in fields(item):
+                setattr(item, f.name, getattr(before, f.name))
+            raise
+        return item
+
+    def move_agenda_item(self, item_id: int, offset: int) -> None:
+        """Move an item (with its children) up or down among its siblings."""
+        item = self._get(self.meeting.agenda_item(item_id), _("agenda item"), item_id)
+        blocks: list[list[AgendaItem]] = []
+        for entry in self.meeting.agenda:
+            if entry.parent_id is None or not blocks:
+                blocks.append([entry])
+            else:
+                blocks[-1].append(entry)
+        if item.parent_id is None:
+            index = next(i for i, b in enumerate(blocks) if b[0].id == item_id)
+            target = max(0, min(len(blocks) - 1, index + offset))
+            blocks.insert(target, blocks.pop(index))
+        else:
+            block = next(b for b in blocks if b[0].id == item.parent_id)
+            children = block[1:]
+            index = next(i for i, c in enumerate(children) if c.id == item_id)
+            target = max(0, min(len(children) - 1, index + offset))
+            children.insert(target, children.pop(index))
+            block[1:] = children
+        self.meeting.agenda = [entry for block in blocks for entry in block]
+
+    def set_parent(self, item_id: int, parent_id: int | None) -> AgendaItem:
+        """Nest an item under the top-level item above it, or lift it back out."""
+        item = self._get(self.meeting.agenda_item(item_id), _("agenda item"), item_id)
+        if parent_id is not None:
+            parent = self._get(self.meeting.agenda_item(parent_id), _("agenda item"), parent_id)
+            if parent.parent_id is not None or parent.id == item.id:
+                raise ValidationError([_("agenda items nest one level only")])
+            if any(a.parent_id == item.id for a in self.meeting.agenda):
+                raise ValidationError([_("an item with parts of its own cannot be nested")])
+        before = item.parent_id
+        item.parent_id = parent_id
+        try:
+            self._check_agenda()
+        except ValidationError:
+            item.parent_id = before
+            raise
+        if parent_id is not None:  # keep children right after their parent
+            self.meeting.agenda.remove(item)
+            siblings = [i for i, a in enumerate(self.meeting.agenda) if a.id == parent_id or a.parent_id == parent_id]
+            self.meeting.agenda.insert(siblings[-1] + 1, item)
+        return item
+
+    def remove_agenda_item(self, item_id: int) -> AgendaItem:
+        item = self._get(self.meeting.agenda_item(item_id), _("agenda item"), item_id)
+        if item.started_at is not None or any(s.agenda_item_id == item_id and not s.waiting
+                                              for s in self.meeting.speakers):
+            raise ValidationError([_("'{title}' has already been held and stays in the record", title=item.title)])
+        if any(a.parent_id == item_id for a in self.meeting.agenda):
+            raise ValidationError([_("remove or lift out the parts of '{title}' first", title=item.title)])
+        self.meeting.agenda.remove(item)
+        self.meeting.speakers = [s for s in self.meeting.speakers if s.agenda_item_id != item_id]
+        return item
+
+    def _check_agenda(self) -> None:
+        """Children may not plan more time than their parent."""
+        problems = [p for p in meeting_problems(self.meeting) if "parts of" in p or "部分" in p]
+        if problems:
+            raise ValidationError(problems)
+
+    # -- running the meeting -------------------------------------------------------------
+    def start_meeting(self) -> None:
+        if not self.meeting.agenda:
+            raise ValidationError([_("the agenda is empty: add at least one item first")])
+        self.meeting.status = MeetingStatus.LIVE
+        if self.meeting.current_item_id is None:
+            self.start_item(self.meeting.agenda[0].id)
+
+    def start_item(self, item_id: int) -> AgendaItem:
+        """Make ``item_id`` the current item: the previous one ends, this one starts (once)."""
+        item = self._get(self.meeting.agenda_item(item_id), _("agenda item"), item_id)
+        now = self.now()
+        if self.meeting.status is MeetingStatus.DRAFT:
+            self.meeting.status = MeetingStatus.LIVE
+        current = self.meeting.current_item
+        if current is not None and current.id != item_id:
+            SpeakingOrder(self.meeting, current.id).stop(now)
+            if current.started_at is not None and current.ended_at is None:
+                current.ended_at = now
+            parent = self.meeting.agenda_item(current.parent_id)
+            if parent is not None and item.parent_id != parent.id and parent.ended_at is None:
+                parent.ended_at = now
+        parent = self.meeting.agenda_item(item.parent_id)
+        if parent is not None and parent.started_at is None:
+            parent.started_at = now
+        if item.started_at is None:
+            item.started_at = now
+        item.ended_at = None
+        self.meeting.current_item_id = item_id
+        return item
+
+    def next_item(self) -> AgendaItem | None:
+        order = self.meeting.agenda
+        current = self.meeting.current_item
+        if current is None:
+            return self.start_item(order[0].id) if order else None
+        index = order.index(current)
+        if index + 1 >= len(order):
+            raise ValidationError([_("this is the last agenda item: close the meeting instead")])
+        return self.start_item(order[index + 1].id)
+
+    def previous_item(self) -> AgendaItem | None:
+        order = self.meeting.agenda
+        current = self.meeting.current_item
+        if current is None or order.index(current) == 0:
+            raise ValidationError([_("this is the first agenda item")])
+        return self.start_item(order[order.index(current) - 1].id)
+
+    def close_meeting(self) -> None:
+        now = self.now()
+        current = self.meeting.current_item
+        if current is not None:
+            SpeakingOrder(self.meeting, current.id).stop(now)
+        for item in self.meeting.agenda:
+            if item.started_at is not None and item.ended_at is None:
+                item.ended_at = now
+        self.meeting.status = MeetingStatus.CLOSED
+        self.meeting.closed_at = now
+
+    def reopen_meeting(self) -> None:
+        self.meeting.status = MeetingStatus.LIVE
+        self.meeting.closed_at = None
+
+    def speaking_order(self, item_id: int | None = None) -> SpeakingOrder:
+        item_id = item_id if item_id is not None else self.meeting.current_item_id
+        if item_id is None:
+            raise ValidationError([_("start the meeting first: no agenda item is current")])
+        return SpeakingOrder(self.meeting, item_id)
+
+    # -- issues --------------------------------------------------------------------------
+    def add_issue(self, title: str, source: IssueSource | str = IssueSource.REPORT, **values: Any) -> Issue:
+        cleaned = clean_fields({"title": title, **values}, required=("title",))
+        if cleaned.get("raised_by") is not None:
+            self._get(self.meeting.participant(cleaned["raised_by"]), _("participant"), cleaned["raised_by"])
+        issue = Issue(id=self.meeting.next_id(self.meeting.issues), source=IssueSource(source), **cleaned)
+        self.meeting.issues.append(issue)
+        return issue
+
+    def update_issue(self, issue_id: int, **values: Any) -> Issue:
+        issue = self._get(self.meeting.issue(issue_id), _("issue"), issue_id)
+        cleaned = clean_fields(values, required=("title",) if "title" in values else ())
+        for name, value in cleaned.items():
+            setattr(issue, name, value)
+        return issue
+
+    def remove_issue(self, issue_id: int) -> Issue:
+        issue = self._get(self.meeting.issue(issue_id), _("issue"), issue_id)
+        if self.meeting.responses_to(issue_id):
+            raise ValidationError([_("issue #{id} has responses and stays in the record", id=issue_id)])
+        self.meeting.issues.remove(issue)
+        self.meeting.speakers = [s for s in self.meeting.speakers if not (s.issue_id == issue_id and s.waiting)]
+        return issue
+
+    def raise_issue(self, issue_id: int | None = None, *, title: str = "", raised_by: int | None = None,
+                    queue_answer: bool = True, **values: Any) -> Issue:
+        """An issue comes up in the room: a new one from the floor, or one from the report.
+
+        The department expected to answer is queued on the current item, linked to the issue.
+        """
+        now = self.now()
+        if issue_id is None:
+            issue = self.add_issue(title, IssueSource.FLOOR, raised_by=raised_by, **values)
+        else:
+            issue = self._get(self.meeting.issue(issue_id), _("issue"), issue_id)
+            if raised_by is not None:
+                issue.raised_by = raised_by
+        issue.raised_at = issue.raised_at or now
+        if queue_answer and issue.expected_department and self.meeting.current_item_id is not None:
+            answerer = self.department_head(issue.expected_department)
+            order = self.speaking_order()
+            if answerer is not None and not any(s.issue_id == issue.id and s.waiting for s in order.entries):
+                order.add(answerer.id, SpeakerKind.ANSWER, now, issue_id=issue.id)
+        return issue
+
+    def department_head(self, department: str) -> Participant | None:
+        """The participant who answers for ``department`` (matched on affiliation)."""
+        wanted = department.strip().casefold()
+        heads = [p for p in self.meeting.participants if p.role is Role.DEPARTMENT]
+        return next((p for p in heads if p.affiliation.strip().casefold() == wanted), None) or next(
+            (p for p in heads if wanted and (wanted in p.affiliation.casefold() or p.affiliation.casefold() in wanted)),
+            None)
+
+    # -- responses -----------------------------------------------------------------------
+    def record_response(self, issue_id: int, department: str, disposition: Disposition | str,
+                        commitments: list[dict[str, Any] | Commitment] = (), **values: Any) -> Response:
+        """Record a department's answer; refused (with every missing field named) if incomplete."""
+        self._get(self.meeting.issue(issue_id), _("issue"), issue_id)
+        cleaned = clean_fields({"department": department, **values}, required=("department",))
+        response = Response(id=self.meeting.next_id(self.meeting.responses), issue_id=issue_id,
+                            disposition=Disposition(disposition), recorded_at=self.now(), **cleaned)
+        response.commitments = [self._commitment(c, n) for n, c in enumerate(commitments, 1)]
+        problems = response_problems(response)
+        if problems:
+            raise ValidationError(problems)
+        self.meeting.responses.append(response)
+        return response
+
+    def update_response(self, response_id: int, commitments: list[dict[str, Any] | Commitment] | None = None,
+                        **values: Any) -> Response:
+        response = self._get(self.meeting.response(response_id), _("response"), response_id)
+        if "disposition" in values:
+            values["disposition"] = Disposition(values["disposition"])
+        if "satisfaction" in values:
+            values["satisfaction"] = Satisfaction(values["satisfaction"]) if values["satisfaction"] else None
+        special = {k: values.pop(k) for k in ("disposition", "satisfaction") if k in values}
+        updated = replace(response, **clean_fields(values), **special)
+        if commitments is not None:
+            updated.commitments = [self._commitment(c, n) for n, c in enumerate(commitments, 1)]
+        problems = response_problems(updated)
+        if problems:
+            raise ValidationError(problems)
+        index = self.meeting.responses.index(response)
+        self.meeting.responses[index] = updated
+        return updated
+
+    def add_commitment(self, response_id: int, **values: Any) -> Commitment:
+        response = self._get(self.meeting.response(response_id), _("response"), response_id)
+        commitment = self._commitment(values, len(response.commitments) + 1)
+        response.commitments.append(commitment)
+        return commitment
+
+    def grade_commitment(self, response_id: int, index: int, grade: Grade | str | None) -> Commitment:
+        response = self._get(self.meeting.response(response_id), _("response"), response_id)
+        if not 0 <= index < len(response.commitments):
+            raise ValidationError([_("response #{id} has no commitment {n}", id=response_id, n=index + 1)])
+        response.commitments[index].grade = Grade(grade) if grade else None
+        return response.commitments[index]
+
+    def confirm_response(self, response_id: int, confirmed: bool = True) -> Response:
+        response = self._get(self.meeting.response(response_id), _("response"), response_id)
+        response.confirmed_at = self.now() if confirmed else None
+        return response
+
+    def remove_response(self, response_id: int) -> Response:
+        response = self._get(self.meeting.response(response_id), _("response"), response_id)
+        self.meeting.responses.remove(response)
+        return response
+
+    def _commitment(self, value: dict[str, Any] | Commitment, number: int) -> Commitment:
+        if isinstance(value, Commitment):
+            value = {"lead_unit": value.lead_unit, "deliverable": value.deliverable, "deadline": value.deadline,
+                     "co_units": value.co_units, "grade": value.grade}
+        value = dict(value)
+        co_units = value.pop("co_units", []) or []
+        if isinstance(co_units, str):
+            co_units = [u for u in co_units.replace("，", ",").replace("、", ",").split(",")]
+        grade = value.pop("grade", None)
+        try:
+            cleaned = clean_fields(value, required=("lead_unit", "deliverable"))
+        except ValidationError as error:
+            raise ValidationError([_("commitment {n}: {problem}", n=number, problem=p) for p in error.problems])
+        return Commitment(co_units=[text_field(u, _("co-unit")) for u in co_units if str(u).strip()],
+                          grade=Grade(grade) if grade else None, **cleaned)
+
+    # -- helpers -------------------------------------------------------------------------
+    @staticmethod
+    def _get(found: Any, what: str, ident: Any) -> Any:
+        if found is None:
+            raise ValidationError([_("no {what} #{id}", what=what, id=ident)])
+        return found
+
+
+def _role(value: Role | str) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        raise ValidationError([_("unknown role '{value}' (one of: {choices})", value=str(value)[:40],
+                                 choices=", ".join(r.value for r in Role))]) from None
+
+
+def _kind(value: AgendaKind | str) -> AgendaKind:
+    try:
+        return AgendaKind(value)
+    except ValueError:
+        raise ValidationError([_("unknown agenda kind '{value}' (one of: {choices})", value=str(value)[:40],
+                                 choices=", ".join(k.value for k in AgendaKind))]) from None

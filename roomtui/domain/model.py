@@ -1,0 +1,336 @@
+"""The meeting record: what a council is made of, as plain dataclasses.
+
+Nothing here knows about Textual or TinyDB. Everything is keyed by small integer ids that are
+unique within one meeting, so that the store can use them as document ids and the minutes can
+refer to "issue #4" the way the room does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import Enum
+
+
+class _Choice(str, Enum):
+    """An enum whose value is stored in files and whose label is shown to people."""
+
+    @property
+    def label(self) -> str:
+        from roomtui.i18n import _
+
+        return _(_LABELS[self])
+
+    def __str__(self) -> str:  # so f-strings never leak "Role.MEMBER"
+        return self.value
+
+
+class MeetingStatus(_Choice):
+    DRAFT = "draft"
+    LIVE = "live"
+    CLOSED = "closed"
+
+
+class Role(_Choice):
+    SECRETARY = "secretary"
+    CHAIR = "chair"
+    MEMBER = "member"
+    RESIDENT = "resident"
+    DEPARTMENT = "department"
+    LEADER = "leader"
+    OBSERVER = "observer"
+
+
+class AgendaKind(_Choice):
+    OPENING = "opening"
+    BRIEFING = "briefing"
+    SPEECHES = "speeches"
+    ANSWERS = "answers"
+    QUESTIONS = "questions"
+    SUMMARY = "summary"
+    CLOSING = "closing"
+    OTHER = "other"
+
+
+class SpeakerKind(_Choice):
+    POINT_OF_ORDER = "point_of_order"
+    BOOKED = "booked"
+    IMPROMPTU = "impromptu"
+    ANSWER = "answer"
+
+
+class IssueSource(_Choice):
+    REPORT = "report"
+    FLOOR = "floor"
+
+
+class Disposition(_Choice):
+    RESOLVE_NOW = "resolve_now"
+    STEP_BY_STEP = "step_by_step"
+    HIGHER_LEVEL = "higher_level"
+
+
+class Grade(_Choice):
+    """Follow-up grade of a commitment, separate from the disposition declared in the room."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+
+
+class Satisfaction(_Choice):
+    SATISFIED = "satisfied"
+    BASICALLY = "basically_satisfied"
+    DISSATISFIED = "dissatisfied"
+
+
+_LABELS: dict[_Choice, str] = {
+    MeetingStatus.DRAFT: "draft",
+    MeetingStatus.LIVE: "live",
+    MeetingStatus.CLOSED: "closed",
+    Role.SECRETARY: "secretary",
+    Role.CHAIR: "chair",
+    Role.MEMBER: "member",
+    Role.RESIDENT: "resident representative",
+    Role.DEPARTMENT: "department head",
+    Role.LEADER: "leader",
+    Role.OBSERVER: "observer",
+    AgendaKind.OPENING: "opening",
+    AgendaKind.BRIEFING: "briefing",
+    AgendaKind.SPEECHES: "speeches",
+    AgendaKind.ANSWERS: "answers",
+    AgendaKind.QUESTIONS: "questions",
+    AgendaKind.SUMMARY: "summary",
+    AgendaKind.CLOSING: "closing",
+    AgendaKind.OTHER: "other",
+    SpeakerKind.POINT_OF_ORDER: "point of order",
+    SpeakerKind.BOOKED: "booked",
+    SpeakerKind.IMPROMPTU: "impromptu",
+    SpeakerKind.ANSWER: "answer",
+    IssueSource.REPORT: "research report",
+    IssueSource.FLOOR: "from the floor",
+    Disposition.RESOLVE_NOW: "resolve now",
+    Disposition.STEP_BY_STEP: "study, then resolve step by step",
+    Disposition.HIGHER_LEVEL: "needs higher-level support",
+    Grade.A: "A solved",
+    Grade.B: "B in progress",
+    Grade.C: "C planned",
+    Grade.D: "D cannot be solved for now",
+    Satisfaction.SATISFIED: "satisfied",
+    Satisfaction.BASICALLY: "basically satisfied",
+    Satisfaction.DISSATISFIED: "dissatisfied",
+}
+
+
+@dataclass
+class Participant:
+    id: int
+    name: str
+    role: Role = Role.MEMBER
+    affiliation: str = ""
+    contact: str = ""  # private: phone or e-mail, never in a public output
+    present: bool = True
+    note: str = ""  # private internal note
+
+
+@dataclass
+class AgendaItem:
+    id: int
+    title: str
+    kind: AgendaKind = AgendaKind.OTHER
+    planned_minutes: int = 0
+    parent_id: int | None = None  # nested one level at most
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    speakers_closed: bool = False
+
+
+@dataclass
+class Pause:
+    started_at: datetime
+    ended_at: datetime | None = None
+
+
+@dataclass
+class SpeakerEntry:
+    """One turn on the floor: requested, then (perhaps) started, paused, resumed and ended.
+
+    Kept as timestamps, never as a ticking counter, so a restart mid-speech still knows
+    exactly how much time is left.
+    """
+
+    id: int
+    participant_id: int
+    agenda_item_id: int
+    kind: SpeakerKind = SpeakerKind.IMPROMPTU
+    limit_seconds: int = 300
+    requested_at: datetime | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    pauses: list[Pause] = field(default_factory=list)
+    issue_id: int | None = None  # an answer entry is linked to the issue it answers
+    position: int = 0  # order among waiting entries of the same item
+    withdrawn: bool = False
+    summary: str = ""  # key points, typed by the secretary
+
+    @property
+    def waiting(self) -> bool:
+        return self.started_at is None and not self.withdrawn
+
+    @property
+    def running(self) -> bool:
+        return self.started_at is not None and self.ended_at is None
+
+    @property
+    def paused(self) -> bool:
+        return self.running and bool(self.pauses) and self.pauses[-1].ended_at is None
+
+    @property
+    def done(self) -> bool:
+        return self.ended_at is not None
+
+    def elapsed_seconds(self, now: datetime) -> float:
+        """Speaking time so far, pauses excluded."""
+        if self.started_at is None:
+            return 0.0
+        end = self.ended_at or now
+        total = (end - self.started_at).total_seconds()
+        for pause in self.pauses:
+            pause_end = pause.ended_at or end
+            total -= max(0.0, (min(pause_end, end) - pause.started_at).total_seconds())
+        return max(0.0, total)
+
+    def remaining_seconds(self, now: datetime) -> float:
+        """Negative once the speaker is over time."""
+        return self.limit_seconds - self.elapsed_seconds(now)
+
+
+@dataclass
+class Issue:
+    id: int
+    title: str
+    description: str = ""
+    category: str = ""
+    location: str = ""
+    source: IssueSource = IssueSource.REPORT
+    proposer: str = ""  # who raised it: a name, a group, "investigation group 3"
+    raised_by: int | None = None  # participant id when raised in the room
+    expected_department: str = ""
+    suggestion: str = ""
+    raised_at: datetime | None = None
+    note: str = ""  # private internal note
+
+
+@dataclass
+class Commitment:
+    lead_unit: str
+    deliverable: str
+    deadline: date | None = None
+    co_units: list[str] = field(default_factory=list)
+    grade: Grade | None = None
+
+
+@dataclass
+class Response:
+    """A department's answer to an issue, with the disposition declared in the room."""
+
+    id: int
+    issue_id: int
+    department: str
+    responder: str = ""
+    text: str = ""
+    disposition: Disposition = Disposition.RESOLVE_NOW
+    # resolve now
+    action: str = ""
+    lead_unit: str = ""
+    deadline: date | None = None
+    # study, then resolve step by step
+    plan: str = ""
+    milestones: str = ""
+    target_date: date | None = None
+    # needs higher-level support
+    reason: str = ""
+    body_asked: str = ""
+    next_step: str = ""
+    interim_measure: str = ""
+    commitments: list[Commitment] = field(default_factory=list)
+    recorded_at: datetime | None = None
+    confirmed_at: datetime | None = None  # read back to the room and agreed
+    satisfaction: Satisfaction | None = None
+    note: str = ""  # private internal note
+
+
+@dataclass
+class SpeakingLimits:
+    """Default limits in seconds, per speaker kind and, for residents, per role (DOMAIN.md)."""
+
+    booked: int = 8 * 60
+    impromptu: int = 5 * 60
+    resident: int = 3 * 60
+    answer: int = 2 * 60
+    point_of_order: int = 60
+    one_entry_per_person: bool = False
+
+
+@dataclass
+class Meeting:
+    id: str
+    title: str
+    theme: str = ""
+    series: str = ""  # organiser or series, e.g. "Tongjiang CPPCC consultation councils"
+    date: date | None = None
+    start_time: time | None = None
+    venue: str = ""
+    host: str = ""
+    recorder: str = ""
+    planned_minutes: int = 0
+    status: MeetingStatus = MeetingStatus.DRAFT
+    language: str = "en"
+    background: str = ""  # the research summary
+    participants: list[Participant] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    speakers: list[SpeakerEntry] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    limits: SpeakingLimits = field(default_factory=SpeakingLimits)
+    current_item_id: int | None = None
+    leader_summary: str = ""
+    closing_remarks: str = ""
+    agreed_items: list[str] = field(default_factory=list)
+    next_theme: str = ""
+    review_date: date | None = None
+    created_at: datetime | None = None
+    closed_at: datetime | None = None
+
+    # -- lookups the UI, the minutes and the rules all need --------------------------------
+    def next_id(self, items: list) -> int:
+        return max((item.id for item in items), default=0) + 1
+
+    def participant(self, participant_id: int | None) -> Participant | None:
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    def agenda_item(self, item_id: int | None) -> AgendaItem | None:
+        return next((a for a in self.agenda if a.id == item_id), None)
+
+    def issue(self, issue_id: int | None) -> Issue | None:
+        return next((i for i in self.issues if i.id == issue_id), None)
+
+    def response(self, response_id: int | None) -> Response | None:
+        return next((r for r in self.responses if r.id == response_id), None)
+
+    def speaker(self, entry_id: int | None) -> SpeakerEntry | None:
+        return next((s for s in self.speakers if s.id == entry_id), None)
+
+    def responses_to(self, issue_id: int) -> list[Response]:
+        return [r for r in self.responses if r.issue_id == issue_id]
+
+    @property
+    def current_item(self) -> AgendaItem | None:
+        return self.agenda_item(self.current_item_id)
+
+    @property
+    def planned_start(self) -> datetime | None:
+        if self.date is None:
+            return None
+        return datetime.combine(self.date, self.start_time or time(9, 0))

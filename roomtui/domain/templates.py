@@ -1,0 +1,70 @@
+"""Meeting templates: the agenda and speaking limits a new meeting starts from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from roomtui.domain.model import AgendaKind, SpeakingLimits
+from roomtui.i18n import _
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str
+    name: str  # English; shown through _()
+    agenda: tuple[tuple[str, AgendaKind, int], ...]
+    limits: SpeakingLimits
+    planned_minutes: int
+
+
+COUNCIL = Template(
+    key="council",
+    name="consultation council",
+    agenda=(
+        ("Opening", AgendaKind.OPENING, 5),
+        ("Briefing on the research report", AgendaKind.BRIEFING, 15),
+        ("Speeches", AgendaKind.SPEECHES, 60),
+        ("Department answers", AgendaKind.ANSWERS, 40),
+        ("Follow-up questions", AgendaKind.QUESTIONS, 20),
+        ("Leader's summary", AgendaKind.SUMMARY, 10),
+        ("Closing", AgendaKind.CLOSING, 5),
+    ),
+    limits=SpeakingLimits(booked=8 * 60, impromptu=5 * 60, resident=3 * 60, answer=2 * 60, point_of_order=60),
+    planned_minutes=165,
+)
+
+TOWN_HALL = Template(
+    key="town_hall",
+    name="town hall",
+    agenda=(
+        ("Opening", AgendaKind.OPENING, 5),
+        ("Public comment (sign-up order)", AgendaKind.SPEECHES, 60),
+        ("Responses", AgendaKind.ANSWERS, 30),
+        ("Closing", AgendaKind.CLOSING, 5),
+    ),
+    # a uniform limit for everyone who signed up
+    limits=SpeakingLimits(booked=3 * 60, impromptu=3 * 60, resident=3 * 60, answer=3 * 60, point_of_order=60,
+                          one_entry_per_person=True),
+    planned_minutes=100,
+)
+
+BLANK = Template(key="blank", name="blank", agenda=(), limits=SpeakingLimits(), planned_minutes=0)
+
+TEMPLATES: dict[str, Template] = {t.key: t for t in (COUNCIL, TOWN_HALL, BLANK)}
+
+# Agenda titles in Chinese for the Chinese demo and for templates applied in a Chinese meeting.
+ZH_TITLES = {
+    "Opening": "主持人开场",
+    "Briefing on the research report": "通报调研报告",
+    "Speeches": "委员及群众代表发言",
+    "Department answers": "部门负责人现场回应",
+    "Follow-up questions": "追问与互动",
+    "Leader's summary": "县领导总结讲话",
+    "Closing": "政协领导结束讲话",
+    "Public comment (sign-up order)": "公众发言（按报名顺序）",
+    "Responses": "回应",
+}
+
+
+def template_title(title: str, language: str) -> str:
+    return ZH_TITLES.get(title, title) if language == "zh" else _(title)
