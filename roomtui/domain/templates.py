@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from roomtui.domain.model import AgendaKind, SpeakingLimits
+from roomtui.domain.council import Council
+from roomtui.domain.model import AgendaKind, Meeting, SpeakingLimits
+from roomtui.domain.validation import ValidationError
 from roomtui.i18n import _
 
 
@@ -68,3 +70,19 @@ ZH_TITLES = {
 
 def template_title(title: str, language: str) -> str:
     return ZH_TITLES.get(title, title) if language == "zh" else _(title)
+
+
+def new_meeting(title: str, template_key: str = "council", *, language: str = "en", meeting_id: str = "",
+                created_at=None, **details) -> Meeting:
+    """A draft meeting with the template's agenda and speaking limits (validated like typing)."""
+    template = TEMPLATES.get(template_key)
+    if template is None:
+        raise ValidationError([_("unknown template '{key}' (one of: {keys})", key=template_key,
+                                 keys=", ".join(TEMPLATES))])
+    meeting = Meeting(id=meeting_id, title="", language=language, created_at=created_at,
+                      limits=replace(template.limits))
+    council = Council(meeting)
+    council.set_details(title=title, planned_minutes=template.planned_minutes, **details)
+    for item_title, kind, minutes in template.agenda:
+        council.add_agenda_item(template_title(item_title, language), kind, minutes)
+    return meeting

@@ -1,0 +1,138 @@
+"""A meeting open for work: every action is applied, saved durably, and can be undone.
+
+``session.do(label, action)`` is the only way the UI changes a meeting. It runs ``action`` on
+the Council, writes the result in one atomic write, and only then returns: when it returns,
+the action is on disk. If the action is refused (ValidationError) or the write fails (a full
+disk), the meeting in memory is put back exactly as it was and the error is raised.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+
+from roomtui.domain.clock import Clock, SystemClock
+from roomtui.domain.codec import meeting_from_data, meeting_to_data
+from roomtui.domain.council import Council
+from roomtui.domain.model import Meeting
+from roomtui.i18n import _
+from roomtui.store.lock import MeetingLock
+from roomtui.store.meeting_file import split, write_tables
+
+T = TypeVar("T")
+UNDO_DEPTH = 200
+
+
+class SaveError(Exception):
+    """The action could not be written; nothing of it was kept."""
+
+    def __init__(self, label: str, cause: BaseException) -> None:
+        self.label, self.cause = label, cause
+        reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
+        super().__init__(_("Not saved: {action} ({reason}). The meeting is as it was before.", action=label,
+                           reason=reason))
+
+
+class ReadOnlyError(Exception):
+    pass
+
+
+class MeetingSession:
+    def __init__(self, meeting: Meeting, db: TinyDB, lock: MeetingLock | None, *, clock: Clock | None = None,
+                 read_only_reason: str = "", on_saved: Callable[[Meeting], None] | None = None) -> None:
+        self.meeting = meeting
+        self.db = db
+        self.lock = lock
+        self.clock = clock or SystemClock()
+        self.council = Council(meeting, self.clock)
+        self.read_only_reason = read_only_reason
+        self.on_saved = on_saved
+        self.saved_at: datetime | None = None
+        self.last_write_seconds = 0.0
+        self._saved_tables = split(meeting_to_data(meeting))
+        self._undo: list[tuple[str, dict[str, Any]]] = []
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def undo_label(self) -> str:
+        return self._undo[-1][0] if self._undo else ""
+
+    # -- actions -------------------------------------------------------------------------
+    def do(self, label: str, action: Callable[[Council], T]) -> T:
+        """Apply one action of the secretary and save it; see the module docstring."""
+        if self.read_only:
+            raise ReadOnlyError(self.read_only_reason)
+        before = meeting_to_data(self.meeting)
+        try:
+            result = action(self.council)
+            self._save(label)
+        except BaseException:
+            self._restore(before)
+            raise
+        self._undo.append((label, before))
+        del self._undo[:-UNDO_DEPTH]
+        return result
+
+    def undo(self) -> str:
+        """Revert the last action (itself a saved action); returns what was undone."""
+        if self.read_only:
+            raise ReadOnlyError(self.read_only_reason)
+        if not self._undo:
+            raise LookupError(_("nothing to undo"))
+        label, data = self._undo[-1]
+        current = meeting_to_data(self.meeting)
+        self._restore(data)
+        try:
+            self._save(_("undo {action}", action=label))
+        except BaseException:
+            self._restore(current)
+            raise
+        self._undo.pop()
+        return label
+
+    def replace_all(self, meeting: Meeting) -> None:
+        """Swap in a whole meeting (an import) as one saved, undoable action."""
+        data = meeting_to_data(meeting)
+        data["id"] = self.meeting.id
+        self.do(_("import"), lambda council: self._restore(data))
+
+    def _restore(self, data: dict[str, Any]) -> None:
+        """Put the meeting back to ``data`` in place, so every view holding it stays valid."""
+        restored = meeting_from_data(data)
+        for field in dataclasses.fields(Meeting):
+            setattr(self.meeting, field.name, getattr(restored, field.name))
+
+    def _save(self, label: str) -> None:
+        tables = split(meeting_to_data(self.meeting))
+        started = time.perf_counter()
+        try:
+            with self.db.storage.batch():
+                write_tables(self.db, tables, self._saved_tables, self.meeting.id)
+        except Exception as error:
+            raise SaveError(label, error) from error
+        self.last_write_seconds = time.perf_counter() - started
+        self._saved_tables = tables
+        self.saved_at = self.clock.now()
+        if self.on_saved is not None:
+            try:
+                self.on_saved(self.meeting)
+            except OSError:
+                pass  # the index is a cache; the meeting itself is safely written
+
+    def close(self) -> None:
+        self.db.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

@@ -1,0 +1,213 @@
+"""A TinyDB Storage that never leaves a half-written file and stores Chinese as itself.
+
+TinyDB's stock JSONStorage rewrites the file in place: killed mid-write, it leaves a file that
+does not parse, and it escapes every Chinese character as \\uXXXX. This storage writes a
+temporary file beside the real one, fsyncs it, swaps it in with os.replace and fsyncs the
+folder, so the file on disk is always either the previous version or the new one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+TEMP_PREFIX = ".roomtui-tmp-"
+BACKUP_INTERVAL = 60.0  # seconds between rotating backups while a meeting is being written
+BACKUPS_KEPT = 10
+
+
+class UnreadableFile(Exception):
+    """A data file exists but does not parse; it is left exactly as it is."""
+
+    def __init__(self, path: Path, reason: str, backup: Path | None) -> None:
+        self.path, self.reason, self.backup = path, reason, backup
+        super().__init__(f"{path}: {reason}")
+
+
+class ReadOnlyStorage(Exception):
+    """A write was attempted on a meeting opened read-only."""
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` so that a crash leaves either the old or the new file."""
+    fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)  # mode 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    fsync_dir(path.parent)
+
+
+def clean_stray_temps(folder: Path) -> int:
+    """Remove temp files left by a process killed mid-write; they never hold the only copy."""
+    removed = 0
+    for stray in folder.glob(TEMP_PREFIX + "*"):
+        try:
+            stray.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def encode(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def read_json(path: Path) -> Any:
+    """Parse a data file; raise ValueError with a human reason when it does not parse."""
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise ValueError("the file is empty")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ValueError(f"the file is not UTF-8 text (byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise ValueError(f"the file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+
+
+class DurableStorage(Storage):
+    """TinyDB storage: atomic durable writes, a read cache, batching and rotating backups.
+
+    - The read cache is safe because only one process writes a meeting (see lock.py).
+    - ``batch()`` groups the table updates of one action into one write, so one action of the
+      secretary is one durable write: all of it is on disk, or none of it.
+    - Before a write replaces the file, the old version is hard-linked into ``backup_dir`` at
+      most every BACKUP_INTERVAL seconds; the newest BACKUPS_KEPT are kept.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False, backup_dir: Path | None = None) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.read_only = read_only
+        self.backup_dir = backup_dir
+        self.writes = 0
+        self._cache: dict[str, Any] | None = None
+        self._pending: dict[str, Any] | None = None
+        self._batch_depth = 0
+        self._last_backup = 0.0  # a missing file reads as empty; the first write creates it
+
+    # -- the Storage interface -----------------------------------------------------------
+    def read(self) -> dict[str, Any] | None:
+        if self._pending is not None:
+            return self._pending
+        if self._cache is None:
+            try:
+                data = read_json(self.path)
+            except FileNotFoundError:
+                return None
+            except ValueError as error:
+                raise UnreadableFile(self.path, str(error), self.newest_backup()) from None
+            if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+                raise UnreadableFile(self.path, "the file is JSON but not a roomtui data file", self.newest_backup())
+            self._cache = data
+        return self._cache
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            raise ReadOnlyStorage(str(self.path))
+        if self._batch_depth:
+            self._pending = data
+            return
+        self._commit(data)
+
+    def close(self) -> None:
+        self._cache = None
+
+    # -- batching ------------------------------------------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Collect every write inside the block and put them on disk as one."""
+        if self._batch_depth == 0:
+            self._pending = json.loads(json.dumps(self.read() or {}))  # private copy: a failure leaves the cache clean
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            self._batch_depth -= 1
+            if self._batch_depth == 0:
+                self._pending = None
+            raise
+        self._batch_depth -= 1
+        if self._batch_depth == 0:
+            data, self._pending = self._pending, None
+            if data is not None:
+                self._commit(data)
+
+    def _commit(self, data: dict[str, Any]) -> None:
+        payload = encode(data)
+        try:
+            self._backup_before_replace()
+            atomic_write(self.path, payload)
+        except BaseException:
+            self._cache = None  # TinyDB may have changed the cached dict in place: reread the disk
+            raise
+        self._cache = json.loads(payload)
+        self.writes += 1
+
+    # -- backups -------------------------------------------------------------------------
+    def _backup_before_replace(self) -> None:
+        if self.backup_dir is None or not self.path.exists():
+            return
+        now = time.time()
+        if now - self._last_backup < BACKUP_INTERVAL:
+            return
+        self.backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now)) + f"-{int(now * 1000) % 1000:03d}"
+        target = self.backup_dir / f"{self.path.stem}-{stamp}.json"
+        try:
+            os.link(self.path, target)  # the old inode stays as the backup after os.replace
+        except OSError:
+            atomic_write(target, self.path.read_bytes())
+        self._last_backup = now
+        for old in self.backups()[BACKUPS_KEPT:]:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+    def backups(self) -> list[Path]:
+        """Backups of this file, newest first."""
+        if self.backup_dir is None or not self.backup_dir.exists():
+            return []
+        return sorted(self.backup_dir.glob(f"{self.path.stem}-*.json"), reverse=True)
+
+    def newest_backup(self) -> Path | None:
+        for candidate in self.backups():
+            try:
+                read_json(candidate)
+            except (OSError, ValueError):
+                continue
+            return candidate
+        return None

@@ -1,0 +1,1 @@
+"""The Textual user interface. Only this package (and cli.py) imports Textual."""

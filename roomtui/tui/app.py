@@ -1,0 +1,225 @@
+"""The Textual shell: the home screen and, once a meeting is open, its working views.
+
+The App owns the open MeetingSession. Screens never write to the store themselves: they call
+``app.act(label, action)``, which runs the action through the session (validated, saved,
+undoable) and reports what happened, so "saved" on screen always means "on disk".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+
+from roomtui.domain.clock import Clock, SystemClock
+from roomtui.domain.model import MeetingStatus
+from roomtui.domain.validation import ValidationError
+from roomtui.i18n import _
+from roomtui.store import Archive, BadMeetingFile, MeetingNotFound, MeetingSession, ReadOnlyError, SaveError
+
+T = TypeVar("T")
+
+VIEWS = ("prepare", "live", "minutes", "handout")
+
+
+class RoomApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "roomtui"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("f2", "view('prepare')", _("Prepare"), id="app.prepare"),
+        Binding("f3", "view('live')", _("Live"), id="app.live"),
+        Binding("f4", "view('minutes')", _("Minutes"), id="app.minutes"),
+        Binding("f5", "view('handout')", _("Hand-out"), id="app.handout"),
+        Binding("ctrl+z", "undo", _("Undo"), id="app.undo"),
+        Binding("f1", "help", _("Help"), id="app.help"),
+        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True),
+    ]
+
+    saved_text: reactive[str] = reactive("")
+
+    def __init__(self, archive: Archive, *, meeting_id: str | None = None, clock: Clock | None = None,
+                 view: str | None = None) -> None:
+        super().__init__()
+        self.archive = archive
+        self.clock = clock or SystemClock()
+        self.session: MeetingSession | None = None
+        self._initial_meeting = meeting_id
+        self._initial_view = view
+
+    # -- start and stop ------------------------------------------------------------------
+    def get_default_screen(self):
+        from roomtui.tui.screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self._initial_meeting:
+            self.open_meeting(self._initial_meeting, view=self._initial_view)
+
+    def open_meeting(self, meeting_id: str, view: str | None = None) -> bool:
+        """Open a meeting and show the view that fits its state (or ``view``)."""
+        self.close_meeting()
+        try:
+            session = self.archive.open(meeting_id, clock=self.clock)
+        except BadMeetingFile as error:
+            self._offer_backup(meeting_id, error)
+            return False
+        except MeetingNotFound:
+            self.notify(_("No meeting '{id}'.", id=meeting_id), severity="error")
+            return False
+        self.session = session
+        self.saved_text = ""
+        if session.read_only:
+            self.notify(session.read_only_reason, severity="warning", timeout=10)
+        status = session.meeting.status
+        default = {MeetingStatus.DRAFT: "prepare", MeetingStatus.LIVE: "live", MeetingStatus.CLOSED: "minutes"}[status]
+        self.show_view(view or default)
+        return True
+
+    def _offer_backup(self, meeting_id: str, error: BadMeetingFile) -> None:
+        from roomtui.tui.dialogs import ConfirmDialog
+
+        if error.backup is None:
+            self.notify(str(error), severity="error", timeout=30)
+            return
+
+        def answer(restore: bool | None) -> None:
+            if restore:
+                kept = self.archive.restore_backup(meeting_id, error.backup)
+                self.notify(_("Restored {backup}. The unreadable file was kept as {kept}.", backup=error.backup.name,
+                              kept=kept.name), timeout=15)
+                self.open_meeting(meeting_id)
+
+        self.push_screen(ConfirmDialog(str(error) + "\n\n" + _("Restore the newest good backup?"),
+                                       _("Restore backup")), answer)
+
+    def close_meeting(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def on_unmount(self) -> None:
+        self.close_meeting()
+
+    # -- views ---------------------------------------------------------------------------
+    def show_view(self, view: str) -> None:
+        if self.session is None:
+            self.notify(_("Open a meeting first."), severity="warning")
+            return
+        if isinstance(self.screen, ModalScreen):
+            return
+        screen = self._make_view(view)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def _make_view(self, view: str):
+        assert self.session is not None
+        if view == "prepare":
+            from roomtui.tui.screens.prepare import PrepareScreen
+
+            return PrepareScreen()
+        if view == "live":
+            from roomtui.tui.screens.live import LiveScreen
+
+            return LiveScreen()
+        if view == "minutes":
+            from roomtui.tui.screens.minutes import MinutesScreen
+
+            return MinutesScreen()
+        from roomtui.tui.screens.handout import HandoutScreen
+
+        return HandoutScreen(self.session.meeting)
+
+    def action_view(self, view: str) -> None:
+        self.show_view(view)
+
+    def action_home(self) -> None:
+        """Back to the list of meetings, closing the open one (everything is already saved)."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.close_meeting()
+        self.screen.refresh_view()
+
+    def action_help(self) -> None:
+        from roomtui.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    # -- doing things --------------------------------------------------------------------
+    def act(self, label: str, action: Callable, *, quiet: bool = False) -> T | None:
+        """Run one action through the session; say what happened; None if it did not happen."""
+        if self.session is None:
+            self.notify(_("Open a meeting first."), severity="warning")
+            return None
+        try:
+            result = self.session.do(label, action)
+        except ValidationError as error:
+            self.notify("\n".join(error.problems), title=_("Not done: {action}", action=label), severity="error")
+            return None
+        except SaveError as error:
+            self.notify(str(error), title=_("NOT SAVED"), severity="error", timeout=20)
+            return None
+        except ReadOnlyError as error:
+            self.notify(str(error), severity="warning")
+            return None
+        self._after_change(label, quiet)
+        return result
+
+    def try_act(self, label: str, action: Callable) -> list[str] | None:
+        """For forms: problems to show in the form, or None when the action was saved."""
+        if self.session is None:
+            return [_("Open a meeting first.")]
+        try:
+            self.session.do(label, action)
+        except ValidationError as error:
+            return error.problems
+        except (SaveError, ReadOnlyError) as error:
+            return [str(error)]
+        self._after_change(label, quiet=True)
+        return None
+
+    def _after_change(self, label: str, quiet: bool) -> None:
+        assert self.session is not None
+        stamp = self.session.saved_at.strftime("%H:%M:%S") if self.session.saved_at else ""
+        self.saved_text = _("saved {time}", time=stamp)
+        if not quiet:
+            self.notify(_("{action} — saved", action=label), timeout=2)
+        refresh = getattr(self.screen, "refresh_view", None)
+        if refresh is not None:
+            refresh()
+
+    def action_undo(self) -> None:
+        if self.session is None:
+            return
+        try:
+            label = self.session.undo()
+        except LookupError:
+            self.notify(_("Nothing to undo."), severity="warning")
+            return
+        except (SaveError, ReadOnlyError) as error:
+            self.notify(str(error), severity="error")
+            return
+        self._after_change(_("Undone: {action}", action=label), quiet=False)
+
+    # -- quitting ------------------------------------------------------------------------
+    async def action_quit(self) -> None:
+        if self.session is not None and self.session.meeting.status is MeetingStatus.LIVE and not self.session.read_only:
+            from roomtui.tui.dialogs import ConfirmDialog
+
+            def answer(quit_now: bool | None) -> None:
+                if quit_now:
+                    self.exit()
+
+            self.push_screen(ConfirmDialog(_("The meeting is live. Everything is saved; quit anyway? "
+                                             "Reopening it returns to where you are, clocks included."),
+                                           _("Quit")), answer)
+            return
+        self.exit()

@@ -1,0 +1,213 @@
+"""Modal dialogs shared by every screen: confirm, a form, and a type-to-filter picker.
+
+Forms do not validate themselves: they hand their values to a callback that tries the real
+action (which validates, saves, and raises with clear problems). The dialog stays open and
+shows the problems until the action succeeds, so nothing typed is lost to a refusal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+
+from roomtui.i18n import _
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask before anything destructive; Enter/y confirms, Escape/n cancels."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", _("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", _("No"), id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, confirm_label: str | None = None) -> None:
+        super().__init__()
+        self.question = question
+        self.confirm_label = confirm_label or _("Yes")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question), classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.confirm_label, variant="error", id="yes")
+                yield Button(_("Cancel"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+@dataclass
+class FormField:
+    name: str
+    label: str
+    kind: str = "text"  # text | textarea | select | checkbox
+    value: Any = ""
+    options: Sequence[tuple[str, Any]] = ()
+    placeholder: str = ""
+    required: bool = False
+
+
+@dataclass
+class FormResult:
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+class FormDialog(ModalScreen[Any]):
+    """A form over ``fields``; ``submit(values)`` returns problems to show, or None when done.
+
+    ctrl+s (or Enter in a one-line field) submits; Escape cancels. The dialog returns whatever
+    ``submit`` stored in ``self.result`` (by default True).
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "submit", _("Save"), id="form.save", priority=True),
+        Binding("escape", "cancel", _("Cancel"), id="form.cancel"),
+    ]
+
+    def __init__(self, title: str, fields: Sequence[FormField], submit: Callable[[dict[str, Any]], list[str] | None],
+                 *, on_change: Callable[["FormDialog", str, Any], None] | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.fields = list(fields)
+        self.submit = submit
+        self.on_change = on_change
+        self.result: Any = True
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form-dialog"):
+            yield Label(Text(self.title_text), classes="dialog-title")
+            with VerticalScroll(classes="form-body"):
+                for spec in self.fields:
+                    with Vertical(classes="form-row", id=f"row-{spec.name}"):
+                        if spec.kind != "checkbox":
+                            yield Label(Text(spec.label + (" *" if spec.required else "")), classes="form-label")
+                        yield self._widget(spec)
+            yield Static("", id="form-problems", classes="form-problems")
+            yield Label(_("ctrl+s save · esc cancel"), classes="dialog-hint")
+
+    def _widget(self, spec: FormField):
+        wid = f"field-{spec.name}"
+        if spec.kind == "textarea":
+            area = TextArea(str(spec.value or ""), id=wid, soft_wrap=True, show_line_numbers=False)
+            return area
+        if spec.kind == "select":
+            return Select([(label, value) for label, value in spec.options], value=spec.value if spec.value is not None
+                          and any(v == spec.value for _l, v in spec.options) else Select.NULL, id=wid,
+                          allow_blank=not spec.required, prompt=spec.placeholder or _("choose"))
+        if spec.kind == "checkbox":
+            return Checkbox(spec.label, bool(spec.value), id=wid)
+        return Input(str(spec.value or ""), placeholder=spec.placeholder, id=wid)
+
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def values(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, TextArea):
+                result[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                result[spec.name] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, Checkbox):
+                result[spec.name] = widget.value
+            else:
+                result[spec.name] = widget.value
+        return result
+
+    def show_row(self, name: str, visible: bool) -> None:
+        self.query_one(f"#row-{name}").display = visible
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        if self.on_change is not None and event.select.id:
+            self.on_change(self, event.select.id.removeprefix("field-"), event.value)
+
+    @on(Input.Submitted)
+    def _input_submitted(self) -> None:
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        problems = self.submit(self.values())
+        if problems:
+            self.query_one("#form-problems", Static).update(Text("\n".join(f"• {p}" for p in problems)))
+            return
+        self.dismiss(self.result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PickerDialog(ModalScreen[Any]):
+    """Type part of a name (Chinese too), an affiliation or a number; Enter picks."""
+
+    BINDINGS = [Binding("escape", "cancel", _("Cancel"), id="picker.cancel")]
+
+    def __init__(self, title: str, choices: Sequence[tuple[str, Any]], *, placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = list(choices)
+        self.placeholder = placeholder or _("type to filter")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog picker-dialog"):
+            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Input(placeholder=self.placeholder, id="picker-filter")
+            yield OptionList(id="picker-options")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#picker-filter", Input).focus()
+
+    def matches(self, text: str) -> list[tuple[str, Any]]:
+        words = text.casefold().split()
+        return [(label, value) for label, value in self.choices if all(w in label.casefold() for w in words)]
+
+    def _fill(self, text: str) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        options.clear_options()
+        options.add_options([Option(Text(label), id=str(index)) for index, (label, _v) in enumerate(self.matches(text))])
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#picker-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#picker-filter")
+    def _submitted(self, event: Input.Submitted) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        if options.highlighted is not None:
+            self.dismiss(self.matches(event.value)[options.highlighted][1])
+
+    @on(OptionList.OptionSelected, "#picker-options")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        text = self.query_one("#picker-filter", Input).value
+        self.dismiss(self.matches(text)[event.option_index][1])
+
+    def key_down(self) -> None:
+        self.query_one("#picker-options", OptionList).action_cursor_down()
+
+    def key_up(self) -> None:
+        self.query_one("#picker-options", OptionList).action_cursor_up()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,45 @@
+"""The one-line bar over every meeting view: which meeting, which item, and when it was saved."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from roomtui.domain.stats import predicted_end
+from roomtui.i18n import _
+
+
+class MeetingBar(Static):
+    """Shows "saved HH:MM:SS" only from the app's saved_text, which is set after a write returned."""
+
+    DEFAULT_CSS = """
+    MeetingBar { height: 1; background: $primary-background; color: $text; padding: 0 1; }
+    """
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "saved_text", lambda _value: self.refresh_bar())
+        self.refresh_bar()
+
+    def refresh_bar(self) -> None:
+        session = self.app.session
+        if session is None:
+            self.update("")
+            return
+        meeting = session.meeting
+        bar = Text(no_wrap=True, overflow="ellipsis")
+        bar.append(meeting.title, style="bold")
+        if meeting.date:
+            bar.append(f" · {meeting.date.isoformat()}")
+        item = meeting.current_item
+        if item is not None:
+            top = [a for a in meeting.agenda]
+            bar.append(" · " + _("item {n}/{total} {title}", n=top.index(item) + 1, total=len(top), title=item.title))
+        bar.append(f" · {meeting.status.label}")
+        if session.read_only:
+            bar.append("  " + _("READ-ONLY"), style="bold reverse")
+        elif self.app.saved_text:
+            bar.append("  " + self.app.saved_text, style="green")
+        end = predicted_end(meeting, self.app.clock.now())
+        if end is not None and meeting.status.value != "closed":
+            bar.append("  " + _("ends ~{time}", time=end.strftime("%H:%M")))
+        self.update(bar)
