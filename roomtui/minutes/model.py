@@ -1,0 +1,383 @@
+"""The minutes of one meeting as one frozen value, built once and rendered many ways.
+
+Every renderer (Markdown, HTML, CSV, ICS) reads this model instead of the meeting, so the
+decisions that matter for the record are taken in one place: what is public, the order of
+things, how time is counted, which commitments are still open. Text here is clean (no escape
+or control characters) but not escaped: escaping belongs to each target format.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from types import MappingProxyType
+
+from roomtui.domain.model import Disposition, Grade, Meeting, MeetingStatus, Role, SpeakerEntry
+from roomtui.domain.stats import format_seconds, speaking_stats
+from roomtui.domain.text import clean_text
+from roomtui.minutes.labels import DISPOSITION_FIELDS, enum_label, labels_for, minutes_language
+
+# Grades after which a commitment needs no more follow-up: solved, or explained as impossible.
+SETTLED_GRADES = (Grade.A, Grade.D)
+
+
+def line(value: object) -> str:
+    """One line of clean text: defensive, because imported or old data may not be clean yet."""
+    return clean_text(value, limit=sys.maxsize)
+
+
+def block(value: object) -> str:
+    """Clean text that keeps its line breaks."""
+    return clean_text(value, multiline=True, limit=sys.maxsize)
+
+
+def iso(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def hhmm(value: datetime | time | None) -> str:
+    return value.strftime("%H:%M") if value is not None else ""
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str
+    date: str
+    start_time: str
+    end_time: str
+    venue: str
+    host: str
+    recorder: str
+    series: str
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    role: str
+    affiliation: str
+    contact: str  # empty in the public variant
+    note: str  # empty in the public variant
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    role: str
+    attendees: tuple[Attendee, ...]
+
+
+@dataclass(frozen=True)
+class IssueRef:
+    number: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Speech:
+    number: int
+    speaker: str
+    role: str
+    affiliation: str
+    kind: str
+    agenda_item: str
+    start: str
+    time_used: str
+    over_by: str  # time beyond the limit, empty when within it
+    key_points: str
+    issues_raised: tuple[IssueRef, ...]
+    answers: IssueRef | None
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    number: int
+    lead_unit: str
+    co_units: tuple[str, ...]
+    deliverable: str
+    deadline: str
+    grade: str
+    grade_key: str  # "A".."D", or empty when not graded yet
+    open: bool
+
+
+@dataclass(frozen=True)
+class ResponseRow:
+    response_id: int
+    issue_number: int
+    issue_title: str
+    location: str
+    department: str
+    responder: str
+    text: str
+    disposition: str
+    disposition_key: str
+    details: tuple[tuple[str, str], ...]  # (label, value) of the disposition's own fields
+    commitments: tuple[CommitmentRow, ...]
+    confirmed: bool
+    satisfaction: str
+    issue_note: str  # empty in the public variant
+    note: str  # empty in the public variant
+
+
+@dataclass(frozen=True)
+class RoleTime:
+    role: str
+    turns: int
+    time_used: str
+    share: str
+
+
+@dataclass(frozen=True)
+class OpenCommitment:
+    deadline: str
+    issue_number: int
+    issue_title: str
+    department: str
+    lead_unit: str
+    co_units: tuple[str, ...]
+    deliverable: str
+    grade: str
+
+
+@dataclass(frozen=True)
+class PendingIssue:
+    number: int
+    title: str
+    location: str
+    expected_department: str
+    note: str  # empty in the public variant
+
+
+@dataclass(frozen=True)
+class Minutes:
+    meeting_id: str
+    language: str
+    public: bool
+    labels: Mapping[str, str]  # read-only view of the language's table
+    header: Header
+    present: tuple[RoleGroup, ...]
+    absent: tuple[Attendee, ...]
+    theme: str
+    background: str
+    speeches: tuple[Speech, ...]
+    responses: tuple[ResponseRow, ...]
+    statistics: tuple[RoleTime, ...]
+    total_time: RoleTime
+    leader_summary: str
+    closing_remarks: str
+    agreed_items: tuple[str, ...]
+    open_commitments: tuple[OpenCommitment, ...]
+    unanswered: tuple[PendingIssue, ...]
+    review_date: str
+    next_theme: str
+    stamp: datetime | None  # the moment the record refers to: closing time, or the last recorded event
+
+
+def record_moment(meeting: Meeting) -> datetime | None:
+    """The latest moment the record itself knows about; "now" for minutes built without a clock.
+
+    Using this instead of the wall clock keeps the minutes of a meeting identical byte for byte
+    however often and whenever they are exported.
+    """
+    if meeting.closed_at is not None:
+        return meeting.closed_at
+    moments: list[datetime] = [m for m in (meeting.created_at,) if m is not None]
+    for item in meeting.agenda:
+        moments += [m for m in (item.started_at, item.ended_at) if m is not None]
+    for entry in meeting.speakers:
+        moments += [m for m in (entry.requested_at, entry.started_at, entry.ended_at) if m is not None]
+        for pause in entry.pauses:
+            moments += [m for m in (pause.started_at, pause.ended_at) if m is not None]
+    for issue in meeting.issues:
+        moments += [issue.raised_at] if issue.raised_at is not None else []
+    for response in meeting.responses:
+        moments += [m for m in (response.recorded_at, response.confirmed_at) if m is not None]
+    return max(moments, default=None)
+
+
+def build_minutes(meeting: Meeting, *, public: bool, now: datetime | None = None) -> Minutes:
+    """The minutes of ``meeting``; ``public`` leaves out contacts and internal notes.
+
+    ``now`` only matters while a speech is still running; by default it is the meeting's own
+    latest recorded moment, so the result never depends on when it is built.
+    """
+    language = minutes_language(meeting.language)
+    labels = labels_for(language)
+    stamp = record_moment(meeting)
+    now = now or stamp or datetime.combine(meeting.date or date(1970, 1, 1), meeting.start_time or time(0, 0))
+    private = (lambda text: "") if public else (lambda text: text)
+    statistics, total_time = _statistics(meeting, language, now)
+    return Minutes(
+        meeting_id=line(meeting.id),
+        language=language,
+        public=public,
+        labels=MappingProxyType(labels),
+        header=_header(meeting),
+        present=_present(meeting, language, private),
+        absent=tuple(_attendee(p, language, private) for p in _by_role(meeting) if not p.present),
+        theme=block(meeting.theme),
+        background=block(meeting.background),
+        speeches=_speeches(meeting, language, now),
+        responses=tuple(_response(meeting, r, language, labels, private) for r in meeting.responses),
+        statistics=statistics,
+        total_time=total_time,
+        leader_summary=block(meeting.leader_summary),
+        closing_remarks=block(meeting.closing_remarks),
+        agreed_items=tuple(text for text in (block(i) for i in meeting.agreed_items) if text),
+        open_commitments=_open_commitments(meeting, language),
+        unanswered=tuple(
+            PendingIssue(i.id, line(i.title), line(i.location), line(i.expected_department), private(block(i.note)))
+            for i in meeting.issues if not meeting.responses_to(i.id)
+        ),
+        review_date=iso(meeting.review_date),
+        next_theme=block(meeting.next_theme),
+        stamp=stamp,
+    )
+
+
+def _header(meeting: Meeting) -> Header:
+    return Header(
+        title=line(meeting.title), date=iso(meeting.date), start_time=hhmm(meeting.start_time),
+        end_time=hhmm(meeting.closed_at), venue=line(meeting.venue), host=line(meeting.host),
+        recorder=line(meeting.recorder), series=line(meeting.series),
+        closed=meeting.status is MeetingStatus.CLOSED,
+    )
+
+
+def _by_role(meeting: Meeting) -> list:
+    order = list(Role)
+    return sorted(meeting.participants, key=lambda p: order.index(p.role) if p.role in order else len(order))
+
+
+def _attendee(person, language: str, private) -> Attendee:
+    return Attendee(name=line(person.name), role=enum_label(person.role, language),
+                    affiliation=line(person.affiliation), contact=private(line(person.contact)),
+                    note=private(block(person.note)))
+
+
+def _present(meeting: Meeting, language: str, private) -> tuple[RoleGroup, ...]:
+    groups: dict[str, list[Attendee]] = {}
+    for person in _by_role(meeting):
+        if person.present:
+            groups.setdefault(enum_label(person.role, language), []).append(_attendee(person, language, private))
+    return tuple(RoleGroup(role, tuple(people)) for role, people in groups.items())
+
+
+def _issue_ref(meeting: Meeting, issue_id: int | None) -> IssueRef | None:
+    issue = meeting.issue(issue_id)
+    return IssueRef(issue.id, line(issue.title)) if issue is not None else None
+
+
+def _speeches(meeting: Meeting, language: str, now: datetime) -> tuple[Speech, ...]:
+    """Every turn that was actually held, in the order it was held.
+
+    An issue raised by a person is attributed to that person's latest turn that had started
+    when the issue was raised (their first turn if the time is unknown).
+    """
+    held = sorted((s for s in meeting.speakers if s.started_at is not None), key=lambda s: (s.started_at, s.id))
+    raised: dict[int, list[IssueRef]] = {}
+    for issue in sorted(meeting.issues, key=lambda i: i.id):
+        turns = [s for s in held if s.participant_id == issue.raised_by and issue.raised_by is not None]
+        if not turns:
+            continue
+        earlier = [s for s in turns if issue.raised_at is None or s.started_at <= issue.raised_at]
+        turn = earlier[-1] if earlier and issue.raised_at is not None else turns[0]
+        raised.setdefault(turn.id, []).append(IssueRef(issue.id, line(issue.title)))
+    return tuple(_speech(meeting, n, entry, language, now, raised.get(entry.id, []))
+                 for n, entry in enumerate(held, 1))
+
+
+def _speech(meeting: Meeting, number: int, entry: SpeakerEntry, language: str, now: datetime,
+            raised: list[IssueRef]) -> Speech:
+    person = meeting.participant(entry.participant_id)
+    item = meeting.agenda_item(entry.agenda_item_id)
+    seconds = entry.elapsed_seconds(now)
+    return Speech(
+        number=number,
+        speaker=line(person.name) if person else f"#{entry.participant_id}",
+        role=enum_label(person.role, language) if person else "",
+        affiliation=line(person.affiliation) if person else "",
+        kind=enum_label(entry.kind, language),
+        agenda_item=line(item.title) if item else "",
+        start=hhmm(entry.started_at),
+        time_used=format_seconds(seconds),
+        over_by=format_seconds(seconds - entry.limit_seconds) if seconds > entry.limit_seconds else "",
+        key_points=block(entry.summary),
+        issues_raised=tuple(raised),
+        answers=_issue_ref(meeting, entry.issue_id),
+    )
+
+
+def _detail_value(value: object) -> str:
+    return iso(value) if isinstance(value, date) else block(value)
+
+
+def _commitment_open(grade: Grade | None) -> bool:
+    return grade not in SETTLED_GRADES
+
+
+def _response(meeting: Meeting, response, language: str, labels: dict[str, str], private) -> ResponseRow:
+    issue = meeting.issue(response.issue_id)
+    fields = DISPOSITION_FIELDS.get(response.disposition, ())
+    return ResponseRow(
+        response_id=response.id,
+        issue_number=response.issue_id,
+        issue_title=line(issue.title) if issue else "",
+        location=line(issue.location) if issue else "",
+        department=line(response.department),
+        responder=line(response.responder),
+        text=block(response.text),
+        disposition=enum_label(response.disposition, language),
+        disposition_key=response.disposition.value if isinstance(response.disposition, Disposition) else "",
+        details=tuple((labels[name], _detail_value(getattr(response, name))) for name in fields),
+        commitments=tuple(
+            CommitmentRow(number=n, lead_unit=line(c.lead_unit), co_units=tuple(line(u) for u in c.co_units if line(u)),
+                          deliverable=block(c.deliverable), deadline=iso(c.deadline),
+                          grade=enum_label(c.grade, language) if c.grade else "", grade_key=str(c.grade or ""),
+                          open=_commitment_open(c.grade))
+            for n, c in enumerate(response.commitments, 1)
+        ),
+        confirmed=response.confirmed_at is not None,
+        satisfaction=enum_label(response.satisfaction, language) if response.satisfaction else "",
+        issue_note=private(block(issue.note)) if issue else "",
+        note=private(block(response.note)),
+    )
+
+
+def _statistics(meeting: Meeting, language: str, now: datetime) -> tuple[tuple[RoleTime, ...], RoleTime]:
+    _, by_role = speaking_stats(meeting, now)
+    total_seconds = sum(t.seconds for t in by_role.values())
+    total_turns = sum(t.turns for t in by_role.values())
+
+    def share(seconds: float) -> str:
+        return f"{round(100 * seconds / total_seconds)}%" if total_seconds else "0%"
+
+    rows = tuple(
+        RoleTime(enum_label(role, language), by_role[role].turns, format_seconds(by_role[role].seconds),
+                 share(by_role[role].seconds))
+        for role in Role if role in by_role
+    )
+    return rows, RoleTime(labels_for(language)["total"], total_turns, format_seconds(total_seconds),
+                          "100%" if total_seconds else "0%")
+
+
+def _open_commitments(meeting: Meeting, language: str) -> tuple[OpenCommitment, ...]:
+    """Commitments not yet settled, soonest deadline first; those without a deadline last."""
+    rows = []
+    for response in meeting.responses:
+        issue = meeting.issue(response.issue_id)
+        for commitment in response.commitments:
+            if not _commitment_open(commitment.grade):
+                continue
+            rows.append(OpenCommitment(
+                deadline=iso(commitment.deadline), issue_number=response.issue_id,
+                issue_title=line(issue.title) if issue else "", department=line(response.department),
+                lead_unit=line(commitment.lead_unit),
+                co_units=tuple(line(u) for u in commitment.co_units if line(u)),
+                deliverable=block(commitment.deliverable),
+                grade=enum_label(commitment.grade, language) if commitment.grade else "",
+            ))
+    return tuple(sorted(rows, key=lambda r: (r.deadline == "", r.deadline, r.issue_number)))
