@@ -1,0 +1,432 @@
+"""The plan file: a whole prepared meeting as one human-writable TOML document.
+
+Python reads TOML without a dependency (tomllib, or tomli on 3.10), and TOML is pleasant to
+type: comments, dates as dates, Chinese as it is. ``load_plan`` builds a NEW meeting through
+the Council's own methods, so an imported plan is cleaned and validated exactly as if the
+secretary had typed it; it reports every problem at once, each with its line, and returns
+nothing unless the whole plan is good. ``dump_plan`` writes a meeting's plan back (only what
+is prepared beforehand, never live records), so export then import gives the same meeting.
+
+Layout (README and assets/example-plan.toml show it in full)::
+
+    plan_version = 1
+    [meeting]            title, theme, series, date, start_time, venue, host, recorder,
+                         planned_minutes, language, background, next_theme, review_date,
+                         created_at, id (optional)
+    [limits]             booked, impromptu, resident, answer, point_of_order ("8:00" or
+                         minutes), one_entry_per_person
+    [[agenda]]           title, kind, planned_minutes
+      [[agenda.parts]]   the parts of the [[agenda]] item above (one level of nesting)
+    [[participants]]     name, role, affiliation, contact, present, note
+    [[issues]]           title, description, category, location, proposer,
+                         expected_department, suggestion, note, source
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from datetime import date, datetime
+from typing import Any
+
+from roomtui.domain.council import Council
+from roomtui.domain.model import IssueSource, Meeting, Role
+from roomtui.domain.text import TextTooLong, clean_text
+from roomtui.domain.validation import ValidationError
+from roomtui.i18n import LANGUAGES, _
+from roomtui.plan.choices import kind_of, role_choices, role_of, source_of, yes_no
+from roomtui.plan.errors import ImportProblem, PlanImportError
+from roomtui.plan.sources import decode, read_bytes, refuse
+from roomtui.plan.toml_locate import TomlLocator
+from roomtui.plan.toml_write import toml_value
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+PLAN_VERSION = 1
+DEFAULT_NAME = "plan.toml"
+
+MEETING_TEXT = ("title", "theme", "series", "venue", "host", "recorder", "background", "next_theme")
+MEETING_KEYS = ("id", "language", "date", "start_time", "planned_minutes", "review_date", "created_at") + MEETING_TEXT
+LIMIT_KEYS = ("booked", "impromptu", "resident", "answer", "point_of_order", "one_entry_per_person")
+AGENDA_KEYS = ("title", "kind", "planned_minutes", "parts")
+PARTICIPANT_KEYS = ("name", "role", "affiliation", "contact", "present", "note")
+PARTICIPANT_TEXT = ("affiliation", "contact", "note")
+ISSUE_TEXT = ("description", "category", "location", "proposer", "expected_department", "suggestion", "note")
+ISSUE_KEYS = ("title", "source") + ISSUE_TEXT
+ROOT_KEYS = ("plan_version", "meeting", "limits", "agenda", "participants", "issues")
+
+_MEETING_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
+_TOML_ERROR = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+_DATE_LIKE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=\s*(\d{4}-\d{1,2}-\d{1,2})\b")
+
+
+def load_plan(path_or_text: str | os.PathLike | bytes, *, source_name: str | None = None,
+              meeting_id: str | None = None) -> Meeting:
+    """Build a new draft Meeting from a plan; raise PlanImportError listing every problem.
+
+    ``path_or_text``: a path (``os.PathLike``, or a one-line ``str`` without ``=``) is read
+    from disk; bytes are the file's content; any other ``str`` is the TOML text itself.
+    The meeting id is ``meeting_id`` if given, else the plan's ``[meeting] id``, else one
+    derived from the date and title (``plan-2019-11-22-1a2b3c4d``). Ids are numbered in file
+    order. ``created_at`` stays None unless the plan gives it: the caller stamps it.
+    """
+    name, text = _read(path_or_text, source_name)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PlanImportError([_syntax_problem(name, text, error)]) from None
+    except RecursionError:
+        raise refuse(name, _("the plan is nested too deeply to be a plan")) from None
+    return _PlanBuilder(name, TomlLocator(text), meeting_id).build(data)
+
+
+def _read(source: str | os.PathLike | bytes, source_name: str | None) -> tuple[str, str]:
+    if isinstance(source, str) and ("=" in source or "\n" in source or not source.strip()):
+        return source_name or DEFAULT_NAME, source
+    name, data = read_bytes(source, source_name, DEFAULT_NAME)
+    return name, decode(name, data)
+
+
+def _syntax_problem(name: str, text: str, error: Exception) -> ImportProblem:
+    """tomllib's message, with its position turned into our line; bad dates said plainly."""
+    message = str(error)
+    found = _TOML_ERROR.search(message)
+    line = int(found.group(1)) if found and found.group(1) else None
+    reason = _TOML_ERROR.sub("", message)
+    if line is not None:
+        source_line = (text.splitlines() or [""])[min(line, len(text.splitlines())) - 1]
+        dated = _DATE_LIKE.match(source_line)
+        if dated:
+            try:
+                date.fromisoformat(dated.group(2))
+            except ValueError:
+                return ImportProblem(name, line, dated.group(1), _(
+                    "{field} '{value}' is not a date (use YYYY-MM-DD)", field=dated.group(1), value=dated.group(2)))
+        column = int(found.group(2))
+        return ImportProblem(name, line, None, _("not valid TOML: {reason} (column {column})", reason=reason,
+                                                 column=column))
+    return ImportProblem(name, line, None, _("not valid TOML: {reason}", reason=reason))
+
+
+class _PlanBuilder:
+    """Walks the parsed plan, feeding a new meeting through Council and noting every problem."""
+
+    def __init__(self, name: str, locator: TomlLocator, meeting_id: str | None) -> None:
+        self.name = name
+        self.locator = locator
+        self.meeting_id = meeting_id
+        self.problems: list[ImportProblem] = []
+
+    # -- problems --------------------------------------------------------------------------
+    def problem(self, path: tuple, key: str | None, message: str, where: str | None = None) -> None:
+        self.problems.append(ImportProblem(self.name, self.locator.line(path, key), key, message, where))
+
+    def refused(self, path: tuple, error: ValidationError, keys: tuple[str, ...], where: str | None) -> None:
+        """Council's sentences, each placed on the line of the field it names."""
+        labels = sorted(((_(k.replace("_", " ")), k) for k in keys), key=lambda pair: -len(pair[0]))
+        for sentence in error.problems:
+            key = next((k for label, k in labels if sentence.startswith(label)), None)
+            self.problem(path, key, sentence, where)
+
+    def unknown_keys(self, table: dict, path: tuple, allowed: tuple[str, ...], where: str | None) -> None:
+        for key in table:
+            if key not in allowed:
+                self.problem(path, key, _("unknown field '{name}' (known: {known})", name=key,
+                                          known=", ".join(allowed)), where)
+
+    def table(self, data: dict, key: str) -> dict:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            self.problem((), key, _("'{name}' must be a table: [{name}]", name=key))
+            return {}
+        return value
+
+    def array(self, data: dict, key: str) -> list[dict]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.problem((), key, _("'{name}' must be a list of tables: [[{name}]]", name=key))
+            return []
+        return value
+
+    def text(self, table: dict, path: tuple, key: str, where: str | None = None) -> str | None:
+        """A text value as typed; numbers are taken as text (a phone number unquoted)."""
+        value = table.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        self.problem(path, key, _("{field} must be text in quotes", field=key), where)
+        return None
+
+    # -- the plan --------------------------------------------------------------------------
+    def build(self, data: dict) -> Meeting:
+        self.unknown_keys(data, (), ROOT_KEYS, None)
+        version = data.get("plan_version", PLAN_VERSION)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            self.problem((), "plan_version", _("plan_version must be a whole number"))
+        elif version > PLAN_VERSION:
+            self.problem((), "plan_version", _("plan_version {version} was written by a newer roomtui; "
+                                               "this one reads up to {known}", version=version, known=PLAN_VERSION))
+        details = self.table(data, "meeting")
+        meeting = self.meeting(details)
+        council = Council(meeting)
+        self.limits(council, self.table(data, "limits"))
+        self.agenda(council, self.array(data, "agenda"))
+        self.participants(council, self.array(data, "participants"))
+        self.issues(council, self.array(data, "issues"))
+        if self.problems:
+            # in file order, as the secretary will fix them; problems without a line last
+            raise PlanImportError(sorted(self.problems, key=lambda p: (p.line is None, p.line or 0)))
+        return meeting
+
+    def meeting(self, details: dict) -> Meeting:
+        path = ("meeting",)
+        self.unknown_keys(details, path, MEETING_KEYS, None)
+        meeting = Meeting(id="", title="")
+        council = Council(meeting)
+        if "title" not in details:
+            self.problem(path, None, _("{field} is required", field=_("title")), "[meeting]")
+        for key in MEETING_KEYS:
+            if key not in details or key in ("id", "language", "created_at"):
+                continue
+            value = details[key]
+            if key in MEETING_TEXT:
+                value = self.text(details, path, key)
+                if value is None:
+                    continue
+            elif isinstance(value, (list, dict)):
+                self.problem(path, key, _("{field} must be a single value", field=key))
+                continue
+            try:
+                council.set_details(**{key: value})
+            except ValidationError as error:
+                self.refused(path, error, (key,), None)
+        meeting.language = self.language(details.get("language", "en"))
+        meeting.created_at = self.created_at(details.get("created_at"))
+        meeting.id = self.meeting_id or self.plan_id(details.get("id"), meeting)
+        return meeting
+
+    def language(self, value: Any) -> str:
+        if value not in LANGUAGES:
+            self.problem(("meeting",), "language", _("language '{value}' is not one of: {choices}",
+                                                     value=str(value)[:40], choices=", ".join(LANGUAGES)))
+            return "en"
+        return value
+
+    def created_at(self, value: Any) -> datetime | None:
+        if value is None or isinstance(value, datetime):
+            return value
+        if isinstance(value, date):
+            return datetime.combine(value, datetime.min.time())
+        try:
+            return datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            self.problem(("meeting",), "created_at", _("{field} '{value}' is not a date and time",
+                                                       field="created_at", value=str(value)[:40]))
+            return None
+
+    def plan_id(self, value: Any, meeting: Meeting) -> str:
+        if value is not None:
+            if isinstance(value, str) and _MEETING_ID.match(value):
+                return value
+            self.problem(("meeting",), "id", _("id '{value}' may hold only letters, digits, '-', '_' and '.' "
+                                               "(at most 80)", value=str(value)[:40]))
+        digest = hashlib.sha1(meeting.title.encode("utf-8")).hexdigest()[:8]
+        return f"plan-{meeting.date.isoformat() if meeting.date else 'undated'}-{digest}"
+
+    def limits(self, council: Council, limits: dict) -> None:
+        path = ("limits",)
+        self.unknown_keys(limits, path, LIMIT_KEYS, None)
+        for key in LIMIT_KEYS:
+            if key not in limits:
+                continue
+            value = limits[key]
+            if key == "one_entry_per_person":
+                flag = yes_no(value) if isinstance(value, (bool, str)) else None
+                if flag is None:
+                    self.problem(path, key, _("{field} must be true or false", field=key))
+                else:
+                    council.set_limits(one_entry_per_person=flag)
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, str)):
+                self.problem(path, key, _("{field} must be \"M:SS\" or whole minutes", field=key))
+                continue
+            try:  # a bare number in a plan means minutes, as in "booked = 8"
+                council.set_limits(**{key: str(value)})
+            except ValidationError as error:
+                self.refused(path, error, (key,), None)
+
+    def agenda(self, council: Council, items: list[dict]) -> None:
+        for number, entry in enumerate(items):
+            path = ("agenda", number)
+            where = f"[[agenda]] #{number + 1}"
+            parent = self.agenda_item(council, entry, path, where, None)
+            parts = entry.get("parts", [])
+            if not isinstance(parts, list) or not all(isinstance(p, dict) for p in parts):
+                self.problem(path, "parts", _("'parts' must be a list of tables: [[agenda.parts]]"), where)
+                continue
+            for part_number, part in enumerate(parts):
+                part_where = f"[[agenda.parts]] #{part_number + 1} of [[agenda]] #{number + 1}"
+                if "parts" in part:
+                    self.problem(path + ("parts", part_number), "parts", _("agenda items nest one level only"),
+                                 part_where)
+                # with its parent refused, a part is still checked (the plan is refused anyway)
+                self.agenda_item(council, part, path + ("parts", part_number), part_where,
+                                 parent.id if parent else None)
+
+    def agenda_item(self, council: Council, entry: dict, path: tuple, where: str, parent_id: int | None):
+        self.unknown_keys(entry, path, AGENDA_KEYS, where)
+        title = self.text(entry, path, "title", where)
+        kind = kind_of(entry.get("kind", "other"))
+        if kind is None:
+            self.problem(path, "kind", _("unknown agenda kind '{value}' (one of: {choices})",
+                                         value=str(entry.get("kind"))[:40],
+                                         choices="opening, briefing, speeches, answers, questions, summary, "
+                                                 "closing, other"), where)
+            return None
+        minutes = entry.get("planned_minutes", 0)
+        if isinstance(minutes, (list, dict)):
+            self.problem(path, "planned_minutes", _("{field} must be a single value", field="planned_minutes"), where)
+            return None
+        if "title" not in entry:
+            self.problem(path, None, _("{field} is required", field=_("title")), where)
+            return None
+        if title is None:
+            return None
+        try:
+            return council.add_agenda_item(title, kind, minutes, parent_id=parent_id)
+        except ValidationError as error:
+            self.refused(path, error, ("title", "planned_minutes"), where)
+            return None
+
+    def participants(self, council: Council, people: list[dict]) -> None:
+        seen: dict[tuple[str, str], int | None] = {}
+        for number, entry in enumerate(people):
+            path = ("participants", number)
+            where = f"[[participants]] #{number + 1}"
+            self.unknown_keys(entry, path, PARTICIPANT_KEYS, where)
+            if "name" not in entry:
+                self.problem(path, None, _("{field} is required", field=_("name")), where)
+                continue
+            name = self.text(entry, path, "name", where)
+            values = {k: self.text(entry, path, k, where) for k in PARTICIPANT_TEXT if k in entry}
+            role = role_of(entry.get("role", Role.MEMBER.value))
+            if role is None:
+                self.problem(path, "role", _("unknown role '{value}' (one of: {choices})",
+                                             value=str(entry.get("role"))[:40], choices=role_choices()), where)
+            present = yes_no(entry.get("present", True)) if isinstance(entry.get("present", True), (bool, str)) else None
+            if present is None:
+                self.problem(path, "present", _("{field} must be true or false", field="present"), where)
+            if name is None or role is None or present is None or None in values.values():
+                continue
+            key = _person_key(name, values.get("affiliation", ""))
+            line = self.locator.line(path)
+            if key is not None and key in seen:
+                self.problem(path, "name", _("{name} ({affiliation}) is listed twice: lines {first} and {second}",
+                                             name=key[0], affiliation=key[1] or "-", first=seen[key], second=line),
+                             where)
+                continue
+            try:
+                council.add_participant(name, role, present=present, **values)
+            except ValidationError as error:
+                self.refused(path, error, PARTICIPANT_KEYS, where)
+                continue
+            seen[key] = line
+
+    def issues(self, council: Council, issues: list[dict]) -> None:
+        for number, entry in enumerate(issues):
+            path = ("issues", number)
+            where = f"[[issues]] #{number + 1}"
+            self.unknown_keys(entry, path, ISSUE_KEYS, where)
+            if "title" not in entry:
+                self.problem(path, None, _("{field} is required", field=_("title")), where)
+                continue
+            title = self.text(entry, path, "title", where)
+            values = {k: self.text(entry, path, k, where) for k in ISSUE_TEXT if k in entry}
+            source = source_of(entry.get("source", IssueSource.REPORT.value))
+            if source is None:
+                self.problem(path, "source", _("source '{value}' is not one of: report, floor",
+                                               value=str(entry.get("source"))[:40]), where)
+            if title is None or source is None or None in values.values():
+                continue
+            try:
+                council.add_issue(title, source, **values)
+            except ValidationError as error:
+                self.refused(path, error, ISSUE_KEYS, where)
+
+
+def _person_key(name: str, affiliation: str) -> tuple[str, str] | None:
+    """Name and affiliation as the Council compares them (cleaned); None if they do not clean."""
+    try:
+        return clean_text(name), clean_text(affiliation)
+    except TextTooLong:
+        return None
+
+
+# -- writing ---------------------------------------------------------------------------------
+def dump_plan(meeting: Meeting) -> str:
+    """The meeting's plan as TOML: details, limits, agenda, participants, issues.
+
+    Live records (speeches, responses, status, summaries) are not part of a plan. The meeting
+    id is left out too, so importing an exported plan makes a new meeting rather than
+    overwriting the original; pass ``meeting_id`` to ``load_plan`` to keep it.
+    """
+    out = ["# roomtui meeting plan: import with `roomtui import FILE`. Format: README, 'Plan files'.",
+           f"plan_version = {PLAN_VERSION}", "", "[meeting]"]
+    out += _pairs([("title", meeting.title), ("language", meeting.language), ("theme", meeting.theme),
+                   ("series", meeting.series), ("date", meeting.date), ("start_time", meeting.start_time),
+                   ("planned_minutes", meeting.planned_minutes), ("venue", meeting.venue), ("host", meeting.host),
+                   ("recorder", meeting.recorder), ("background", meeting.background),
+                   ("next_theme", meeting.next_theme), ("review_date", meeting.review_date),
+                   ("created_at", meeting.created_at)])
+    limits = meeting.limits
+    out += ["", "[limits]"]
+    out += _pairs([(name, _clock(getattr(limits, name))) for name in LIMIT_KEYS[:-1]])
+    out += _pairs([("one_entry_per_person", limits.one_entry_per_person)], keep_false=True)
+    known = {item.id for item in meeting.agenda}
+    for item in meeting.agenda:
+        if item.parent_id is None or item.parent_id not in known:
+            out += ["", "[[agenda]]"] + _agenda_pairs(item)
+            for part in meeting.agenda:
+                if part.parent_id == item.id:
+                    out += ["", "[[agenda.parts]]"] + _agenda_pairs(part)
+    for person in meeting.participants:
+        out += ["", "[[participants]]"]
+        out += _pairs([("name", person.name), ("role", person.role.value), ("affiliation", person.affiliation),
+                       ("contact", person.contact), ("present", person.present), ("note", person.note)])
+    for issue in meeting.issues:
+        out += ["", "[[issues]]"]
+        out += _pairs([("title", issue.title),
+                       ("source", "" if issue.source is IssueSource.REPORT else issue.source.value),
+                       ("description", issue.description), ("category", issue.category),
+                       ("location", issue.location), ("proposer", issue.proposer),
+                       ("expected_department", issue.expected_department), ("suggestion", issue.suggestion),
+                       ("note", issue.note)])
+    return "\n".join(out) + "\n"
+
+
+def _agenda_pairs(item) -> list[str]:
+    return _pairs([("title", item.title), ("kind", item.kind.value), ("planned_minutes", item.planned_minutes)])
+
+
+def _pairs(pairs: list[tuple[str, Any]], keep_false: bool = False) -> list[str]:
+    """``key = value`` lines, leaving out what is empty or default (present = true, 0 minutes)."""
+    lines = []
+    for key, value in pairs:
+        if value is None or value == "" or (value is True and key == "present"):
+            continue
+        if value is False and not keep_false and key != "present":
+            continue
+        if isinstance(value, int) and not isinstance(value, bool) and value == 0:
+            continue
+        lines.append(f"{key} = {toml_value(value)}")
+    return lines
+
+
+def _clock(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
