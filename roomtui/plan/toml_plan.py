@@ -325,7 +325,7 @@ class _PlanBuilder:
             if name is None or role is None or present is None or None in values.values():
                 continue
             key = _person_key(name, values.get("affiliation", ""))
-            line = self.locator.line(path)
+            line = self.locator.line(path, "name")
             if key is not None and key in seen:
                 self.problem(path, "name", _("{name} ({affiliation}) is listed twice: lines {first} and {second}",
                                              name=key[0], affiliation=key[1] or "-", first=seen[key], second=line),
