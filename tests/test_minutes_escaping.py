@@ -186,7 +186,8 @@ def test_html_renderer_never_passes_raw_html_through():
     """Defence in depth: even unescaped markup in the Markdown would come out as text."""
     from roomtui.minutes.html import _renderer
 
-    assert _renderer().render("<script>x</script> <b>y</b>\n") == "<p>&lt;script&gt;x&lt;/script&gt; &lt;b&gt;y&lt;/b&gt;</p>\n"
+    rendered = _renderer().render("<script>x</script> <b>y</b>\n")
+    assert rendered == "<p>&lt;script&gt;x&lt;/script&gt; &lt;b&gt;y&lt;/b&gt;</p>\n"
 
 
 # -- CSV ------------------------------------------------------------------------------------

@@ -118,7 +118,8 @@ def reference_problems(meeting: Meeting) -> list[str]:
         seen: set[int] = set()
         for index, row in enumerate(getattr(meeting, name)):
             if row.id in seen:
-                problems.append(_("meeting.{where}[{index}].id: {id} is used twice", where=name, index=index, id=row.id))
+                problems.append(_("meeting.{where}[{index}].id: {id} is used twice",
+                                  where=name, index=index, id=row.id))
             seen.add(row.id)
 
     def check(where: str, value: int | None, found: object) -> None:
