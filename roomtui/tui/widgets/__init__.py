@@ -1,1 +1,1 @@
-"""Reusable widgets (each styles itself with DEFAULT_CSS)."""
+"""Reusable widgets of the roomtui interface; each keeps its own DEFAULT_CSS."""

@@ -1,0 +1,193 @@
+"""The hand-out screen: the meeting's public summary as QR codes for phones to scan.
+
+The code takes all the room the screen can give it; the page header sits beside it, so that
+the secretary can say "this is page 2 of 5". Left and right turn pages, a carousel turns them
+by itself while people queue, full screen leaves nothing but the code for a projector, and a
+list of responses lets one resident scan only the answer to their issue.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from roomtui.domain.model import Meeting, Response
+from roomtui.handout.qr import DEFAULT_MAX_VERSION, clamp_version
+from roomtui.handout.render import RenderMode
+from roomtui.handout.text import handout_document, response_document
+from roomtui.i18n import _
+from roomtui.tui.widgets.qr_code import QRCodeView
+
+CAROUSEL_SECONDS = 6.0
+
+
+def handout_bindings() -> list[Binding]:
+    """Built on call, so descriptions follow the interface language set before the screen."""
+    return [
+        Binding("left", "previous_page", _("Previous"), id="handout.previous"),
+        Binding("right", "next_page", _("Next"), id="handout.next"),
+        Binding("c", "toggle_carousel", _("Carousel"), id="handout.carousel"),
+        Binding("f", "toggle_full_screen", _("Full screen"), id="handout.full_screen"),
+        Binding("r", "choose_response", _("One response"), id="handout.response"),
+        Binding("m", "toggle_mode", _("Block style"), id="handout.mode"),
+        Binding("plus,equals_sign", "larger", _("Larger version"), id="handout.larger"),
+        Binding("minus", "smaller", _("Smaller version"), id="handout.smaller"),
+        Binding("escape", "back", _("Back"), id="handout.back"),
+    ]
+
+
+class HandoutScreen(Screen):
+    DEFAULT_CSS = """
+    HandoutScreen #handout-title { height: 1; padding: 0 1; text-style: bold; }
+    HandoutScreen #handout-side { width: 34; padding: 0 1; }
+    HandoutScreen #handout-header { margin-bottom: 1; }
+    HandoutScreen #handout-status { margin-bottom: 1; color: $text-muted; }
+    HandoutScreen #handout-responses { height: 1fr; display: none; }
+    HandoutScreen.-choosing #handout-responses { display: block; }
+    HandoutScreen.-full-screen #handout-title,
+    HandoutScreen.-full-screen #handout-side,
+    HandoutScreen.-full-screen Footer { display: none; }
+    """
+
+    BINDINGS = handout_bindings()
+
+    def __init__(self, meeting: Meeting, *, max_version: int = DEFAULT_MAX_VERSION,
+                 mode: RenderMode = RenderMode.HALF_BLOCK, carousel_seconds: float = CAROUSEL_SECONDS,
+                 name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._bindings = BindingsMap(handout_bindings())
+        self.meeting = meeting
+        self._max_version = clamp_version(max_version)
+        self._mode = RenderMode(mode)
+        self._carousel_seconds = carousel_seconds
+        self._carousel = None
+        self.carousel_running = False
+        self.response: Response | None = None  # the response shown on its own, if any
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.meeting.title + " · " + _("Hand-out"), id="handout-title", markup=False)
+        with Horizontal(id="handout-body"):
+            yield QRCodeView(handout_document(self.meeting), max_version=self._max_version, mode=self._mode,
+                             id="handout-code")
+            with Vertical(id="handout-side"):
+                yield Static(id="handout-header", markup=False)
+                yield Static(id="handout-status", markup=False)
+                yield OptionList(*self._response_options(), id="handout-responses")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._carousel = self.set_interval(self._carousel_seconds, self.action_next_page, pause=True)
+
+    @property
+    def code(self) -> QRCodeView:
+        return self.query_one("#handout-code", QRCodeView)
+
+    # -- paging --------------------------------------------------------------------------
+    def action_previous_page(self) -> None:
+        self.code.previous_page()
+
+    def action_next_page(self) -> None:
+        self.code.next_page()
+
+    def action_toggle_carousel(self) -> None:
+        self.carousel_running = not self.carousel_running
+        if self.carousel_running:
+            self._carousel.reset()
+            self._carousel.resume()
+        else:
+            self._carousel.pause()
+        self._update_status()
+
+    def action_toggle_full_screen(self) -> None:
+        self.toggle_class("-full-screen")
+
+    def action_toggle_mode(self) -> None:
+        self.code.mode = (RenderMode.BACKGROUND if self.code.mode is RenderMode.HALF_BLOCK
+                          else RenderMode.HALF_BLOCK)
+
+    def action_larger(self) -> None:
+        self.code.max_version = self.code.max_version + 1
+
+    def action_smaller(self) -> None:
+        self.code.max_version = self.code.max_version - 1
+
+    # -- one response --------------------------------------------------------------------
+    def _response_options(self) -> list[Option]:
+        options = []
+        for response in self.meeting.responses:
+            issue = self.meeting.issue(response.issue_id)
+            title = f"#{issue.id} {issue.title}" if issue else f"#{response.issue_id}"
+            options.append(Option(f"{title}\n  {response.department}: {response.disposition.label}",
+                                  id=f"response-{response.id}"))
+        return options
+
+    def action_choose_response(self) -> None:
+        if not self.meeting.responses:
+            self.notify(_("No responses recorded yet."), severity="warning")
+            return
+        self.remove_class("-full-screen")
+        self.add_class("-choosing")
+        responses = self.query_one("#handout-responses", OptionList)
+        if responses.highlighted is None:
+            responses.highlighted = 0
+        responses.focus()
+        self._show_response(self.meeting.responses[responses.highlighted])
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.has_class("-choosing"):
+            self._show_response(self._response_for(event.option))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._show_response(self._response_for(event.option))
+        self.remove_class("-choosing")
+        self.set_focus(None)
+
+    def _response_for(self, option: Option) -> Response:
+        return self.meeting.response(int(str(option.id).removeprefix("response-")))
+
+    def _show_response(self, response: Response) -> None:
+        if response is not self.response:
+            self.response = response
+            self.code.show(response_document(self.meeting, response))
+
+    def _show_pages(self) -> None:
+        self.remove_class("-choosing")
+        self.set_focus(None)
+        if self.response is not None:
+            self.response = None
+            self.code.show(handout_document(self.meeting))
+
+    def action_back(self) -> None:
+        """Step back one level: the list or a single response, full screen, then the screen."""
+        if self.has_class("-choosing") or self.response is not None:
+            self._show_pages()
+        elif self.has_class("-full-screen"):
+            self.remove_class("-full-screen")
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    # -- what the side panel says --------------------------------------------------------
+    def on_qrcode_view_changed(self, event: QRCodeView.Changed) -> None:
+        self._update_status()
+
+    def _update_status(self) -> None:
+        code = self.code
+        layout = code.layout
+        header = code.page.header if code.page else ""
+        self.query_one("#handout-header", Static).update(header)
+        lines = []
+        if self.response is not None:
+            lines.append(_("Response to issue #{id}", id=self.response.issue_id))
+        if layout.fits:
+            lines.append(_("Page {k} of {n}", k=code.page_index + 1, n=len(layout.pages)))
+            lines.append(_("Version {version} (maximum {maximum})", version=layout.version,
+                           maximum=code.max_version))
+        else:
+            lines.append(_("Maximum version {maximum}", maximum=code.max_version))
+        if self.carousel_running:
+            lines.append(_("Carousel: a new page every {seconds:g} s", seconds=self._carousel_seconds))
+        self.query_one("#handout-status", Static).update("\n".join(lines))
