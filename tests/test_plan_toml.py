@@ -241,6 +241,9 @@ def test_file_problems_name_the_file(tmp_path):
     big = tmp_path / "big.toml"
     big.write_bytes(b"#" * (10 * 1024 * 1024 + 1))
     assert messages(refused(big)) == ["big.toml: the file is 10.0 MB; the limit is 10 MB"]
+    folder = tmp_path / "plans.toml"
+    folder.mkdir()
+    assert messages(refused(str(folder))) == [f"plans.toml: {folder} is a folder, not a file"]
     latin = tmp_path / "latin.toml"
     latin.write_bytes(b'[meeting]\ntitle = "caf\xe9"\n\xff\xfe')
     assert messages(refused(latin)) == ["latin.toml, line 2: the text is neither UTF-8 nor GB18030/GBK: "

@@ -35,20 +35,26 @@ def read_bytes(source: str | os.PathLike | bytes, source_name: str | None, defau
         name = source_name or path.name or default_name
         try:
             size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise refuse(name, _("the file is {size:.1f} MB; the limit is {limit} MB",
-                                     size=size / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024))
-            data = path.read_bytes()
+            if size <= MAX_FILE_BYTES:
+                data = path.read_bytes()
         except FileNotFoundError:
             raise refuse(name, _("file not found: {path}", path=str(path))) from None
         except IsADirectoryError:
             raise refuse(name, _("{path} is a folder, not a file", path=str(path))) from None
         except OSError as error:
             raise refuse(name, _("cannot read the file: {reason}", reason=error.strerror or str(error))) from None
+        except ValueError:  # a NUL in the name
+            raise refuse(name, _("this is not a usable file name")) from None
+        if size > MAX_FILE_BYTES:
+            raise refuse(name, _too_big(size))
     if len(data) > MAX_FILE_BYTES:
-        raise refuse(name, _("the file is {size:.1f} MB; the limit is {limit} MB",
-                             size=len(data) / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024))
+        raise refuse(name, _too_big(len(data)))
     return name, data
+
+
+def _too_big(size: int) -> str:
+    return _("the file is {size:.1f} MB; the limit is {limit} MB", size=size / 1024 / 1024,
+             limit=MAX_FILE_BYTES // 1024 // 1024)
 
 
 def decode(name: str, data: bytes) -> str:

@@ -69,8 +69,8 @@ def load_plan(path_or_text: str | os.PathLike | bytes, *, source_name: str | Non
               meeting_id: str | None = None) -> Meeting:
     """Build a new draft Meeting from a plan; raise PlanImportError listing every problem.
 
-    ``path_or_text``: a path (``os.PathLike``, or a one-line ``str`` without ``=``) is read
-    from disk; bytes are the file's content; any other ``str`` is the TOML text itself.
+    ``path_or_text``: a path (``os.PathLike``, or a one-line ``str`` ending in ``.toml``) is
+    read from disk; bytes are the file's content; any other ``str`` is the TOML text itself.
     The meeting id is ``meeting_id`` if given, else the plan's ``[meeting] id``, else one
     derived from the date and title (``plan-2019-11-22-1a2b3c4d``). Ids are numbered in file
     order. ``created_at`` stays None unless the plan gives it: the caller stamps it.
@@ -86,10 +86,15 @@ def load_plan(path_or_text: str | os.PathLike | bytes, *, source_name: str | Non
 
 
 def _read(source: str | os.PathLike | bytes, source_name: str | None) -> tuple[str, str]:
-    if isinstance(source, str) and ("=" in source or "\n" in source or not source.strip()):
+    if isinstance(source, str) and not _names_a_file(source):
         return source_name or DEFAULT_NAME, source
     name, data = read_bytes(source, source_name, DEFAULT_NAME)
     return name, decode(name, data)
+
+
+def _names_a_file(text: str) -> bool:
+    """A one-line str ending in .toml is a file name (a TOML document cannot end that way)."""
+    return "\n" not in text and text.strip().lower().endswith(".toml")
 
 
 def _syntax_problem(name: str, text: str, error: Exception) -> ImportProblem:
