@@ -118,9 +118,10 @@ class Council:
 
     def update_participant(self, participant_id: int, **values: Any) -> Participant:
         person = self._get(self.meeting.participant(participant_id), _("participant"), participant_id)
-        if "role" in values:
-            values["role"] = _role(values["role"])
+        role = _role(values.pop("role")) if "role" in values else None
         cleaned = clean_fields(values, required=("name",) if "name" in values else ())
+        if role is not None:  # set after cleaning: text cleaning would turn the Role into a plain str
+            cleaned["role"] = role
         self._check_unique_name(cleaned.get("name", person.name), cleaned.get("affiliation", person.affiliation),
                                 participant_id)
         for name, value in cleaned.items():
@@ -163,9 +164,10 @@ class Council:
 
     def update_agenda_item(self, item_id: int, **values: Any) -> AgendaItem:
         item = self._get(self.meeting.agenda_item(item_id), _("agenda item"), item_id)
-        if "kind" in values:
-            values["kind"] = _kind(values["kind"])
+        kind = _kind(values.pop("kind")) if "kind" in values else None
         cleaned = clean_fields(values, required=("title",) if "title" in values else ())
+        if kind is not None:  # set after cleaning: text cleaning would turn the AgendaKind into a plain str
+            cleaned["kind"] = kind
         before = replace(item)
         for name, value in cleaned.items():
             setattr(item, name, value)
@@ -219,6 +221,10 @@ class Council:
             self.meeting.agenda.remove(item)
             siblings = [i for i, a in enumerate(self.meeting.agenda) if a.id == parent_id or a.parent_id == parent_id]
             self.meeting.agenda.insert(siblings[-1] + 1, item)
+        elif before is not None:  # lifted out: after its former parent's last part, so the parts stay together
+            self.meeting.agenda.remove(item)
+            block = [i for i, a in enumerate(self.meeting.agenda) if a.id == before or a.parent_id == before]
+            self.meeting.agenda.insert(block[-1] + 1, item)
         return item
 
     def remove_agenda_item(self, item_id: int) -> AgendaItem:
