@@ -1,0 +1,31 @@
+"""Shared fixtures: a frozen clock at the demo council's start and a fresh data folder."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from roomtui.domain.clock import FrozenClock
+from roomtui.i18n import set_language
+from roomtui.store import Archive
+
+COUNCIL_START = datetime(2019, 11, 22, 9, 0)
+
+
+@pytest.fixture(autouse=True)
+def english_interface():
+    """Each test starts with the English interface, whatever the one before it chose."""
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(COUNCIL_START)
+
+
+@pytest.fixture
+def archive(tmp_path) -> Archive:
+    return Archive(tmp_path / "data")
