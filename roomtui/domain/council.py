@@ -44,6 +44,9 @@ MULTILINE_FIELDS = {"background", "description", "suggestion", "text", "plan", "
                     "next_step", "interim_measure", "action", "note", "leader_summary", "closing_remarks", "summary"}
 
 
+NON_TEXT_FIELDS = {"parent_id", "raised_by", "present", "role", "kind", "source", "disposition", "satisfaction", "grade"}
+
+
 def clean_fields(values: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
     """Clean every text value; parse dates, times and durations by their field names."""
     cleaned: dict[str, Any] = {}
@@ -57,10 +60,10 @@ def clean_fields(values: dict[str, Any], required: tuple[str, ...] = ()) -> dict
                 cleaned[name] = parse_time(value, label)
             elif name == "planned_minutes":
                 cleaned[name] = parse_minutes(value, label, MAX_MEETING_MINUTES)
-            elif isinstance(value, str) or (value is None and name not in ("parent_id", "raised_by")):
-                cleaned[name] = text_field(value, label, required=name in required, multiline=name in MULTILINE_FIELDS)
-            else:
+            elif name in NON_TEXT_FIELDS:
                 cleaned[name] = value
+            else:
+                cleaned[name] = text_field(value, label, required=name in required, multiline=name in MULTILINE_FIELDS)
         except ValidationError as error:
             problems.extend(error.problems)
     for name in required:
@@ -99,7 +102,8 @@ class Council:
         limits = self.meeting.limits
         for name, value in seconds.items():
             if name == "one_entry_per_person":
-                limits.one_entry_per_person = bool(value)
+                limits.one_entry_per_person = value if isinstance(value, bool) else \
+                    str(value).strip().casefold() in ("1", "true", "yes", "on", "是")
                 continue
             if name not in {f.name for f in fields(limits)}:
                 raise ValidationError([_("unknown limit: {name}", name=name)])
@@ -157,9 +161,17 @@ class Council:
                 raise ValidationError([_("agenda items nest one level only")])
         item = AgendaItem(id=self.meeting.next_id(self.meeting.agenda), kind=_kind(kind), parent_id=parent_id,
                           **cleaned)
-        position = len(self.meeting.agenda) if position is None else max(0, min(position, len(self.meeting.agenda)))
+        if position is None:  # at the end, or after the parent's last part
+            family = [i for i, a in enumerate(self.meeting.agenda) if parent_id is not None
+                      and (a.id == parent_id or a.parent_id == parent_id)]
+            position = family[-1] + 1 if family else len(self.meeting.agenda)
+        position = max(0, min(position, len(self.meeting.agenda)))
         self.meeting.agenda.insert(position, item)
-        self._check_agenda()
+        try:
+            self._check_agenda()
+        except ValidationError:
+            self.meeting.agenda.remove(item)
+            raise
         return item
 
     def update_agenda_item(self, item_id: int, **values: Any) -> AgendaItem:
@@ -261,6 +273,7 @@ class Council:
         current = self.meeting.current_item
         if current is not None and current.id != item_id:
             SpeakingOrder(self.meeting, current.id).stop(now)
+            self._carry_answers(current.id, item_id)
             if current.started_at is not None and current.ended_at is None:
                 current.ended_at = now
             parent = self.meeting.agenda_item(current.parent_id)
@@ -274,6 +287,18 @@ class Council:
         item.ended_at = None
         self.meeting.current_item_id = item_id
         return item
+
+    def _carry_answers(self, from_item: int, to_item: int) -> None:
+        """Department answers still waiting move on with the meeting: issues raised during the
+        speeches are answered in the answers item, not forgotten on the item they were raised in."""
+        moved = [s for s in SpeakingOrder(self.meeting, from_item).waiting if s.kind is SpeakerKind.ANSWER]
+        if not moved:
+            return
+        target = SpeakingOrder(self.meeting, to_item)
+        queue = target.waiting
+        for entry in moved:
+            entry.agenda_item_id = to_item
+        SpeakingOrder._renumber(queue + moved)
 
     def next_item(self) -> AgendaItem | None:
         order = self.meeting.agenda
@@ -312,6 +337,11 @@ class Council:
         if item_id is None:
             raise ValidationError([_("start the meeting first: no agenda item is current")])
         return SpeakingOrder(self.meeting, item_id)
+
+    def set_speaker_summary(self, entry_id: int, summary: str) -> None:
+        """The key points of a turn, typed by the secretary while or after someone speaks."""
+        entry = self._get(self.meeting.speaker(entry_id), _("speaker"), entry_id)
+        entry.summary = text_field(summary, _("key points"), multiline=True)
 
     # -- issues --------------------------------------------------------------------------
     def add_issue(self, title: str, source: IssueSource | str = IssueSource.REPORT, **values: Any) -> Issue:

@@ -189,11 +189,16 @@ def play_demo(meeting: Meeting, clock) -> Meeting:
     order.add(wu, SpeakerKind.IMPROMPTU, clock.now())
     order.add(liu, SpeakerKind.BOOKED, clock.now())
     order.add(tang, SpeakerKind.IMPROMPTU, clock.now())
-    speak(order, 7 * 60 + 30)  # Zhang, booked
+    zhang_turn = speak(order, 7 * 60 + 30)  # Zhang, booked
+    council.set_speaker_summary(zhang_turn.id, t(
+        "Most compounds in Dongcheng have no owners' committee; community cadres are overstretched.",
+        "东城社区大部分小区没有业委会，社区干部力量不足。"))
     order.add(fu, SpeakerKind.POINT_OF_ORDER, clock.now())
     speak(order, 45)  # Fu's point of order jumps the queue
     speak(order, 8 * 60, pause=90)  # Liu, paused while the microphone was fixed
-    speak(order, 3 * 60 + 40)  # Wu, resident, 40 s over
+    wu_turn = speak(order, 3 * 60 + 40)  # Wu, resident, 40 s over
+    council.set_speaker_summary(wu_turn.id, t("Chunchangping needs an activity square for its residents.",
+                                              "春场坪社区居民需要一个活动广场。"))
     council.raise_issue(issue[3], raised_by=wu)
     speak(order, 2 * 60 + 50)  # Tang
     council.raise_issue(title=t("Rubbish sorting bins missing", "垃圾分类设施缺失"), raised_by=tang,
@@ -241,7 +246,13 @@ def play_demo(meeting: Meeting, clock) -> Meeting:
          [dict(lead_unit=_PLANNING[1 if zh else 0], deliverable=t("Site reserved and square designed", "选址并完成设计"),
                deadline=date(2020, 9, 30))]),
     ]
+    floor_issue = meeting.issues[-1].id  # the rubbish bins, raised by Tang
+    answers.append((None, _HOUSING, yang, Disposition.RESOLVE_NOW, dict(
+        text=t("Sorting bins will be placed in Shiniuzui this month.", "本月内在石牛嘴社区配置分类垃圾桶。"),
+        action=t("Place sorting bins at every compound gate", "在各小区门口配置分类垃圾桶"),
+        lead_unit=t("County sanitation office", "县环境卫生管理所"), deadline=date(2019, 12, 15)), []))
     for number, department, answerer, disposition, fields, commitments in answers:
+        issue[number] = issue.get(number, floor_issue)
         entry = next((s for s in order.waiting if s.issue_id == issue[number]), None)
         if entry is not None:
             order.start(entry.id, clock.now())
