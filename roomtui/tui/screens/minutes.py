@@ -1,0 +1,113 @@
+"""The minutes, previewed as they will be printed, and exported in every format at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, MarkdownViewer, Static
+
+from roomtui.i18n import _
+from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField
+from roomtui.tui.widgets.meeting_bar import MeetingBar
+
+
+def default_export_folder(meeting_id: str) -> Path:
+    return Path.home() / "roomtui-minutes" / meeting_id
+
+
+def export_all(meeting, folder: Path) -> list[Path]:
+    """Write the minutes in every format, public and internal, plus the plan; returns the files."""
+    from roomtui.minutes import FORMATS, default_filename, export_minutes
+    from roomtui.store.storage import atomic_write
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for public in (True, False):
+        for fmt in FORMATS:
+            path = folder / default_filename(meeting, fmt, public)
+            atomic_write(path, export_minutes(meeting, fmt, public=public))
+            written.append(path)
+    return written
+
+
+class MinutesScreen(Screen):
+    BINDINGS = [
+        Binding("e", "export", _("Export all formats"), id="minutes.export"),
+        Binding("v", "toggle_public", _("Public/internal"), id="minutes.toggle"),
+        Binding("c", "close_meeting", _("Close meeting"), id="minutes.close"),
+        Binding("escape", "app.home", _("Meetings"), id="minutes.home"),
+    ]
+
+    DEFAULT_CSS = """
+    MinutesScreen #minutes-variant { height: 1; padding: 0 1; color: $text-muted; }
+    MinutesScreen MarkdownViewer { height: 1fr; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.public = True
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield MeetingBar()
+        yield Static("", id="minutes-variant")
+        yield MarkdownViewer("", show_table_of_contents=False, id="minutes-preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        from roomtui.minutes import export_minutes
+
+        meeting = self.app.session.meeting
+        markdown = export_minutes(meeting, "md", public=self.public).decode("utf-8")
+        variant = _("Public minutes (what leaves the room)") if self.public else _("Internal minutes (with contacts "
+                                                                                    "and notes)")
+        if meeting.status.value != "closed":
+            variant += "  · " + _("the meeting is not closed yet: c closes it")
+        self.query_one("#minutes-variant", Static).update(Text(variant))
+        self.query_one("#minutes-preview", MarkdownViewer).document.update(markdown)
+        self.query_one(MeetingBar).refresh_bar()
+
+    def action_toggle_public(self) -> None:
+        self.public = not self.public
+        self.refresh_view()
+
+    def action_close_meeting(self) -> None:
+        meeting = self.app.session.meeting
+        if meeting.status.value == "closed":
+            self.app.notify(_("The meeting is already closed."))
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.app.act(_("close the meeting"), lambda council: council.close_meeting())
+
+        self.app.push_screen(ConfirmDialog(_("Close the meeting? Running clocks stop and the minutes are final "
+                                             "(undo is still possible)."), _("Close meeting")), answer)
+
+    def action_export(self) -> None:
+        meeting = self.app.session.meeting
+        written: list[Path] = []
+
+        def submit(values: dict) -> list[str] | None:
+            folder = Path(str(values["folder"]).strip() or default_export_folder(meeting.id)).expanduser()
+            try:
+                written.extend(export_all(meeting, folder))
+            except OSError as error:
+                return [_("Cannot write to {folder}: {reason}", folder=folder, reason=error.strerror or str(error))]
+            return None
+
+        def done(result) -> None:
+            if result and written:
+                self.app.notify(_("Wrote {n} files to {folder}", n=len(written), folder=written[0].parent),
+                                title=_("Minutes exported"), timeout=15)
+
+        self.app.push_screen(FormDialog(_("Export the minutes (Markdown, HTML, JSON, CSV, ICS; public and internal)"), [
+            FormField("folder", _("Folder (a USB stick works too)"), value=str(default_export_folder(meeting.id))),
+        ], submit), done)
