@@ -57,10 +57,21 @@ def test_english_text_has_the_public_facts():
     assert "- Fire lane marked and kept clear (led by County traffic police brigade; " \
            "with County fire brigade; by 2019-12-07)" in text
     assert "needs higher-level support" in text and "study, then resolve step by step" in text
-    assert "#11 Rubbish sorting bins missing (Shiniuzui community)\nNo response yet" in text
     assert text.endswith("Next council: New rural-gentry culture and grass-roots social governance\n"
                          "Report back on: 2020-03-20\n")
     assert "#1 " not in text  # a report issue never raised in the room is not handed out
+
+
+@pytest.mark.parametrize("language, pending", [("en", "No response yet"), ("zh", "尚未答复")])
+def test_a_raised_issue_without_answer_is_marked_pending(language, pending):
+    meeting = played(language)
+    answered = meeting.responses[-1]
+    meeting.responses.remove(answered)
+    issue = meeting.issue(answered.issue_id)
+    assert issue.raised_at is not None and not meeting.responses_to(issue.id)
+    assert f"#{issue.id} {issue.title}" in handout_text(meeting)
+    assert f"{issue.location}）\n{pending}\n" in handout_text(meeting) or \
+           f"{issue.location})\n{pending}\n" in handout_text(meeting)
 
 
 def test_chinese_text_uses_chinese_labels():
@@ -74,7 +85,7 @@ def test_chinese_text_uses_chinese_labels():
 
 def test_response_text_is_its_block_of_the_handout(meeting):
     text = handout_text(meeting)
-    assert len(meeting.responses) == 5
+    assert len(meeting.responses) >= 5
     assert {r.disposition for r in meeting.responses} == set(Disposition)
     for response in meeting.responses:
         alone = response_text(meeting, response)
@@ -195,10 +206,12 @@ def test_capacity_is_exactly_what_qrcode_accepts(version):
 def test_layout_uses_the_largest_version_the_area_and_cap_allow(meeting):
     document = handout_document(meeting)
     layout = plan_layout(document, 200, 58, max_version=20)
-    assert layout.fits and layout.scale == 1
-    assert layout.version in (19, 20)  # the smallest version giving as few pages as version 20
-    assert len(layout.pages) == len(paginate(document, byte_capacity(20)))
+    assert layout.fits and layout.scale == 1 and layout.version <= 20
     assert within(code_cells(layout.version, RenderMode.HALF_BLOCK), (200, 58))
+    counts = {v: len(paginate(document, byte_capacity(v))) for v in range(9, 21)}
+    assert len(layout.pages) == min(counts.values())  # the fewest pages the area allows,
+    assert all(counts[v] > len(layout.pages) for v in range(9, layout.version))  # as sparse as can be
+    assert counts[20] <= counts[9] / 3
     smaller = plan_layout(document, 200, 58, max_version=12)
     assert smaller.version <= 12 and len(smaller.pages) > len(layout.pages)
 

@@ -4,9 +4,9 @@ Both the Textual widget and the plain terminal mode ask here, so the two never d
 what fits. The choice, in order:
 
 1. only versions up to the user's maximum whose code (with its quiet zone) fits the area;
-2. the fewest pages: the largest such version decides how many pages are needed;
-3. among versions giving that many pages, the smallest: fewer, larger-looking modules and no
-   half-empty code (the spec's "largest version that fits" when the text needs it);
+2. the fewest pages, which usually means the largest version that fits;
+3. among versions giving that many pages, the smallest: a less dense code, and no half-empty
+   code with room to spare;
 4. the largest whole-number scale the area allows, so a projector shows big modules.
 
 A code that would be too small to carry a header and a useful body is not shown cropped or
@@ -49,8 +49,9 @@ def plan_layout(document: Document, columns: int, rows: int, *, mode: RenderMode
         capped = smallest is not None and smallest > max_version
         needed = code_cells(smallest, mode) if smallest is not None else None
         return Layout(needed=needed, needed_version=smallest, capped=capped)
-    fewest = len(_pages(document, useful[-1]))
-    version = next(v for v in useful if len(_pages(document, v)) == fewest)
+    # Page counts are not monotonic in the version (whole items jump to the next page), so
+    # all fitting versions are tried; ties go to the smallest.
+    version = min(useful, key=lambda v: (len(_pages(document, v)), v))
     scale = 1
     while _fits(code_cells(version, mode, scale + 1), columns, rows):
         scale += 1

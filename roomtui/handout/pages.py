@@ -2,9 +2,10 @@
 
 A page is its header line, ``[k/n] <meeting title> <date>``, then its body. The bodies of all
 pages, joined in order, are exactly the hand-out text, so nothing is lost or repeated between
-codes. Cuts fall between items (issues) where an item fits on a page, else between lines,
-else at a space, else between two characters; the text is cut as ``str``, so a cut can never
-fall inside the UTF-8 bytes of one character.
+codes. An item (an issue and its answers) that fits on one page is never cut: it starts a new
+page if need be, so a resident finds the whole answer in one code. An item longer than a page
+is cut between lines, else at a space, else between two characters; the text is cut as
+``str``, so a cut can never fall inside the UTF-8 bytes of one character.
 """
 
 from __future__ import annotations
@@ -65,10 +66,11 @@ def cut(items: Iterable[str], budget: int) -> list[str]:
         if _size(current + item) <= budget:
             current += item
             continue
-        flush()
         if _size(item) <= budget:
+            flush()
             current = item
             continue
+        # An item longer than a page is cut anyway: it starts where the last one ended.
         for line in item.splitlines(keepends=True):
             if _size(current + line) <= budget:
                 current += line
