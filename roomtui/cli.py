@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import copy
 import sys
 from pathlib import Path
 
@@ -133,6 +134,12 @@ def export_bytes(meeting, fmt: str, *, public: bool) -> bytes:
     if fmt == "plan":
         from roomtui.plan.toml_plan import dump_plan
 
+        if public:  # a plan handed on leaves out contacts and internal notes, like the minutes
+            meeting = copy.deepcopy(meeting)
+            for record in (*meeting.participants, *meeting.issues):
+                record.note = ""
+            for person in meeting.participants:
+                person.contact = ""
         return dump_plan(meeting).encode("utf-8")
     from roomtui.minutes import export_minutes
 

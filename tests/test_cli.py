@@ -1,0 +1,109 @@
+"""The `roomtui` command, run as a secretary would run it (a real subprocess for the basics)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from roomtui import __version__
+from roomtui.cli import main
+from roomtui.domain.demo import DEMO_ID
+
+
+def roomtui(*args, data=None, env=None):
+    command = [sys.executable, "-m", "roomtui", *args]
+    if data is not None:
+        command += ["--data", str(data)]
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, timeout=60)
+
+
+@pytest.mark.parametrize("args", [[], ["demo"], ["list"], ["import"], ["export"], ["handout"], ["open"]])
+def test_help_everywhere(args):
+    result = roomtui(*args, "--help")
+    assert result.returncode == 0 and "usage: roomtui" in result.stdout and "--data" in result.stdout
+
+
+def test_version():
+    result = roomtui("--version")
+    assert result.stdout.strip() == f"roomtui {__version__}"
+
+
+def test_demo_creates_exactly_one_meeting_however_often_it_runs(tmp_path):
+    for _ in range(3):
+        result = roomtui("demo", "--no-open", data=tmp_path)
+        assert result.returncode == 0 and result.stdout.strip() == DEMO_ID["en"]
+    listed = roomtui("list", data=tmp_path).stdout.strip().splitlines()
+    assert len(listed) == 1 and listed[0].startswith(DEMO_ID["en"])
+    roomtui("demo", "--lang", "zh", "--no-open", data=tmp_path)
+    assert "通江县政协" in roomtui("list", data=tmp_path).stdout
+
+
+def test_list_on_an_empty_folder_says_what_to_do(tmp_path):
+    result = roomtui("list", data=tmp_path)
+    assert result.returncode == 0 and "roomtui demo" in result.stdout
+
+
+def test_data_folder_from_the_environment(tmp_path):
+    import os
+
+    env = dict(os.environ, ROOMTUI_DATA=str(tmp_path / "env-data"))
+    assert roomtui("demo", "--no-open", env=env).returncode == 0
+    assert (tmp_path / "env-data" / "meetings" / f"{DEMO_ID['en']}.json").exists()
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv", "ics", "plan"])
+def test_export_every_format_to_a_file(tmp_path, capsys, fmt):
+    data = tmp_path / "data"
+    assert main(["demo", "--no-open", "--data", str(data)]) == 0
+    out = tmp_path / f"minutes.{fmt}"
+    assert main(["export", "Tongjiang", "--format", fmt, "--public", "-o", str(out), "--data", str(data)]) == 0
+    body = out.read_bytes()
+    assert body.startswith(b"\xef\xbb\xbf") if fmt == "csv" else b"Tongjiang" in body  # CSV: commitments only
+    assert b"139 0000" not in body  # public: no phone numbers
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+
+
+def test_export_then_import_json_round_trips(tmp_path, capsys):
+    data = tmp_path / "data"
+    main(["demo", "--no-open", "--data", str(data)])
+    exported = tmp_path / "meeting.json"
+    main(["export", DEMO_ID["en"], "--format", "json", "-o", str(exported), "--data", str(data)])
+    fresh = tmp_path / "fresh"
+    assert main(["import", str(exported), "--data", str(fresh)]) == 0
+    again = tmp_path / "again.json"
+    main(["export", DEMO_ID["en"], "--format", "json", "-o", str(again), "--data", str(fresh)])
+    assert json.loads(again.read_bytes()) == json.loads(exported.read_bytes())
+
+
+def test_plan_import_creates_a_meeting(tmp_path, capsys):
+    from importlib.resources import files
+
+    plan = files("roomtui.assets") / "example-plan-zh.toml"
+    assert main(["import", str(plan), "--data", str(tmp_path)]) == 0
+    assert "Imported" in capsys.readouterr().out
+    assert main(["list", "--data", str(tmp_path)]) == 0
+    assert "通江" in capsys.readouterr().out
+
+
+def test_broken_import_gives_a_message_not_a_traceback(tmp_path):
+    bad = tmp_path / "plan.toml"
+    bad.write_text('[meeting]\ntitle = "x"\ndate = "2019-13-40"\n', encoding="utf-8")
+    result = roomtui("import", str(bad), data=tmp_path / "data")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "plan.toml" in result.stderr and "line 3" in result.stderr and "2019-13-40" in result.stderr
+    assert roomtui("list", data=tmp_path / "data").stdout.startswith("No meetings")
+
+
+def test_unknown_meeting_is_named(tmp_path):
+    result = roomtui("export", "nothing-like-this", data=tmp_path)
+    assert result.returncode == 1 and "nothing-like-this" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_handout_text_in_a_plain_terminal(tmp_path):
+    roomtui("demo", "--lang", "zh", "--no-open", data=tmp_path)
+    result = roomtui("handout", DEMO_ID["zh"], "--text", data=tmp_path)
+    assert result.returncode == 0 and "通江县政协" in result.stdout and "138 0000" not in result.stdout
