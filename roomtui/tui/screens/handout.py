@@ -28,8 +28,9 @@ CAROUSEL_SECONDS = 6.0
 def handout_bindings() -> list[Binding]:
     """Built on call, so descriptions follow the interface language set before the screen."""
     return [
-        Binding("left", "previous_page", _("Previous"), id="handout.previous"),
-        Binding("right", "next_page", _("Next"), id="handout.next"),
+        # priority: the arrows turn pages even while the list of responses has the focus
+        Binding("left", "previous_page", _("Previous"), id="handout.previous", priority=True),
+        Binding("right", "next_page", _("Next"), id="handout.next", priority=True),
         Binding("c", "toggle_carousel", _("Carousel"), id="handout.carousel"),
         Binding("f", "toggle_full_screen", _("Full screen"), id="handout.full_screen"),
         Binding("r", "choose_response", _("One response"), id="handout.response"),
@@ -54,6 +55,7 @@ class HandoutScreen(Screen):
     """
 
     BINDINGS = handout_bindings()
+    AUTO_FOCUS = None  # the hidden list of responses must not take the keys
 
     def __init__(self, meeting: Meeting, *, max_version: int = DEFAULT_MAX_VERSION,
                  mode: RenderMode = RenderMode.HALF_BLOCK, carousel_seconds: float = CAROUSEL_SECONDS,
@@ -106,6 +108,7 @@ class HandoutScreen(Screen):
         self.toggle_class("-full-screen")
 
     def action_toggle_mode(self) -> None:
+        """Solid backgrounds for fonts whose block glyphs leave gaps (see handout.render)."""
         self.code.mode = (RenderMode.BACKGROUND if self.code.mode is RenderMode.HALF_BLOCK
                           else RenderMode.HALF_BLOCK)
 
@@ -188,6 +191,8 @@ class HandoutScreen(Screen):
                            maximum=code.max_version))
         else:
             lines.append(_("Maximum version {maximum}", maximum=code.max_version))
+        lines.append(_("Style: half blocks") if code.mode is RenderMode.HALF_BLOCK
+                     else _("Style: solid backgrounds"))
         if self.carousel_running:
             lines.append(_("Carousel: a new page every {seconds:g} s", seconds=self._carousel_seconds))
         self.query_one("#handout-status", Static).update("\n".join(lines))

@@ -1,0 +1,126 @@
+"""The plain-terminal hand-out: what it prints is read back from its escapes and decoded."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+
+import numpy as np
+import pytest
+import zxingcpp
+
+from roomtui.domain.clock import FrozenClock
+from roomtui.domain.demo import build_demo, play_demo
+from roomtui.handout import RenderMode, handout_text, run_plain_handout
+
+_ESCAPE = re.compile(r"\x1b\[([0-9;]*)m")
+_BLACK, _WHITE = (0, 0, 0), (255, 255, 255)
+
+
+def played(language: str):
+    return play_demo(build_demo(language), FrozenClock(datetime(2019, 11, 22, 9, 0)))
+
+
+def code_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith("\x1b[38;2;")]
+
+
+def cells(line: str) -> list[tuple[str, tuple, tuple]]:
+    """(char, fg, bg) for each character of a printed code line."""
+    result, fg, bg, position = [], None, None, 0
+    for match in _ESCAPE.finditer(line):
+        result += [(char, fg, bg) for char in line[position:match.start()]]
+        numbers = [int(n) for n in match[1].split(";") if n]
+        if numbers == [0]:
+            fg = bg = None
+        else:
+            assert numbers[:2] == [38, 2] and numbers[5:7] == [48, 2] and len(numbers) == 10
+            fg, bg = tuple(numbers[2:5]), tuple(numbers[7:10])
+        position = match.end()
+    assert line[position:] == ""
+    return result
+
+
+def decode_printed(output: str, mode: RenderMode = RenderMode.HALF_BLOCK) -> str:
+    rows = [cells(line) for line in code_lines(output)]
+    pixels = []
+    for row in rows:
+        if mode is RenderMode.BACKGROUND:
+            pixels.append([bg == _BLACK for _, _, bg in row])
+        else:
+            pixels.append([(fg if char == "▀" else bg) == _BLACK for char, fg, bg in row])
+            pixels.append([bg == _BLACK for _, _, bg in row])
+    image = np.where(np.array(pixels), 0, 255).astype(np.uint8)
+    if mode is RenderMode.BACKGROUND:  # a module is two cells wide and one tall
+        image = np.repeat(image, 2, axis=0)
+    image = np.repeat(np.repeat(image, 4, axis=0), 4, axis=1)
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode, try_invert=False)
+    assert len(found) == 1
+    return found[0].text
+
+
+def test_text_only_prints_the_handout_text():
+    meeting = played("zh")
+    out = io.StringIO()
+    assert run_plain_handout(meeting, text_only=True, out=out) == 0
+    assert out.getvalue() == handout_text(meeting)
+
+
+@pytest.mark.parametrize("mode", list(RenderMode))
+def test_one_page_is_printed_in_explicit_black_and_white_and_decodes(mode):
+    meeting = played("zh")
+    out = io.StringIO()
+    assert run_plain_handout(meeting, page=2, out=out, size=(300, 120), mode=mode) == 0
+    output = out.getvalue()
+    header = output.splitlines()[0]
+    assert header.startswith("[2/") and meeting.title in header
+    colours = {(fg, bg) for line in code_lines(output) for _, fg, bg in cells(line)}
+    assert colours <= {(_BLACK, _WHITE), (_WHITE, _BLACK), (_BLACK, _BLACK)}
+    text = decode_printed(output, mode)
+    assert text.split("\n", 1)[0] == header
+    assert text.split("\n", 1)[1] in handout_text(meeting)
+
+
+def test_all_pages_through_the_prompt_make_the_handout():
+    meeting = played("en")
+    out = io.StringIO()
+    answers = io.StringIO("\n" * 30)
+    assert run_plain_handout(meeting, out=out, input=answers, size=(120, 45)) == 0
+    screens = out.getvalue().split("Enter: next page")
+    total = int(re.match(r"\[1/(\d+)\]", screens[0])[1])
+    bodies = [decode_printed(screen).split("\n", 1)[1] for screen in screens[:total]]
+    assert "".join(bodies) == handout_text(meeting)
+    assert re.match(r"[^\[]*\[1/", screens[total])  # after the last page, the first again
+
+
+def test_prompt_keys_go_back_jump_and_quit():
+    meeting = played("en")
+    out = io.StringIO()
+    assert run_plain_handout(meeting, out=out, input=io.StringIO("\np\n3\nq\n\n"), size=(120, 45)) == 0
+    headers = re.findall(r"\[(\d+)/\d+\]", out.getvalue())
+    assert headers == ["1", "2", "1", "3"]
+
+
+def test_too_small_a_terminal_gets_the_size_it_needs():
+    out = io.StringIO()
+    assert run_plain_handout(played("en"), out=out, size=(80, 24)) == 1
+    found = re.search(r"at least (\d+)×(\d+) \(now 80×24\)", out.getvalue())
+    assert found and "\x1b" not in out.getvalue()
+    out = io.StringIO()
+    assert run_plain_handout(played("en"), page=1, out=out, size=(int(found[1]), int(found[2]))) == 0
+    assert decode_printed(out.getvalue()).startswith("[1/")
+
+
+def test_a_page_that_does_not_exist_is_an_error():
+    out = io.StringIO()
+    assert run_plain_handout(played("en"), page=99, out=out, size=(200, 60)) == 2
+    assert "no page 99" in out.getvalue()
+
+
+def test_the_terminal_size_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "70")
+    monkeypatch.setenv("LINES", "20")
+    out = io.StringIO()
+    assert run_plain_handout(played("en"), page=1, out=out) == 1
+    assert "(now 70×20)" in out.getvalue()
