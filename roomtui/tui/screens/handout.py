@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -124,8 +125,8 @@ class HandoutScreen(Screen):
         for response in self.meeting.responses:
             issue = self.meeting.issue(response.issue_id)
             title = f"#{issue.id} {issue.title}" if issue else f"#{response.issue_id}"
-            options.append(Option(f"{title}\n  {response.department}: {response.disposition.label}",
-                                  id=f"response-{response.id}"))
+            label = Content(f"{title}\n  {response.department}: {response.disposition.label}")  # not markup
+            options.append(Option(label, id=f"response-{response.id}"))
         return options
 
     def action_choose_response(self) -> None:
