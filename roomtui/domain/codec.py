@@ -23,15 +23,26 @@ class DecodeError(ValueError):
     """A stored or imported document does not fit the meeting model; says where."""
 
 
+_SCALARS = (str, int, float, bool, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def to_data(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    """Plain JSON-ready data. Runs twice per saved action, so it dispatches on exact types."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(kind):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    if names is not None:
+        return {name: to_data(getattr(value, name)) for name in names}
+    if kind is list or kind is tuple:
+        return [to_data(v) for v in value]
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [to_data(v) for v in value]
     if isinstance(value, dict):
         return {k: to_data(v) for k, v in value.items()}
     return value

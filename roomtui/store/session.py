@@ -54,7 +54,8 @@ class MeetingSession:
         self.on_saved = on_saved
         self.saved_at: datetime | None = None
         self.last_write_seconds = 0.0
-        self._saved_tables = split(meeting_to_data(meeting))
+        self._data = meeting_to_data(meeting)  # the meeting as last saved: the "before" of the next action
+        self._saved_tables = split(self._data)
         self._undo: list[tuple[str, dict[str, Any]]] = []
 
     @property
@@ -74,7 +75,7 @@ class MeetingSession:
         """Apply one action of the secretary and save it; see the module docstring."""
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason)
-        before = meeting_to_data(self.meeting)
+        before = self._data
         try:
             result = action(self.council)
             self._save(label)
@@ -92,7 +93,7 @@ class MeetingSession:
         if not self._undo:
             raise LookupError(_("nothing to undo"))
         label, data = self._undo[-1]
-        current = meeting_to_data(self.meeting)
+        current = self._data
         self._restore(data)
         try:
             self._save(_("undo {action}", action=label))
@@ -115,7 +116,8 @@ class MeetingSession:
             setattr(self.meeting, field.name, getattr(restored, field.name))
 
     def _save(self, label: str) -> None:
-        tables = split(meeting_to_data(self.meeting))
+        data = meeting_to_data(self.meeting)
+        tables = split(data)
         started = time.perf_counter()
         try:
             with self.db.storage.batch():
@@ -124,6 +126,7 @@ class MeetingSession:
             raise SaveError(label, error) from error
         self.last_write_seconds = time.perf_counter() - started
         self._saved_tables = tables
+        self._data = data
         self.saved_at = self.clock.now()
         if self.on_saved is not None:
             try:

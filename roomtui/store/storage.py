@@ -150,7 +150,7 @@ class DurableStorage(Storage):
     def batch(self) -> Iterator[None]:
         """Collect every write inside the block and put them on disk as one."""
         if self._batch_depth == 0:
-            self._pending = json.loads(json.dumps(self.read() or {}))  # private copy: a failure leaves the cache clean
+            self._pending = self.read() or {}  # TinyDB edits it in place: a failure drops the cache below
         self._batch_depth += 1
         try:
             yield
@@ -158,6 +158,7 @@ class DurableStorage(Storage):
             self._batch_depth -= 1
             if self._batch_depth == 0:
                 self._pending = None
+                self._cache = None  # reread the disk, which still holds the last good write
             raise
         self._batch_depth -= 1
         if self._batch_depth == 0:
@@ -173,7 +174,7 @@ class DurableStorage(Storage):
         except BaseException:
             self._cache = None  # TinyDB may have changed the cached dict in place: reread the disk
             raise
-        self._cache = json.loads(payload)
+        self._cache = data  # TinyDB hands over JSON-shaped data (string doc ids), as read back
         self.writes += 1
 
     # -- backups -------------------------------------------------------------------------
