@@ -15,7 +15,7 @@ from roomtui.domain.demo import build_demo, play_demo
 from roomtui.domain.model import AgendaKind, Disposition, Grade, Role, Satisfaction, SpeakerKind
 from roomtui.i18n import set_language
 from roomtui.minutes import FORMATS, build_minutes, default_filename, export_minutes
-from roomtui.minutes.labels import ENUM_LABELS, LABELS
+from roomtui.minutes.labels import LABELS
 
 START = datetime(2019, 11, 22, 9, 0)
 
@@ -151,7 +151,9 @@ def test_label_tables_are_complete():
     assert set(LABELS["en"]) == set(LABELS["zh"])
     for language in ("en", "zh"):
         for enum in (Role, SpeakerKind, Disposition, Grade, Satisfaction, AgendaKind):
-            assert all(member in ENUM_LABELS[language] for member in enum), (language, enum)
+            labels = [member.label_in(language) for member in enum]
+            assert len(set(labels)) == len(labels) and all(labels), (language, enum)
+    assert Disposition.RESOLVE_NOW.label_in("zh") == "当场解决"
 
 
 def test_a_running_meeting_counts_the_running_speech_up_to_now():

@@ -19,9 +19,7 @@ from roomtui.domain.text import clean_text
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
-        Disposition.RESOLVE_NOW: "resolve now",
-        Disposition.STEP_BY_STEP: "study, then resolve step by step",
-        Disposition.HIGHER_LEVEL: "needs higher-level support",
+        "language": "en",
         "colon": ": ",
         "place": ", ",
         "theme": "Theme",
@@ -44,9 +42,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "review": "Report back on",
     },
     "zh": {
-        Disposition.RESOLVE_NOW: "当场解决",
-        Disposition.STEP_BY_STEP: "研究后逐步解决",
-        Disposition.HIGHER_LEVEL: "需上级支持",
+        "language": "zh",
         "colon": "：",
         "place": "，",
         "theme": "主题",
@@ -154,7 +150,7 @@ def _issue_line(issue: Issue, words: dict) -> str:
 
 def _response_lines(response: Response, words: dict) -> list[str]:
     colon = words["colon"]
-    lines = [_one_line(response.department) + colon + words[response.disposition]]
+    lines = [_one_line(response.department) + colon + response.disposition.label_in(words["language"])]
     if response.disposition is Disposition.RESOLVE_NOW:
         lines.append(_fact(words, "action", response.action,
                            _lead(words, response.lead_unit), _by(words, response.deadline)))

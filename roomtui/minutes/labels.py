@@ -7,7 +7,7 @@ interface catalog (``roomtui.i18n``); they live here, one table per meeting lang
 
 from __future__ import annotations
 
-from roomtui.domain.model import AgendaKind, Disposition, Grade, Role, Satisfaction, SpeakerKind
+from roomtui.domain.model import Disposition
 
 MINUTES_LANGUAGES = ("en", "zh")
 
@@ -174,71 +174,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-ENUM_LABELS: dict[str, dict[object, str]] = {
-    "en": {
-        Role.SECRETARY: "secretary",
-        Role.CHAIR: "chair",
-        Role.MEMBER: "member",
-        Role.RESIDENT: "resident representative",
-        Role.DEPARTMENT: "department head",
-        Role.LEADER: "leader",
-        Role.OBSERVER: "observer",
-        SpeakerKind.POINT_OF_ORDER: "point of order",
-        SpeakerKind.BOOKED: "booked",
-        SpeakerKind.IMPROMPTU: "impromptu",
-        SpeakerKind.ANSWER: "answer",
-        Disposition.RESOLVE_NOW: "resolve now",
-        Disposition.STEP_BY_STEP: "study, then resolve step by step",
-        Disposition.HIGHER_LEVEL: "needs higher-level support",
-        Grade.A: "A solved",
-        Grade.B: "B in progress",
-        Grade.C: "C planned",
-        Grade.D: "D cannot be solved for now",
-        Satisfaction.SATISFIED: "satisfied",
-        Satisfaction.BASICALLY: "basically satisfied",
-        Satisfaction.DISSATISFIED: "dissatisfied",
-        AgendaKind.OPENING: "opening",
-        AgendaKind.BRIEFING: "briefing",
-        AgendaKind.SPEECHES: "speeches",
-        AgendaKind.ANSWERS: "answers",
-        AgendaKind.QUESTIONS: "questions",
-        AgendaKind.SUMMARY: "summary",
-        AgendaKind.CLOSING: "closing",
-        AgendaKind.OTHER: "other",
-    },
-    "zh": {
-        Role.SECRETARY: "秘书",
-        Role.CHAIR: "主持人",
-        Role.MEMBER: "政协委员",
-        Role.RESIDENT: "居民代表",
-        Role.DEPARTMENT: "部门负责人",
-        Role.LEADER: "县领导",
-        Role.OBSERVER: "列席/媒体",
-        SpeakerKind.POINT_OF_ORDER: "程序动议",
-        SpeakerKind.BOOKED: "预约发言",
-        SpeakerKind.IMPROMPTU: "自由发言",
-        SpeakerKind.ANSWER: "回应",
-        Disposition.RESOLVE_NOW: "当场解决",
-        Disposition.STEP_BY_STEP: "研究后逐步解决",
-        Disposition.HIGHER_LEVEL: "需上级支持",
-        Grade.A: "A 已解决",
-        Grade.B: "B 正在解决",
-        Grade.C: "C 列入计划",
-        Grade.D: "D 暂不能解决",
-        Satisfaction.SATISFIED: "满意",
-        Satisfaction.BASICALLY: "基本满意",
-        Satisfaction.DISSATISFIED: "不满意",
-        AgendaKind.OPENING: "开场",
-        AgendaKind.BRIEFING: "通报",
-        AgendaKind.SPEECHES: "发言",
-        AgendaKind.ANSWERS: "回应",
-        AgendaKind.QUESTIONS: "追问",
-        AgendaKind.SUMMARY: "总结",
-        AgendaKind.CLOSING: "闭幕",
-        AgendaKind.OTHER: "其他",
-    },
-}
-
 # The fields each disposition carries, in the order the minutes list them.
 DISPOSITION_FIELDS: dict[Disposition, tuple[str, ...]] = {
     Disposition.RESOLVE_NOW: ("action", "lead_unit", "deadline"),
@@ -258,5 +193,8 @@ def labels_for(language: str) -> dict[str, str]:
 
 
 def enum_label(value: object, language: str) -> str:
-    """The minutes' label of an enum member; an unknown member shows its stored value."""
-    return ENUM_LABELS[minutes_language(language)].get(value, str(value))
+    """A role, disposition, grade... in the minutes' language (the domain keeps one table)."""
+    if hasattr(value, "label_in"):
+        return value.label_in(minutes_language(language))
+    return str(value)
+
