@@ -107,3 +107,66 @@ def test_a_one_megabyte_paste_is_refused_with_its_size():
         assert "1,000,000 characters" in error.problems[0] and "background" in error.problems[0]
     else:
         raise AssertionError("a 1 MB paste must be refused")
+
+
+JSON_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@JSON_SETTINGS
+@given(text=st.one_of(st.text(max_size=200), st.binary(max_size=200).map(lambda b: b.decode("latin-1"))))
+def test_meeting_json_import_of_junk_gives_a_message(text):
+    from roomtui.minutes import meeting_from_json
+
+    try:
+        meeting_from_json(text)
+    except ValueError as error:
+        assert str(error)
+
+
+def _mutations():
+    """A valid export with one value somewhere replaced by junk of another type."""
+    import json
+
+    from roomtui.domain import FrozenClock
+    from roomtui.domain.demo import play_demo
+    from roomtui.minutes import export_minutes
+
+    meeting = play_demo(build_demo("zh"), FrozenClock(__import__("datetime").datetime(2019, 11, 22, 9)))
+    document = json.loads(export_minutes(meeting, "json", public=False))
+    paths = []
+
+    def walk(value, path):
+        paths.append(path)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, path + (index,))
+    walk(document["meeting"], ("meeting",))
+    return document, paths
+
+
+_DOCUMENT, _PATHS = _mutations()
+
+
+@JSON_SETTINGS
+@given(path=st.sampled_from(_PATHS[1:]), junk=st.one_of(st.none(), st.integers(), st.text(max_size=20),
+                                                       st.lists(st.integers(), max_size=2), st.just({"x": 1})))
+def test_meeting_json_import_of_damaged_exports_never_crashes(path, junk):
+    import copy
+    import json
+
+    from roomtui.minutes import meeting_from_json
+
+    document = copy.deepcopy(_DOCUMENT)
+    target = document
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = junk
+    try:
+        meeting = meeting_from_json(json.dumps(document, ensure_ascii=False))
+    except ValueError as error:
+        assert str(error)
+    else:
+        stored_text_is_clean(meeting)
