@@ -153,6 +153,13 @@ class RoomApp(App[None]):
 
         self.push_screen(HelpScreen())
 
+    def get_system_commands(self, screen):
+        """The palette: Textual's own commands plus every described key of ``screen``."""
+        from roomtui.tui.commands import binding_commands
+
+        yield from super().get_system_commands(screen)
+        yield from binding_commands(screen)
+
     # -- doing things --------------------------------------------------------------------
     def act(self, label: str, action: Callable, *, quiet: bool = False) -> T | None:
         """Run one action through the session; say what happened; None if it did not happen."""
@@ -192,7 +199,9 @@ class RoomApp(App[None]):
         self.saved_text = _("saved {time}", time=stamp)
         if not quiet:
             self.notify(_("{action} — saved", action=label), timeout=2)
-        refresh = getattr(self.screen, "refresh_view", None)
+        # the view under any open form or dialog is the one whose record changed
+        view = next((screen for screen in reversed(self.screen_stack) if not isinstance(screen, ModalScreen)), None)
+        refresh = getattr(view, "refresh_view", None)
         if refresh is not None:
             refresh()
 

@@ -1,0 +1,107 @@
+"""The agenda on the live screen: where the meeting is, planned against actual time per item."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from roomtui.domain.model import AgendaItem, Meeting, MeetingStatus
+from roomtui.domain.stats import item_minutes_used, predicted_end
+from roomtui.i18n import _
+
+
+def planned_end(meeting: Meeting) -> datetime | None:
+    start = meeting.planned_start
+    if start is None:
+        return None
+    return start + timedelta(minutes=sum(a.planned_minutes for a in meeting.agenda if a.parent_id is None))
+
+
+def _times(item: AgendaItem) -> str:
+    if item.started_at is None:
+        return ""
+    end = item.ended_at.strftime("%H:%M") if item.ended_at else "…"
+    return f"{item.started_at.strftime('%H:%M')}–{end}"
+
+
+def agenda_table(meeting: Meeting, now: datetime, *, one_line: bool) -> Table:
+    table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 0, 0))
+    table.add_column(width=1, no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column(justify="right", no_wrap=True)
+    if one_line:
+        table.add_column(justify="right", no_wrap=True)
+    number = 0
+    for item in meeting.agenda:
+        current = item.id == meeting.current_item_id and meeting.status is not MeetingStatus.CLOSED
+        done = item.ended_at is not None
+        if item.parent_id is None:
+            number += 1
+            label = str(number)
+        else:
+            label = "·"
+        mark = Text(">" if current else ("✓" if done else " "), style="bold reverse" if current else "green")
+        used = item_minutes_used(item, now)
+        over = item.planned_minutes and used > item.planned_minutes
+        minutes = Text(f"{int(used)}/{item.planned_minutes}m" if item.started_at else f"{item.planned_minutes}m",
+                       style="bold red" if over else ("" if item.started_at else "dim"))
+        title = Text(("  " if item.parent_id else "") + item.title, style="bold" if current else ("dim" if done else ""))
+        if one_line:
+            table.add_row(mark, label, title, minutes, Text(_times(item), style="dim"))
+        else:
+            if item.started_at is not None:
+                title.append("\n  " + _times(item), style="dim")
+            table.add_row(mark, label, title, minutes)
+    return table
+
+
+def end_line(meeting: Meeting, now: datetime) -> Text:
+    line = Text(no_wrap=True, overflow="ellipsis")
+    planned = planned_end(meeting)
+    if meeting.status is MeetingStatus.CLOSED and meeting.closed_at is not None:
+        line.append(_("closed {time}", time=meeting.closed_at.strftime("%H:%M")), style="bold")
+        if planned is not None:
+            line.append(" · " + _("plan {time}", time=planned.strftime("%H:%M")), style="dim")
+        return line
+    predicted = predicted_end(meeting, now)
+    if predicted is not None:
+        line.append(_("ends ~{time}", time=predicted.strftime("%H:%M")), style="bold")
+        if planned is not None:
+            delta = round((predicted - planned).total_seconds() / 60)
+            if abs(delta) < 12 * 60:  # a demo run on another day has no meaningful delta
+                line.append(f" ({delta:+d})", style="red" if delta > 0 else "green")
+            line.append(" · " + _("plan {time}", time=planned.strftime("%H:%M")), style="dim")
+    return line
+
+
+class AgendaPanel(VerticalScroll):
+    """Read-only: the screen's keys (→ ←) move through the agenda."""
+
+    DEFAULT_CSS = """
+    AgendaPanel { border: round $primary-darken-1; border-title-align: left; padding: 0 1; height: 1fr; }
+    AgendaPanel > Static { width: 1fr; height: auto; }
+    """
+
+    can_focus = False
+
+    def compose(self):
+        yield Static("", id="agenda-body")
+
+    def on_mount(self) -> None:
+        self.border_title = _("Agenda")
+
+    def refresh_view(self, meeting: Meeting, now: datetime) -> None:
+        one_line = (self.content_region.width or self.app.size.width) >= 56
+        body = Group(agenda_table(meeting, now, one_line=one_line), Text(""), end_line(meeting, now))
+        self.query_one("#agenda-body", Static).update(body)
+
+    def on_resize(self) -> None:
+        session = self.app.session
+        if session is not None:
+            self.refresh_view(session.meeting, self.app.clock.now())

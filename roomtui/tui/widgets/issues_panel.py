@@ -1,0 +1,113 @@
+"""Issues raised in the room and the departments' responses, one row each."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable
+
+from roomtui.domain.model import Disposition, Issue, Meeting, Response
+from roomtui.i18n import _
+
+
+def issue_cell(issue: Issue) -> Text:
+    cell = Text(no_wrap=True, overflow="ellipsis")
+    cell.append(issue.title)
+    if issue.location:
+        cell.append(f" ({issue.location})", style="dim")
+    return cell
+
+
+def response_status(response: Response) -> Text:
+    cell = Text(no_wrap=True, overflow="ellipsis")
+    style = {Disposition.RESOLVE_NOW: "green", Disposition.STEP_BY_STEP: "yellow",
+             Disposition.HIGHER_LEVEL: "magenta"}[response.disposition]
+    cell.append(response.disposition.label, style=style)
+    when = response.deadline if response.disposition is Disposition.RESOLVE_NOW else response.target_date
+    if when is not None:
+        cell.append(" " + _("by {date}", date=when.isoformat()))
+    if response.commitments:
+        cell.append(" · " + _("{n} commitment(s)", n=len(response.commitments)))
+    if response.confirmed_at is not None:
+        cell.append(" · ✓ " + _("confirmed"), style="bold green")
+    return cell
+
+
+def rows(meeting: Meeting) -> list[tuple[str, Issue, Response | None]]:
+    """Raised issues without a response yet, then one row per response, in the room's order."""
+    result: list[tuple[str, Issue, Response | None]] = []
+    for issue in sorted((i for i in meeting.issues if i.raised_at is not None or meeting.responses_to(i.id)),
+                        key=lambda i: (i.raised_at is None, i.raised_at or 0, i.id)):
+        responses = meeting.responses_to(issue.id)
+        if not responses:
+            result.append((f"i{issue.id}", issue, None))
+        for response in responses:
+            result.append((f"r{response.id}", issue, response))
+    return result
+
+
+class IssuesPanel(Vertical):
+    DEFAULT_CSS = """
+    IssuesPanel { border: round $primary-darken-1; border-title-align: left; height: 1fr; }
+    IssuesPanel DataTable { height: 1fr; background: transparent; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(id="issues-table", cursor_type="row", zebra_stripes=False)
+
+    def on_mount(self) -> None:
+        self.border_title = _("Issues & responses")
+        table = self.table
+        table.add_column("#", key="id")
+        table.add_column(_("Issue"), key="issue")
+        table.add_column(_("Department"), key="department")
+        table.add_column(_("Response"), key="status")
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#issues-table", DataTable)
+
+    def selected_key(self) -> str | None:
+        table = self.table
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected_response_id(self) -> int | None:
+        key = self.selected_key()
+        return int(key[1:]) if key and key.startswith("r") else None
+
+    def selected_issue_id(self, meeting: Meeting) -> int | None:
+        key = self.selected_key()
+        if not key:
+            return None
+        if key.startswith("i"):
+            return int(key[1:])
+        response = meeting.response(int(key[1:]))
+        return response.issue_id if response else None
+
+    def select_key(self, key: str) -> None:
+        table = self.table
+        try:
+            table.move_cursor(row=table.get_row_index(key))
+        except Exception:  # no such row (any more)
+            pass
+
+    def refresh_view(self, meeting: Meeting) -> None:
+        table = self.table
+        keep = self.selected_key()
+        table.clear()
+        for key, issue, response in rows(meeting):
+            if response is None:
+                table.add_row(f"#{issue.id}", issue_cell(issue), Text(issue.expected_department, no_wrap=True,
+                                                                      overflow="ellipsis"),
+                              Text(_("pending"), style="bold yellow"), key=key)
+            else:
+                department = Text(response.department, no_wrap=True, overflow="ellipsis")
+                if response.responder:
+                    department.append(f" · {response.responder}", style="dim")
+                table.add_row(f"#{issue.id}", issue_cell(issue), department, response_status(response), key=key)
+        self.border_title = _("Issues & responses ({n})", n=table.row_count)
+        if keep is not None:
+            self.select_key(keep)

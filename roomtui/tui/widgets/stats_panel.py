@@ -1,0 +1,67 @@
+"""Speaking time per role and per person, and the number of turns (stats.speaking_stats)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from roomtui.domain.model import Meeting, Role
+from roomtui.domain.stats import format_seconds, speaking_stats
+from roomtui.i18n import _
+
+
+def stats_tables(meeting: Meeting, now: datetime) -> Group:
+    by_person, by_role = speaking_stats(meeting, now)
+    roles = Table(box=None, expand=True, show_header=True, header_style="bold", padding=(0, 1, 0, 0))
+    roles.add_column(_("Role"), ratio=1, no_wrap=True, overflow="ellipsis")
+    roles.add_column(_("Time"), justify="right", no_wrap=True)
+    roles.add_column(_("Turns"), justify="right", no_wrap=True)
+    for role in Role:
+        total = by_role.get(role)
+        if total is not None:
+            roles.add_row(Text(role.label), format_seconds(total.seconds), str(total.turns))
+    people = Table(box=None, expand=True, show_header=True, header_style="bold", padding=(0, 1, 0, 0))
+    people.add_column(_("Speaker"), ratio=1, no_wrap=True, overflow="ellipsis")
+    people.add_column(_("Time"), justify="right", no_wrap=True)
+    people.add_column(_("Turns"), justify="right", no_wrap=True)
+    ranked = sorted(by_person.items(), key=lambda pair: (-pair[1].seconds, pair[0]))
+    for participant_id, total in ranked:
+        person = meeting.participant(participant_id)
+        name = Text(person.name if person else "?")
+        if person is not None:
+            name.append(f" · {person.role.label}", style="dim")
+        people.add_row(name, format_seconds(total.seconds), str(total.turns))
+    if not by_person:
+        return Group(Text(_("Nobody has spoken yet."), style="dim"))
+    return Group(roles, Text(""), people)
+
+
+class StatsPanel(VerticalScroll):
+    DEFAULT_CSS = """
+    StatsPanel { border: round $primary-darken-1; border-title-align: left; height: 1fr; padding: 0 1; }
+    StatsPanel > Static { width: 1fr; height: auto; }
+    """
+
+    can_focus = False
+
+    def compose(self):
+        yield Static("", id="stats-body")
+
+    def on_mount(self) -> None:
+        self.border_title = _("Speaking time")
+
+    _signature: tuple | None = None
+
+    def refresh_view(self, meeting: Meeting, now: datetime) -> None:
+        by_person, _by_role = speaking_stats(meeting, now)
+        signature = tuple((pid, int(t.seconds), t.turns) for pid, t in sorted(by_person.items())) + (
+            tuple((p.id, p.name, p.role) for p in meeting.participants),)
+        if signature == self._signature:
+            return  # called every second while someone speaks: redraw only on change
+        self._signature = signature
+        self.query_one("#stats-body", Static).update(stats_tables(meeting, now))

@@ -1,0 +1,259 @@
+"""Run the demo council on the live screen by keys, from opening to closing, then read the store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from live_helpers import fill, make_app, row_shown
+
+from roomtui.domain.model import Disposition, MeetingStatus, SpeakerKind
+from roomtui.store import Archive
+from roomtui.tui.dialogs import FormDialog, PickerDialog
+from roomtui.tui.screens.live import LiveScreen
+from roomtui.tui.widgets.countdown import Countdown
+
+
+async def pick(pilot, text: str) -> None:
+    assert isinstance(pilot.app.screen, PickerDialog), pilot.app.screen
+    await pilot.press(*text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def add(pilot, key: str, name: str) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+    await pick(pilot, name)
+
+
+async def speak(pilot, clock, seconds: int) -> None:
+    await pilot.press("n")
+    clock.advance(seconds)
+    await pilot.pause()
+
+
+async def save_form(pilot) -> None:
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+def problems(app) -> str:
+    return str(app.screen.query_one("#form-problems").content)
+
+
+async def test_whole_council_by_keys(tmp_path):
+    app, _archive, meeting_id, clock = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        meeting = app.session.meeting
+
+        # 1 opening, 2 briefing
+        await pilot.press("right")
+        assert meeting.status is MeetingStatus.LIVE
+        await add(pilot, "b", "chen")
+        await speak(pilot, clock, 240)
+        await pilot.press("right")
+        await add(pilot, "b", "chen")
+        await speak(pilot, clock, 12 * 60)
+
+        # 3 speeches: booked before impromptu, a point of order jumps the queue
+        await pilot.press("right")
+        await add(pilot, "b", "zhang")
+        await add(pilot, "a", "wu c")
+        await add(pilot, "b", "liu")
+        await add(pilot, "a", "tang")
+        order = app.session.council.speaking_order()
+        names = [meeting.participant(e.participant_id).name for e in order.waiting]
+        assert names == ["Zhang Xiaojun", "Liu Yan", "Wu Chaolin", "Tang Lihua"]
+        await speak(pilot, clock, 7 * 60 + 30)
+        await add(pilot, "o", "fu x")
+        assert meeting.participant(order.waiting[0].participant_id).name == "Fu Xiude"
+        await speak(pilot, clock, 45)
+        await pilot.press("n")  # Liu: paused while the microphone is fixed
+        clock.advance(240)
+        await pilot.press("space")
+        assert order.current.paused
+        clock.advance(90)
+        await pilot.press("space")
+        assert not order.current.paused
+        clock.advance(240)
+        await pilot.press("n")  # Wu, resident: 3 minutes, 40 s over
+        countdown = app.screen.query_one(Countdown)
+        clock.advance(220)
+        countdown.tick()
+        assert countdown.has_class("-overtime")
+        assert str(app.screen.query_one("#cd-digits").value) == "+0:40"
+        await pilot.press("I")  # the activity square, from the research report
+        await pilot.pause()
+        await pick(pilot, "square")
+        await speak(pilot, clock, 2 * 60 + 50)  # Tang
+        await pilot.press("i")  # a new issue from the floor, raised by Tang
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        fill(app, title="Rubbish sorting bins missing", location="Shiniuzui community", category="environment",
+             expected_department="County Housing and Urban-Rural Construction Bureau")
+        await save_form(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        floor_issue = meeting.issues[-1]
+        assert floor_issue.source.value == "floor" and meeting.participant(floor_issue.raised_by).name == "Tang Lihua"
+
+        # 4 department answers: answers still waiting from the speeches move on with the meeting;
+        # all three dispositions, one response with two commitments
+        await pilot.press("right")
+        for title in ("fire", "e-bikes", "roofs", "floods"):
+            await pilot.press("I")
+            await pilot.pause()
+            await pick(pilot, title)
+        order = app.session.council.speaking_order()
+        assert [(meeting.participant(e.participant_id).name, e.issue_id) for e in order.waiting] == [
+            ("Deng Hai", 3), ("Yang Zhiyuan", floor_issue.id), ("Sun Wei", 4), ("Yang Zhiyuan", 6),
+            ("Yang Zhiyuan", 8), ("Yang Zhiyuan", 9)]
+
+        await speak(pilot, clock, 110)  # Deng: the activity square, step by step
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one("#field-issue").value == 3
+        assert app.screen.query_one("#field-responder").value == "Deng Hai"
+        fill(app, disposition="step_by_step")
+        await pilot.pause()
+        assert row_shown(app, "plan") and not row_shown(app, "action") and not row_shown(app, "reason")
+        fill(app, plan="Reserve land in the detailed plan", milestones="Site by 2020-03", target_date="2021-06-30")
+        await save_form(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        await pilot.press("k")
+
+        await speak(pilot, clock, 100)  # Yang: the floor issue, resolve now; the form names what is missing
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one("#field-issue").value == floor_issue.id
+        fill(app, disposition="resolve_now")
+        await pilot.pause()
+        assert row_shown(app, "action") and row_shown(app, "deadline") and not row_shown(app, "plan")
+        await save_form(pilot)
+        assert "action is required" in problems(app) and "deadline is required" in problems(app)
+        fill(app, action="Place sorting bins", lead_unit="Sub-district office", deadline="2019-12-31")
+        await save_form(pilot)
+        assert isinstance(app.screen, LiveScreen)
+
+        await speak(pilot, clock, 110)  # Sun Wei: the fire lane, resolve now with a commitment
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one("#field-issue").value == 4
+        assert app.screen.query_one("#field-responder").value == "Sun Wei"
+        fill(app, disposition="resolve_now", text="The lane will be marked.", action="Mark the fire lane",
+             lead_unit="Traffic police", deadline="2019-12-07", c_lead_unit="Traffic police",
+             c_co_units="Fire brigade", c_deliverable="Fire lane marked", c_deadline="2019-12-07")
+        await save_form(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        await pilot.press("k")
+
+        await pilot.press("home", "shift+down")  # the roofs before the e-bikes
+        assert [e.issue_id for e in order.waiting] == [8, 6, 9]
+        await speak(pilot, clock, 110)  # Yang: leaking roofs, higher-level support
+        await pilot.press("r")
+        await pilot.pause()
+        fill(app, disposition="higher_level", reason="Beyond the county budget", body_asked="Provincial housing")
+        await pilot.pause()
+        await save_form(pilot)
+        text = problems(app)
+        assert "next step is required" in text and "interim measure is required" in text
+        assert "reason" not in text
+        fill(app, next_step="Apply for next year's list", interim_measure="Roof repair within 30 days")
+        await save_form(pilot)
+        assert isinstance(app.screen, LiveScreen)
+
+        await pilot.press("home", "x")  # the e-bikes are answered in writing: off the list
+        assert [e.issue_id for e in order.waiting] == [9]
+        await speak(pilot, clock, 110)  # Yang: floods, resolve now with two commitments
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one("#field-issue").value == 9
+        fill(app, disposition="resolve_now", action="Clear the drains", lead_unit="Utilities office",
+             deadline="2019-11-29", c_lead_unit="Utilities office", c_deliverable="Drains cleared",
+             c_deadline="2019-11-29")
+        await save_form(pilot)
+        await pilot.press("m")  # the selected (just recorded) response gets a second commitment
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        fill(app, lead_unit="Housing bureau", co_units="Finance bureau, Nuojiang sub-district",
+             deliverable="Pipe rebuild budgeted", deadline="2020-06-30")
+        await save_form(pilot)
+        await pilot.press("k")
+        await pilot.press("s")
+        assert order.current is None
+
+        # 5 questions, 6 summary, 7 closing
+        await pilot.press("right")
+        await add(pilot, "a", "luo")
+        await speak(pilot, clock, 120)
+        await pilot.press("l")  # a follow-up: the last speaker again, at the front
+        await speak(pilot, clock, 30)
+        await pilot.press("c")  # the list is closed
+        await pilot.press("a")
+        await pilot.pause()
+        await pick(pilot, "liu")
+        assert not app.session.council.speaking_order().waiting
+        await pilot.press("right")
+        await add(pilot, "b", "wang")
+        await speak(pilot, clock, 9 * 60)
+        await pilot.press("t")
+        await pilot.pause()
+        fill(app, leader_summary="Honour every commitment.\nReport back at the next council.")
+        await save_form(pilot)
+        await pilot.press("right")
+        await add(pilot, "b", "zhao")
+        await speak(pilot, clock, 4 * 60)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.query_one("#field-leader_summary").text.startswith("Honour")
+        fill(app, closing_remarks="The next council discusses rural-gentry culture.")
+        await save_form(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert meeting.status is MeetingStatus.CLOSED
+
+    stored = Archive(tmp_path / "data").load(meeting_id)
+    assert stored.status is MeetingStatus.CLOSED
+    assert all(item.started_at and item.ended_at for item in stored.agenda)
+    speeches = stored.agenda[2]
+    turns = sorted((s for s in stored.speakers if s.agenda_item_id == speeches.id and s.started_at),
+                   key=lambda s: s.started_at)
+    assert [(stored.participant(s.participant_id).name, s.kind) for s in turns] == [
+        ("Zhang Xiaojun", SpeakerKind.BOOKED), ("Fu Xiude", SpeakerKind.POINT_OF_ORDER),
+        ("Liu Yan", SpeakerKind.BOOKED), ("Wu Chaolin", SpeakerKind.IMPROMPTU), ("Tang Lihua", SpeakerKind.IMPROMPTU)]
+    durations = [round(s.elapsed_seconds(stored.closed_at)) for s in turns]
+    assert durations == [450, 45, 480, 220, 170]
+    liu = turns[2]
+    assert len(liu.pauses) == 1 and (liu.pauses[0].ended_at - liu.pauses[0].started_at).total_seconds() == 90
+    assert turns[3].remaining_seconds(stored.closed_at) == -40
+    by_issue = {stored.issue(r.issue_id).title: r for r in stored.responses}
+    assert len(stored.responses) == 5
+    assert {r.disposition for r in stored.responses} == set(Disposition)
+    floods = by_issue["Old compound floods when it rains"]
+    assert floods.disposition is Disposition.RESOLVE_NOW and floods.deadline == date(2019, 11, 29)
+    assert [c.deliverable for c in floods.commitments] == ["Drains cleared", "Pipe rebuild budgeted"]
+    assert floods.commitments[1].co_units == ["Finance bureau", "Nuojiang sub-district"]
+    assert floods.commitments[1].deadline == date(2020, 6, 30)
+    assert floods.confirmed_at is not None
+    fire = by_issue["Cars block the fire lane of an old compound"]
+    assert fire.responder == "Sun Wei" and fire.commitments[0].co_units == ["Fire brigade"]
+    assert fire.confirmed_at is not None
+    square = by_issue["No activity square in Chunchangping"]
+    assert square.disposition is Disposition.STEP_BY_STEP and square.target_date == date(2021, 6, 30)
+    assert square.department == "County Natural Resources and Planning Bureau"
+    roofs = by_issue["Leaking roofs in a 1970s dormitory compound"]
+    assert roofs.disposition is Disposition.HIGHER_LEVEL and roofs.confirmed_at is None
+    assert roofs.interim_measure == "Roof repair within 30 days"
+    assert by_issue["Rubbish sorting bins missing"].action == "Place sorting bins"
+    assert not stored.responses_to(6)
+    answers = stored.agenda[3]
+    assert [s.issue_id for s in stored.speakers if s.agenda_item_id == answers.id and s.withdrawn] == [6]
+    questions = stored.agenda[4]
+    luo = [s for s in stored.speakers if s.agenda_item_id == questions.id]
+    assert [round(s.elapsed_seconds(stored.closed_at)) for s in luo] == [120, 30] and questions.speakers_closed
+    assert stored.leader_summary.startswith("Honour every commitment.\n")
+    assert stored.closing_remarks.startswith("The next council")
+    assert stored.issue(3).raised_at is not None and stored.participant(stored.issue(3).raised_by).name == "Wu Chaolin"
