@@ -105,8 +105,8 @@ class LiveScreen(Screen):
     LiveScreen #live-main { height: 1fr; }
     LiveScreen #live-main AgendaPanel { width: 1fr; min-width: 30; }
     LiveScreen #live-centre { width: 2fr; }
-    LiveScreen #live-centre Countdown { padding: 1 2; }
-    LiveScreen #live-centre StatsPanel { height: 1fr; }
+    LiveScreen #live-centre Countdown { height: 3fr; min-height: 11; padding: 1 2; align-vertical: middle; }
+    LiveScreen #live-centre StatsPanel { height: 2fr; }
     LiveScreen #live-main SpeakingPanel { width: 1fr; min-width: 34; }
     LiveScreen #live-issues { height: 30%; min-height: 7; }
     LiveScreen #live-tabs { height: 1fr; }

@@ -48,6 +48,7 @@ def rows(meeting: Meeting) -> list[tuple[str, Issue, Response | None]]:
 
 
 class IssuesPanel(Vertical):
+    _columns_for = 0
     DEFAULT_CSS = """
     IssuesPanel { border: round $primary-darken-1; border-title-align: left; height: 1fr; }
     IssuesPanel DataTable { height: 1fr; background: transparent; }
@@ -58,11 +59,30 @@ class IssuesPanel(Vertical):
 
     def on_mount(self) -> None:
         self.border_title = _("Issues & responses")
+        self._columns(self._width())
+
+    def _width(self) -> int:
+        width = self.content_region.width or self.app.size.width - 2
+        return max(40, width - 2)
+
+    def _columns(self, width: int) -> None:
+        """Fixed widths that fill the panel, so long (CJK) titles are cut with … rather than pushing the
+        response off the edge."""
+        self._columns_for = width
+        rest = width - 4 - 4 * 2 - 1  # the "#" column, one cell of padding each side, the scrollbar
+        department = max(10, rest * 20 // 100)
+        status = max(16, rest * 42 // 100)
+        issue = max(12, rest - department - status)
         table = self.table
-        table.add_column("#", key="id")
-        table.add_column(_("Issue"), key="issue")
-        table.add_column(_("Department"), key="department")
-        table.add_column(_("Response"), key="status")
+        table.clear(columns=True)
+        table.add_column("#", key="id", width=4)
+        table.add_column(_("Issue"), key="issue", width=issue)
+        table.add_column(_("Department"), key="department", width=department)
+        table.add_column(_("Response"), key="status", width=status)
+
+    def on_resize(self) -> None:
+        if self._width() != self._columns_for and self.app.session is not None:
+            self.refresh_view(self.app.session.meeting)
 
     @property
     def table(self) -> DataTable:
@@ -97,6 +117,8 @@ class IssuesPanel(Vertical):
     def refresh_view(self, meeting: Meeting) -> None:
         table = self.table
         keep = self.selected_key()
+        if self._width() != self._columns_for:
+            self._columns(self._width())
         table.clear()
         for key, issue, response in rows(meeting):
             if response is None:
