@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import argparse
 import copy
+import os
 import sys
 from pathlib import Path
 
 from roomtui import __version__
 from roomtui.i18n import _, init_from_environment, set_language
+from roomtui.i18n import language as interface_language
 from roomtui.paths import ENV_VAR, data_dir
 
 EXPORT_FORMATS = ("md", "html", "json", "csv", "ics", "plan")
@@ -63,8 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     init_from_environment()
     args = build_parser().parse_args(argv)
-    if args.lang and args.command != "demo":
-        set_language(args.lang)
+    if args.lang and (args.command != "demo" or not os.environ.get("ROOMTUI_LANG")):
+        set_language(args.lang)  # `roomtui demo --lang zh` also speaks Chinese unless ROOMTUI_LANG says otherwise
     from roomtui.store import Archive, BadMeetingFile, MeetingNotFound
 
     try:
@@ -88,7 +90,7 @@ def _run(args: argparse.Namespace, archive) -> int:
     if command is None:
         return _open_app(archive, None)
     if command == "demo":
-        language = args.lang or ("zh" if (args.lang is None and _env_language() == "zh") else "en")
+        language = args.lang or interface_language()
         meeting_id = archive.ensure_demo(language)
         if args.no_open:
             print(meeting_id)
@@ -144,12 +146,6 @@ def export_bytes(meeting, fmt: str, *, public: bool) -> bytes:
     from roomtui.minutes import export_minutes
 
     return export_minutes(meeting, fmt, public=public)
-
-
-def _env_language() -> str:
-    from roomtui.i18n import language
-
-    return language()
 
 
 def _open_app(archive, meeting_id: str | None) -> int:

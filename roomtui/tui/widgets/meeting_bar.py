@@ -27,19 +27,22 @@ class MeetingBar(Static):
             return
         meeting = session.meeting
         bar = Text(no_wrap=True, overflow="ellipsis")
+        # what the secretary checks at a glance comes first, so a narrow terminal cuts the title
+        if session.read_only:
+            bar.append(_("READ-ONLY"), style="bold reverse")
+        elif self.app.saved_text:
+            bar.append(self.app.saved_text, style="bold green")
+        else:
+            bar.append(meeting.status.label)
+        item = meeting.current_item
+        if item is not None:
+            bar.append(" · " + _("item {n}/{total} {title}", n=meeting.agenda.index(item) + 1,
+                                 total=len(meeting.agenda), title=item.title))
+        end = predicted_end(meeting, self.app.clock.now())
+        if end is not None and meeting.status.value != "closed":
+            bar.append(" · " + _("ends ~{time}", time=end.strftime("%H:%M")))
+        bar.append(" · ")
         bar.append(meeting.title, style="bold")
         if meeting.date:
             bar.append(f" · {meeting.date.isoformat()}")
-        item = meeting.current_item
-        if item is not None:
-            top = [a for a in meeting.agenda]
-            bar.append(" · " + _("item {n}/{total} {title}", n=top.index(item) + 1, total=len(top), title=item.title))
-        bar.append(f" · {meeting.status.label}")
-        if session.read_only:
-            bar.append("  " + _("READ-ONLY"), style="bold reverse")
-        elif self.app.saved_text:
-            bar.append("  " + self.app.saved_text, style="green")
-        end = predicted_end(meeting, self.app.clock.now())
-        if end is not None and meeting.status.value != "closed":
-            bar.append("  " + _("ends ~{time}", time=end.strftime("%H:%M")))
         self.update(bar)
