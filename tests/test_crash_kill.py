@@ -74,3 +74,20 @@ def test_sigkill_never_loses_an_acknowledged_action(tmp_path):
     print(f"\n{survived} SIGKILLs survived; acknowledged steps at the kills: {sorted(counts)}")
     assert len(set(counts)) > KILLS // 3, "kills should land all through the script"
     assert survived == KILLS
+
+
+async def test_the_app_starts_on_a_meeting_left_by_a_killed_writer(tmp_path):
+    from roomtui.tui.app import RoomApp
+    from roomtui.tui.screens.live import LiveScreen
+
+    data = tmp_path / "data"
+    meeting_id = Archive(data).create(fresh_meeting())
+    acknowledged = run_and_kill(data, meeting_id, after=120, delay=0.005)
+    assert acknowledged >= 120
+    app = RoomApp(Archive(data), meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)  # a live meeting reopens on the live view
+        assert not app.session.read_only
+        expected = replay(acknowledged, TOTAL)
+        assert len(app.session.meeting.speakers) >= len(expected.speakers)

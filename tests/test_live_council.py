@@ -214,6 +214,25 @@ async def test_whole_council_by_keys(tmp_path):
         await pilot.press("y")
         await pilot.pause()
         assert meeting.status is MeetingStatus.CLOSED
+        # the minutes leave the room: F4, export everything to a stick
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field-folder").value = str(tmp_path / "usb")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    exported = {p.name: p for p in (tmp_path / "usb").iterdir()}
+    assert len(exported) == 10
+    public_md = next(p for name, p in exported.items() if name.endswith("public.md")).read_text(encoding="utf-8")
+    for fact in ("Old compound floods when it rains", "resolve now", "Drains cleared", "Pipe rebuild budgeted",
+                 "needs higher-level support", "Roof repair within 30 days", "Fu Xiude", "point of order",
+                 "Honour every commitment.", "The next council discusses rural-gentry culture."):
+        assert fact in public_md, fact
+    assert "139 0000" not in public_md
+    internal_csv = next(p for name, p in exported.items() if name.endswith("internal.csv")).read_bytes()
+    assert internal_csv.startswith(b"\xef\xbb\xbf") and b"Pipe rebuild budgeted" in internal_csv
 
     stored = Archive(tmp_path / "data").load(meeting_id)
     assert stored.status is MeetingStatus.CLOSED
