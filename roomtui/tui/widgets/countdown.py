@@ -11,12 +11,13 @@ import math
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from roomtui.domain.model import Meeting, MeetingStatus, SpeakerEntry, SpeakerKind
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
 from roomtui.domain.stats import format_seconds
 from roomtui.i18n import _
+from roomtui.tui.widgets.big_clock import BigClock
 
 WARNING_SECONDS = 30
 
@@ -71,7 +72,7 @@ class Countdown(Vertical):
     Countdown > Static { width: 1fr; height: 1; }
     Countdown #cd-speaker { text-align: center; }
     Countdown #cd-kind { text-align: center; color: $text-muted; }
-    Countdown #cd-digits { width: 1fr; text-align: center; text-style: bold; margin: 1 0; }
+    Countdown #cd-digits { width: 1fr; height: 1fr; min-height: 3; margin: 1 0; }
     Countdown #cd-status { text-align: center; color: $text-muted; }
     Countdown.-plenty #cd-digits { color: $success; }
     Countdown.-warning #cd-digits { color: $warning; }
@@ -81,7 +82,7 @@ class Countdown(Vertical):
     Countdown.-overtime #cd-status { color: $error; text-style: bold; }
     Countdown.-paused #cd-digits { color: $text-muted; }
     Countdown.-idle #cd-digits { color: $text-disabled; }
-    Countdown.-compact #cd-digits { margin: 0; }
+    Countdown.-compact #cd-digits { margin: 0; height: 3; }
     Countdown.-compact { border: none; border-top: solid $primary; height: auto; padding: 0 1; }
     Countdown.-compact.-overtime { border-top: heavy $error; }
     Countdown.-compact.-warning { border-top: heavy $warning; }
@@ -98,7 +99,7 @@ class Countdown(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="cd-speaker")
         yield Static("", id="cd-kind")
-        yield Digits("", id="cd-digits")
+        yield BigClock("", id="cd-digits")
         yield Static("", id="cd-bar")
         yield Static("", id="cd-status")
 
@@ -117,7 +118,7 @@ class Countdown(Vertical):
         self._shown = shown
         self.query_one("#cd-speaker", Static).update(speaker)
         self.query_one("#cd-kind", Static).update(kind)
-        widget = self.query_one("#cd-digits", Digits)
+        widget = self.query_one("#cd-digits", BigClock)
         if widget.value != digits:
             widget.update(digits)
         self.query_one("#cd-bar", Static).update(bar)
