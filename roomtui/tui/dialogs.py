@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -170,7 +170,7 @@ class PickerDialog(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker-dialog"):
             yield Label(Text(self.title_text), classes="dialog-title")
-            yield Input(placeholder=self.placeholder, id="picker-filter")
+            yield Input(placeholder=self.placeholder, id="picker-filter", select_on_focus=False)
             yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:
@@ -202,6 +202,14 @@ class PickerDialog(ModalScreen[Any]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         text = self.query_one("#picker-filter", Input).value
         self.dismiss(self.matches(text)[event.option_index][1])
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed before the filter box took the focus still reach it (fast typists)."""
+        box = self.query_one("#picker-filter", Input)
+        if self.focused is not box and event.is_printable and event.character:
+            box.focus()
+            box.insert_text_at_cursor(event.character)
+            event.stop()
 
     def key_down(self) -> None:
         self.query_one("#picker-options", OptionList).action_cursor_down()

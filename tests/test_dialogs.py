@@ -1,0 +1,47 @@
+"""The shared dialogs: the picker filters by any part of a label and keeps early keystrokes."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import Input
+
+from roomtui.tui.dialogs import PickerDialog
+
+CHOICES = [("Wu Chaolin · resident · Chunchangping", 9), ("吴朝林 · 居民代表 · 春场坪社区", 10),
+           ("Sun Wei · department head · Public Security", 15)]
+
+
+class PickerApp(App):
+    def __init__(self) -> None:
+        super().__init__()
+        self.picked = "nothing"
+
+    def on_mount(self) -> None:
+        self.push_screen(PickerDialog("Pick", CHOICES), lambda value: setattr(self, "picked", value))
+
+
+async def test_picker_filters_by_chinese_and_affiliation():
+    app = PickerApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        assert [v for _l, v in dialog.matches("春场坪")] == [10]
+        assert [v for _l, v in dialog.matches("public sec")] == [15]
+        dialog.query_one("#picker-filter", Input).value = "春场坪"
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.picked == 10
+
+
+async def test_keys_typed_before_the_filter_has_focus_are_kept():
+    app = PickerApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.screen.set_focus(None)
+        await pilot.press("s", "u", "n")
+        await pilot.pause()
+        assert app.screen.query_one("#picker-filter", Input).value == "sun"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.picked == 15
