@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     init_from_environment()
+    argv = sys.argv[1:] if argv is None else argv
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=("en", "zh"))
+    if early.parse_known_args(argv)[0].lang:  # the help texts themselves speak the chosen language
+        set_language(early.parse_known_args(argv)[0].lang)
     args = build_parser().parse_args(argv)
     if args.lang and (args.command != "demo" or not os.environ.get("ROOMTUI_LANG")):
         set_language(args.lang)  # `roomtui demo --lang zh` also speaks Chinese unless ROOMTUI_LANG says otherwise
@@ -100,8 +105,11 @@ def _run(args: argparse.Namespace, archive) -> int:
         summaries = archive.list()
         if not summaries:
             print(_("No meetings yet in {folder}. Try: roomtui demo", folder=archive.root))
+        from roomtui.domain.model import MeetingStatus
+
         for s in summaries:
-            print(f"{s.id}\t{s.date or '-'}\t{s.status}\t{s.title}")
+            status = MeetingStatus(s.status).label if s.status in {m.value for m in MeetingStatus} else s.status
+            print(f"{s.id}\t{s.date or '-'}\t{status}\t{s.title}")
         return 0
     if command == "import":
         from roomtui.importing import import_file

@@ -684,4 +684,15 @@ CATALOG: dict[str, str] = {
     "Speaker": "发言人",
     "Speaking time": "发言时长",
     "Nobody has spoken yet.": "还没有人发言。",
+    # weekdays, agenda minutes, over-long text
+    "Mon": "周一",
+    "Tue": "周二",
+    "Wed": "周三",
+    "Thu": "周四",
+    "Fri": "周五",
+    "Sat": "周六",
+    "Sun": "周日",
+    "{used}/{planned}m": "{used}/{planned}分",
+    "{planned}m": "{planned}分",
+    "is {length:,} characters long; the limit is {limit:,}": "长 {length:,} 字，上限为 {limit:,} 字",
 }

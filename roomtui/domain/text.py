@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from roomtui.i18n import _
+
 # CSI / OSC / other ESC sequences, as pasted from a terminal.
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 # Bidi embeddings, overrides and isolates that can make text display reversed (Trojan Source).
@@ -48,5 +50,5 @@ def clean_text(value: object, *, multiline: bool = False, limit: int | None = No
         text = " ".join(text.split())
     limit = limit or (TEXT_LIMIT if multiline else LINE_LIMIT)
     if len(text) > limit:
-        raise TextTooLong(f"is {len(text):,} characters long; the limit is {limit:,}")
+        raise TextTooLong(_("is {length:,} characters long; the limit is {limit:,}", length=len(text), limit=limit))
     return text

@@ -59,6 +59,8 @@ ACTION_TAB = {
     "add_issue": "issues", "edit_issue": "issues", "remove_issue": "issues", "import_issues": "issues",
 }
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # through _(): 周一 ... 周日
+
 
 def _changed(fields: list[FormField], values: dict[str, Any]) -> bool:
     """Did the secretary change anything? (Saving an untouched form is not an action.)"""
@@ -214,7 +216,7 @@ class PrepareScreen(Screen):
                     if meeting.planned_minutes else _("not set · the agenda plans {total} min", total=total)
                 style = "bold yellow" if meeting.planned_minutes and total > meeting.planned_minutes else ""
             elif name == "date" and meeting.date is not None:
-                value = f"{meeting.date.isoformat()} ({meeting.date.strftime('%a')})"
+                value = f"{meeting.date.isoformat()} ({_(WEEKDAYS[meeting.date.weekday()])})"
             rows.append((name, [Text(detail_label(name), style="bold"), cell(value or "—", style if value else "dim")]))
         rows.append((LIMITS_HEADING, [Text(_("Speaking limits"), style="bold underline"), Text(_("l to edit"),
                                                                                                 style="dim")]))

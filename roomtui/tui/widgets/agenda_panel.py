@@ -49,7 +49,8 @@ def agenda_table(meeting: Meeting, now: datetime, *, one_line: bool) -> Table:
         mark = Text(">" if current else ("✓" if done else " "), style="bold reverse" if current else "green")
         used = item_minutes_used(item, now)
         over = item.planned_minutes and used > item.planned_minutes
-        minutes = Text(f"{int(used)}/{item.planned_minutes}m" if item.started_at else f"{item.planned_minutes}m",
+        minutes = Text(_("{used}/{planned}m", used=int(used), planned=item.planned_minutes) if item.started_at
+                       else _("{planned}m", planned=item.planned_minutes),
                        style="bold red" if over else ("" if item.started_at else "dim"))
         title = Text(("  " if item.parent_id else "") + item.title, style="bold" if current else ("dim" if done else ""))
         if one_line:

@@ -1,0 +1,70 @@
+"""The minutes view: preview public or internal, close the meeting, export every format at once."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, MarkdownViewer
+
+from roomtui.domain.demo import build_demo, play_demo
+from roomtui.tui.app import RoomApp
+from roomtui.tui.dialogs import ConfirmDialog, FormDialog
+from roomtui.tui.screens.handout import HandoutScreen
+from roomtui.tui.screens.minutes import MinutesScreen
+
+
+def preview_text(app) -> str:
+    viewer = app.screen.query_one(MarkdownViewer)
+    return viewer.document.source
+
+
+async def test_closed_meeting_opens_on_its_minutes_and_exports_everything(archive, clock, tmp_path):
+    meeting_id = archive.create(play_demo(build_demo("zh"), clock))
+    app = RoomApp(archive, meeting_id=meeting_id, clock=clock)
+    notices = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+        app.notify = lambda message, **kw: notices.append(message)
+        public = preview_text(app)
+        assert "通江县政协" in public and "139 0000" not in public
+        await pilot.press("v")
+        await pilot.pause()
+        assert "139 0000 0101" in preview_text(app)  # internal: contacts included
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        app.screen.query_one("#field-folder", Input).value = str(tmp_path / "usb")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+    files = sorted(p.name for p in (tmp_path / "usb").iterdir())
+    assert len(files) == 10 and any(name.endswith("public.html") for name in files)
+    assert any(str(tmp_path / "usb") in n for n in notices)
+
+
+async def test_closing_from_the_minutes_view_asks_first(archive, clock):
+    meeting_id = archive.ensure_demo("en")
+    app = RoomApp(archive, meeting_id=meeting_id, clock=clock, view="minutes")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert archive.load(meeting_id).status.value == "draft"
+        await pilot.press("c", "y")
+        await pilot.pause()
+    assert archive.load(meeting_id).status.value == "closed"
+
+
+async def test_f5_shows_the_hand_out_of_the_open_meeting(archive, clock):
+    meeting_id = archive.create(play_demo(build_demo("en"), clock))
+    app = RoomApp(archive, meeting_id=meeting_id, clock=clock)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, HandoutScreen)
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
