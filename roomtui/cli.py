@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import os
 import sys
 from pathlib import Path
 
@@ -26,18 +25,18 @@ EXPORT_FORMATS = ("md", "html", "json", "csv", "ics", "plan")
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data", metavar="DIR", help=_("data folder (default: ${env} or the platform's data folder)",
+    common.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS, help=_("data folder (default: ${env} or the platform's data folder)",
                                                         env=ENV_VAR))
+    common.add_argument("--lang", choices=("en", "zh"), default=argparse.SUPPRESS,
+                        help=_("interface language, and the demo council's (default: $ROOMTUI_LANG or en)"))
     parser = argparse.ArgumentParser(
         prog="roomtui", parents=[common],
         description=_("Run a consultation council from one offline laptop: prepare it, run the speaking order, "
                       "record every response, export the minutes and hand them out as QR codes."))
     parser.add_argument("--version", action="version", version=f"roomtui {__version__}")
-    parser.add_argument("--lang", choices=("en", "zh"), help=_("interface language (default: $ROOMTUI_LANG or en)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", parents=[common], help=_("create the demo council (once) and open it"))
-    demo.add_argument("--lang", choices=("en", "zh"), default=None, help=_("language of the demo council"))
     demo.add_argument("--no-open", action="store_true", help=_("create it and print its id, without opening the app"))
 
     commands.add_parser("list", parents=[common], help=_("list the meetings in the data folder"))
@@ -67,15 +66,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--lang", choices=("en", "zh"))
-    if early.parse_known_args(argv)[0].lang:  # the help texts themselves speak the chosen language
-        set_language(early.parse_known_args(argv)[0].lang)
+    chosen = early.parse_known_args(argv)[0].lang
+    if chosen:  # before the parser is built, so that --help itself speaks the chosen language
+        set_language(chosen)
     args = build_parser().parse_args(argv)
-    if args.lang and (args.command != "demo" or not os.environ.get("ROOMTUI_LANG")):
-        set_language(args.lang)  # `roomtui demo --lang zh` also speaks Chinese unless ROOMTUI_LANG says otherwise
     from roomtui.store import Archive, BadMeetingFile, MeetingNotFound
 
     try:
-        archive = Archive(data_dir(args.data))
+        archive = Archive(data_dir(getattr(args, "data", None)))
     except OSError as error:
         return _fail(_("cannot use the data folder: {error}", error=error))
     try:
@@ -95,7 +93,7 @@ def _run(args: argparse.Namespace, archive) -> int:
     if command is None:
         return _open_app(archive, None)
     if command == "demo":
-        language = args.lang or interface_language()
+        language = getattr(args, "lang", None) or interface_language()
         meeting_id = archive.ensure_demo(language)
         if args.no_open:
             print(meeting_id)

@@ -134,9 +134,8 @@ CATALOG: dict[str, str] = {
     "record every response, export the minutes and hand them out as QR codes.":
         "用一台离线笔记本电脑开好协商议事会：会前筹备，会中安排发言顺序、记录每一项回应，"
         "会后导出会议纪要并以二维码分发。",
-    "interface language (default: $ROOMTUI_LANG or en)": "界面语言（默认：$ROOMTUI_LANG 或 en）",
+    "interface language, and the demo council's (default: $ROOMTUI_LANG or en)": "界面语言，也是示例议事会的语言（默认：$ROOMTUI_LANG 或 en）",
     "create the demo council (once) and open it": "创建示例议事会（仅一次）并打开",
-    "language of the demo council": "示例议事会的语言",
     "create it and print its id, without opening the app": "只创建并输出其编号，不打开程序",
     "list the meetings in the data folder": "列出数据文件夹中的会议",
     "import a .toml plan or a .json meeting": "导入 .toml 会议方案或 .json 会议文件",

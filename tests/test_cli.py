@@ -107,3 +107,11 @@ def test_handout_text_in_a_plain_terminal(tmp_path):
     roomtui("demo", "--lang", "zh", "--no-open", data=tmp_path)
     result = roomtui("handout", DEMO_ID["zh"], "--text", data=tmp_path)
     assert result.returncode == 0 and "通江县政协" in result.stdout and "138 0000" not in result.stdout
+
+
+def test_global_options_work_before_or_after_the_command(tmp_path):
+    roomtui("demo", "--no-open", data=tmp_path)
+    before = subprocess.run([sys.executable, "-m", "roomtui", "--data", str(tmp_path), "--lang", "zh", "list"],
+                            capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert DEMO_ID["en"] in before.stdout and "筹备中" in before.stdout  # status label in the interface language
+    assert DEMO_ID["en"] in roomtui("list", "--lang", "en", data=tmp_path).stdout

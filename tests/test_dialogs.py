@@ -45,3 +45,25 @@ async def test_keys_typed_before_the_filter_has_focus_are_kept():
         await pilot.press("enter")
         await pilot.pause()
     assert app.picked == 15
+
+
+async def test_help_lists_every_key_with_this_views_keys_first(archive):
+    from rich.console import Console
+
+    from roomtui.tui.app import RoomApp
+    from roomtui.tui.screens.help import HelpScreen
+    from roomtui.tui.screens.live import LiveScreen
+
+    app = RoomApp(archive, meeting_id=archive.ensure_demo("en"), view="live")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=100, record=True)
+        for static in app.screen.query("Static"):
+            console.print(static.content)
+        text = console.export_text()
+        for binding in LiveScreen.BINDINGS:
+            assert binding.description in text, binding.description
+        assert text.index("Next speaker") < text.index("Meetings")

@@ -13,16 +13,16 @@ from textual.widgets import Static
 from roomtui.i18n import _
 
 
-def key_table(screens: list[tuple[str, list]]) -> Table:
+def key_table(screens: list[tuple[str, list]], display=lambda key: key) -> Table:
     table = Table(show_header=True, header_style="bold", expand=True, box=None)
-    table.add_column(_("Where"))
-    table.add_column(_("Key"))
-    table.add_column(_("What it does"))
+    table.add_column(_("Where"), no_wrap=True)
+    table.add_column(_("Key"), no_wrap=True)
+    table.add_column(_("What it does"), ratio=1)
     for where, bindings in screens:
         for binding in bindings:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
-            keys = ", ".join(k.strip() for k in binding.key.split(","))
+            keys = ", ".join(display(k.strip()) for k in binding.key.split(","))
             table.add_row(Text(where), Text(keys, style="bold"), Text(binding.description))
     return table
 
@@ -33,8 +33,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from roomtui.tui.screens import view_bindings
 
-        sections = [(_("Everywhere"), list(self.app.BINDINGS))] + view_bindings()
+        views = view_bindings()
+        under = next((screen for screen in reversed(self.app.screen_stack) if not isinstance(screen, ModalScreen)), None)
+        here = next((s for s in views if s[1] == list(getattr(under, "BINDINGS", []))), None)
+        sections = [(_("Everywhere"), list(self.app.BINDINGS))]
+        sections += ([here] if here else []) + [s for s in views if s is not here]  # this view's keys first
         with VerticalScroll(classes="dialog help-dialog"):
             yield Static(Text(_("Keys"), style="bold"))
-            yield Static(key_table(sections))
+            yield Static(key_table(sections, lambda key: self.app.get_key_display(Binding(key, ""))))
             yield Static(_("ctrl+p opens the command palette: every action can be found there by name."))
