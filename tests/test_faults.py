@@ -112,3 +112,44 @@ async def test_second_instance_opens_read_only_and_says_so(archive):
         assert any("read-only" in m for m in notices)
     holder.close()
     assert all(p.name != "Intruder" for p in archive.load(meeting_id).participants)
+
+
+FILE_SIZE_LIMIT_CHILD = r"""
+import json, resource, signal, sys
+from roomtui.store import Archive, SaveError
+from roomtui.domain.codec import meeting_to_data
+
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+archive = Archive(sys.argv[1])
+session = archive.open(sys.argv[2])
+size = archive.path_of(sys.argv[2]).stat().st_size
+before = meeting_to_data(session.meeting)
+soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+resource.setrlimit(resource.RLIMIT_FSIZE, (size + 200, hard))  # the disk is full part-way into the write
+try:
+    session.do("long note", lambda c: c.set_details(background="满" * 5000))
+except SaveError as error:
+    refused = str(error)
+else:
+    refused = ""
+unchanged = meeting_to_data(session.meeting) == before and meeting_to_data(Archive(sys.argv[1]).load(sys.argv[2])) == before
+resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))  # space is back
+session.do("long note", lambda c: c.set_details(background="满" * 5000))
+print(json.dumps({"refused": refused, "unchanged": unchanged}))
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGXFSZ"), reason="RLIMIT_FSIZE and SIGXFSZ are POSIX only")
+def test_a_write_cut_short_by_a_file_size_limit_is_not_saved_and_then_is(archive):
+    """A real part-way write failure: the process may not write past N bytes (like a full disk)."""
+    import subprocess
+    import sys
+
+    meeting_id = archive.ensure_demo("zh")
+    result = subprocess.run([sys.executable, "-c", FILE_SIZE_LIMIT_CHILD, str(archive.root), meeting_id],
+                            capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert "Not saved" in report["refused"] and report["unchanged"]
+    assert archive.load(meeting_id).background == "满" * 5000
+    assert not list(archive.meetings_dir.glob(".roomtui-tmp-*"))

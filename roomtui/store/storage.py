@@ -1,9 +1,9 @@
 """A TinyDB Storage that never leaves a half-written file and stores Chinese as itself.
 
 TinyDB's stock JSONStorage rewrites the file in place: killed mid-write, it leaves a file that
-does not parse, and it escapes every Chinese character as \\uXXXX. This storage writes a
-temporary file beside the real one, fsyncs it, swaps it in with os.replace and fsyncs the
-folder, so the file on disk is always either the previous version or the new one.
+does not parse, and it stores every Chinese character as a six-byte \\u escape. This storage
+writes a temporary file beside the real one, fsyncs it, swaps it in with os.replace and fsyncs
+the folder, so the file on disk is always either the previous version or the new one.
 """
 
 from __future__ import annotations
