@@ -694,4 +694,8 @@ CATALOG: dict[str, str] = {
     "{used}/{planned}m": "{used}/{planned}分",
     "{planned}m": "{planned}分",
     "is {length:,} characters long; the limit is {limit:,}": "长 {length:,} 字，上限为 {limit:,} 字",
+    # live: key points of a speech
+    "Key points of the speech": "发言要点",
+    "Key points of {name}": "{name}的发言要点",
+    "Key points (for the minutes)": "发言要点（写入纪要）",
 }

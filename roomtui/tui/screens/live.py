@@ -97,6 +97,7 @@ class LiveScreen(Screen):
         Binding("k", "confirm_response", _("Confirm response"), id="live.confirm_response", show=False),
         Binding("m", "add_commitment", _("Add commitment"), id="live.add_commitment", show=False),
         Binding("t", "remarks", _("Summary & closing remarks"), id="live.remarks", show=False),
+        Binding("w", "key_points", _("Key points of the speech"), id="live.key_points"),
         Binding("e", "end_meeting", _("End meeting"), id="live.end_meeting"),
         Binding("v", "next_tab", _("Next panel"), id="live.next_tab"),
     ]
@@ -615,6 +616,27 @@ class LiveScreen(Screen):
         self.app.push_screen(FormDialog(_("Leader's summary and closing remarks"), [
             FormField("leader_summary", _("Leader's summary"), "textarea", meeting.leader_summary),
             FormField("closing_remarks", _("Closing remarks"), "textarea", meeting.closing_remarks),
+        ], submit))
+
+    def action_key_points(self) -> None:
+        """Note what the current speaker says (or the last one, once they have finished)."""
+        meeting = self.meeting
+        entry = current_speaker(meeting)
+        if entry is None:
+            finished = [s for s in meeting.speakers if s.done]
+            entry = max(finished, key=lambda s: s.ended_at, default=None)
+        if entry is None:
+            self.app.notify(_("Nobody has spoken yet."), severity="warning")
+            return
+        person = meeting.participant(entry.participant_id)
+        entry_id = entry.id
+
+        def submit(values: dict[str, Any]) -> list[str] | None:
+            return self.app.try_act(_("Key points of {name}", name=person.name if person else "?"),
+                                    lambda c: c.set_speaker_summary(entry_id, values["summary"]))
+
+        self.app.push_screen(FormDialog(_("Key points of {name}", name=person.name if person else "?"), [
+            FormField("summary", _("Key points (for the minutes)"), "textarea", entry.summary),
         ], submit))
 
     @on(DataTable.RowSelected, "#issues-table")

@@ -1,0 +1,34 @@
+"""Key points of a speech, typed while the speaker talks, land in the store and the minutes."""
+
+from __future__ import annotations
+
+from live_helpers import fill, make_app
+
+from roomtui.domain.model import SpeakerKind
+from roomtui.minutes import export_minutes
+
+
+async def test_key_points_of_the_current_speaker(tmp_path):
+    app, archive, meeting_id, clock = make_app(tmp_path)
+    session = archive.open(meeting_id, clock=clock)
+    session.do("start", lambda c: c.start_meeting())
+    session.do("add", lambda c: c.speaking_order().add(9, SpeakerKind.IMPROMPTU, c.now()))
+    session.do("next", lambda c: c.speaking_order().next(c.now()))
+    session.close()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        fill(app, summary="Chunchangping needs an activity square.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        clock.advance(60)
+        await pilot.press("s")  # the speaker stops; w now edits the last speech
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.screen.query_one("#field-summary").text == "Chunchangping needs an activity square."
+        await pilot.press("escape")
+    stored = archive.load(meeting_id)
+    assert stored.speakers[0].summary == "Chunchangping needs an activity square."
+    assert "Chunchangping needs an activity square." in export_minutes(stored, "md", public=True).decode()
