@@ -115,3 +115,16 @@ def test_global_options_work_before_or_after_the_command(tmp_path):
                             capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert DEMO_ID["en"] in before.stdout and "筹备中" in before.stdout  # status label in the interface language
     assert DEMO_ID["en"] in roomtui("list", "--lang", "en", data=tmp_path).stdout
+
+
+def test_a_plan_with_only_a_title_imports_and_opens_in_prepare(tmp_path, capsys):
+    from pathlib import Path
+
+    from roomtui.store import Archive
+
+    plan = Path(__file__).parent / "data" / "plan" / "valid-minimal.toml"
+    assert main(["import", str(plan), "--data", str(tmp_path)]) == 0
+    (summary,) = Archive(tmp_path).list()
+    meeting = Archive(tmp_path).load(summary.id)
+    assert meeting.title == "Dongcheng residents' meeting" and meeting.status.value == "draft"
+    assert not meeting.agenda and not meeting.participants
