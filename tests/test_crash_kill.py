@@ -72,7 +72,7 @@ def test_sigkill_never_loses_an_acknowledged_action(tmp_path):
         survived += 1
         counts.append(acknowledged)
     print(f"\n{survived} SIGKILLs survived; acknowledged steps at the kills: {sorted(counts)}")
-    assert len(set(counts)) > KILLS // 3, "kills should land all through the script"
+    assert len(set(counts)) > min(KILLS, TOTAL) // 3, "kills should land all through the script"
     assert survived == KILLS
 
 
