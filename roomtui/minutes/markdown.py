@@ -13,22 +13,29 @@ from roomtui.minutes.model import Attendee, Minutes, block, line
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
 # start markup anywhere in a line (emphasis, code, links, raw HTML, entities, tables, strike).
-_INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
-# Markup that only counts at the start of a line: list bullets, setext underlines, ordered lists.
-_LINE_START = re.compile(r"^([-+=])")
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# Markup that only counts at the start of a line: headings, list bullets, setext underlines,
+# ordered lists.
+_LINE_START = re.compile(r"^([-+=#])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
+# A '#' ending a heading's text would be taken for the heading's optional closing sequence.
+_TRAILING_HASH = re.compile(r"(?<!\\)#(?=\s*$)")
 
 
 def escape_inline(text: str) -> str:
     """One line of user text, safe anywhere in a Markdown line (including at its start)."""
     text = _INLINE.sub(r"\\\1", line(text))
     text = _LINE_START.sub(r"\\\1", text)
+    text = _TRAILING_HASH.sub(r"\\#", text)
     return _ORDERED.sub(r"\1\\\2", text)
 
 
 def escape_cell(text: str) -> str:
-    """User text for a table cell: one line, lines of the original joined with ' / '."""
-    return " / ".join(escape_inline(part) for part in block(text).split("\n") if part.strip())
+    """User text for a table cell: one line, lines of the original joined with ' / '.
+
+    Inside a cell nothing starts a block, so "#4" or "1." stay as typed; only inline markup
+    and the cell separator are escaped."""
+    return " / ".join(_INLINE.sub(r"\\\1", line(part)) for part in block(text).split("\n") if part.strip())
 
 
 def escape_lines(text: str, indent: str = "") -> str:
