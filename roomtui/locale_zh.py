@@ -504,7 +504,7 @@ CATALOG: dict[str, str] = {
     "Folder (a USB stick works too)": "文件夹（U 盘也可以）",
 
     # -- roomtui/tui/screens/prepare.py (Footer keys: keep them short) -------------------------------
-    "{total} participants · {present} present · {heads} department heads":
+    "participants: {total} · present: {present} · department heads: {heads}":
         "参会 {total} 人 · 出席 {present} 人 · 部门负责人 {heads} 人",
     "{n} issues": "{n} 个问题",
     "Start the meeting now? '{title}' becomes the current item and its clock starts.":

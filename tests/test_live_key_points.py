@@ -32,3 +32,20 @@ async def test_key_points_of_the_current_speaker(tmp_path):
     stored = archive.load(meeting_id)
     assert stored.speakers[0].summary == "Chunchangping needs an activity square."
     assert "Chunchangping needs an activity square." in export_minutes(stored, "md", public=True).decode()
+
+
+async def test_response_form_names_the_departments_own_responder(tmp_path):
+    app, archive, meeting_id, clock = make_app(tmp_path)
+    session = archive.open(meeting_id, clock=clock)
+    session.do("start", lambda c: c.start_meeting())
+    session.do("add", lambda c: c.speaking_order().add(9, SpeakerKind.IMPROMPTU, c.now()))  # a resident speaks
+    session.do("next", lambda c: c.speaking_order().next(c.now()))
+    session.do("raise", lambda c: c.raise_issue(4))  # fire lane -> Public Security Bureau
+    session.close()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one("#field-department").value == "County Public Security Bureau"
+        assert app.screen.query_one("#field-responder").value == "Sun Wei"
+        await pilot.press("escape")

@@ -496,6 +496,9 @@ class LiveScreen(Screen):
         department = issue.expected_department if issue else ""
         if person is not None and person.role is Role.DEPARTMENT and person.affiliation:
             department = person.affiliation
+        if not responder and department:  # whoever answers for that department in this meeting
+            head = self.app.session.council.department_head(department)
+            responder = head.name if head is not None else ""
         dispositions = [(d.label, d.value) for d in Disposition]
         fields = [
             FormField("issue", _("Issue"), "select", issue_id, issue_options, required=True),

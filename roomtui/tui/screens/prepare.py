@@ -248,7 +248,7 @@ class PrepareScreen(Screen):
         total = len(meeting.participants)
         present = sum(p.present for p in meeting.participants)
         heads = sum(p.role is Role.DEPARTMENT for p in meeting.participants)
-        line = _("{total} participants · {present} present · {heads} department heads", total=total,
+        line = _("participants: {total} · present: {present} · department heads: {heads}", total=total,
                  present=present, heads=heads)
         if words:
             line += " · " + _("showing {shown} of {total}", shown=len(shown), total=total)
