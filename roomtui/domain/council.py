@@ -122,10 +122,9 @@ class Council:
 
     def update_participant(self, participant_id: int, **values: Any) -> Participant:
         person = self._get(self.meeting.participant(participant_id), _("participant"), participant_id)
-        role = _role(values.pop("role")) if "role" in values else None
+        if "role" in values:
+            values["role"] = _role(values["role"])  # clean_fields passes enum fields through as they are
         cleaned = clean_fields(values, required=("name",) if "name" in values else ())
-        if role is not None:  # set after cleaning: text cleaning would turn the Role into a plain str
-            cleaned["role"] = role
         self._check_unique_name(cleaned.get("name", person.name), cleaned.get("affiliation", person.affiliation),
                                 participant_id)
         for name, value in cleaned.items():
@@ -176,10 +175,9 @@ class Council:
 
     def update_agenda_item(self, item_id: int, **values: Any) -> AgendaItem:
         item = self._get(self.meeting.agenda_item(item_id), _("agenda item"), item_id)
-        kind = _kind(values.pop("kind")) if "kind" in values else None
+        if "kind" in values:
+            values["kind"] = _kind(values["kind"])
         cleaned = clean_fields(values, required=("title",) if "title" in values else ())
-        if kind is not None:  # set after cleaning: text cleaning would turn the AgendaKind into a plain str
-            cleaned["kind"] = kind
         before = replace(item)
         for name, value in cleaned.items():
             setattr(item, name, value)
