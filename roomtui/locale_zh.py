@@ -698,4 +698,8 @@ CATALOG: dict[str, str] = {
     "Key points of the speech": "发言要点",
     "Key points of {name}": "{name}的发言要点",
     "Key points (for the minutes)": "发言要点（写入纪要）",
+    # live: proposer's satisfaction
+    "Proposer's satisfaction": "提出人满意度",
+    "not asked": "未征询",
+    "Is the proposer satisfied with the response?": "提出人对答复是否满意？",
 }

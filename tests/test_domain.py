@@ -189,3 +189,14 @@ def test_meeting_codec_rejects_wrong_types():
     data["planned_minutes"] = "lots"
     with pytest.raises(ValueError, match="planned_minutes"):
         meeting_from_data(data)
+
+
+def test_a_dissatisfied_proposer_reopens_the_issue(council):
+    assert council.meeting.issue_open(9)
+    response = council.record_response(9, "Housing", Disposition.RESOLVE_NOW, action="clear drains",
+                                       lead_unit="Utilities", deadline="2019-11-29")
+    assert not council.meeting.issue_open(9)
+    council.update_response(response.id, satisfaction="dissatisfied")
+    assert council.meeting.issue_open(9)
+    council.update_response(response.id, satisfaction="basically_satisfied")
+    assert not council.meeting.issue_open(9)

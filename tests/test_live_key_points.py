@@ -49,3 +49,30 @@ async def test_response_form_names_the_departments_own_responder(tmp_path):
         assert app.screen.query_one("#field-department").value == "County Public Security Bureau"
         assert app.screen.query_one("#field-responder").value == "Sun Wei"
         await pilot.press("escape")
+
+
+async def test_proposer_satisfaction_is_recorded_for_the_response(tmp_path):
+    from roomtui.domain.model import Disposition, Satisfaction
+    from textual.widgets import Input
+
+    app, archive, meeting_id, clock = make_app(tmp_path)
+    session = archive.open(meeting_id, clock=clock)
+    session.do("start", lambda c: c.start_meeting())
+    session.do("respond", lambda c: c.record_response(4, "County Public Security Bureau", Disposition.RESOLVE_NOW,
+                                                      action="Mark the lane", lead_unit="Traffic police",
+                                                      deadline="2019-12-07"))
+    session.close()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one("#picker-filter", Input).value = "dissatisfied"
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    stored = archive.load(meeting_id)
+    assert stored.responses[0].satisfaction is Satisfaction.DISSATISFIED
+    minutes = export_minutes(stored, "md", public=True).decode()
+    assert "dissatisfied" in minutes
+    still_open = minutes[minutes.index("Issues still open"):]
+    assert "| 4 | Cars block the fire lane of an old compound |" in still_open  # reopened by the proposer

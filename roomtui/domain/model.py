@@ -365,6 +365,11 @@ class Meeting:
     def responses_to(self, issue_id: int) -> list[Response]:
         return [r for r in self.responses if r.issue_id == issue_id]
 
+    def issue_open(self, issue_id: int) -> bool:
+        """An issue stays open until it has a response its proposer did not reject:
+        a dissatisfied proposer reopens it (DOMAIN.md)."""
+        return all(r.satisfaction is Satisfaction.DISSATISFIED for r in self.responses_to(issue_id))
+
     @property
     def current_item(self) -> AgendaItem | None:
         return self.agenda_item(self.current_item_id)

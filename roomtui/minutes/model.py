@@ -230,7 +230,7 @@ def build_minutes(meeting: Meeting, *, public: bool, now: datetime | None = None
         open_commitments=_open_commitments(meeting, language),
         unanswered=tuple(
             PendingIssue(i.id, line(i.title), line(i.location), line(i.expected_department), private(block(i.note)))
-            for i in meeting.issues if not meeting.responses_to(i.id)
+            for i in meeting.issues if meeting.issue_open(i.id)
         ),
         review_date=iso(meeting.review_date),
         next_theme=block(meeting.next_theme),

@@ -28,6 +28,7 @@ from roomtui.domain.model import (
     MeetingStatus,
     Participant,
     Role,
+    Satisfaction,
     SpeakerKind,
 )
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
@@ -95,6 +96,7 @@ class LiveScreen(Screen):
         Binding("I", "raise_report_issue", _("Report issue"), id="live.report_issue", show=False),
         Binding("r", "record_response", _("Record response"), id="live.record_response"),
         Binding("k", "confirm_response", _("Confirm response"), id="live.confirm_response", show=False),
+        Binding("f", "satisfaction", _("Proposer's satisfaction"), id="live.satisfaction", show=False),
         Binding("m", "add_commitment", _("Add commitment"), id="live.add_commitment", show=False),
         Binding("t", "remarks", _("Summary & closing remarks"), id="live.remarks", show=False),
         Binding("w", "key_points", _("Key points of the speech"), id="live.key_points"),
@@ -588,6 +590,22 @@ class LiveScreen(Screen):
             self.issues.select_key(f"r{response_id}")
 
         self._with_response(confirm)
+
+    def action_satisfaction(self) -> None:
+        """Ask the proposer, then note it: satisfied, basically satisfied, dissatisfied (or not asked)."""
+        def rate(response_id: int) -> None:
+            choices = [(level.label, level.value) for level in Satisfaction] + [(_("not asked"), "")]
+
+            def picked(value: str | None) -> None:
+                if value is None:
+                    return
+                self.app.act(_("Proposer's satisfaction"),
+                             lambda c: c.update_response(response_id, satisfaction=value or None))
+                self.issues.select_key(f"r{response_id}")
+
+            self.app.push_screen(PickerDialog(_("Is the proposer satisfied with the response?"), choices), picked)
+
+        self._with_response(rate)
 
     def action_add_commitment(self) -> None:
         def add(response_id: int) -> None:

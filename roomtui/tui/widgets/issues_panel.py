@@ -31,6 +31,9 @@ def response_status(response: Response) -> Text:
         cell.append(" · " + _("{n} commitment(s)", n=len(response.commitments)))
     if response.confirmed_at is not None:
         cell.append(" · ✓ " + _("confirmed"), style="bold green")
+    if response.satisfaction is not None:
+        unhappy = response.satisfaction.value == "dissatisfied"
+        cell.append(" · " + response.satisfaction.label, style="bold red" if unhappy else "green")
     return cell
 
 
