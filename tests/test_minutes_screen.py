@@ -68,3 +68,21 @@ async def test_f5_shows_the_hand_out_of_the_open_meeting(archive, clock):
         await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, MinutesScreen)
+
+
+async def test_f6_returns_to_the_meetings_list_and_releases_the_meeting(archive, clock):
+    from roomtui.tui.screens.home import HomeScreen
+
+    meeting_id = archive.ensure_demo("en")
+    app = RoomApp(archive, meeting_id=meeting_id, clock=clock, view="live")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.session is None
+        other = archive.open(meeting_id)  # the lock is free again
+        assert not other.read_only
+        other.close()
+        await pilot.press("enter")  # open it again from the list
+        await pilot.pause()
+        assert app.session is not None and app.session.meeting.id == meeting_id

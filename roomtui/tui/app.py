@@ -36,6 +36,7 @@ class RoomApp(App[None]):
         Binding("f3", "view('live')", _("Live"), id="app.live"),
         Binding("f4", "view('minutes')", _("Minutes"), id="app.minutes"),
         Binding("f5", "view('handout')", _("Hand-out"), id="app.handout"),
+        Binding("f6", "home", _("Meetings"), id="app.home"),
         Binding("ctrl+z", "undo", _("Undo"), id="app.undo"),
         Binding("f1", "help", _("Help"), id="app.help"),
         Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True),
