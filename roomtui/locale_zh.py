@@ -702,4 +702,10 @@ CATALOG: dict[str, str] = {
     "Proposer's satisfaction": "提出人满意度",
     "not asked": "未征询",
     "Is the proposer satisfied with the response?": "提出人对答复是否满意？",
+    # minutes: follow-up grades
+    "Grade a commitment": "承诺评级",
+    "not graded": "未评级",
+    "No commitment has been recorded.": "还没有记录任何承诺。",
+    "Follow-up grade": "跟踪评级",
+    "Which commitment?": "哪一项承诺？",
 }

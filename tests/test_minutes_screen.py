@@ -86,3 +86,29 @@ async def test_f6_returns_to_the_meetings_list_and_releases_the_meeting(archive,
         await pilot.press("enter")  # open it again from the list
         await pilot.pause()
         assert app.session is not None and app.session.meeting.id == meeting_id
+
+
+async def test_grading_a_commitment_takes_it_off_the_open_list(archive, clock):
+    from textual.widgets import Input
+
+    from roomtui.domain.model import Grade
+
+    meeting_id = archive.create(play_demo(build_demo("en"), clock))
+    app = RoomApp(archive, meeting_id=meeting_id, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "Drains cleared" in preview_text(app).split("Open commitments")[-1]
+        await pilot.press("g")
+        await pilot.pause()
+        app.screen.query_one("#picker-filter", Input).value = "drains cleared"
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#picker-filter", Input).value = "A solved"
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+        assert "Drains cleared" not in preview_text(app).split("Open commitments")[-1]
+    graded = [c for r in archive.load(meeting_id).responses for c in r.commitments if c.deliverable == "Drains cleared"]
+    assert graded[0].grade is Grade.A

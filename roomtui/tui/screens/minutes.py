@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, MarkdownViewer, Static
 
 from roomtui.i18n import _
-from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField
+from roomtui.domain.model import Grade
+from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField, PickerDialog
 from roomtui.tui.widgets.meeting_bar import MeetingBar
 
 
@@ -39,6 +40,7 @@ class MinutesScreen(Screen):
         Binding("e", "export", _("Export all formats"), id="minutes.export"),
         Binding("v", "toggle_public", _("Public/internal"), id="minutes.toggle"),
         Binding("c", "close_meeting", _("Close meeting"), id="minutes.close"),
+        Binding("g", "grade", _("Grade a commitment"), id="minutes.grade"),
         Binding("escape", "app.home", _("Meetings"), id="minutes.home"),
     ]
 
@@ -90,6 +92,30 @@ class MinutesScreen(Screen):
 
         self.app.push_screen(ConfirmDialog(_("Close the meeting? Running clocks stop and the minutes are final "
                                              "(undo is still possible)."), _("Close meeting")), answer)
+
+    def action_grade(self) -> None:
+        """Follow-up: grade a commitment A solved, B in progress, C planned, D cannot be solved for now."""
+        meeting = self.app.session.meeting
+        choices = []
+        for response in meeting.responses:
+            for index, commitment in enumerate(response.commitments):
+                grade = commitment.grade.label if commitment.grade else _("not graded")
+                deadline = commitment.deadline.isoformat() if commitment.deadline else "—"
+                choices.append((f"#{response.issue_id} {commitment.deliverable} · {commitment.lead_unit} · "
+                                f"{deadline} · {grade}", (response.id, index)))
+        if not choices:
+            self.app.notify(_("No commitment has been recorded."), severity="warning")
+            return
+
+        def picked(target: tuple[int, int] | None) -> None:
+            if target is None:
+                return
+            grades = [(grade.label, grade.value) for grade in Grade] + [(_("not graded"), "")]
+            self.app.push_screen(PickerDialog(_("Follow-up grade"), grades),
+                                 lambda grade: grade is not None and self.app.act(
+                                     _("Grade a commitment"), lambda c: c.grade_commitment(*target, grade or None)))
+
+        self.app.push_screen(PickerDialog(_("Which commitment?"), choices), picked)
 
     def action_export(self) -> None:
         meeting = self.app.session.meeting
