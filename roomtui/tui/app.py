@@ -161,6 +161,11 @@ class RoomApp(App[None]):
         yield from super().get_system_commands(screen)
         yield from binding_commands(screen)
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Notifications carry names and titles people typed: never read them as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     # -- doing things --------------------------------------------------------------------
     def act(self, label: str, action: Callable, *, quiet: bool = False) -> T | None:
         """Run one action through the session; say what happened; None if it did not happen."""

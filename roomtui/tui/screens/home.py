@@ -30,7 +30,7 @@ class HomeScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("Meetings in {folder}", folder=str(self.app.archive.root)), id="home-title")
+        yield Static(Text(_("Meetings in {folder}", folder=str(self.app.archive.root))), id="home-title")
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Static(_("Enter open · n new · i import a plan · d demo council · Delete delete"), id="home-empty")
         yield Footer()
