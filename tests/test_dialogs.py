@@ -66,4 +66,4 @@ async def test_help_lists_every_key_with_this_views_keys_first(archive):
         text = console.export_text()
         for binding in LiveScreen.BINDINGS:
             assert binding.description in text, binding.description
-        assert text.index("Next speaker") < text.index("Meetings")
+        assert text.index("Next speaker") < text.index("New meeting")  # live keys before the home keys
