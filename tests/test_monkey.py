@@ -34,7 +34,12 @@ def keyboard() -> list[str]:
 
 
 @pytest.mark.parametrize("seed, view", [(1, "live"), (2, "prepare"), (3, "live")])
-async def test_random_keys_never_crash(tmp_path, seed, view):
+async def test_random_keys_never_crash(tmp_path, monkeypatch, seed, view):
+    # random typing may reach the export form: keep every file it could write inside tmp_path
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    exports = []
+    monkeypatch.setattr("roomtui.tui.screens.minutes.export_all", lambda meeting, folder: exports.append(folder) or [])
     rng = random.Random(seed)
     keys = keyboard()
     archive = Archive(tmp_path / "data")
