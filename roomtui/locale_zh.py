@@ -493,11 +493,8 @@ CATALOG: dict[str, str] = {
     "Public minutes (what leaves the room)": "公开版纪要（可带出会场）",
     "Internal minutes (with contacts and notes)": "内部版纪要（含联系方式和备注）",
     "the meeting is not closed yet: c closes it": "会议尚未结束：按 c 结束",
-    "Close the meeting? Running clocks stop and the minutes are final (undo is still possible).":
-        "结束会议？正在走的计时将停止，会议纪要定稿（仍可撤销）。",
     "Export the minutes (Markdown, HTML, JSON, CSV, ICS; public and internal)":
         "导出会议纪要（Markdown、HTML、JSON、CSV、ICS；公开版和内部版）",
-    "close the meeting": "结束会议",
     "Wrote {n} files to {folder}": "已将 {n} 个文件写入 {folder}",
     "Cannot write to {folder}: {reason}": "无法写入 {folder}：{reason}",
     "Minutes exported": "会议纪要已导出",

@@ -211,6 +211,22 @@ class RoomApp(App[None]):
         if refresh is not None:
             refresh()
 
+    def confirm_close_meeting(self) -> None:
+        """Close the open meeting after asking; the live and minutes views share this."""
+        if self.session is None:
+            return
+        if self.session.meeting.status is MeetingStatus.CLOSED:
+            self.notify(_("The meeting is already closed."), severity="warning")
+            return
+        from roomtui.tui.dialogs import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.act(_("Close the meeting"), lambda council: council.close_meeting())
+
+        self.push_screen(ConfirmDialog(_("Close the meeting now? The current speaker and item end, and the "
+                                         "minutes can be made at once."), _("Close the meeting")), answer)
+
     def action_undo(self) -> None:
         if self.session is None:
             return

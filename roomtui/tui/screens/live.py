@@ -34,7 +34,7 @@ from roomtui.domain.model import (
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
 from roomtui.domain.validation import REQUIRED_FIELDS
 from roomtui.i18n import _
-from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField, PickerDialog
+from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.widgets.agenda_panel import AgendaPanel
 from roomtui.tui.widgets.countdown import Countdown
 from roomtui.tui.widgets.issues_panel import IssuesPanel
@@ -394,16 +394,7 @@ class LiveScreen(Screen):
         self.app.act(_("Previous agenda item"), lambda c: c.previous_item())
 
     def action_end_meeting(self) -> None:
-        if self.meeting.status is MeetingStatus.CLOSED:
-            self.app.notify(_("The meeting is already closed."), severity="warning")
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.app.act(_("Close the meeting"), lambda c: c.close_meeting())
-
-        self.app.push_screen(ConfirmDialog(_("Close the meeting now? The current speaker and item end, and the "
-                                             "minutes can be made at once."), _("Close the meeting")), answer)
+        self.app.confirm_close_meeting()
 
     def action_next_tab(self) -> None:
         if not self.narrow:

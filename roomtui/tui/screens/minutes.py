@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, MarkdownViewer, Static
 
 from roomtui.i18n import _
 from roomtui.domain.model import Grade
-from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField, PickerDialog
+from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.widgets.meeting_bar import MeetingBar
 
 
@@ -81,17 +81,7 @@ class MinutesScreen(Screen):
         self.refresh_view()
 
     def action_close_meeting(self) -> None:
-        meeting = self.app.session.meeting
-        if meeting.status.value == "closed":
-            self.app.notify(_("The meeting is already closed."))
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.app.act(_("close the meeting"), lambda council: council.close_meeting())
-
-        self.app.push_screen(ConfirmDialog(_("Close the meeting? Running clocks stop and the minutes are final "
-                                             "(undo is still possible)."), _("Close meeting")), answer)
+        self.app.confirm_close_meeting()
 
     def action_grade(self) -> None:
         """Follow-up: grade a commitment A solved, B in progress, C planned, D cannot be solved for now."""
