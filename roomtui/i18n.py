@@ -1,41 +1,121 @@
-"""The one translation function every user-visible string goes through.
+"""The translation functions every user-visible string goes through (GNU gettext catalogs).
 
-Messages are keyed by their English text (gettext style), so code reads naturally and a
-missing translation falls back to English instead of failing. Catalogs are plain dicts in
-``roomtui/locale_<lang>.py``; a Chinese interface only needs its catalog filled in.
+Messages are keyed by their English text, so code reads naturally and a missing translation
+falls back to English. The catalogs are made with Babel and read with the standard library:
+
+    roomtui/locale/roomtui.pot                       extracted template (pybabel extract)
+    roomtui/locale/zh_CN/LC_MESSAGES/roomtui.po      the Chinese translations (pybabel update)
+    roomtui/locale/zh_CN/LC_MESSAGES/roomtui.mo      compiled, shipped (pybabel compile)
+
+``python -m roomtui.catalog`` runs the three steps (see that module). Text defined at import
+time (binding descriptions, enum labels, table entries) is marked with ``N_()`` and translated
+where it is shown, so the language can be chosen at any time.
+
+A second domain, ``record``, holds the words of the *record*: minutes, hand-outs and the demo
+are written in the meeting's language, not the secretary's. It is read with :func:`record_text`.
 """
 
 from __future__ import annotations
 
-import importlib
+import gettext as _gettext
+import locale as _locale
 import os
+import sys
+from functools import lru_cache
+from pathlib import Path
 
 LANGUAGES = ("en", "zh")
-_catalog: dict[str, str] = {}
+DOMAIN = "roomtui"
+RECORD_DOMAIN = "record"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+_GETTEXT_LOCALES = {"zh": "zh_CN"}
+
 _language = "en"
 
 
-def set_language(language: str) -> None:
+@lru_cache(maxsize=None)
+def translations(language: str, domain: str = DOMAIN) -> _gettext.NullTranslations:
+    """The compiled catalog of ``language`` ("en" or "zh"); English is the identity."""
+    locale_name = _GETTEXT_LOCALES.get(language)
+    if locale_name is None:
+        return _gettext.NullTranslations()
+    return _gettext.translation(domain, LOCALE_DIR, languages=[locale_name], fallback=True)
+
+
+def normalise(language: str | None) -> str:
+    """'zh_CN.UTF-8', 'zh-Hans', 'ZH' -> 'zh'; anything unknown -> 'en'."""
+    code = (language or "en").split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    return code if code in LANGUAGES else "en"
+
+
+def set_language(language: str | None) -> None:
     """Switch the interface language; unknown languages fall back to English."""
-    global _catalog, _language
-    language = (language or "en").split("_")[0].split("-")[0].lower()
-    if language not in LANGUAGES or language == "en":
-        _catalog, _language = {}, "en"
-        return
-    module = importlib.import_module(f"roomtui.locale_{language}")
-    _catalog, _language = dict(module.CATALOG), language
+    global _language
+    _language = normalise(language)
 
 
 def language() -> str:
     return _language
 
 
-def _(message: str, /, **values: object) -> str:
-    """Translate ``message`` and fill ``{name}`` placeholders from ``values``."""
-    text = _catalog.get(message, message)
+def _fill(text: str, values: dict[str, object]) -> str:
     return text.format(**values) if values else text
 
 
+def _(message: str, /, **values: object) -> str:
+    """Translate ``message`` into the interface language and fill its ``{name}`` placeholders."""
+    return _fill(translations(_language).gettext(message), values)
+
+
+def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
+    """A message whose wording depends on a count; ``n`` is also available as ``{n}``."""
+    values.setdefault("n", n)
+    return _fill(translations(_language).ngettext(singular, plural, n), values)
+
+
+def pgettext(context: str, message: str, /, **values: object) -> str:
+    """A message whose translation depends on where it is used (``answer`` the verb or the noun)."""
+    return _fill(translations(_language).pgettext(context, message), values)
+
+
+def N_(message: str, /) -> str:
+    """Mark text for extraction without translating it yet (translated where it is shown)."""
+    return message
+
+
+def record_text(language: str, message: str, /, **values: object) -> str:
+    """``message`` in the language of a meeting's record (minutes, hand-out, demo content)."""
+    return _fill(translations(normalise(language), RECORD_DOMAIN).gettext(message), values)
+
+
+def RN_(message: str, /) -> str:
+    """Mark record text for extraction (into the record domain) without translating it yet."""
+    return message
+
+
+def system_language() -> str:
+    """The language a gettext program would pick: LANGUAGE, LC_ALL, LC_MESSAGES, LANG, or the
+    user's UI language on Windows."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            # LANGUAGE may list several ("zh_CN:en"); the first one we have wins
+            for candidate in value.split(":"):
+                if candidate and normalise(candidate) != "en" or candidate.lower().startswith("en"):
+                    return normalise(candidate)
+            if variable != "LANGUAGE":
+                return "en"
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        try:
+            import ctypes
+
+            lang_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()
+            return normalise(_locale.windows_locale.get(lang_id, "en"))
+        except (AttributeError, OSError):
+            return "en"
+    return "en"
+
+
 def init_from_environment() -> None:
-    """Honour ROOMTUI_LANG so a secretary can pick the interface language once."""
-    set_language(os.environ.get("ROOMTUI_LANG", "en"))
+    """ROOMTUI_LANG if set, else the system's language (as gettext programs do)."""
+    set_language(os.environ.get("ROOMTUI_LANG") or system_language())

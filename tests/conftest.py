@@ -14,8 +14,9 @@ COUNCIL_START = datetime(2019, 11, 22, 9, 0)
 
 
 @pytest.fixture(autouse=True)
-def english_interface():
-    """Each test starts with the English interface, whatever the one before it chose."""
+def english_interface(monkeypatch):
+    """Each test starts with the English interface, whatever the one before it or the machine chose."""
+    monkeypatch.setenv("ROOMTUI_LANG", "en")
     set_language("en")
     yield
     set_language("en")

@@ -1,131 +1,125 @@
-"""The Chinese catalog covers every interface string, keeps its placeholders and holds nothing stale.
+"""The gettext catalogs: complete, compiled, placeholders kept; the language can change at any time.
 
-Strings are found by reading the source: every call ``_("literal", ...)`` in ``roomtui/**/*.py``.
-A few strings reach ``_()`` through a variable; they are collected from the tables they live in.
+The catalogs are made with Babel (``python -m roomtui.catalog`` extracts, updates and compiles);
+``roomtui.catalog.problems()`` lists strings the extraction finds that the .po lacks, untranslated
+or fuzzy entries, stale ones, and a .mo that was not compiled from the current .po.
 """
 
 from __future__ import annotations
 
-import ast
-import dataclasses
 import string
-from pathlib import Path
 
 import pytest
 
-from roomtui import locale_zh
-from roomtui.i18n import _, language, set_language
+from roomtui import catalog
+from roomtui.i18n import DOMAIN, _, language, ngettext, normalise, set_language, system_language
 
-PACKAGE = Path(__file__).resolve().parent.parent / "roomtui"
-CATALOG = locale_zh.CATALOG
-
-
-def literal_messages() -> dict[str, list[str]]:
-    """English message -> where it is used, for every ``_("...")`` call in the package."""
-    found: dict[str, list[str]] = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
-                    and node.args and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)):
-                where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
-                found.setdefault(node.args[0].value, []).append(where)
-    return found
-
-
-def indirect_messages() -> set[str]:
-    """Strings passed to ``_()`` through a variable: enum labels, field names, templates, views."""
-    from roomtui.domain import model
-    from roomtui.domain.templates import TEMPLATES
-    from roomtui.domain.validation import REQUIRED_FIELDS
-    from roomtui.plan import csv_import, toml_plan
-    from roomtui.tui import screens
-
-    messages = set(model._LABELS.values())  # _(_LABELS[self])
-    for template in TEMPLATES.values():  # _(t.name), template_title(): _(title)
-        messages.add(template.name)
-        messages.update(title for title, _kind, _minutes in template.agenda)
-    messages.update(label for fields in REQUIRED_FIELDS.values() for _name, label in fields)  # _(label)
-    messages.update(title for _module, _class, title in screens._VIEWS)  # _(title)
-    from roomtui.tui.screens.prepare import WEEKDAYS
-
-    messages.update(WEEKDAYS)  # _(WEEKDAYS[date.weekday()])
-    # field names shown in messages as _(name.replace("_", " ")): council.clean_fields, set_limits,
-    # the CSV and TOML plan readers
-    names: set[str] = set()
-    for record in (model.Meeting, model.Participant, model.AgendaItem, model.Issue, model.Response,
-                   model.Commitment, model.SpeakingLimits):
-        names.update(field.name for field in dataclasses.fields(record))
-    names.update(csv_import.PARTICIPANT_COLUMNS, csv_import.ISSUE_COLUMNS)
-    names.update(toml_plan.MEETING_KEYS, toml_plan.LIMIT_KEYS, toml_plan.AGENDA_KEYS, toml_plan.PARTICIPANT_KEYS,
-                 toml_plan.ISSUE_KEYS)
-    messages.update(name.replace("_", " ") for name in names)
-    return messages
+ZH = catalog.read_po("zh_CN", DOMAIN)
+ENTRIES = [entry for entry in ZH if entry.id]
 
 
 def placeholders(text: str) -> set[str]:
     return {field for _literal, field, _spec, _conversion in string.Formatter().parse(text) if field is not None}
 
 
-LITERALS = literal_messages()
-USED = set(LITERALS) | indirect_messages()
+def test_the_catalogs_are_complete_and_compiled():
+    problems = catalog.problems()
+    assert not problems, "run python -m roomtui.catalog, translate, run it again:\n" + "\n".join(problems)
 
 
 def test_the_extraction_finds_the_interface():
-    assert len(LITERALS) > 400
-    assert "Next speaker" in LITERALS and "Hand-out" in LITERALS
-    assert "{field} is required" in LITERALS
+    template = catalog.extract(DOMAIN)
+    ids = {entry.id for entry in template if entry.id}
+    assert len(ids) > 500
+    # literals, N_() marks (bindings, enum labels, templates, field names) and plurals
+    assert {"Next speaker", "Hand-out", "{field} is required", "study, then resolve step by step",
+            "lead unit", "Leader's summary", ("{n} issue", "{n} issues")} <= ids
 
 
-def test_every_literal_has_a_chinese_translation():
-    missing = [f"{message!r} ({LITERALS[message][0]})" for message in sorted(LITERALS) if message not in CATALOG]
-    assert not missing, f"{len(missing)} strings lack a Chinese translation:\n" + "\n".join(missing)
+def _msgstrs(entry) -> list[str]:
+    return list(entry.string) if isinstance(entry.string, (tuple, list)) else [entry.string]
 
 
-def test_every_indirect_message_has_a_chinese_translation():
-    missing = sorted(indirect_messages() - set(CATALOG))
-    assert not missing, f"strings passed to _() through a variable lack a translation: {missing}"
-
-
-def test_no_stale_catalog_keys():
-    stale = sorted(set(CATALOG) - USED)
-    assert not stale, f"catalog keys no code uses any more: {stale}"
-
-
-def test_the_catalog_has_no_duplicate_keys():
-    tree = ast.parse((PACKAGE / "locale_zh.py").read_text(encoding="utf-8"))
-    keys = [key.value for node in ast.walk(tree) if isinstance(node, ast.Dict)
-            for key in node.keys if isinstance(key, ast.Constant)]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
-    assert not duplicates, f"keys written twice (the later one silently wins): {duplicates}"
-
-
-@pytest.mark.parametrize("message", sorted(CATALOG))
-def test_translation_keeps_the_placeholders(message):
-    translation = CATALOG[message]
-    assert translation.strip(), "empty translation"
-    assert placeholders(translation) == placeholders(message)
-    if placeholders(message):  # it formats: same names, and formatting specs that work
-        values = {name: 1 for name in placeholders(message)}
-        translation.format(**values)
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: str(e.id)[:60])
+def test_translation_keeps_the_placeholders(entry):
+    english = entry.id if isinstance(entry.id, str) else entry.id[-1]
+    for translation in _msgstrs(entry):
+        assert translation.strip(), "empty translation"
+        assert placeholders(translation) <= placeholders(english) | {"n"}
+        assert placeholders(english) - {"n"} <= placeholders(translation) or isinstance(entry.id, tuple)
+        translation.format(**{name: 1 for name in placeholders(english) | {"n"}})
 
 
 def test_translations_are_chinese():
-    untranslated = sorted(m for m, t in CATALOG.items() if t == m and not placeholders(m))
-    assert not untranslated, f"translations equal to the English: {untranslated}"
+    same = sorted(str(e.id) for e in ENTRIES if _msgstrs(e) == [e.id] and not placeholders(str(e.id)))
+    assert not same, f"translations equal to the English: {same}"
 
 
 def test_field_messages_start_with_the_field():
     """Plan imports place a sentence on a field's line by its leading label (startswith)."""
-    for message, translation in CATALOG.items():
-        if message.startswith("{field}"):
-            assert translation.startswith("{field}"), message
+    for entry in ENTRIES:
+        if isinstance(entry.id, str) and entry.id.startswith("{field}"):
+            assert entry.string.startswith("{field}"), entry.id
 
 
-def test_the_parts_problem_is_recognised_on_the_prepare_screen():
-    # prepare.py marks the agenda status when a problem contains "parts of" or "部分"
-    assert "部分" in CATALOG["the parts of '{title}' add up to more than its {minutes} min"]
+def test_plurals_follow_the_count():
+    assert ngettext("{n} issue", "{n} issues", 1) == "1 issue"
+    assert ngettext("{n} issue", "{n} issues", 3) == "3 issues"
+    set_language("zh")
+    assert ngettext("{n} issue", "{n} issues", 3) == "3 个问题"
+
+
+@pytest.mark.parametrize("environment, expected", [
+    ({"LANG": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "en_GB.UTF-8"}, "en"),
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+    ({"LC_MESSAGES": "zh_CN", "LANG": "en_US"}, "zh"),
+    ({"LANGUAGE": "fr:zh_CN", "LANG": "en_US"}, "zh"),
+    ({"LANGUAGE": "en:zh_CN", "LANG": "zh_CN"}, "en"),
+    ({}, "en"),
+])
+def test_the_interface_follows_the_system_locale(monkeypatch, environment, expected):
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        monkeypatch.setenv(variable, value)
+    assert system_language() == expected
+
+
+def test_roomtui_lang_wins_over_the_system(monkeypatch):
+    from roomtui.i18n import init_from_environment
+
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.setenv("ROOMTUI_LANG", "en")
+    init_from_environment()
+    assert language() == "en"
+    monkeypatch.delenv("ROOMTUI_LANG")
+    init_from_environment()
+    assert language() == "zh"
+
+
+def test_normalise():
+    assert normalise("zh-Hans") == normalise("ZH") == normalise("zh_CN.UTF-8") == "zh"
+    assert normalise("de") == normalise(None) == normalise("") == "en"
+
+
+async def test_the_footer_speaks_the_language_chosen_after_import(archive, clock):
+    """Binding descriptions are N_() marks translated when a screen is made, not at import."""
+    from textual.widgets import Footer
+
+    from roomtui.tui.app import RoomApp
+    from roomtui.tui.screens.live import LiveScreen  # imported while the interface is English
+
+    demo = archive.ensure_demo("en")
+    set_language("zh")
+    app = RoomApp(archive, meeting_id=demo, clock=clock, view="live")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        labels = [key.description for key in app.screen.query_one(Footer).query("FooterKey")]
+        assert "下一位" in labels and "Next speaker" not in labels
+        assert "命令" in labels  # ctrl+p, Textual's own "palette" label replaced by ours
 
 
 def test_set_language_switches_to_chinese_and_back():

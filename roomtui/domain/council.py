@@ -38,6 +38,7 @@ from roomtui.domain.validation import (
     response_problems,
     text_field,
 )
+from roomtui.domain.fields import field_label
 from roomtui.i18n import _
 
 MULTILINE_FIELDS = {"background", "description", "suggestion", "text", "plan", "milestones", "reason",
@@ -52,7 +53,7 @@ def clean_fields(values: dict[str, Any], required: tuple[str, ...] = ()) -> dict
     cleaned: dict[str, Any] = {}
     problems: list[str] = []
     for name, value in values.items():
-        label = _(name.replace("_", " "))
+        label = field_label(name)
         try:
             if name in ("date", "deadline", "target_date", "review_date"):
                 cleaned[name] = parse_date(value, label)
@@ -68,7 +69,7 @@ def clean_fields(values: dict[str, Any], required: tuple[str, ...] = ()) -> dict
             problems.extend(error.problems)
     for name in required:
         if name not in values:
-            problems.append(_("{field} is required", field=_(name.replace("_", " "))))
+            problems.append(_("{field} is required", field=field_label(name)))
     if problems:
         raise ValidationError(problems)
     return cleaned
@@ -109,7 +110,7 @@ class Council:
                 raise ValidationError([_("unknown limit: {name}", name=name)])
             from roomtui.domain.validation import parse_seconds
 
-            setattr(limits, name, parse_seconds(value, _(name.replace("_", " "))))
+            setattr(limits, name, parse_seconds(value, field_label(name)))
 
     # -- participants --------------------------------------------------------------------
     def add_participant(self, name: str, role: Role | str = Role.MEMBER, **values: Any) -> Participant:

@@ -7,6 +7,8 @@ refer to "issue #4" the way the room does.
 
 from __future__ import annotations
 
+from roomtui.i18n import N_
+
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum
@@ -90,40 +92,40 @@ class Satisfaction(_Choice):
 
 
 _LABELS: dict[_Choice, str] = {
-    MeetingStatus.DRAFT: "draft",
-    MeetingStatus.LIVE: "live",
-    MeetingStatus.CLOSED: "closed",
-    Role.SECRETARY: "secretary",
-    Role.CHAIR: "chair",
-    Role.MEMBER: "member",
-    Role.RESIDENT: "resident representative",
-    Role.DEPARTMENT: "department head",
-    Role.LEADER: "leader",
-    Role.OBSERVER: "observer",
-    AgendaKind.OPENING: "opening",
-    AgendaKind.BRIEFING: "briefing",
-    AgendaKind.SPEECHES: "speeches",
-    AgendaKind.ANSWERS: "answers",
-    AgendaKind.QUESTIONS: "questions",
-    AgendaKind.SUMMARY: "summary",
-    AgendaKind.CLOSING: "closing",
-    AgendaKind.OTHER: "other",
-    SpeakerKind.POINT_OF_ORDER: "point of order",
-    SpeakerKind.BOOKED: "booked",
-    SpeakerKind.IMPROMPTU: "impromptu",
-    SpeakerKind.ANSWER: "answer",
-    IssueSource.REPORT: "research report",
-    IssueSource.FLOOR: "from the floor",
-    Disposition.RESOLVE_NOW: "resolve now",
-    Disposition.STEP_BY_STEP: "study, then resolve step by step",
-    Disposition.HIGHER_LEVEL: "needs higher-level support",
-    Grade.A: "A solved",
-    Grade.B: "B in progress",
-    Grade.C: "C planned",
-    Grade.D: "D cannot be solved for now",
-    Satisfaction.SATISFIED: "satisfied",
-    Satisfaction.BASICALLY: "basically satisfied",
-    Satisfaction.DISSATISFIED: "dissatisfied",
+    MeetingStatus.DRAFT: N_("draft"),
+    MeetingStatus.LIVE: N_("live"),
+    MeetingStatus.CLOSED: N_("closed"),
+    Role.SECRETARY: N_("secretary"),
+    Role.CHAIR: N_("chair"),
+    Role.MEMBER: N_("member"),
+    Role.RESIDENT: N_("resident representative"),
+    Role.DEPARTMENT: N_("department head"),
+    Role.LEADER: N_("leader"),
+    Role.OBSERVER: N_("observer"),
+    AgendaKind.OPENING: N_("opening"),
+    AgendaKind.BRIEFING: N_("briefing"),
+    AgendaKind.SPEECHES: N_("speeches"),
+    AgendaKind.ANSWERS: N_("answers"),
+    AgendaKind.QUESTIONS: N_("questions"),
+    AgendaKind.SUMMARY: N_("summary"),
+    AgendaKind.CLOSING: N_("closing"),
+    AgendaKind.OTHER: N_("other"),
+    SpeakerKind.POINT_OF_ORDER: N_("point of order"),
+    SpeakerKind.BOOKED: N_("booked"),
+    SpeakerKind.IMPROMPTU: N_("impromptu"),
+    SpeakerKind.ANSWER: N_("answer"),
+    IssueSource.REPORT: N_("research report"),
+    IssueSource.FLOOR: N_("from the floor"),
+    Disposition.RESOLVE_NOW: N_("resolve now"),
+    Disposition.STEP_BY_STEP: N_("study, then resolve step by step"),
+    Disposition.HIGHER_LEVEL: N_("needs higher-level support"),
+    Grade.A: N_("A solved"),
+    Grade.B: N_("B in progress"),
+    Grade.C: N_("C planned"),
+    Grade.D: N_("D cannot be solved for now"),
+    Satisfaction.SATISFIED: N_("satisfied"),
+    Satisfaction.BASICALLY: N_("basically satisfied"),
+    Satisfaction.DISSATISFIED: N_("dissatisfied"),
 }
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from roomtui.domain.council import Council
 from roomtui.domain.model import AgendaKind, Meeting, SpeakingLimits
 from roomtui.domain.validation import ValidationError
-from roomtui.i18n import _
+from roomtui.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -21,15 +21,15 @@ class Template:
 
 COUNCIL = Template(
     key="council",
-    name="consultation council",
+    name=N_("consultation council"),
     agenda=(
-        ("Opening", AgendaKind.OPENING, 5),
-        ("Briefing on the research report", AgendaKind.BRIEFING, 15),
-        ("Speeches", AgendaKind.SPEECHES, 60),
-        ("Department answers", AgendaKind.ANSWERS, 40),
-        ("Follow-up questions", AgendaKind.QUESTIONS, 20),
-        ("Leader's summary", AgendaKind.SUMMARY, 10),
-        ("Closing", AgendaKind.CLOSING, 5),
+        (N_("Opening"), AgendaKind.OPENING, 5),
+        (N_("Briefing on the research report"), AgendaKind.BRIEFING, 15),
+        (N_("Speeches"), AgendaKind.SPEECHES, 60),
+        (N_("Department answers"), AgendaKind.ANSWERS, 40),
+        (N_("Follow-up questions"), AgendaKind.QUESTIONS, 20),
+        (N_("Leader's summary"), AgendaKind.SUMMARY, 10),
+        (N_("Closing"), AgendaKind.CLOSING, 5),
     ),
     limits=SpeakingLimits(booked=8 * 60, impromptu=5 * 60, resident=3 * 60, answer=2 * 60, point_of_order=60),
     planned_minutes=165,
@@ -37,12 +37,12 @@ COUNCIL = Template(
 
 TOWN_HALL = Template(
     key="town_hall",
-    name="town hall",
+    name=N_("town hall"),
     agenda=(
-        ("Opening", AgendaKind.OPENING, 5),
-        ("Public comment (sign-up order)", AgendaKind.SPEECHES, 60),
-        ("Responses", AgendaKind.ANSWERS, 30),
-        ("Closing", AgendaKind.CLOSING, 5),
+        (N_("Opening"), AgendaKind.OPENING, 5),
+        (N_("Public comment (sign-up order)"), AgendaKind.SPEECHES, 60),
+        (N_("Responses"), AgendaKind.ANSWERS, 30),
+        (N_("Closing"), AgendaKind.CLOSING, 5),
     ),
     # a uniform limit for everyone who signed up
     limits=SpeakingLimits(booked=3 * 60, impromptu=3 * 60, resident=3 * 60, answer=3 * 60, point_of_order=60,
@@ -50,7 +50,7 @@ TOWN_HALL = Template(
     planned_minutes=100,
 )
 
-BLANK = Template(key="blank", name="blank", agenda=(), limits=SpeakingLimits(), planned_minutes=0)
+BLANK = Template(key="blank", name=N_("blank"), agenda=(), limits=SpeakingLimits(), planned_minutes=0)
 
 TEMPLATES: dict[str, Template] = {t.key: t for t in (COUNCIL, TOWN_HALL, BLANK)}
 

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from roomtui.domain.model import Disposition, Meeting, Response
 from roomtui.domain.text import TextTooLong, clean_text
-from roomtui.i18n import _
+from roomtui.i18n import N_, _
 
 MAX_MEETING_MINUTES = 24 * 60
 MAX_ITEM_MINUTES = 12 * 60
@@ -25,13 +25,13 @@ class ValidationError(ValueError):
 
 # The fields each disposition requires (DOMAIN.md), with the label the form shows.
 REQUIRED_FIELDS: dict[Disposition, tuple[tuple[str, str], ...]] = {
-    Disposition.RESOLVE_NOW: (("action", "action"), ("lead_unit", "lead unit"), ("deadline", "deadline")),
-    Disposition.STEP_BY_STEP: (("plan", "plan"), ("milestones", "milestones"), ("target_date", "target date")),
+    Disposition.RESOLVE_NOW: (("action", N_("action")), ("lead_unit", N_("lead unit")), ("deadline", N_("deadline"))),
+    Disposition.STEP_BY_STEP: (("plan", N_("plan")), ("milestones", N_("milestones")), ("target_date", N_("target date"))),
     Disposition.HIGHER_LEVEL: (
-        ("reason", "reason"),
-        ("body_asked", "body asked"),
-        ("next_step", "next step"),
-        ("interim_measure", "interim measure"),
+        ("reason", N_("reason")),
+        ("body_asked", N_("body asked")),
+        ("next_step", N_("next step")),
+        ("interim_measure", N_("interim measure")),
     ),
 }
 

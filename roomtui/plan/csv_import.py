@@ -23,6 +23,7 @@ from typing import Any, Callable
 from roomtui.domain.council import MULTILINE_FIELDS, Council
 from roomtui.domain.model import Issue, IssueSource, Meeting, Participant, Role
 from roomtui.domain.validation import ValidationError, text_field
+from roomtui.domain.fields import field_label
 from roomtui.i18n import _
 from roomtui.plan.choices import role_choices, role_of, yes_no
 from roomtui.plan.csv_table import Table, read_table
@@ -52,7 +53,7 @@ ISSUE_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def _label(name: str) -> str:
-    return _(name.replace("_", " "))
+    return field_label(name)
 
 
 def _texts(table: Table, line: int, values: dict[str, str], names: tuple[str, ...], required: str) -> dict:

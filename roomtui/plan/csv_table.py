@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from roomtui.domain.fields import field_label
 from roomtui.i18n import _
 from roomtui.plan.choices import normal
 from roomtui.plan.errors import ImportProblem, PlanImportError
@@ -103,7 +104,7 @@ def read_table(source: str | os.PathLike | bytes, source_name: str | None, defau
             bad = _CONTROL.search(cell)
             if bad:
                 table.problem(start, field_name, _("{field} contains a control character (U+{code:04X}): the file "
-                                                   "may be damaged", field=_(field_name.replace("_", " ")),
+                                                   "may be damaged", field=field_label(field_name),
                                                    code=ord(bad.group())))
             values[field_name] = cell
         table.rows.append((start, values))
@@ -129,7 +130,7 @@ def _header(name: str, line: int, row: list[str], columns: dict[str, tuple[str, 
         if field_name in index:
             problems.append(ImportProblem(name, line, field_name, _(
                 "columns '{first}' and '{second}' both give the {field}", first=headers[field_name], second=header,
-                field=_(field_name.replace("_", " ")))))
+                field=field_label(field_name))))
             continue
         index[field_name], headers[field_name] = position, header.strip()
     for field_name in required:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roomtui.i18n import _
+from roomtui.i18n import _, ngettext
 
 SHOWN_PROBLEMS = 20
 
@@ -49,7 +49,7 @@ class PlanImportError(ValueError):
         lines = [str(p) for p in self.problems[:limit]]
         hidden = len(self.problems) - limit
         if hidden > 0:
-            lines.append(_("... and {n} more", n=hidden))
+            lines.append(ngettext("... and {n} more", "... and {n} more", hidden))
         return "\n".join(lines)
 
     def __str__(self) -> str:

@@ -35,6 +35,7 @@ from roomtui.domain.council import Council
 from roomtui.domain.model import IssueSource, Meeting, Role
 from roomtui.domain.text import TextTooLong, clean_text
 from roomtui.domain.validation import ValidationError
+from roomtui.domain.fields import field_label
 from roomtui.i18n import LANGUAGES, _
 from roomtui.plan.choices import kind_of, role_choices, role_of, source_of, yes_no
 from roomtui.plan.errors import ImportProblem, PlanImportError
@@ -133,7 +134,7 @@ class _PlanBuilder:
 
     def refused(self, path: tuple, error: ValidationError, keys: tuple[str, ...], where: str | None) -> None:
         """Council's sentences, each placed on the line of the field it names."""
-        labels = sorted(((_(k.replace("_", " ")), k) for k in keys), key=lambda pair: -len(pair[0]))
+        labels = sorted(((field_label(k), k) for k in keys), key=lambda pair: -len(pair[0]))
         for sentence in error.problems:
             key = next((k for label, k in labels if sentence.startswith(label)), None)
             self.problem(path, key, sentence, where)

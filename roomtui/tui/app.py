@@ -18,7 +18,8 @@ from textual.screen import ModalScreen
 from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.model import MeetingStatus
 from roomtui.domain.validation import ValidationError
-from roomtui.i18n import _
+from roomtui.i18n import N_, _
+from roomtui.tui.translated import TranslatedBindings
 from roomtui.store import Archive, BadMeetingFile, MeetingNotFound, MeetingSession, ReadOnlyError, SaveError
 
 T = TypeVar("T")
@@ -26,20 +27,22 @@ T = TypeVar("T")
 VIEWS = ("prepare", "live", "minutes", "handout")
 
 
-class RoomApp(App[None]):
+class RoomApp(TranslatedBindings, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "roomtui"
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
-        Binding("f2", "view('prepare')", _("Prepare"), id="app.prepare"),
-        Binding("f3", "view('live')", _("Live"), id="app.live"),
-        Binding("f4", "view('minutes')", _("Minutes"), id="app.minutes"),
-        Binding("f5", "view('handout')", _("Hand-out"), id="app.handout"),
-        Binding("f6", "home", _("Meetings"), id="app.home"),
-        Binding("ctrl+z", "undo", _("Undo"), id="app.undo"),
-        Binding("f1", "help", _("Help"), id="app.help"),
-        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True),
+        Binding("f2", "view('prepare')", N_("Prepare"), id="app.prepare"),
+        Binding("f3", "view('live')", N_("Live"), id="app.live"),
+        Binding("f4", "view('minutes')", N_("Minutes"), id="app.minutes"),
+        Binding("f5", "view('handout')", N_("Hand-out"), id="app.handout"),
+        Binding("f6", "home", N_("Meetings"), id="app.home"),
+        Binding("ctrl+z", "undo", N_("Undo"), id="app.undo"),
+        Binding("f1", "help", N_("Help"), id="app.help"),
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
+        # our own palette binding, so that its footer label is translated like the others
+        Binding("ctrl+p", "command_palette", N_("Commands"), id="app.palette", priority=True),
     ]
 
     saved_text: reactive[str] = reactive("")
@@ -156,10 +159,17 @@ class RoomApp(App[None]):
 
     def get_system_commands(self, screen):
         """The palette: Textual's own commands plus every described key of ``screen``."""
-        from roomtui.tui.commands import binding_commands
+        from roomtui.tui.commands import binding_commands, translated_system_commands
 
-        yield from super().get_system_commands(screen)
+        yield from translated_system_commands(super().get_system_commands(screen))
         yield from binding_commands(screen)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search prompt in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:

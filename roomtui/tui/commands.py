@@ -15,7 +15,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from roomtui.i18n import _
+from roomtui.i18n import N_, _
 
 
 def screen_bindings(screen: Screen) -> list[Binding]:
@@ -41,5 +41,22 @@ def binding_commands(screen: Screen) -> Iterator[SystemCommand]:
         if screen.check_action(name, params) is False:
             continue
         key = app.get_key_display(binding)
-        help_text = binding.tooltip or _("key: {key}", key=key)
-        yield SystemCommand(binding.description, help_text, partial(app.run_action, binding.action, screen))
+        help_text = _(binding.tooltip) if binding.tooltip else _("key: {key}", key=key)
+        yield SystemCommand(_(binding.description), help_text, partial(app.run_action, binding.action, screen))
+
+
+# Textual's own palette commands, by their English titles, in the interface language.
+SYSTEM_COMMANDS = {
+    "Theme": (N_("Theme"), N_("Change the current theme")),
+    "Quit": (N_("Quit"), N_("Quit the application as soon as possible")),
+    "Keys": (N_("Keys"), N_("Show or hide the keys panel")),
+    "Minimize": (N_("Minimize"), N_("Minimize the widget and restore to normal size")),
+    "Maximize": (N_("Maximize"), N_("Maximize the focused widget")),
+    "Screenshot": (N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen")),
+}
+
+
+def translated_system_commands(commands: Iterator[SystemCommand]) -> Iterator[SystemCommand]:
+    for command in commands:
+        title, help_text = SYSTEM_COMMANDS.get(command.title, (command.title, command.help))
+        yield SystemCommand(_(title), _(help_text), command.callback, command.discover)

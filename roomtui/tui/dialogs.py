@@ -20,15 +20,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from roomtui.i18n import _
+from roomtui.i18n import N_, _
+from roomtui.tui.translated import TranslatedBindings
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(TranslatedBindings, ModalScreen[bool]):
     """Ask before anything destructive; Enter/y confirms, Escape/n cancels."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", _("Yes"), id="confirm.yes"),
-        Binding("n,escape", "answer(False)", _("No"), id="confirm.no"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
     def __init__(self, question: str, confirm_label: str | None = None) -> None:
@@ -70,7 +71,7 @@ class FormResult:
     values: dict[str, Any] = field(default_factory=dict)
 
 
-class FormDialog(ModalScreen[Any]):
+class FormDialog(TranslatedBindings, ModalScreen[Any]):
     """A form over ``fields``; ``submit(values)`` returns problems to show, or None when done.
 
     ctrl+s (or Enter in a one-line field) submits; Escape cancels. The dialog returns whatever
@@ -78,8 +79,8 @@ class FormDialog(ModalScreen[Any]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "submit", _("Save"), id="form.save", priority=True),
-        Binding("escape", "cancel", _("Cancel"), id="form.cancel"),
+        Binding("ctrl+s", "submit", N_("Save"), id="form.save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
     ]
 
     def __init__(self, title: str, fields: Sequence[FormField], submit: Callable[[dict[str, Any]], list[str] | None],
@@ -156,10 +157,10 @@ class FormDialog(ModalScreen[Any]):
         self.dismiss(None)
 
 
-class PickerDialog(ModalScreen[Any]):
+class PickerDialog(TranslatedBindings, ModalScreen[Any]):
     """Type part of a name (Chinese too), an affiliation or a number; Enter picks."""
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"), id="picker.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="picker.cancel")]
 
     def __init__(self, title: str, choices: Sequence[tuple[str, Any]], *, placeholder: str = "") -> None:
         super().__init__()

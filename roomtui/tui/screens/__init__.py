@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from roomtui.i18n import _
+from roomtui.i18n import N_, _
 
 # (module, class, title) of every screen whose keys the help screen lists.
 _VIEWS = (
-    ("home", "HomeScreen", "Meetings"),
-    ("prepare", "PrepareScreen", "Prepare"),
-    ("live", "LiveScreen", "Live"),
-    ("minutes", "MinutesScreen", "Minutes"),
-    ("handout", "HandoutScreen", "Hand-out"),
+    ("home", "HomeScreen", N_("Meetings")),
+    ("prepare", "PrepareScreen", N_("Prepare")),
+    ("live", "LiveScreen", N_("Live")),
+    ("minutes", "MinutesScreen", N_("Minutes")),
+    ("handout", "HandoutScreen", N_("Hand-out")),
 )
 
 

@@ -9,7 +9,7 @@ list of responses lets one resident scan only the answer to their issue.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -20,7 +20,8 @@ from roomtui.domain.model import Meeting, Response
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, clamp_version
 from roomtui.handout.render import RenderMode
 from roomtui.handout.text import handout_document, response_document
-from roomtui.i18n import _
+from roomtui.i18n import N_, _
+from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.widgets.qr_code import QRCodeView
 
 CAROUSEL_SECONDS = 6.0
@@ -30,19 +31,19 @@ def handout_bindings() -> list[Binding]:
     """Built on call, so descriptions follow the interface language set before the screen."""
     return [
         # priority: the arrows turn pages even while the list of responses has the focus
-        Binding("left", "previous_page", _("Previous"), id="handout.previous", priority=True),
-        Binding("right", "next_page", _("Next"), id="handout.next", priority=True),
-        Binding("c", "toggle_carousel", _("Carousel"), id="handout.carousel"),
-        Binding("f", "toggle_full_screen", _("Full screen"), id="handout.full_screen"),
-        Binding("r", "choose_response", _("One response"), id="handout.response"),
-        Binding("m", "toggle_mode", _("Block style"), id="handout.mode"),
-        Binding("plus,equals_sign", "larger", _("Larger version"), id="handout.larger"),
-        Binding("minus", "smaller", _("Smaller version"), id="handout.smaller"),
-        Binding("escape", "back", _("Back"), id="handout.back"),
+        Binding("left", "previous_page", N_("Previous"), id="handout.previous", priority=True),
+        Binding("right", "next_page", N_("Next"), id="handout.next", priority=True),
+        Binding("c", "toggle_carousel", N_("Carousel"), id="handout.carousel"),
+        Binding("f", "toggle_full_screen", N_("Full screen"), id="handout.full_screen"),
+        Binding("r", "choose_response", N_("One response"), id="handout.response"),
+        Binding("m", "toggle_mode", N_("Block style"), id="handout.mode"),
+        Binding("plus,equals_sign", "larger", N_("Larger version"), id="handout.larger"),
+        Binding("minus", "smaller", N_("Smaller version"), id="handout.smaller"),
+        Binding("escape", "back", N_("Back"), id="handout.back"),
     ]
 
 
-class HandoutScreen(Screen):
+class HandoutScreen(TranslatedBindings, Screen):
     DEFAULT_CSS = """
     HandoutScreen #handout-title { height: 1; padding: 0 1; text-style: bold; }
     HandoutScreen #handout-side { width: 34; padding: 0 1; }
@@ -62,7 +63,6 @@ class HandoutScreen(Screen):
                  mode: RenderMode = RenderMode.HALF_BLOCK, carousel_seconds: float = CAROUSEL_SECONDS,
                  name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._bindings = BindingsMap(handout_bindings())
         self.meeting = meeting
         self._max_version = clamp_version(max_version)
         self._mode = RenderMode(mode)

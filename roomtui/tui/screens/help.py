@@ -10,7 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from roomtui.i18n import _
+from roomtui.i18n import N_, _
+from roomtui.tui.translated import TranslatedBindings
 
 
 def key_table(screens: list[tuple[str, list]], display=lambda key: key) -> Table:
@@ -23,12 +24,12 @@ def key_table(screens: list[tuple[str, list]], display=lambda key: key) -> Table
             if not isinstance(binding, Binding) or not binding.description:
                 continue
             keys = ", ".join(display(k.strip()) for k in binding.key.split(","))
-            table.add_row(Text(where), Text(keys, style="bold"), Text(binding.description))
+            table.add_row(Text(where), Text(keys, style="bold"), Text(_(binding.description)))
     return table
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", _("Close"), id="help.close")]
+class HelpScreen(TranslatedBindings, ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "dismiss", N_("Close"), id="help.close")]
 
     def compose(self) -> ComposeResult:
         from roomtui.tui.screens import view_bindings

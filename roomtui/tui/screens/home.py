@@ -15,17 +15,18 @@ from textual.widgets import DataTable, Footer, Header, Static
 from roomtui.domain.model import MeetingStatus
 from roomtui.domain.templates import TEMPLATES, new_meeting
 from roomtui.domain.validation import ValidationError
-from roomtui.i18n import _, language
+from roomtui.i18n import N_, _, language
+from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField
 
 
-class HomeScreen(Screen):
+class HomeScreen(TranslatedBindings, Screen):
     BINDINGS = [
-        Binding("enter", "open", _("Open"), id="home.open", show=True),
-        Binding("n", "new", _("New meeting"), id="home.new"),
-        Binding("i", "import_plan", _("Import plan"), id="home.import"),
-        Binding("d", "demo", _("Demo council"), id="home.demo"),
-        Binding("delete", "delete", _("Delete"), id="home.delete"),
+        Binding("enter", "open", N_("Open"), id="home.open", show=True),
+        Binding("n", "new", N_("New meeting"), id="home.new"),
+        Binding("i", "import_plan", N_("Import plan"), id="home.import"),
+        Binding("d", "demo", N_("Demo council"), id="home.demo"),
+        Binding("delete", "delete", N_("Delete"), id="home.delete"),
     ]
 
     def compose(self) -> ComposeResult:

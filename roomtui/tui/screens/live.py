@@ -33,7 +33,8 @@ from roomtui.domain.model import (
 )
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
 from roomtui.domain.validation import REQUIRED_FIELDS
-from roomtui.i18n import _
+from roomtui.i18n import N_, _
+from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.widgets.agenda_panel import AgendaPanel
 from roomtui.tui.widgets.countdown import Countdown
@@ -73,35 +74,35 @@ def show_disposition_fields(form: FormDialog, disposition: Any) -> None:
         form.show_row(name, name in wanted)
 
 
-class LiveScreen(Screen):
+class LiveScreen(TranslatedBindings, Screen):
     # The footer shows the keys of every minute; the rest are in F1 help and the palette (ctrl+p).
     BINDINGS = [
-        Binding("n", "next_speaker", _("Next speaker"), id="live.next_speaker"),
-        Binding("space", "pause_resume", _("Pause/resume"), id="live.pause_resume"),
-        Binding("s", "stop_speaker", _("Stop"), id="live.stop"),
-        Binding("plus,equals_sign", "extend", _("+1 min"), id="live.extend"),
-        Binding("a", "add_speaker('impromptu')", _("Add speaker"), id="live.add_speaker"),
-        Binding("b", "add_speaker('booked')", _("Add booked"), id="live.add_booked", show=False),
-        Binding("o", "add_speaker('point_of_order')", _("Point of order"), id="live.point_of_order"),
-        Binding("p", "insert_speaker", _("Insert at position"), id="live.insert_speaker", show=False),
-        Binding("shift+up,left_square_bracket", "move(-1)", _("Move up"), id="live.move_up", show=False),
-        Binding("shift+down,right_square_bracket", "move(1)", _("Move down"), id="live.move_down", show=False),
-        Binding("x,delete", "remove_speaker", _("Remove from queue"), id="live.remove_speaker", show=False),
-        Binding("l", "readd_last", _("Re-add last speaker"), id="live.readd_last", show=False),
-        Binding("c", "toggle_closed", _("Close/open the list"), id="live.toggle_closed", show=False),
-        Binding("1", "toggle_one_entry", _("One entry per person"), id="live.one_entry", show=False),
-        Binding("right,ctrl+right", "next_item", _("Next item"), id="live.next_item"),
-        Binding("left,ctrl+left", "previous_item", _("Previous item"), id="live.previous_item", show=False),
-        Binding("i", "raise_floor_issue", _("Issue from the floor"), id="live.raise_issue"),
-        Binding("I", "raise_report_issue", _("Report issue"), id="live.report_issue", show=False),
-        Binding("r", "record_response", _("Record response"), id="live.record_response"),
-        Binding("k", "confirm_response", _("Confirm response"), id="live.confirm_response", show=False),
-        Binding("f", "satisfaction", _("Proposer's satisfaction"), id="live.satisfaction", show=False),
-        Binding("m", "add_commitment", _("Add commitment"), id="live.add_commitment", show=False),
-        Binding("t", "remarks", _("Summary & closing remarks"), id="live.remarks", show=False),
-        Binding("w", "key_points", _("Key points of the speech"), id="live.key_points"),
-        Binding("e", "end_meeting", _("End meeting"), id="live.end_meeting"),
-        Binding("v", "next_tab", _("Next panel"), id="live.next_tab"),
+        Binding("n", "next_speaker", N_("Next speaker"), id="live.next_speaker"),
+        Binding("space", "pause_resume", N_("Pause/resume"), id="live.pause_resume"),
+        Binding("s", "stop_speaker", N_("Stop"), id="live.stop"),
+        Binding("plus,equals_sign", "extend", N_("+1 min"), id="live.extend"),
+        Binding("a", "add_speaker('impromptu')", N_("Add speaker"), id="live.add_speaker"),
+        Binding("b", "add_speaker('booked')", N_("Add booked"), id="live.add_booked", show=False),
+        Binding("o", "add_speaker('point_of_order')", N_("Point of order"), id="live.point_of_order"),
+        Binding("p", "insert_speaker", N_("Insert at position"), id="live.insert_speaker", show=False),
+        Binding("shift+up,left_square_bracket", "move(-1)", N_("Move up"), id="live.move_up", show=False),
+        Binding("shift+down,right_square_bracket", "move(1)", N_("Move down"), id="live.move_down", show=False),
+        Binding("x,delete", "remove_speaker", N_("Remove from queue"), id="live.remove_speaker", show=False),
+        Binding("l", "readd_last", N_("Re-add last speaker"), id="live.readd_last", show=False),
+        Binding("c", "toggle_closed", N_("Close/open the list"), id="live.toggle_closed", show=False),
+        Binding("1", "toggle_one_entry", N_("One entry per person"), id="live.one_entry", show=False),
+        Binding("right,ctrl+right", "next_item", N_("Next item"), id="live.next_item"),
+        Binding("left,ctrl+left", "previous_item", N_("Previous item"), id="live.previous_item", show=False),
+        Binding("i", "raise_floor_issue", N_("Issue from the floor"), id="live.raise_issue"),
+        Binding("I", "raise_report_issue", N_("Report issue"), id="live.report_issue", show=False),
+        Binding("r", "record_response", N_("Record response"), id="live.record_response"),
+        Binding("k", "confirm_response", N_("Confirm response"), id="live.confirm_response", show=False),
+        Binding("f", "satisfaction", N_("Proposer's satisfaction"), id="live.satisfaction", show=False),
+        Binding("m", "add_commitment", N_("Add commitment"), id="live.add_commitment", show=False),
+        Binding("t", "remarks", N_("Summary & closing remarks"), id="live.remarks", show=False),
+        Binding("w", "key_points", N_("Key points of the speech"), id="live.key_points"),
+        Binding("e", "end_meeting", N_("End meeting"), id="live.end_meeting"),
+        Binding("v", "next_tab", N_("Next panel"), id="live.next_tab"),
     ]
 
     DEFAULT_CSS = """

@@ -10,7 +10,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, MarkdownViewer, Static
 
-from roomtui.i18n import _
+from roomtui.i18n import N_, _, ngettext
+from roomtui.tui.translated import TranslatedBindings
 from roomtui.domain.model import Grade
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.widgets.meeting_bar import MeetingBar
@@ -35,13 +36,13 @@ def export_all(meeting, folder: Path) -> list[Path]:
     return written
 
 
-class MinutesScreen(Screen):
+class MinutesScreen(TranslatedBindings, Screen):
     BINDINGS = [
-        Binding("e", "export", _("Export all formats"), id="minutes.export"),
-        Binding("v", "toggle_public", _("Public/internal"), id="minutes.toggle"),
-        Binding("c", "close_meeting", _("Close meeting"), id="minutes.close"),
-        Binding("g", "grade", _("Grade a commitment"), id="minutes.grade"),
-        Binding("escape", "app.home", _("Meetings"), id="minutes.home"),
+        Binding("e", "export", N_("Export all formats"), id="minutes.export"),
+        Binding("v", "toggle_public", N_("Public/internal"), id="minutes.toggle"),
+        Binding("c", "close_meeting", N_("Close meeting"), id="minutes.close"),
+        Binding("g", "grade", N_("Grade a commitment"), id="minutes.grade"),
+        Binding("escape", "app.home", N_("Meetings"), id="minutes.home"),
     ]
 
     DEFAULT_CSS = """
@@ -121,7 +122,7 @@ class MinutesScreen(Screen):
 
         def done(result) -> None:
             if result and written:
-                self.app.notify(_("Wrote {n} files to {folder}", n=len(written), folder=written[0].parent),
+                self.app.notify(ngettext("Wrote {n} file to {folder}", "Wrote {n} files to {folder}", len(written), folder=written[0].parent),
                                 title=_("Minutes exported"), timeout=15)
 
         self.app.push_screen(FormDialog(_("Export the minutes (Markdown, HTML, JSON, CSV, ICS; public and internal)"), [

@@ -24,7 +24,8 @@ from textual.widgets import DataTable, Footer, Input, Label, Static, TabbedConte
 
 from roomtui.domain.model import AgendaItem, Issue, Meeting, MeetingStatus, Participant, Role
 from roomtui.domain.validation import ValidationError, meeting_problems
-from roomtui.i18n import _
+from roomtui.i18n import N_, _, ngettext
+from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.dialogs import ConfirmDialog, FormField
 from roomtui.tui.widgets.meeting_bar import MeetingBar
 from roomtui.tui.widgets.prepare_forms import (
@@ -59,7 +60,7 @@ ACTION_TAB = {
     "add_issue": "issues", "edit_issue": "issues", "remove_issue": "issues", "import_issues": "issues",
 }
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # through _(): 周一 ... 周日
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 
 def _changed(fields: list[FormField], values: dict[str, Any]) -> bool:
@@ -70,7 +71,7 @@ def _changed(fields: list[FormField], values: dict[str, Any]) -> bool:
                for name in values)
 
 
-class PrepareScreen(Screen):
+class PrepareScreen(TranslatedBindings, Screen):
     DEFAULT_CSS = """
     PrepareScreen #prepare-tabs { height: 1fr; }
     PrepareScreen #prepare-tabs ContentSwitcher { height: 1fr; }
@@ -84,33 +85,33 @@ class PrepareScreen(Screen):
 
     # Grouped by key: the Footer orders keys by first appearance and shows the current tab's.
     BINDINGS = [
-        Binding("1", "tab('details')", _("Details"), id="prepare.tab.details", show=False),
-        Binding("2", "tab('participants')", _("Participants"), id="prepare.tab.participants", show=False),
-        Binding("3", "tab('agenda')", _("Agenda"), id="prepare.tab.agenda", show=False),
-        Binding("4", "tab('issues')", _("Issues"), id="prepare.tab.issues", show=False),
-        Binding("a", "add_participant", _("Add participant"), id="prepare.participants.add"),
-        Binding("a", "add_item", _("Add item"), id="prepare.agenda.add"),
-        Binding("a", "add_issue", _("Add issue"), id="prepare.issues.add"),
-        Binding("i,insert", "insert_item", _("Insert above"), id="prepare.agenda.insert"),
-        Binding("e", "edit_details", _("Edit details"), id="prepare.details.edit"),
-        Binding("e", "edit_participant", _("Edit participant"), id="prepare.participants.edit"),
-        Binding("e", "edit_item", _("Edit item"), id="prepare.agenda.edit"),
-        Binding("e", "edit_issue", _("Edit issue"), id="prepare.issues.edit"),
-        Binding("l", "edit_limits", _("Speaking limits"), id="prepare.details.limits"),
-        Binding("delete", "remove_participant", _("Remove participant"), id="prepare.participants.remove"),
-        Binding("delete", "remove_item", _("Remove item"), id="prepare.agenda.remove"),
-        Binding("delete", "remove_issue", _("Remove issue"), id="prepare.issues.remove"),
-        Binding("p", "toggle_present", _("Present/absent"), id="prepare.participants.present"),
-        Binding("slash", "filter", _("Filter"), id="prepare.participants.filter"),
-        Binding("ctrl+up,shift+up", "move_item(-1)", _("Move up"), id="prepare.agenda.up"),
-        Binding("ctrl+down,shift+down", "move_item(1)", _("Move down"), id="prepare.agenda.down"),
-        Binding(">", "nest", _("Nest under item above"), id="prepare.agenda.nest"),
-        Binding("<", "unnest", _("Un-nest"), id="prepare.agenda.unnest"),
-        Binding("ctrl+o", "import_participants", _("Import participants (CSV)"), id="prepare.participants.import"),
-        Binding("ctrl+o", "import_issues", _("Import issues (CSV)"), id="prepare.issues.import"),
-        Binding("g", "go_live", _("Go live"), id="prepare.go_live"),
-        Binding("escape", "leave_filter", _("Back to the list"), id="prepare.filter.leave", show=False),
-        Binding("down", "leave_filter", _("Back to the list"), id="prepare.filter.down", show=False),
+        Binding("1", "tab('details')", N_("Details"), id="prepare.tab.details", show=False),
+        Binding("2", "tab('participants')", N_("Participants"), id="prepare.tab.participants", show=False),
+        Binding("3", "tab('agenda')", N_("Agenda"), id="prepare.tab.agenda", show=False),
+        Binding("4", "tab('issues')", N_("Issues"), id="prepare.tab.issues", show=False),
+        Binding("a", "add_participant", N_("Add participant"), id="prepare.participants.add"),
+        Binding("a", "add_item", N_("Add item"), id="prepare.agenda.add"),
+        Binding("a", "add_issue", N_("Add issue"), id="prepare.issues.add"),
+        Binding("i,insert", "insert_item", N_("Insert above"), id="prepare.agenda.insert"),
+        Binding("e", "edit_details", N_("Edit details"), id="prepare.details.edit"),
+        Binding("e", "edit_participant", N_("Edit participant"), id="prepare.participants.edit"),
+        Binding("e", "edit_item", N_("Edit item"), id="prepare.agenda.edit"),
+        Binding("e", "edit_issue", N_("Edit issue"), id="prepare.issues.edit"),
+        Binding("l", "edit_limits", N_("Speaking limits"), id="prepare.details.limits"),
+        Binding("delete", "remove_participant", N_("Remove participant"), id="prepare.participants.remove"),
+        Binding("delete", "remove_item", N_("Remove item"), id="prepare.agenda.remove"),
+        Binding("delete", "remove_issue", N_("Remove issue"), id="prepare.issues.remove"),
+        Binding("p", "toggle_present", N_("Present/absent"), id="prepare.participants.present"),
+        Binding("slash", "filter", N_("Filter"), id="prepare.participants.filter"),
+        Binding("ctrl+up,shift+up", "move_item(-1)", N_("Move up"), id="prepare.agenda.up"),
+        Binding("ctrl+down,shift+down", "move_item(1)", N_("Move down"), id="prepare.agenda.down"),
+        Binding(">", "nest", N_("Nest under item above"), id="prepare.agenda.nest"),
+        Binding("<", "unnest", N_("Un-nest"), id="prepare.agenda.unnest"),
+        Binding("ctrl+o", "import_participants", N_("Import participants (CSV)"), id="prepare.participants.import"),
+        Binding("ctrl+o", "import_issues", N_("Import issues (CSV)"), id="prepare.issues.import"),
+        Binding("g", "go_live", N_("Go live"), id="prepare.go_live"),
+        Binding("escape", "leave_filter", N_("Back to the list"), id="prepare.filter.leave", show=False),
+        Binding("down", "leave_filter", N_("Back to the list"), id="prepare.filter.down", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -288,7 +289,7 @@ class PrepareScreen(Screen):
             line = Text(_("planned {total} / {length} min", total=total, length=meeting.planned_minutes))
             over = total > meeting.planned_minutes
             if over:
-                line.append(" · " + _("{n} min over", n=total - meeting.planned_minutes))
+                line.append(" · " + ngettext("{n} min over", "{n} min over", total - meeting.planned_minutes))
         else:
             line = Text(_("planned {total} min · the meeting's length is not set (Details)", total=total))
             over = False
@@ -313,9 +314,9 @@ class PrepareScreen(Screen):
                                          Text(issue.category), Text(issue.location), Text(issue.proposer)]))
         self._table("issues").fill(rows)
         without = sum(not i.expected_department for i in meeting.issues)
-        line = _("{n} issues", n=len(meeting.issues))
+        line = ngettext("{n} issue", "{n} issues", len(meeting.issues))
         if without:
-            line += " · " + _("{n} without an expected department", n=without)
+            line += " · " + ngettext("{n} without an expected department", "{n} without an expected department", without)
         if not meeting.issues:
             line += " · " + _("a adds an issue, ctrl+o imports a CSV file")
         self.query_one("#issues-status", Static).update(Text(line))
@@ -661,8 +662,8 @@ class PrepareScreen(Screen):
                 return [_("Cannot read {path}: {reason}", path=str(path), reason=error.strerror or str(error))]
             if not rows:
                 return [_("{path} has no rows to import.", path=str(path))]
-            label = (_("Import {n} participants from {file}", n=len(rows), file=path.name) if what == "participants"
-                     else _("Import {n} issues from {file}", n=len(rows), file=path.name))
+            label = (ngettext("Import {n} participant from {file}", "Import {n} participants from {file}", len(rows), file=path.name) if what == "participants"
+                     else ngettext("Import {n} issue from {file}", "Import {n} issues from {file}", len(rows), file=path.name))
             problems = self.app.try_act(label, apply_all)
             if problems is None:
                 self.app.notify(label + " — " + _("saved"), timeout=4)

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable
 
 from roomtui.domain.model import Disposition, Issue, Meeting, Response
-from roomtui.i18n import _
+from roomtui.i18n import _, ngettext
 
 
 def issue_cell(issue: Issue) -> Text:
@@ -28,7 +28,7 @@ def response_status(response: Response) -> Text:
     if when is not None:
         cell.append(" " + _("by {date}", date=when.isoformat()))
     if response.commitments:
-        cell.append(" · " + _("{n} commitment(s)", n=len(response.commitments)))
+        cell.append(" · " + ngettext("{n} commitment", "{n} commitments", len(response.commitments)))
     if response.confirmed_at is not None:
         cell.append(" · ✓ " + _("confirmed"), style="bold green")
     if response.satisfaction is not None:

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from roomtui.domain.model import Meeting, SpeakerEntry, SpeakerKind
 from roomtui.domain.speaking import SpeakingOrder
 from roomtui.domain.stats import format_seconds
-from roomtui.i18n import _
+from roomtui.i18n import _, ngettext
 
 
 def entry_label(meeting: Meeting, entry: SpeakerEntry, number: int) -> Text:
@@ -102,7 +102,7 @@ class SpeakingPanel(Vertical):
         self.border_title = _("Speaking order · {title}", title=item.title)
         head = Text(no_wrap=True, overflow="ellipsis")
         waiting = order.waiting
-        head.append(_("{n} waiting", n=len(waiting)))
+        head.append(ngettext("{n} waiting", "{n} waiting", len(waiting)))
         if order.closed:
             head.append(" · " + _("LIST CLOSED"), style="bold red")
         if meeting.limits.one_entry_per_person:

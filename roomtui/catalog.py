@@ -1,0 +1,134 @@
+"""Maintainer's tool for the translation catalogs: ``python -m roomtui.catalog [check]``.
+
+It does what ``pybabel extract``, ``pybabel update`` and ``pybabel compile`` do, with this
+project's keywords, through Babel's API (Babel is a test dependency, never needed at run time).
+There are two gettext domains (see roomtui/i18n.py): ``roomtui``, the interface, and ``record``,
+the words of minutes and hand-outs in the meeting's language.
+
+    python -m roomtui.catalog         extract -> <domain>.pot, update each .po, compile each .mo
+    python -m roomtui.catalog check   change nothing; list strings missing from a .po, untranslated
+                                      or fuzzy entries, stale ones, a .mo not compiled from its .po
+
+New strings appear in the .po untranslated: translate them there, then run the command again.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from roomtui.i18n import DOMAIN, LOCALE_DIR, RECORD_DOMAIN
+
+PACKAGE = Path(__file__).resolve().parent
+KEYWORDS = {
+    DOMAIN: {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)},
+    RECORD_DOMAIN: {"record_text": (2,), "RN_": None},
+}
+LOCALES = ("zh_CN",)
+
+
+def extract(domain: str):
+    """The template of ``domain``: every string marked for it, with where it is used."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    template = Catalog(project="roomtui", domain=domain, fuzzy=False)
+    method_map = [("**.py", "python")]
+    for filename, lineno, message, comments, context in extract_from_dir(
+            str(PACKAGE), method_map=method_map, keywords=KEYWORDS[domain], comment_tags=("TRANSLATORS:",),
+            strip_comment_tags=True):
+        if filename == "catalog.py":
+            continue
+        template.add(message, locations=[(f"roomtui/{filename}", lineno)], auto_comments=comments,
+                     context=context)
+    return template
+
+
+def po_path(locale: str, domain: str) -> Path:
+    return LOCALE_DIR / locale / "LC_MESSAGES" / f"{domain}.po"
+
+
+def read_po(locale: str, domain: str):
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po as _read
+
+    path = po_path(locale, domain)
+    if not path.exists():
+        return Catalog(locale=locale, domain=domain, project="roomtui")
+    with path.open("rb") as handle:
+        return _read(handle, locale=locale, domain=domain)
+
+
+def write_po(catalog, path: Path) -> None:
+    from babel.messages.pofile import write_po as _write
+
+    buffer = io.BytesIO()
+    _write(buffer, catalog, width=100, sort_by_file=True, include_previous=False, omit_header=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(buffer.getvalue())
+
+
+def compiled(catalog) -> bytes:
+    from babel.messages.mofile import write_mo
+
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def update() -> None:
+    for domain in KEYWORDS:
+        template = extract(domain)
+        write_po(template, LOCALE_DIR / f"{domain}.pot")
+        for locale in LOCALES:
+            catalog = read_po(locale, domain)
+            catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+            catalog.obsolete.clear()
+            write_po(catalog, po_path(locale, domain))
+            po_path(locale, domain).with_suffix(".mo").write_bytes(compiled(catalog))
+
+
+def _untranslated(entry) -> bool:
+    strings = entry.string if isinstance(entry.string, (tuple, list)) else (entry.string,)
+    return not all(strings)
+
+
+def problems() -> list[str]:
+    """What is out of date; empty when the catalogs are complete and compiled."""
+    found: list[str] = []
+    for domain in KEYWORDS:
+        template = extract(domain)
+        for locale in LOCALES:
+            catalog = read_po(locale, domain)
+            where = f"{locale}/{domain}"
+            for message in template:
+                if not message.id:
+                    continue
+                entry = catalog.get(message.id, context=message.context)
+                if entry is None:
+                    found.append(f"{where}: not in the catalog: {message.id!r} ({message.locations[0][0]})")
+                elif _untranslated(entry):
+                    found.append(f"{where}: untranslated: {message.id!r}")
+                elif entry.fuzzy:
+                    found.append(f"{where}: fuzzy: {message.id!r}")
+            for entry in catalog:
+                if entry.id and template.get(entry.id, context=entry.context) is None:
+                    found.append(f"{where}: stale (no longer used): {entry.id!r}")
+            mo = po_path(locale, domain).with_suffix(".mo")
+            if not mo.exists() or mo.read_bytes() != compiled(catalog):
+                found.append(f"{where}: {mo.name} is not compiled from the current .po")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] != ["check"]:
+        update()
+    listed = problems()
+    print("\n".join(listed) or "catalogs complete and compiled")
+    return 1 if listed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Field names as people read them in messages ("lead unit is required"), in one table.
+
+Messages name the field that is wrong; the field's stored name (``lead_unit``) is looked up here
+and shown in the interface language. A name missing from the table reads with spaces.
+"""
+
+from __future__ import annotations
+
+from roomtui.i18n import N_, _
+
+FIELD_LABELS: dict[str, str] = {
+    "action": N_("action"),
+    "affiliation": N_("affiliation"),
+    "agenda": N_("agenda"),
+    "agreed_items": N_("agreed items"),
+    "answer": N_("answer"),
+    "background": N_("background"),
+    "body_asked": N_("body asked"),
+    "booked": N_("booked"),
+    "category": N_("category"),
+    "closed_at": N_("closed at"),
+    "closing_remarks": N_("closing remarks"),
+    "co_units": N_("co units"),
+    "commitments": N_("commitments"),
+    "confirmed_at": N_("confirmed at"),
+    "contact": N_("contact"),
+    "created_at": N_("created at"),
+    "current_item_id": N_("current item id"),
+    "date": N_("date"),
+    "deadline": N_("deadline"),
+    "deliverable": N_("deliverable"),
+    "department": N_("department"),
+    "description": N_("description"),
+    "disposition": N_("disposition"),
+    "ended_at": N_("ended at"),
+    "expected_department": N_("expected department"),
+    "grade": N_("grade"),
+    "host": N_("host"),
+    "id": N_("id"),
+    "impromptu": N_("impromptu"),
+    "interim_measure": N_("interim measure"),
+    "issue_id": N_("issue id"),
+    "issues": N_("issues"),
+    "kind": N_("kind"),
+    "language": N_("language"),
+    "lead_unit": N_("lead unit"),
+    "leader_summary": N_("leader summary"),
+    "limits": N_("limits"),
+    "location": N_("location"),
+    "milestones": N_("milestones"),
+    "name": N_("name"),
+    "next_step": N_("next step"),
+    "next_theme": N_("next theme"),
+    "note": N_("note"),
+    "one_entry_per_person": N_("one entry per person"),
+    "parent_id": N_("parent id"),
+    "participants": N_("participants"),
+    "parts": N_("parts"),
+    "plan": N_("plan"),
+    "planned_minutes": N_("planned minutes"),
+    "point_of_order": N_("point of order"),
+    "present": N_("present"),
+    "proposer": N_("proposer"),
+    "raised_at": N_("raised at"),
+    "raised_by": N_("raised by"),
+    "reason": N_("reason"),
+    "recorded_at": N_("recorded at"),
+    "recorder": N_("recorder"),
+    "resident": N_("resident"),
+    "responder": N_("responder"),
+    "responses": N_("responses"),
+    "review_date": N_("review date"),
+    "role": N_("role"),
+    "satisfaction": N_("satisfaction"),
+    "series": N_("series"),
+    "source": N_("source"),
+    "speakers": N_("speakers"),
+    "speakers_closed": N_("speakers closed"),
+    "start_time": N_("start time"),
+    "started_at": N_("started at"),
+    "status": N_("status"),
+    "suggestion": N_("suggestion"),
+    "target_date": N_("target date"),
+    "text": N_("text"),
+    "theme": N_("theme"),
+    "title": N_("title"),
+    "venue": N_("venue"),
+}
+
+
+def field_label(name: str) -> str:
+    """``lead_unit`` -> "lead unit" (or its translation)."""
+    return _(FIELD_LABELS.get(name) or name.replace("_", " "))
