@@ -8,6 +8,9 @@ the words of minutes and hand-outs in the meeting's language.
     python -m roomtui.catalog         extract -> <domain>.pot, update each .po, compile each .mo
     python -m roomtui.catalog check   change nothing; list strings missing from a .po, untranslated
                                       or fuzzy entries, stale ones, a .mo not compiled from its .po
+    python -m roomtui.catalog add FILE.json [LOCALE [DOMAIN]]
+                                      set translations from {"English": "translation", ...} (a list
+                                      of strings for a plural entry), then update and compile
 
 New strings appear in the .po untranslated: translate them there, then run the command again.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import io
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from roomtui.i18n import DOMAIN, LOCALE_DIR, RECORD_DOMAIN
@@ -26,6 +30,7 @@ KEYWORDS = {
     RECORD_DOMAIN: {"record_text": (2,), "RN_": None},
 }
 LOCALES = ("zh_CN",)
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
 def extract(domain: str):
@@ -33,7 +38,9 @@ def extract(domain: str):
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
 
-    template = Catalog(project="roomtui", domain=domain, fuzzy=False)
+    # a fixed date, so that regenerating unchanged catalogs changes no file
+    template = Catalog(project="roomtui", domain=domain, fuzzy=False, creation_date=FIXED_DATE,
+                       revision_date=FIXED_DATE)
     method_map = [("**.py", "python")]
     for filename, lineno, message, comments, context in extract_from_dir(
             str(PACKAGE), method_map=method_map, keywords=KEYWORDS[domain], comment_tags=("TRANSLATORS:",),
@@ -84,6 +91,7 @@ def update() -> None:
         for locale in LOCALES:
             catalog = read_po(locale, domain)
             catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+            catalog.revision_date = FIXED_DATE
             catalog.obsolete.clear()
             write_po(catalog, po_path(locale, domain))
             po_path(locale, domain).with_suffix(".mo").write_bytes(compiled(catalog))
@@ -121,9 +129,32 @@ def problems() -> list[str]:
     return found
 
 
+def add(path: Path, locale: str = "zh_CN", domain: str = DOMAIN) -> list[str]:
+    """Put the translations of a JSON file into a .po (after an update); returns unknown ids."""
+    import json
+
+    update()
+    catalog = read_po(locale, domain)
+    unknown = []
+    plurals = {entry.id[0]: entry for entry in catalog if isinstance(entry.id, tuple)}
+    for english, translation in json.loads(path.read_text(encoding="utf-8")).items():
+        entry = catalog.get(english) or plurals.get(english)
+        if entry is None:
+            unknown.append(english)
+            continue
+        entry.string = tuple(translation) if isinstance(entry.id, tuple) else translation
+        entry.flags.discard("fuzzy")
+    write_po(catalog, po_path(locale, domain))
+    update()
+    return unknown
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] != ["check"]:
+    if argv[:1] == ["add"]:
+        for english in add(Path(argv[1]), *argv[2:4]):
+            print(f"not in the catalog (no code uses it): {english!r}")
+    elif argv[:1] != ["check"]:
         update()
     listed = problems()
     print("\n".join(listed) or "catalogs complete and compiled")

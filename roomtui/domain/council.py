@@ -38,6 +38,7 @@ from roomtui.domain.validation import (
     response_problems,
     text_field,
 )
+from roomtui.domain.answering import department_head
 from roomtui.domain.fields import field_label
 from roomtui.i18n import _
 
@@ -389,11 +390,7 @@ class Council:
 
     def department_head(self, department: str) -> Participant | None:
         """The participant who answers for ``department`` (matched on affiliation)."""
-        wanted = department.strip().casefold()
-        heads = [p for p in self.meeting.participants if p.role is Role.DEPARTMENT]
-        return next((p for p in heads if p.affiliation.strip().casefold() == wanted), None) or next(
-            (p for p in heads if wanted and (wanted in p.affiliation.casefold() or p.affiliation.casefold() in wanted)),
-            None)
+        return department_head(self.meeting, department)
 
     # -- responses -----------------------------------------------------------------------
     def record_response(self, issue_id: int, department: str, disposition: Disposition | str,

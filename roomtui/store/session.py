@@ -57,6 +57,7 @@ class MeetingSession:
         self._data = meeting_to_data(meeting)  # the meeting as last saved: the "before" of the next action
         self._saved_tables = split(self._data)
         self._undo: list[tuple[str, dict[str, Any]]] = []
+        self.revision = 0  # moves once per saved change: what views compare to know they are current
 
     @property
     def read_only(self) -> bool:
@@ -78,12 +79,14 @@ class MeetingSession:
         before = self._data
         try:
             result = action(self.council)
-            self._save(label)
+            if not self._save(label):
+                return result  # the action changed nothing: no write, nothing to undo
         except BaseException:
             self._restore(before)
             raise
         self._undo.append((label, before))
         del self._undo[:-UNDO_DEPTH]
+        self.revision += 1
         return result
 
     def undo(self) -> str:
@@ -96,11 +99,12 @@ class MeetingSession:
         current = self._data
         self._restore(data)
         try:
-            self._save(_("undo {action}", action=label))
+            self._save(_("undo {action}", action=label), force=True)
         except BaseException:
             self._restore(current)
             raise
         self._undo.pop()
+        self.revision += 1
         return label
 
     def replace_all(self, meeting: Meeting) -> None:
@@ -115,8 +119,11 @@ class MeetingSession:
         for field in dataclasses.fields(Meeting):
             setattr(self.meeting, field.name, getattr(restored, field.name))
 
-    def _save(self, label: str) -> None:
+    def _save(self, label: str, *, force: bool = False) -> bool:
+        """Write the meeting if it differs from the saved one; True when something was written."""
         data = meeting_to_data(self.meeting)
+        if data == self._data and not force:
+            return False
         tables = split(data)
         started = time.perf_counter()
         try:
@@ -133,6 +140,7 @@ class MeetingSession:
                 self.on_saved(self.meeting)
             except OSError:
                 pass  # the index is a cache; the meeting itself is safely written
+        return True
 
     def close(self) -> None:
         self.db.close()

@@ -1,14 +1,20 @@
 """The Textual shell: the home screen and, once a meeting is open, its working views.
 
-The App owns the open MeetingSession. Screens never write to the store themselves: they call
-``app.act(label, action)``, which runs the action through the session (validated, saved,
-undoable) and reports what happened, so "saved" on screen always means "on disk".
+The App owns the open MeetingSession. Change flows one way:
+
+    key -> app.act(label, verb) -> one domain verb through the session -> one durable write
+        -> app.revision moves -> every view watching it redraws from the session's meeting
+
+Screens never write to the store and hold no copy of the meeting; ``act`` gives back an
+:class:`Outcome` (the verb's result, or the problems that refused it), so "saved" on screen
+always means "on disk" and a form can show exactly why an action was refused.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -19,12 +25,36 @@ from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.model import MeetingStatus
 from roomtui.domain.validation import ValidationError
 from roomtui.i18n import N_, _
+from roomtui.store import (
+    Archive,
+    BadMeetingFile,
+    MeetingNotFound,
+    MeetingSession,
+    ReadOnlyError,
+    SaveError,
+)
 from roomtui.tui.translated import TranslatedBindings
-from roomtui.store import Archive, BadMeetingFile, MeetingNotFound, MeetingSession, ReadOnlyError, SaveError
 
 T = TypeVar("T")
 
 VIEWS = ("prepare", "live", "minutes", "handout")
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """What became of one action: done, with the verb's result, or refused, with its problems."""
+
+    done: bool
+    result: T | None = None
+    problems: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.done
+
+    @property
+    def form_problems(self) -> list[str] | None:
+        """For a form's submit callback: the problems to show, or None to close the form."""
+        return None if self.done else list(self.problems)
 
 
 class RoomApp(TranslatedBindings, App[None]):
@@ -46,6 +76,9 @@ class RoomApp(TranslatedBindings, App[None]):
     ]
 
     saved_text: reactive[str] = reactive("")
+    # The change signal: moves once per saved change (an action, an undo, a meeting opened or
+    # read again from disk). Views watch it and redraw from ``session.meeting``.
+    revision: reactive[int] = reactive(0, always_update=True)
 
     def __init__(self, archive: Archive, *, meeting_id: str | None = None, clock: Clock | None = None,
                  view: str | None = None) -> None:
@@ -177,37 +210,35 @@ class RoomApp(TranslatedBindings, App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- doing things --------------------------------------------------------------------
-    def act(self, label: str, action: Callable, *, quiet: bool = False) -> T | None:
-        """Run one action through the session; say what happened; None if it did not happen."""
+    def act(self, label: str, action: Callable[[Any], T], *, quiet: bool | None = None,
+            in_form: bool = False) -> Outcome[T]:
+        """Run one action through the session and say what happened.
+
+        Refusals are notified, unless ``in_form``: a form shows them itself (``form_problems``).
+        Success is notified unless ``quiet`` (by default, forms are quiet: the bar says "saved").
+        """
+        quiet = in_form if quiet is None else quiet
         if self.session is None:
-            self.notify(_("Open a meeting first."), severity="warning")
-            return None
+            return self._refused([_("Open a meeting first.")], label, in_form)
         try:
+            revision = self.session.revision
             result = self.session.do(label, action)
         except ValidationError as error:
-            self.notify("\n".join(error.problems), title=_("Not done: {action}", action=label), severity="error")
-            return None
+            return self._refused(list(error.problems), label, in_form)
         except SaveError as error:
-            self.notify(str(error), title=_("NOT SAVED"), severity="error", timeout=20)
-            return None
+            if not in_form:
+                self.notify(str(error), title=_("NOT SAVED"), severity="error", timeout=20)
+            return Outcome(False, problems=(str(error),))
         except ReadOnlyError as error:
-            self.notify(str(error), severity="warning")
-            return None
-        self._after_change(label, quiet)
-        return result
+            return self._refused([_("Read-only: {reason}", reason=str(error))], label, in_form, severity="warning")
+        if self.session.revision != revision:
+            self._after_change(label, quiet)
+        return Outcome(True, result)
 
-    def try_act(self, label: str, action: Callable) -> list[str] | None:
-        """For forms: problems to show in the form, or None when the action was saved."""
-        if self.session is None:
-            return [_("Open a meeting first.")]
-        try:
-            self.session.do(label, action)
-        except ValidationError as error:
-            return error.problems
-        except (SaveError, ReadOnlyError) as error:
-            return [str(error)]
-        self._after_change(label, quiet=True)
-        return None
+    def _refused(self, problems: list[str], label: str, in_form: bool, severity: str = "error") -> Outcome:
+        if not in_form:
+            self.notify("\n".join(problems), title=_("Not done: {action}", action=label), severity=severity)
+        return Outcome(False, problems=tuple(problems))
 
     def _after_change(self, label: str, quiet: bool) -> None:
         assert self.session is not None
@@ -215,11 +246,7 @@ class RoomApp(TranslatedBindings, App[None]):
         self.saved_text = _("saved {time}", time=stamp)
         if not quiet:
             self.notify(_("{action} — saved", action=label), timeout=2)
-        # the view under any open form or dialog is the one whose record changed
-        view = next((screen for screen in reversed(self.screen_stack) if not isinstance(screen, ModalScreen)), None)
-        refresh = getattr(view, "refresh_view", None)
-        if refresh is not None:
-            refresh()
+        self.revision += 1
 
     def confirm_close_meeting(self) -> None:
         """Close the open meeting after asking; the live and minutes views share this."""

@@ -16,8 +16,8 @@ from roomtui.domain.model import MeetingStatus
 from roomtui.domain.templates import TEMPLATES, new_meeting
 from roomtui.domain.validation import ValidationError
 from roomtui.i18n import N_, _, language
-from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField
+from roomtui.tui.translated import TranslatedBindings
 
 
 class HomeScreen(TranslatedBindings, Screen):

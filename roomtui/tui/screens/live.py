@@ -14,17 +14,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, TabbedContent, TabPane
 
+from roomtui.domain.answering import departments as departments_of
+from roomtui.domain.answering import floor_person
 from roomtui.domain.model import (
-    Disposition,
-    Meeting,
     MeetingStatus,
     Participant,
     Role,
@@ -32,10 +30,10 @@ from roomtui.domain.model import (
     SpeakerKind,
 )
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
-from roomtui.domain.validation import REQUIRED_FIELDS
 from roomtui.i18n import N_, _
-from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
+from roomtui.tui.live.response_form import ResponseForm
+from roomtui.tui.meeting_view import MeetingScreen
 from roomtui.tui.widgets.agenda_panel import AgendaPanel
 from roomtui.tui.widgets.countdown import Countdown
 from roomtui.tui.widgets.issues_panel import IssuesPanel
@@ -47,8 +45,6 @@ WIDE_COLUMNS = 120
 TICK_SECONDS = 0.25
 EXTEND_SECONDS = 60
 
-_DISPOSITION_FIELDS = [name for fields in REQUIRED_FIELDS.values() for name, _label in fields]
-_COMMITMENT_FIELDS = ("c_lead_unit", "c_co_units", "c_deliverable", "c_deadline")
 
 
 def person_label(person: Participant) -> str:
@@ -61,20 +57,7 @@ def person_label(person: Participant) -> str:
     return label
 
 
-class ResponseForm(FormDialog):
-    """The response form, showing exactly the fields the chosen disposition requires."""
-
-    def on_mount(self) -> None:
-        show_disposition_fields(self, self.values().get("disposition"))
-
-
-def show_disposition_fields(form: FormDialog, disposition: Any) -> None:
-    wanted = {name for name, _label in REQUIRED_FIELDS.get(Disposition(disposition), ())} if disposition else set()
-    for name in _DISPOSITION_FIELDS:
-        form.show_row(name, name in wanted)
-
-
-class LiveScreen(TranslatedBindings, Screen):
+class LiveScreen(MeetingScreen):
     # The footer shows the keys of every minute; the rest are in F1 help and the palette (ctrl+p).
     BINDINGS = [
         Binding("n", "next_speaker", N_("Next speaker"), id="live.next_speaker"),
@@ -159,10 +142,6 @@ class LiveScreen(TranslatedBindings, Screen):
         self.refresh_view()
         self.speakers.queue.focus()
 
-    def on_screen_resume(self) -> None:
-        """Back from a dialog: the app refreshed the dialog, not this screen, after the dialog's action."""
-        self.refresh_view()
-
     async def on_resize(self) -> None:
         narrow = self.size.width < WIDE_COLUMNS
         if narrow != self.narrow:
@@ -171,10 +150,6 @@ class LiveScreen(TranslatedBindings, Screen):
             self.refresh_bindings()
 
     # -- reading -----------------------------------------------------------------------------
-    @property
-    def meeting(self) -> Meeting:
-        return self.app.session.meeting
-
     @property
     def speakers(self) -> SpeakingPanel:
         return self.query_one(SpeakingPanel)
@@ -229,34 +204,17 @@ class LiveScreen(TranslatedBindings, Screen):
         people = sorted(self.meeting.participants, key=lambda p: (not p.present, p.id))
         return [(person_label(p), p.id) for p in people]
 
-    def _floor_person(self) -> Participant | None:
-        """Whoever has the floor, or spoke last on this item: the likely author of a new issue."""
-        entry = current_speaker(self.meeting)
-        order = self._order()
-        if entry is None and order is not None and order.finished:
-            entry = order.finished[-1]
-        return self.meeting.participant(entry.participant_id) if entry is not None else None
-
-    def _departments(self) -> list[str]:
-        names = [p.affiliation for p in self.meeting.participants if p.role is Role.DEPARTMENT and p.affiliation]
-        names += [i.expected_department for i in self.meeting.issues if i.expected_department]
-        return list(dict.fromkeys(names))
-
     # -- the floor ---------------------------------------------------------------------------
     def action_next_speaker(self) -> None:
-        order = self._order()
-        if order is None:
-            self.app.notify(_("Start the meeting first (→)."), severity="warning")
+        """The domain decides: the current turn ends, the first waiting speaker gets the floor."""
+        outcome = self.app.act(_("Next speaker"), lambda c: c.speaking_order().next(c.now()), quiet=True)
+        if not outcome:
             return
-        if not order.waiting:
-            if order.current is not None:
-                self.app.act(_("Stop speaker"), lambda c: c.speaking_order().stop(c.now()))
+        if outcome.result is None:
             self.app.notify(_("Nobody is waiting to speak on this item."), severity="warning")
             return
-        entry = self.app.act(_("Next speaker"), lambda c: c.speaking_order().next(c.now()), quiet=True)
-        if entry is not None:
-            person = self.meeting.participant(entry.participant_id)
-            self.app.notify(_("The floor: {name}", name=person.name if person else "?"), timeout=2)
+        person = self.meeting.participant(outcome.result.participant_id)
+        self.app.notify(_("The floor: {name}", name=person.name if person else "?"), timeout=2)
 
     def action_pause_resume(self) -> None:
         entry = current_speaker(self.meeting)
@@ -292,10 +250,10 @@ class LiveScreen(TranslatedBindings, Screen):
         def picked(participant_id: int | None) -> None:
             if participant_id is None:
                 return
-            entry = self.app.act(_("Add speaker ({kind})", kind=speaker_kind.label),
-                                 lambda c: c.speaking_order().add(participant_id, speaker_kind, c.now()))
-            if entry is not None:
-                self.speakers.select_entry(entry.id)
+            outcome = self.app.act(_("Add speaker ({kind})", kind=speaker_kind.label),
+                                   lambda c: c.speaking_order().add(participant_id, speaker_kind, c.now()))
+            if outcome:
+                self.speakers.select_entry(outcome.result.id)
 
         self.app.push_screen(PickerDialog(_("Add a speaker: {kind}", kind=speaker_kind.label), self._people(),
                                           placeholder=_("part of a name or affiliation")), picked)
@@ -321,8 +279,8 @@ class LiveScreen(TranslatedBindings, Screen):
                 if position < 1:
                     return [_("position must be a number (1 = first)")]
                 kind = SpeakerKind(values["kind"] or SpeakerKind.IMPROMPTU.value)
-                return self.app.try_act(_("Insert speaker"), lambda c: c.speaking_order().add(
-                    participant_id, kind, c.now(), position=position - 1))
+                return self.app.act(_("Insert speaker"), lambda c: c.speaking_order().add(
+                    participant_id, kind, c.now(), position=position - 1), in_form=True).form_problems
 
             self.app.push_screen(FormDialog(_("Insert {name} in the speaking order", name=person.name), [
                 FormField("kind", _("Kind"), "select", SpeakerKind.IMPROMPTU.value, kinds, required=True),
@@ -342,10 +300,9 @@ class LiveScreen(TranslatedBindings, Screen):
     def action_move(self, offset: int) -> None:
         entry_id = self._selected_waiting()
         if entry_id is not None:
-            if self.app.act(_("Move speaker"), lambda c: c.speaking_order().move(entry_id, offset), quiet=True) is None \
-                    and self.meeting.speaker(entry_id) is None:
-                return
-            self.speakers.select_entry(entry_id)
+            self.app.act(_("Move speaker"), lambda c: c.speaking_order().move(entry_id, offset), quiet=True)
+            if self.meeting.speaker(entry_id) is not None:
+                self.speakers.select_entry(entry_id)
 
     def action_remove_speaker(self) -> None:
         entry_id = self._selected_waiting()
@@ -358,12 +315,12 @@ class LiveScreen(TranslatedBindings, Screen):
             return
         running = order.current
         if running is not None:  # the one still speaking is the last speaker: they come back first
-            entry = self.app.act(_("Re-add last speaker"), lambda c: c.speaking_order().add(
+            outcome = self.app.act(_("Re-add last speaker"), lambda c: c.speaking_order().add(
                 running.participant_id, running.kind, c.now(), position=0, issue_id=running.issue_id))
         else:
-            entry = self.app.act(_("Re-add last speaker"), lambda c: c.speaking_order().readd_last(c.now()))
-        if entry is not None:
-            self.speakers.select_entry(entry.id)
+            outcome = self.app.act(_("Re-add last speaker"), lambda c: c.speaking_order().readd_last(c.now()))
+        if outcome:
+            self.speakers.select_entry(outcome.result.id)
 
     def action_toggle_closed(self) -> None:
         order = self._order()
@@ -413,14 +370,17 @@ class LiveScreen(TranslatedBindings, Screen):
         if self.meeting.current_item is None:
             self.app.notify(_("Start the meeting first (→)."), severity="warning")
             return
-        author = self._floor_person()
+        author = floor_person(self.meeting)
         people = [(p.name, p.id) for p in self.meeting.participants]
-        departments = [(d, d) for d in self._departments()]
+        departments = [(d, d) for d in departments_of(self.meeting)]
 
         def submit(values: dict[str, Any]) -> list[str] | None:
             fields = {k: values[k] or "" for k in ("location", "category", "expected_department")}
-            return self.app.try_act(_("Raise an issue from the floor"), lambda c: c.raise_issue(
-                title=values["title"], raised_by=values["raised_by"], **fields))
+            outcome = self.app.act(_("Raise an issue from the floor"), lambda c: c.raise_issue(
+                title=values["title"], raised_by=values["raised_by"], **fields), in_form=True)
+            if outcome:
+                self.issues.select_key(f"i{outcome.result.id}")
+            return outcome.form_problems
 
         self.app.push_screen(FormDialog(_("An issue from the floor"), [
             FormField("title", _("Title"), required=True),
@@ -428,7 +388,7 @@ class LiveScreen(TranslatedBindings, Screen):
             FormField("category", _("Category")),
             FormField("raised_by", _("Raised by"), "select", author.id if author else None, people),
             FormField("expected_department", _("Expected to answer"), "select", None, departments),
-        ], submit), lambda done: done and self._select_latest_issue())
+        ], submit))
 
     def action_raise_report_issue(self) -> None:
         if self.meeting.current_item is None:
@@ -451,102 +411,22 @@ class LiveScreen(TranslatedBindings, Screen):
         def picked(issue_id: int | None) -> None:
             if issue_id is None:
                 return
-            if self.app.act(_("Raise issue #{id}", id=issue_id),
-                            lambda c: c.raise_issue(issue_id, raised_by=raised_by)) is not None:
+            if self.app.act(_("Raise issue #{id}", id=issue_id), lambda c: c.raise_issue(issue_id, raised_by=raised_by)):
                 self.issues.select_key(f"i{issue_id}")
 
         self.app.push_screen(PickerDialog(_("Raise an issue of the research report"), choices,
                                           placeholder=_("part of a title, place or department")), picked)
 
-    def _select_latest_issue(self) -> None:
-        self.refresh_view()
-        latest = max(self.meeting.issues, key=lambda i: i.id, default=None)
-        if latest is not None:
-            self.issues.select_key(f"i{latest.id}")
-
-    def _default_issue(self) -> int | None:
-        """The issue being answered: the current answer's, else the one selected, else the oldest pending."""
-        entry = current_speaker(self.meeting)
-        if entry is not None and entry.issue_id is not None:
-            return entry.issue_id
-        selected = self.issues.selected_issue_id(self.meeting)
-        if selected is not None:
-            return selected
-        pending = [i for i in self.meeting.issues if i.raised_at is not None and not self.meeting.responses_to(i.id)]
-        return pending[0].id if pending else None
-
     def action_record_response(self) -> None:
-        meeting = self.meeting
-        if not meeting.issues:
+        if not self.meeting.issues:
             self.app.notify(_("There are no issues yet: raise one first (i or I)."), severity="warning")
             return
-        raised = sorted(meeting.issues, key=lambda i: (i.raised_at is None, i.id))
-        issue_options = [(f"#{i.id} {i.title}", i.id) for i in raised]
-        issue_id = self._default_issue() or raised[0].id
-        issue = meeting.issue(issue_id)
-        speaker = current_speaker(meeting)
-        person = meeting.participant(speaker.participant_id) if speaker else None
-        responder = person.name if person is not None and person.role is Role.DEPARTMENT else ""
-        department = issue.expected_department if issue else ""
-        if person is not None and person.role is Role.DEPARTMENT and person.affiliation:
-            department = person.affiliation
-        if not responder and department:  # whoever answers for that department in this meeting
-            head = self.app.session.council.department_head(department)
-            responder = head.name if head is not None else ""
-        dispositions = [(d.label, d.value) for d in Disposition]
-        fields = [
-            FormField("issue", _("Issue"), "select", issue_id, issue_options, required=True),
-            FormField("department", _("Department"), value=department, required=True),
-            FormField("responder", _("Responder"), value=responder),
-            FormField("text", _("Response"), "textarea"),
-            FormField("disposition", _("Disposition"), "select", None, dispositions, required=True),
-        ]
-        for required in REQUIRED_FIELDS.values():
-            for name, label in required:
-                placeholder = "YYYY-MM-DD" if name in ("deadline", "target_date") else ""
-                fields.append(FormField(name, _(label), placeholder=placeholder, required=True))
-        fields += [
-            FormField("c_lead_unit", _("Commitment 1: lead unit")),
-            FormField("c_co_units", _("Commitment 1: co-units (comma separated)")),
-            FormField("c_deliverable", _("Commitment 1: deliverable")),
-            FormField("c_deadline", _("Commitment 1: deadline"), placeholder="YYYY-MM-DD"),
-        ]
-        state = {"department": department}
 
-        def changed(form: FormDialog, name: str, value: Any) -> None:
-            if name == "disposition":
-                show_disposition_fields(form, value)
-            elif name == "issue" and value is not None:
-                chosen = self.meeting.issue(value)
-                box = form.query_one("#field-department")
-                if chosen is not None and chosen.expected_department and box.value in ("", state["department"]):
-                    box.value = state["department"] = chosen.expected_department
+        def saved(response) -> None:
+            self.issues.select_key(f"r{response.id}")
+            self.app.notify(_("Response recorded: k confirms it in session, m adds a commitment."), timeout=4)
 
-        def submit(values: dict[str, Any]) -> list[str] | None:
-            if values["issue"] is None:
-                return [_("choose the issue this response answers")]
-            if not values["disposition"]:
-                return [_("choose a disposition")]
-            disposition = Disposition(values["disposition"])
-            specific = {name: values[name] for name, _label in REQUIRED_FIELDS[disposition]}
-            commitments = []
-            if any(str(values[name] or "").strip() for name in _COMMITMENT_FIELDS):
-                commitments.append({"lead_unit": values["c_lead_unit"], "co_units": values["c_co_units"],
-                                    "deliverable": values["c_deliverable"], "deadline": values["c_deadline"]})
-            return self.app.try_act(_("Record response"), lambda c: c.record_response(
-                values["issue"], values["department"], disposition, commitments=commitments,
-                responder=values["responder"], text=values["text"], **specific))
-
-        def done(saved: Any) -> None:
-            if saved:
-                self.refresh_view()
-                latest = max(self.meeting.responses, key=lambda r: r.id, default=None)
-                if latest is not None:
-                    self.issues.select_key(f"r{latest.id}")
-                    self.app.notify(_("Response recorded: k confirms it in session, m adds a commitment."),
-                                    timeout=4)
-
-        self.app.push_screen(ResponseForm(_("Record a response"), fields, submit, on_change=changed), done)
+        self.app.push_screen(ResponseForm(self.app, self.meeting, self.issues.selected_issue_id(self.meeting), saved))
 
     def _with_response(self, then) -> None:
         """Act on the response selected in the issues table, or pick one."""
@@ -570,7 +450,6 @@ class LiveScreen(TranslatedBindings, Screen):
                              lambda picked: picked is not None and then(picked))
 
     def _reselect(self, key: str) -> None:
-        self.refresh_view()
         self.issues.select_key(key)
 
     def action_confirm_response(self) -> None:
@@ -607,8 +486,8 @@ class LiveScreen(TranslatedBindings, Screen):
             number = len(response.commitments) + 1
 
             def submit(values: dict[str, Any]) -> list[str] | None:
-                return self.app.try_act(_("Add commitment {n}", n=number),
-                                        lambda c: c.add_commitment(response_id, **values))
+                return self.app.act(_("Add commitment {n}", n=number),
+                                    lambda c: c.add_commitment(response_id, **values), in_form=True).form_problems
 
             self.app.push_screen(FormDialog(_("Commitment {n} of the response to #{id}", n=number,
                                               id=response.issue_id), [
@@ -624,7 +503,8 @@ class LiveScreen(TranslatedBindings, Screen):
         meeting = self.meeting
 
         def submit(values: dict[str, Any]) -> list[str] | None:
-            return self.app.try_act(_("Leader's summary and closing remarks"), lambda c: c.set_details(**values))
+            return self.app.act(_("Leader's summary and closing remarks"), lambda c: c.set_details(**values),
+                                in_form=True).form_problems
 
         self.app.push_screen(FormDialog(_("Leader's summary and closing remarks"), [
             FormField("leader_summary", _("Leader's summary"), "textarea", meeting.leader_summary),
@@ -645,8 +525,8 @@ class LiveScreen(TranslatedBindings, Screen):
         entry_id = entry.id
 
         def submit(values: dict[str, Any]) -> list[str] | None:
-            return self.app.try_act(_("Key points of {name}", name=person.name if person else "?"),
-                                    lambda c: c.set_speaker_summary(entry_id, values["summary"]))
+            return self.app.act(_("Key points of {name}", name=person.name if person else "?"),
+                                lambda c: c.set_speaker_summary(entry_id, values["summary"]), in_form=True).form_problems
 
         self.app.push_screen(FormDialog(_("Key points of {name}", name=person.name if person else "?"), [
             FormField("summary", _("Key points (for the minutes)"), "textarea", entry.summary),

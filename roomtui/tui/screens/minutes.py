@@ -7,13 +7,12 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, MarkdownViewer, Static
 
-from roomtui.i18n import N_, _, ngettext
-from roomtui.tui.translated import TranslatedBindings
 from roomtui.domain.model import Grade
+from roomtui.i18n import N_, _, ngettext
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
+from roomtui.tui.meeting_view import MeetingScreen
 from roomtui.tui.widgets.meeting_bar import MeetingBar
 
 
@@ -36,7 +35,7 @@ def export_all(meeting, folder: Path) -> list[Path]:
     return written
 
 
-class MinutesScreen(TranslatedBindings, Screen):
+class MinutesScreen(MeetingScreen):
     BINDINGS = [
         Binding("e", "export", N_("Export all formats"), id="minutes.export"),
         Binding("v", "toggle_public", N_("Public/internal"), id="minutes.toggle"),

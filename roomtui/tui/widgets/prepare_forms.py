@@ -12,7 +12,14 @@ from typing import Any
 
 from textual.widgets import Input, TextArea
 
-from roomtui.domain.model import AgendaItem, AgendaKind, Issue, Meeting, Participant, Role
+from roomtui.domain.model import (
+    AgendaItem,
+    AgendaKind,
+    Issue,
+    Meeting,
+    Participant,
+    Role,
+)
 from roomtui.i18n import _
 from roomtui.tui.dialogs import FormDialog, FormField
 

@@ -1,0 +1,1 @@
+"""Parts of the live view that are not the screen itself: its forms."""
