@@ -43,6 +43,13 @@ def clean_text(value: object, *, multiline: bool = False, limit: int | None = No
     Raises TextTooLong when the cleaned text is longer than the limit.
     """
     text = "" if value is None else str(value)
+    limit = limit or (TEXT_LIMIT if multiline else LINE_LIMIT)
+    if text.isprintable():  # no control, format, private or unassigned character: spacing only
+        text = text.strip() if multiline else " ".join(text.split())
+        if len(text) > limit:
+            raise TextTooLong(_("is {length:,} characters long; the limit is {limit:,}", length=len(text),
+                                limit=limit))
+        return text
     text = _ANSI.sub("", text).translate(_BIDI)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     kept = []
@@ -59,7 +66,6 @@ def clean_text(value: object, *, multiline: bool = False, limit: int | None = No
         text = text.strip()
     else:
         text = " ".join(text.split())
-    limit = limit or (TEXT_LIMIT if multiline else LINE_LIMIT)
     if len(text) > limit:
         raise TextTooLong(_("is {length:,} characters long; the limit is {limit:,}", length=len(text), limit=limit))
     return text

@@ -95,6 +95,8 @@ def read_json(path: Path) -> Any:
         raise ValueError(f"the file is not UTF-8 text (byte {error.start})") from None
     except json.JSONDecodeError as error:
         raise ValueError(f"the file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+    except RecursionError:
+        raise ValueError("the file is nested too deeply to be a roomtui file") from None
 
 
 class DurableStorage(Storage):
