@@ -102,7 +102,7 @@ class HomeScreen(Screen):
             from roomtui.importing import import_file
 
             try:
-                imported["id"] = import_file(self.app.archive, Path(values["path"].strip()).expanduser())
+                imported["id"] = import_file(self.app.archive, Path(values["path"].strip()).expanduser()).meeting_id
             except ValueError as error:
                 return str(error).splitlines()
             except OSError as error:
