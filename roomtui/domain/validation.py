@@ -326,16 +326,27 @@ def _number(problems: list[str], where: str, value: object, low: int, high: int)
     return True
 
 
+_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
 def _walk(record: Any, where: str, problems: list[str], multiline: bool) -> None:
     """Text lengths, dates in range and times without a time zone, in every field of ``record``."""
-    for f in dataclasses.fields(record):
-        value = getattr(record, f.name)
-        path = f"{where}.{f.name}"
-        if isinstance(value, list):
+    kind = type(record)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple((f.name, f.name in MULTILINE_FIELDS) for f in dataclasses.fields(kind))
+    for name, long_text in names:
+        value = getattr(record, name)
+        if value is None or value.__class__ in (int, bool):
+            continue
+        if value.__class__ is str:
+            if len(value) > LINE_LIMIT and len(value) > (TEXT_LIMIT if long_text else LINE_LIMIT):
+                _value(value, f"{where}.{name}", problems, long_text)
+        elif isinstance(value, list):
             for index, item in enumerate(value):
-                _value(item, f"{path}[{index}]", problems, f.name in MULTILINE_FIELDS)
+                _value(item, f"{where}.{name}[{index}]", problems, long_text)
         else:
-            _value(value, path, problems, f.name in MULTILINE_FIELDS)
+            _value(value, f"{where}.{name}", problems, long_text)
 
 
 def _value(value: Any, path: str, problems: list[str], multiline: bool) -> None:
