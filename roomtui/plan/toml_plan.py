@@ -30,17 +30,14 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
-from roomtui.domain.codec import meeting_to_data
 from roomtui.domain.council import Council, clean_fields
 from roomtui.domain.model import AgendaItem, Issue, IssueSource, Meeting, Participant, Role
 from roomtui.domain.text import shown
 from roomtui.domain.validation import (
     ValidationError,
-    encoded_size,
     meeting_id_problem,
     person_key,
     record_problems,
-    size_problem,
     unknown_role,
 )
 from roomtui.i18n import LANGUAGES, _
@@ -90,7 +87,7 @@ def load_plan(path_or_text: str | os.PathLike | bytes, *, source_name: str | Non
         raise PlanImportError([_syntax_problem(name, text, error)]) from None
     except RecursionError:
         raise refuse(name, _("the plan is nested too deeply to be a plan")) from None
-    return _PlanBuilder(name, TomlLocator(text), meeting_id).build(data)
+    return _PlanBuilder(name, text, meeting_id).build(data)
 
 
 def _read(source: str | os.PathLike | bytes, source_name: str | None) -> tuple[str, str]:
@@ -129,11 +126,19 @@ def _syntax_problem(name: str, text: str, error: Exception) -> ImportProblem:
 class _PlanBuilder:
     """Walks the parsed plan, feeding a new meeting through Council and noting every problem."""
 
-    def __init__(self, name: str, locator: TomlLocator, meeting_id: str | None) -> None:
+    def __init__(self, name: str, text: str, meeting_id: str | None) -> None:
         self.name = name
-        self.locator = locator
+        self.source_text = text
+        self._locator: TomlLocator | None = None
         self.meeting_id = meeting_id
         self.problems: list[ImportProblem] = []
+
+    @property
+    def locator(self) -> TomlLocator:
+        """Line numbers, found only once a problem needs one (a good plan never scans for them)."""
+        if self._locator is None:
+            self._locator = TomlLocator(self.source_text)
+        return self._locator
 
     # -- problems --------------------------------------------------------------------------
     def problem(self, path: tuple, key: str | None, message: str, where: str | None = None) -> None:
@@ -195,10 +200,6 @@ class _PlanBuilder:
         if not self.problems:  # the rules every door shares (ranges, time zones, size), on the whole
             for message in record_problems(meeting):
                 self.problem((), None, message)
-        if not self.problems:
-            too_big = size_problem(encoded_size(meeting_to_data(meeting)))
-            if too_big:
-                self.problem((), None, too_big)
         if self.problems:
             # in file order, as the secretary will fix them; problems without a line last
             raise PlanImportError(sorted(self.problems, key=lambda p: (p.line is None, p.line or 0)))
@@ -339,7 +340,7 @@ class _PlanBuilder:
         return item
 
     def participants(self, meeting: Meeting, people: list[dict]) -> None:
-        seen: dict[tuple[str, str], int | None] = {}
+        seen: dict[tuple[str, str], tuple] = {}
         for number, entry in enumerate(people):
             path = ("participants", number)
             where = f"[[participants]] #{number + 1}"
@@ -363,13 +364,13 @@ class _PlanBuilder:
                 self.refused(path, error, PARTICIPANT_KEYS, where)
                 continue
             key = person_key(cleaned["name"], cleaned.get("affiliation", ""))
-            line = self.locator.line(path, "name")
             if key in seen:
                 self.problem(path, "name", _("{name} ({affiliation}) is listed twice: lines {first} and {second}",
                                              name=cleaned["name"], affiliation=cleaned.get("affiliation") or "-",
-                                             first=seen[key], second=line), where)
+                                             first=self.locator.line(seen[key], "name"),
+                                             second=self.locator.line(path, "name")), where)
                 continue
-            seen[key] = line
+            seen[key] = path
             meeting.participants.append(Participant(id=len(meeting.participants) + 1, role=role, present=present,
                                                     **cleaned))
 

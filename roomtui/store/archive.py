@@ -32,10 +32,11 @@ from roomtui.domain.clock import Clock
 from roomtui.domain.demo import DEMO_ID, build_demo
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import shown, visible
-from roomtui.domain.validation import MEETING_ID
+from roomtui.domain.codec import meeting_to_data
+from roomtui.domain.validation import MEETING_ID, ValidationError, encoded_size, size_problem
 from roomtui.i18n import _
 from roomtui.store.lock import MeetingLock
-from roomtui.store.meeting_file import SchemaError, read_meeting, tables_of, write_tables
+from roomtui.store.meeting_file import SchemaError, read_meeting, split, write_tables
 from roomtui.store.session import MeetingSession, ReadOnlyError
 from roomtui.store.storage import (
     TEMP_PREFIX,
@@ -226,11 +227,17 @@ class Archive:
         """Store a NEW meeting and return its id: the meeting's own id when it is valid and no
         file has it, else a fresh one. Never replaces a file, even one created a moment ago by
         another roomtui (the file is linked into place, which fails if the name is taken)."""
+        data = meeting_to_data(meeting)
+        too_big = size_problem(encoded_size(data))
+        if too_big:  # whatever roomtui stores it must be able to open again
+            raise ValidationError([too_big])
+        tables = split(data)
         if not meeting.id or not _ID.match(meeting.id) or self.exists(meeting.id):
             meeting.id = new_meeting_id(meeting)
         while True:
+            tables["meeting"][0]["id"] = meeting.id
             memory = TinyDB(storage=MemoryStorage)
-            write_tables(memory, tables_of(meeting), None, meeting.id)
+            write_tables(memory, tables, None, meeting.id)
             if _write_new(self.path_of(meeting.id), encode(memory.storage.read())):
                 break
             meeting.id = new_meeting_id(meeting)
