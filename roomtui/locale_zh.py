@@ -148,7 +148,6 @@ CATALOG: dict[str, str] = {
     "print the hand-out text and exit": "输出会议摘要文本后退出",
     "largest QR version to use": "可用的最大二维码版本",
     "open the app on one meeting": "打开程序并进入指定会议",
-    "Imported {path} as meeting {id}.": "已导入 {path}，会议编号 {id}。",
     "cannot use the data folder: {error}": "无法使用数据文件夹：{error}",
     "No meetings yet in {folder}. Try: roomtui demo": "{folder} 中还没有会议。可以试试：roomtui demo",
     "Wrote {path}.": "已写入 {path}。",
@@ -223,7 +222,6 @@ CATALOG: dict[str, str] = {
 
     # -- roomtui/importing.py -------------------------------------------------------------------------
     "{path}: roomtui imports .toml plans and .json meetings": "{path}：roomtui 只能导入 .toml 会议方案和 .json 会议文件",
-    "{path}: the file is larger than 10 MB; is it the right file?": "{path}：文件超过 10 MB，是不是选错了文件？",
     "{path}: not UTF-8 text (byte {byte})": "{path}：不是 UTF-8 文本（字节 {byte}）",
 
     # -- roomtui/minutes/json_.py ---------------------------------------------------------------------
@@ -237,7 +235,6 @@ CATALOG: dict[str, str] = {
     "meeting.{field}: required text is missing": "meeting.{field}：缺少必填文本",
     "{where}: no such id {id}": "{where}：没有编号 {id}",
     "not UTF-8 text: bad byte at offset {offset}": "不是 UTF-8 文本：偏移 {offset} 处有错误字节",
-    "meeting.{where}[{index}].id: {id} is used twice": "meeting.{where}[{index}].id：编号 {id} 重复使用",
 
     # -- roomtui/plan ---------------------------------------------------------------------------------
     # csv_import.py
@@ -263,7 +260,6 @@ CATALOG: dict[str, str] = {
     ", line {line}": "，第 {line} 行",
     "... and {n} more": "……另有 {n} 条",
     # sources.py
-    "the file is {size:.1f} MB; the limit is {limit} MB": "文件大小为 {size:.1f} MB，上限为 {limit} MB",
     "this is a spreadsheet workbook, not a text file: save it as 'CSV UTF-8' first":
         "这是电子表格工作簿，不是文本文件：请先另存为“CSV UTF-8”",
     "file not found: {path}": "找不到文件：{path}",
@@ -281,8 +277,6 @@ CATALOG: dict[str, str] = {
     "'{name}' must be a list of tables: [[{name}]]": "“{name}”须为表数组：[[{name}]]",
     "plan_version must be a whole number": "plan_version 须为整数",
     "language '{value}' is not one of: {choices}": "语言“{value}”不在可选范围内：{choices}",
-    "id '{value}' may hold only letters, digits, '-', '_' and '.' (at most 80)":
-        "编号“{value}”只能包含字母、数字、“-”、“_”和“.”（最多 80 个）",
     "{field} must be a single value": "{field}只能是单个值",
     "unknown field '{name}' (known: {known})": "未知字段“{name}”（可用：{known}）",
     "plan_version {version} was written by a newer roomtui; this one reads up to {known}":
@@ -705,4 +699,73 @@ CATALOG: dict[str, str] = {
     "No commitment has been recorded.": "还没有记录任何承诺。",
     "Follow-up grade": "跟踪评级",
     "Which commitment?": "哪一项承诺？",
+    # -- issue 10 --
+    "replace this meeting (id or unique title prefix) instead of making a new one":
+        "替换这个会议（编号或唯一的标题开头），而不是新建一个",
+    "with --replace: also replace a live or closed meeting, or one holding private fields the file lacks (the old version is kept in the backups folder)":
+        "与 --replace 一起使用：也替换进行中或已结束的会议，或文件中缺少其私密字段的会议（旧版本保存在备份文件夹）",
+    "--force only goes with --replace MEETING; a plain import always makes a new meeting":
+        "--force 只能与 --replace 会议 一起使用；普通导入总是新建会议",
+    "Replaced meeting {id} with {path}. Its previous version is kept as {backup}.":
+        "已用 {path} 替换会议 {id}。原来的版本保存在 {backup}。",
+    "Imported {path} as new meeting {id} (the id {file_id} in the file is already used; that meeting was not changed).":
+        "已将 {path} 导入为新会议 {id}（文件中的编号 {file_id} 已被使用；那个会议没有改动）。",
+    "Imported {path} as new meeting {id}.": "已将 {path} 导入为新会议 {id}。",
+    "DAMAGED": "已损坏",
+    "roomtui stopped on an unexpected error ({kind}). Everything saved before it is safe. The report is in {path}":
+        "roomtui 因意外错误（{kind}）停止。此前保存的内容都完好。报告在 {path}",
+    "roomtui stopped on an unexpected error ({kind}). Everything saved before it is safe. No report could be written.":
+        "roomtui 因意外错误（{kind}）停止。此前保存的内容都完好。无法写入报告。",
+    "id '{value}' may hold only letters, digits, '-' and '_', starting with a letter or digit (at most 81)":
+        "编号“{value}”只能包含字母、数字、“-”和“_”，并以字母或数字开头（最多 81 个）",
+    "the meeting would take {size:.1f} MB; a meeting holds at most {limit} MB":
+        "会议将占用 {size:.1f} MB；一个会议最多 {limit} MB",
+    "{where}: {problem}": "{where}：{problem}",
+    "the file is nested {limit}+ levels deep; a meeting file never is": "文件嵌套超过 {limit} 层；会议文件不会这样",
+    "{where}: '{value}' is not one of: {choices}": "{where}：“{value}”不是以下之一：{choices}",
+    "{where}: {value} is outside {a}-{b}": "{where}：{value} 超出 {a}-{b} 的范围",
+    "{where} is {length:,} characters long; the limit is {limit:,}": "{where} 长 {length:,} 字，上限为 {limit:,} 字",
+    "{where}: {id} is used twice": "{where}：{id} 用了两次",
+    "{where}: agenda items nest one level only": "{where}：议程只能嵌套一层",
+    "{where}: {name} ({affiliation}) is listed twice: participants {first} and {second}":
+        "{where}：{name}（{affiliation}）列了两次：第 {first} 和第 {second} 位参会人",
+    "{where}: {value} gives a time zone; roomtui records the room's local time without one":
+        "{where}：{value} 带有时区；roomtui 记录会场的本地时间，不带时区",
+    "'{title}' ({id}, {status}: {people} participants, {items} agenda items, {issues} issues, {speeches} speeches, {responses} responses)":
+        "“{title}”（{id}，{status}：{people} 位参会人，{items} 项议程，{issues} 个问题，{speeches} 次发言，{responses} 条答复）",
+    "{path}: the file is {size:.1f} MB; no meeting file is larger than {limit} MB":
+        "{path}：文件有 {size:.1f} MB；会议文件不会大于 {limit} MB",
+    "it is {status}: what was recorded in it (speeches, responses, grades) is replaced by the file's":
+        "会议{status}：其中的记录（发言、答复、评级）会被文件内容替换",
+    "the file lacks {n} private entries (contacts, internal notes) that the meeting holds":
+        "文件缺少会议中的 {n} 项私密内容（联系方式、内部备注）",
+    "Not replaced: meeting {meeting}: {risks}. Add --force to replace it anyway (a copy of it is kept in the backups folder), or import the file as a new meeting. Nothing was changed.":
+        "未替换：会议 {meeting}：{risks}。加 --force 仍然替换（会议副本保存在备份文件夹），或将文件导入为新会议。没有任何改动。",
+    "{problem} Restore its backup first, or import the file as a new meeting.":
+        "{problem} 请先恢复它的备份，或将文件导入为新会议。",
+    "Not replaced: {reason}. Close it there first. Nothing was changed.": "未替换：{reason}。请先在那边关闭它。没有任何改动。",
+    "the file is nested too deeply to be a meeting": "文件嵌套太深，不是会议文件",
+    "{field} runs over lines {first}-{last}: is a quote (\") on line {first} left open?":
+        "{field} 跨越第 {first}-{last} 行：第 {first} 行的引号（\"）是否没有闭合？",
+    "a quote (\") opens a field on this line and is not closed where the field ends, so the rows after it would run together: close it or remove it":
+        "这一行有个引号（\"）开始了一个字段，但在字段结束处没有闭合，后面的行会连在一起：请补上或删掉它",
+    "the file is {size:.1f} MB; no meeting file is larger than {limit} MB": "文件有 {size:.1f} MB；会议文件不会大于 {limit} MB",
+    "another roomtui (process {holder}) has this meeting open; it is shown read-only":
+        "另一个 roomtui（进程 {holder}）打开了这个会议；此处只读显示",
+    "(unreadable: {reason})": "（无法读取：{reason}）",
+    "the lock file {path} cannot be created ({reason}): the meeting is shown read-only":
+        "无法创建锁文件 {path}（{reason}）：会议只读显示",
+    "Ignored {name} in {folder}: roomtui does not name meeting files that way.":
+        "已忽略 {folder} 中的 {name}：roomtui 不会这样命名会议文件。",
+    "Replaced meeting {id}. Its previous version is kept as {backup}.": "已替换会议 {id}。原来的版本保存在 {backup}。",
+    "Replace meeting {meeting} with everything in {file}? A copy of the meeting as it is now is kept in the backups folder.":
+        "用 {file} 的全部内容替换会议 {meeting}？会议当前版本的副本会保存在备份文件夹。",
+    "Replace": "替换",
+    "a new meeting": "新会议",
+    "Replacing loses what only the meeting holds: {risks}. A copy of it is kept in the backups folder. Replace it anyway?":
+        "替换会丢失只有会议中才有的内容：{risks}。会议副本会保存在备份文件夹。仍然替换？",
+    "Replace anyway": "仍然替换",
+    "Imported as new meeting {id} (the id {file_id} in the file is already used; that meeting was not changed).":
+        "已导入为新会议 {id}（文件中的编号 {file_id} 已被使用；那个会议没有改动）。",
+    "Import as": "导入为",
 }
