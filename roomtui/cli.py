@@ -3,7 +3,8 @@
     roomtui                      the app on the default data folder
     roomtui demo [--lang zh]     create the demo council once and open it
     roomtui list                 the meetings, one per line
-    roomtui import PLAN          a .toml plan or a .json meeting export
+    roomtui import PLAN          a .toml plan or a .json meeting export, always as a new meeting
+    roomtui import PLAN --replace MEETING [--force]   replace a meeting (its old version is kept)
     roomtui export MEETING --format md|html|json|csv|ics|plan [--public] [-o PATH]
     roomtui handout MEETING      the hand-out QR codes in a plain terminal
 """
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 
 from roomtui import __version__
+from roomtui.domain.text import visible
 from roomtui.i18n import _, init_from_environment, set_language
 from roomtui.i18n import language as interface_language
 from roomtui.paths import ENV_VAR, data_dir
@@ -43,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", parents=[common], help=_("import a .toml plan or a .json meeting"))
     imp.add_argument("path", metavar="PLAN", type=Path)
+    imp.add_argument("--replace", metavar="MEETING", help=_("replace this meeting (id or unique title prefix) "
+                                                            "instead of making a new one"))
+    imp.add_argument("--force", action="store_true",
+                     help=_("with --replace: also replace a live or closed meeting, or one holding private fields "
+                            "the file lacks (the old version is kept in the backups folder)"))
 
     exp = commands.add_parser("export", parents=[common], help=_("write the minutes or the plan of a meeting"))
     exp.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
@@ -70,10 +77,22 @@ def main(argv: list[str] | None = None) -> int:
     if chosen:  # before the parser is built, so that --help itself speaks the chosen language
         set_language(chosen)
     args = build_parser().parse_args(argv)
+    folder = data_dir(getattr(args, "data", None))
+    try:
+        return _main(args, folder)
+    except Exception as error:  # nothing foreseen: a report file, one line, never a traceback
+        from roomtui.crash_report import EXIT_UNEXPECTED, crash_message, write_report
+
+        report = write_report(folder if folder.is_dir() else None, error, f"roomtui {args.command or ''}".strip())
+        _fail(crash_message(error, report))
+        return EXIT_UNEXPECTED
+
+
+def _main(args: argparse.Namespace, folder: Path) -> int:
     from roomtui.store import Archive, BadMeetingFile, MeetingNotFound
 
     try:
-        archive = Archive(data_dir(getattr(args, "data", None)))
+        archive = Archive(folder)
     except OSError as error:
         return _fail(_("cannot use the data folder: {error}", error=error))
     try:
@@ -101,20 +120,22 @@ def _run(args: argparse.Namespace, archive) -> int:
         return _open_app(archive, meeting_id)
     if command == "list":
         summaries = archive.list()
+        for notice in archive.take_notices():
+            print(f"roomtui: {visible(notice)}", file=sys.stderr)
         if not summaries:
             print(_("No meetings yet in {folder}. Try: roomtui demo", folder=archive.root))
         from roomtui.domain.model import MeetingStatus
+        from roomtui.store import DAMAGED
 
         for s in summaries:
-            status = MeetingStatus(s.status).label if s.status in {m.value for m in MeetingStatus} else s.status
-            print(f"{s.id}\t{s.date or '-'}\t{status}\t{s.title}")
+            if s.status == DAMAGED:
+                status = _("DAMAGED")
+            else:
+                status = MeetingStatus(s.status).label if s.status in {m.value for m in MeetingStatus} else s.status
+            print(f"{s.id}\t{s.date or '-'}\t{status}\t{visible(s.title, keep_newlines=False)}")
         return 0
     if command == "import":
-        from roomtui.importing import import_file
-
-        meeting_id = import_file(archive, args.path)
-        print(_("Imported {path} as meeting {id}.", path=args.path, id=meeting_id))
-        return 0
+        return _import(args, archive)
     if command == "export":
         meeting = archive.load(archive.find(args.meeting))
         data = export_bytes(meeting, args.format, public=args.public)
@@ -138,6 +159,28 @@ def _run(args: argparse.Namespace, archive) -> int:
     return 2
 
 
+def _import(args: argparse.Namespace, archive) -> int:
+    from roomtui.importing import ImportRefused, import_file, replace_from_file
+
+    if args.force and not args.replace:
+        return _fail(_("--force only goes with --replace MEETING; a plain import always makes a new meeting"))
+    if args.replace:
+        try:
+            result = replace_from_file(archive, args.path, archive.find(args.replace), force=args.force)
+        except ImportRefused as error:
+            return _fail(str(error))
+        print(_("Replaced meeting {id} with {path}. Its previous version is kept as {backup}.", id=result.meeting_id,
+                path=args.path, backup=result.backup))
+        return 0
+    result = import_file(archive, args.path)
+    if result.file_id:
+        print(_("Imported {path} as new meeting {id} (the id {file_id} in the file is already used; that meeting "
+                "was not changed).", path=args.path, id=result.meeting_id, file_id=result.file_id))
+    else:
+        print(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
+    return 0
+
+
 def export_bytes(meeting, fmt: str, *, public: bool) -> bytes:
     if fmt == "plan":
         from roomtui.plan.toml_plan import dump_plan
@@ -157,10 +200,11 @@ def export_bytes(meeting, fmt: str, *, public: bool) -> bytes:
 def _open_app(archive, meeting_id: str | None) -> int:
     from roomtui.tui.app import RoomApp
 
-    RoomApp(archive, meeting_id=meeting_id).run()
-    return 0
+    app = RoomApp(archive, meeting_id=meeting_id)
+    app.run()
+    return app.return_code or 0
 
 
 def _fail(message: str) -> int:
-    print(f"roomtui: {message}", file=sys.stderr)
+    print(f"roomtui: {visible(message)}", file=sys.stderr)
     return 1

@@ -1,24 +1,52 @@
 """Bring a whole meeting in from a file: a TOML plan or a roomtui JSON export.
 
-Either the whole file is stored, as a new meeting or over the meeting with the same id, or
-nothing is: every parser collects its problems first and raises one error naming them.
+An import never overwrites anything by itself. ``import_file`` always makes a NEW meeting
+(the file's id is kept only when no meeting has it), so importing the same plan twice, or a
+plan exported from a meeting that has since been run, gives two meetings, never one less.
+
+Replacing a meeting is a separate, explicit act (``replace_from_file``: `roomtui import FILE
+--replace MEETING`, or the app's confirmation naming the meeting). When the meeting has been
+run (live or closed) or the file lacks private fields the meeting holds (contacts, notes: a
+public export), a second explicit consent (``force``: `--force`) is needed. Either way the
+meeting as it was is first copied into the backups folder, and the message names that copy.
+
+Every file is parsed and checked whole before anything is stored: a plan through the Council's
+rules, a JSON meeting through the domain's checked_meeting; files larger than the largest
+meeting roomtui can write are refused (see validation.MAX_FILE_BYTES).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from roomtui.domain.model import Meeting, MeetingStatus
+from roomtui.domain.text import shown
+from roomtui.domain.validation import MAX_FILE_BYTES, MEETING_ID
 from roomtui.i18n import _
-from roomtui.store import Archive
+from roomtui.store import Archive, BadMeetingFile, ReadOnlyError
 
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
+PRIVATE = {"participants": ("contact", "note"), "issues": ("note",), "responses": ("note",)}
 
 
-def read_meeting_file(path: Path):
+class ImportRefused(ValueError):
+    """The import was not done and nothing changed; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    meeting_id: str
+    file_id: str = ""  # the id the file asked for, when it could not be kept
+    backup: Path | None = None  # where the replaced meeting was copied
+
+
+def read_meeting_file(path: Path) -> Meeting:
     """Parse ``path`` into a Meeting without storing anything; ValueError says what is wrong."""
     suffix = path.suffix.lower()
-    if path.stat().st_size > MAX_IMPORT_BYTES:
-        raise ValueError(_("{path}: the file is larger than 10 MB; is it the right file?", path=path))
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ValueError(_("{path}: the file is {size:.1f} MB; no meeting file is larger than {limit} MB",
+                           path=path, size=size / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024))
     if suffix == ".toml":
         from roomtui.plan.toml_plan import load_plan
 
@@ -37,10 +65,70 @@ def read_meeting_file(path: Path):
     raise ValueError(_("{path}: roomtui imports .toml plans and .json meetings", path=path))
 
 
-def import_file(archive: Archive, path: Path) -> str:
-    """Store the meeting in ``path``; returns its id. Same id as a stored meeting: replaces it."""
+def import_file(archive: Archive, path: Path) -> ImportResult:
+    """Store the meeting in ``path`` as a NEW meeting; never touches another one."""
     meeting = read_meeting_file(path)
-    if meeting.id and archive.exists(meeting.id):
-        archive.replace(meeting)
-        return meeting.id
-    return archive.create(meeting)
+    wanted = meeting.id
+    if not (wanted and MEETING_ID.match(wanted) and not archive.exists(wanted)):
+        meeting.id = ""
+    new_id = archive.create(meeting)  # a fresh id when the file's is taken, or taken meanwhile
+    return ImportResult(new_id, file_id=wanted if wanted and wanted != new_id else "")
+
+
+def describe(meeting: Meeting) -> str:
+    """The meeting as a confirmation names it: title, id, status and what it holds."""
+    spoken = sum(1 for entry in meeting.speakers if entry.started_at is not None)
+    return _("'{title}' ({id}, {status}: {people} participants, {items} agenda items, {issues} issues, "
+             "{speeches} speeches, {responses} responses)", title=shown(meeting.title, 60), id=meeting.id,
+             status=meeting.status.label, people=len(meeting.participants), items=len(meeting.agenda),
+             issues=len(meeting.issues), speeches=spoken, responses=len(meeting.responses))
+
+
+def replace_risks(current: Meeting, incoming: Meeting) -> list[str]:
+    """Why replacing ``current`` with ``incoming`` needs a second consent (empty: it does not)."""
+    risks = []
+    if current.status is not MeetingStatus.DRAFT:
+        risks.append(_("it is {status}: what was recorded in it (speeches, responses, grades) is replaced "
+                       "by the file's", status=current.status.label))
+    lost = _private_values(current) - _private_values(incoming)
+    if lost:
+        risks.append(_("the file lacks {n} private entries (contacts, internal notes) that the meeting holds",
+                       n=len(lost)))
+    return risks
+
+
+def _private_values(meeting: Meeting) -> set[tuple[str, str, str]]:
+    values = set()
+    for collection, names in PRIVATE.items():
+        for record in getattr(meeting, collection):
+            for name in names:
+                value = getattr(record, name)
+                if value:
+                    values.add((collection, name, value))
+    return values
+
+
+def check_replace(archive: Archive, path: Path, meeting_id: str) -> tuple[Meeting, Meeting, list[str]]:
+    """(meeting now, meeting from the file, risks): everything a confirmation must say."""
+    current = archive.load(meeting_id)
+    incoming = read_meeting_file(path)
+    return current, incoming, replace_risks(current, incoming)
+
+
+def replace_from_file(archive: Archive, path: Path, meeting_id: str, *, force: bool = False) -> ImportResult:
+    """Replace meeting ``meeting_id`` with the meeting in ``path``; see the module docstring."""
+    try:
+        current, incoming, risks = check_replace(archive, path, meeting_id)
+    except BadMeetingFile as error:
+        raise ImportRefused(_("{problem} Restore its backup first, or import the file as a new meeting.",
+                              problem=str(error))) from None
+    if risks and not force:
+        raise ImportRefused(_("Not replaced: meeting {meeting}: {risks}. Add --force to replace it anyway (a copy "
+                              "of it is kept in the backups folder), or import the file as a new meeting. Nothing "
+                              "was changed.", meeting=describe(current), risks="; ".join(risks)))
+    try:
+        backup = archive.replace(meeting_id, incoming)
+    except ReadOnlyError as error:
+        raise ImportRefused(_("Not replaced: {reason}. Close it there first. Nothing was changed.",
+                              reason=str(error))) from None
+    return ImportResult(meeting_id, backup=backup)

@@ -124,6 +124,28 @@ def exports() -> tuple[list[float], list[float]]:
     return minutes, handout
 
 
+def big_plan_import(data: str, items: int = 5000, runs: int = 3) -> tuple[list[float], float]:
+    """Import a plan of ``items`` agenda items (a fifth of them with four parts each), as
+    `roomtui import` does: parse, check, store. Issue 10: under 2 s for 5,000 items."""
+    from roomtui.importing import import_file
+    from roomtui.store import Archive
+
+    lines = ["[meeting]", 'title = "A very long agenda"']
+    for number in range(items // 5):
+        lines += ["[[agenda]]", f'title = "Item {number}"', "planned_minutes = 10"]
+        for part in range(4):
+            lines += ["[[agenda.parts]]", f'title = "Part {number}.{part}"', "planned_minutes = 2"]
+    plan = Path(data) / "big-plan.toml"
+    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    archive = Archive(Path(data) / "big")
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        import_file(archive, plan)
+        samples.append(time.perf_counter() - started)
+    return samples, plan.stat().st_size
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as data:
         print("roomtui benchmark (this machine; lower is better)")
@@ -137,6 +159,8 @@ def main() -> None:
         minutes, handout = exports()
         print(f"  minutes, 5 formats x 2 variants      {figures(minutes)}")
         print(f"  hand-out pages + QR at 160x50        {figures(handout)}")
+        samples, size = big_plan_import(data)
+        print(f"  import a 5,000-item plan             {figures(samples)}   file {size / 1024:.0f} KiB")
 
 
 if __name__ == "__main__":

@@ -218,8 +218,14 @@ def test_more_fields_than_the_header_and_duplicate_columns(meeting):
 
 
 def test_files_too_big_or_missing(tmp_path, meeting):
-    big = write(tmp_path, "big.csv", b"name\n" + b"A\n" * (5 * 1024 * 1024 + 1))
-    assert messages(refused(read_participants_csv, big)) == ["big.csv: the file is 10.0 MB; the limit is 10 MB"]
+    from roomtui.domain.validation import MAX_FILE_BYTES
+
+    big = write(tmp_path, "big.csv", b"name\n")
+    with open(big, "r+b") as handle:  # sparse: the size is refused before anything is read
+        handle.truncate(MAX_FILE_BYTES + 1)
+    limit = MAX_FILE_BYTES // 1024 // 1024
+    assert messages(refused(read_participants_csv, big)) == [
+        f"big.csv: the file is {limit}.0 MB; no meeting file is larger than {limit} MB"]
     missing = tmp_path / "none.csv"
     assert messages(refused(import_participants_csv, meeting, missing)) == [
         f"none.csv: file not found: {missing}"]

@@ -7,6 +7,7 @@ exported" cannot drift apart. Dates are ISO strings; enums are their values.
 from __future__ import annotations
 
 import dataclasses
+import sys
 import types
 import typing
 from datetime import date, datetime, time
@@ -15,12 +16,21 @@ from functools import lru_cache
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from roomtui.domain.model import Meeting
+from roomtui.domain.text import clean_text, shown, visible
+from roomtui.domain.validation import MULTILINE_FIELDS, encoded_size, nesting_problem, record_problems, size_problem
 
 T = TypeVar("T")
 
 
 class DecodeError(ValueError):
-    """A stored or imported document does not fit the meeting model; says where."""
+    """A stored or imported document does not fit the meeting model; says where.
+
+    ``problems`` lists every reason found (one sentence each, control characters made visible).
+    """
+
+    def __init__(self, message: str | list[str]) -> None:
+        self.problems = [visible(p) for p in ([message] if isinstance(message, str) else message)]
+        super().__init__("; ".join(self.problems))
 
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -92,7 +102,7 @@ def _decode(tp: Any, data: Any, where: str) -> Any:
         if tp is time:
             return time.fromisoformat(data)
     except (ValueError, TypeError):
-        raise DecodeError(f"{where}: {data!r} is not a valid {getattr(tp, '__name__', tp)}") from None
+        raise DecodeError(f"{where}: {shown(repr(data))} is not a valid {getattr(tp, '__name__', tp)}") from None
     if tp is bool:
         if not isinstance(data, bool):
             raise DecodeError(f"{where}: expected true or false")
@@ -114,3 +124,32 @@ def meeting_to_data(meeting: Meeting) -> dict[str, Any]:
 
 def meeting_from_data(data: Any) -> Meeting:
     return from_data(Meeting, data, "meeting")
+
+
+def clean_data(value: Any, key: str = "") -> Any:
+    """Clean every string of an encoded meeting the way the Council cleans typed text (lengths
+    are checked afterwards by record_problems, so the message can name the field)."""
+    if isinstance(value, dict):
+        return {k: clean_data(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_data(v, key) for v in value]
+    if isinstance(value, str):
+        return clean_text(value, multiline=key in MULTILINE_FIELDS, limit=sys.maxsize)
+    return value
+
+
+def checked_meeting(data: Any, *, stored: bool = False) -> Meeting:
+    """The one way a whole meeting enters roomtui from outside the Council (a JSON file, a
+    meeting file on disk): depth, text, types, ranges, links and size are all checked, and
+    DecodeError lists every problem with its field. See validation.record_problems."""
+    deep = nesting_problem(data)
+    if deep:
+        raise DecodeError(deep)
+    meeting = meeting_from_data(clean_data(data))
+    problems = record_problems(meeting, stored=stored)
+    if not problems:
+        too_big = size_problem(encoded_size(meeting_to_data(meeting)))
+        problems = [too_big] if too_big else []
+    if problems:
+        raise DecodeError(problems)
+    return meeting

@@ -31,20 +31,19 @@ from roomtui.domain.speaking import SpeakingOrder
 from roomtui.domain.validation import (
     MAX_MEETING_MINUTES,
     ValidationError,
-    meeting_problems,
+    MULTILINE_FIELDS,
     parse_date,
     parse_minutes,
+    parse_role,
     parse_time,
+    parts_problems,
+    person_key,
     response_problems,
     text_field,
 )
 from roomtui.domain.answering import department_head
 from roomtui.domain.fields import field_label
 from roomtui.i18n import _
-
-MULTILINE_FIELDS = {"background", "description", "suggestion", "text", "plan", "milestones", "reason",
-                    "next_step", "interim_measure", "action", "note", "leader_summary", "closing_remarks", "summary"}
-
 
 NON_TEXT_FIELDS = {"parent_id", "raised_by", "present", "role", "kind", "source", "disposition", "satisfaction", "grade"}
 
@@ -147,8 +146,9 @@ class Council:
         return person
 
     def _check_unique_name(self, name: str, affiliation: str, own_id: int | None) -> None:
+        key = person_key(name, affiliation)
         for other in self.meeting.participants:
-            if other.id != own_id and other.name == name and other.affiliation == affiliation:
+            if other.id != own_id and person_key(other.name, other.affiliation) == key:
                 raise ValidationError([_("{name} ({affiliation}) is already a participant", name=name,
                                          affiliation=affiliation or "-")])
 
@@ -252,7 +252,7 @@ class Council:
 
     def _check_agenda(self) -> None:
         """Children may not plan more time than their parent."""
-        problems = [p for p in meeting_problems(self.meeting) if "parts of" in p or "部分" in p]
+        problems = [problem for _item, problem in parts_problems(self.meeting.agenda)]
         if problems:
             raise ValidationError(problems)
 
@@ -473,11 +473,7 @@ class Council:
 
 
 def _role(value: Role | str) -> Role:
-    try:
-        return Role(value)
-    except ValueError:
-        raise ValidationError([_("unknown role '{value}' (one of: {choices})", value=str(value)[:40],
-                                 choices=", ".join(r.value for r in Role))]) from None
+    return parse_role(value)
 
 
 def _kind(value: AgendaKind | str) -> AgendaKind:

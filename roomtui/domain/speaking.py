@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from roomtui.domain.model import Meeting, Pause, Role, SpeakerEntry, SpeakerKind
-from roomtui.domain.validation import ValidationError
+from roomtui.domain.validation import MAX_ENTRY_SECONDS, ValidationError
 from roomtui.i18n import _
 
 _RANK = {SpeakerKind.POINT_OF_ORDER: 0, SpeakerKind.BOOKED: 1, SpeakerKind.IMPROMPTU: 2, SpeakerKind.ANSWER: 2}
@@ -179,7 +179,8 @@ class SpeakingOrder:
         entry = self.current
         if entry is None:
             raise ValidationError([_("nobody has the floor")])
-        entry.limit_seconds = max(10, entry.limit_seconds + seconds)
+        # at most a day: what the record rules accept when the meeting file is opened again
+        entry.limit_seconds = min(MAX_ENTRY_SECONDS, max(10, entry.limit_seconds + seconds))
         return entry
 
     @staticmethod

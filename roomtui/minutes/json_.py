@@ -15,10 +15,9 @@ import json
 import sys
 from typing import Any
 
-from roomtui.domain.codec import DecodeError, meeting_from_data, meeting_to_data
-from roomtui.domain.council import MULTILINE_FIELDS
+from roomtui.domain.codec import DecodeError, checked_meeting, clean_data, meeting_to_data
 from roomtui.domain.model import Meeting
-from roomtui.domain.text import clean_text
+from roomtui.domain.text import clean_text, visible
 from roomtui.i18n import _
 
 FORMAT = "roomtui-meeting"
@@ -30,23 +29,13 @@ PRIVATE_FIELDS: dict[str, tuple[str, ...]] = {
     "issues": ("note",),
     "responses": ("note",),
 }
-# Keys whose text keeps its line breaks (the rest is one line), as the Council cleans them.
-_MULTILINE = frozenset(MULTILINE_FIELDS) | {"agreed_items"}
 
 
 class MinutesImportError(ValueError):
     """A meeting file that cannot be imported; the message says what is wrong and where."""
 
-
-def clean_data(value: Any, key: str = "") -> Any:
-    """Clean every string of an encoded meeting the way the Council would have cleaned it."""
-    if isinstance(value, dict):
-        return {k: clean_data(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [clean_data(v, key) for v in value]
-    if isinstance(value, str):
-        return clean_text(value, multiline=key in _MULTILINE, limit=sys.maxsize)
-    return value
+    def __init__(self, message: str) -> None:
+        super().__init__(visible(message))
 
 
 def blank_private(data: dict[str, Any]) -> dict[str, Any]:
@@ -82,6 +71,8 @@ def meeting_from_json(text: str | bytes) -> Meeting:
     except json.JSONDecodeError as error:
         raise MinutesImportError(_("not valid JSON: {problem} at line {line}, column {column}",
                                    problem=error.msg, line=error.lineno, column=error.colno)) from None
+    except RecursionError:
+        raise MinutesImportError(_("the file is nested too deeply to be a meeting")) from None
     if not isinstance(document, dict):
         raise MinutesImportError(_("not a roomtui meeting file: the top level is not an object"))
     marker = document.get("format")
@@ -102,39 +93,6 @@ def meeting_from_json(text: str | bytes) -> Meeting:
         if not isinstance(data.get(name), str) or not clean_text(data[name], limit=sys.maxsize):
             raise MinutesImportError(_("meeting.{field}: required text is missing", field=name))
     try:
-        meeting = meeting_from_data(clean_data(data))
+        return checked_meeting(data)
     except DecodeError as error:
-        raise MinutesImportError(str(error)) from None
-    problems = reference_problems(meeting)
-    if problems:
-        raise MinutesImportError("; ".join(problems))
-    return meeting
-
-
-def reference_problems(meeting: Meeting) -> list[str]:
-    """Duplicate ids and links to things that do not exist: the minutes would misreport them."""
-    problems = []
-    for name in ("participants", "agenda", "speakers", "issues", "responses"):
-        seen: set[int] = set()
-        for index, row in enumerate(getattr(meeting, name)):
-            if row.id in seen:
-                problems.append(_("meeting.{where}[{index}].id: {id} is used twice",
-                                  where=name, index=index, id=row.id))
-            seen.add(row.id)
-
-    def check(where: str, value: int | None, found: object) -> None:
-        if value is not None and found is None:
-            problems.append(_("{where}: no such id {id}", where=where, id=value))
-
-    for i, item in enumerate(meeting.agenda):
-        check(f"meeting.agenda[{i}].parent_id", item.parent_id, meeting.agenda_item(item.parent_id))
-    for i, entry in enumerate(meeting.speakers):
-        check(f"meeting.speakers[{i}].participant_id", entry.participant_id, meeting.participant(entry.participant_id))
-        check(f"meeting.speakers[{i}].agenda_item_id", entry.agenda_item_id, meeting.agenda_item(entry.agenda_item_id))
-        check(f"meeting.speakers[{i}].issue_id", entry.issue_id, meeting.issue(entry.issue_id))
-    for i, issue in enumerate(meeting.issues):
-        check(f"meeting.issues[{i}].raised_by", issue.raised_by, meeting.participant(issue.raised_by))
-    for i, response in enumerate(meeting.responses):
-        check(f"meeting.responses[{i}].issue_id", response.issue_id, meeting.issue(response.issue_id))
-    check("meeting.current_item_id", meeting.current_item_id, meeting.agenda_item(meeting.current_item_id))
-    return problems
+        raise MinutesImportError("; ".join(error.problems)) from None

@@ -20,12 +20,13 @@ import dataclasses
 import os
 from typing import Any, Callable
 
-from roomtui.domain.council import MULTILINE_FIELDS, Council
+from roomtui.domain.council import Council, clean_fields
 from roomtui.domain.model import Issue, IssueSource, Meeting, Participant, Role
-from roomtui.domain.validation import ValidationError, text_field
+from roomtui.domain.text import shown
+from roomtui.domain.validation import MULTILINE_FIELDS, ValidationError, parse_role, person_key, text_field, unknown_role
 from roomtui.domain.fields import field_label
 from roomtui.i18n import _
-from roomtui.plan.choices import role_choices, role_of, yes_no
+from roomtui.plan.choices import role_of, yes_no
 from roomtui.plan.csv_table import Table, read_table
 from roomtui.plan.errors import ImportProblem, PlanImportError
 
@@ -83,18 +84,18 @@ def read_participants_csv(source: Source, *, source_name: str | None = None) -> 
         raw_role = values.get("role", "").strip()
         role = role_of(raw_role) if raw_role else Role.MEMBER
         if role is None:
-            table.problem(line, "role", _("unknown role '{value}' (one of: {choices})", value=raw_role[:40],
-                                          choices=role_choices()))
+            table.problem(line, "role", unknown_role(raw_role))
         raw_present = values.get("present", "").strip()
         present = yes_no(raw_present) if raw_present else True
         if present is None:
-            table.problem(line, "present", _("present '{value}' is not yes or no", value=raw_present[:40]))
+            table.problem(line, "present", _("present '{value}' is not yes or no", value=shown(raw_present)))
         if len(row) < 4 or role is None or present is None:
             continue
-        key = (row["name"], row["affiliation"])
+        key = person_key(row["name"], row["affiliation"])
         if key in seen:
             table.problem(line, "name", _("{name} ({affiliation}) is listed twice: lines {first} and {second}",
-                                          name=key[0], affiliation=key[1] or "-", first=seen[key], second=line))
+                                          name=row["name"], affiliation=row["affiliation"] or "-", first=seen[key],
+                                          second=line))
             continue
         seen[key] = line
         rows.append({"file": table.file, "line": line, **row, "role": role, "present": present})
@@ -109,20 +110,27 @@ def apply_participants(meeting: Meeting, rows: list[dict[str, Any]]) -> list[Par
     the file's line and the participant already there.
     """
 
+    # the Council's rules for adding a person, with the duplicate look-up kept in a dict, so a
+    # roster of thousands is checked in one pass rather than one pass per row
+    people = {person_key(p.name, p.affiliation): p for p in meeting.participants}
+    next_id = [meeting.next_id(meeting.participants)]
+
     def add(council: Council, row: dict[str, Any]) -> Participant:
-        name, affiliation = str(row.get("name", "")).strip(), str(row.get("affiliation", "")).strip()
-        existing = next((p for p in meeting.participants if p.name == name and p.affiliation == affiliation), None)
+        values = {k: row[k] for k in ("affiliation", "contact", "note") if k in row}
+        cleaned = clean_fields({"name": row.get("name", ""), **values}, required=("name",))
+        key = person_key(cleaned["name"], cleaned.get("affiliation", ""))
+        existing = people.get(key)
         if existing is not None:
             raise ValidationError([_("{name} ({affiliation}) is already participant #{id} of this meeting",
-                                     name=name, affiliation=affiliation or "-", id=existing.id)])
-        role = role_of(row.get("role") or Role.MEMBER)
-        if role is None:
-            raise ValidationError([_("unknown role '{value}' (one of: {choices})", value=str(row.get("role"))[:40],
-                                     choices=role_choices())])
+                                     name=cleaned["name"], affiliation=cleaned.get("affiliation") or "-",
+                                     id=existing.id)])
+        role = parse_role(row.get("role") or Role.MEMBER)
         present = yes_no(row.get("present", True))
-        values = {k: row[k] for k in ("affiliation", "contact", "note") if k in row}
-        return council.add_participant(row.get("name", ""), role, present=True if present is None else present,
-                                       **values)
+        person = Participant(id=next_id[0], role=role, present=True if present is None else present, **cleaned)
+        council.meeting.participants.append(person)
+        people[key] = person
+        next_id[0] += 1
+        return person
 
     return _apply(meeting, rows, add, "participants.csv")
 

@@ -15,6 +15,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from roomtui.domain.text import shown
+from roomtui.domain.validation import MULTILINE_FIELDS
 from roomtui.domain.fields import field_label
 from roomtui.i18n import _
 from roomtui.plan.choices import normal
@@ -78,7 +80,9 @@ def read_table(source: str | os.PathLike | bytes, source_name: str | None, defau
         raise PlanImportError([ImportProblem(name, line_of_offset(text, nul), None, _(
             "the file contains NUL characters: it is not a text CSV (perhaps UTF-16 or a workbook); "
             "save it as 'CSV UTF-8'"))])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    # strict: a stray quote is an error, not a field that swallows the rows after it (three people
+    # gone and their phone numbers in someone's affiliation, which is public)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text), strict=True)
     table: Table | None = None
     width = 0
     index: dict[str, int] = {}
@@ -89,7 +93,13 @@ def read_table(source: str | os.PathLike | bytes, source_name: str | None, defau
         except StopIteration:
             break
         except csv.Error as error:
-            raise PlanImportError([ImportProblem(name, reader.line_num or start, None, _csv_message(error))]) from None
+            if "field larger than field limit" in str(error):
+                raise PlanImportError([ImportProblem(name, reader.line_num or start, None,
+                                                     _csv_message(error))]) from None
+            opened = _quote_line(text, start, reader.line_num or start)
+            raise PlanImportError([ImportProblem(name, opened, None, _(
+                "a quote (\") opens a field on this line and is not closed where the field ends, so the rows "
+                "after it would run together: close it or remove it"))]) from None
         if not any(cell.strip() for cell in row):
             continue
         if table is None:
@@ -101,6 +111,10 @@ def read_table(source: str | os.PathLike | bytes, source_name: str | None, defau
         values = {}
         for field_name, position in index.items():
             cell = row[position] if position < len(row) else ""
+            if "\n" in cell and field_name not in MULTILINE_FIELDS and reader.line_num > start:
+                table.problem(start, field_name, _(
+                    "{field} runs over lines {first}-{last}: is a quote (\") on line {first} left open?",
+                    field=field_label(field_name), first=start, last=reader.line_num))
             bad = _CONTROL.search(cell)
             if bad:
                 table.problem(start, field_name, _("{field} contains a control character (U+{code:04X}): the file "
@@ -129,20 +143,29 @@ def _header(name: str, line: int, row: list[str], columns: dict[str, tuple[str, 
             continue  # a column we do not use, such as 序号 or 性别
         if field_name in index:
             problems.append(ImportProblem(name, line, field_name, _(
-                "columns '{first}' and '{second}' both give the {field}", first=headers[field_name], second=header,
+                "columns '{first}' and '{second}' both give the {field}", first=shown(headers[field_name]),
+                second=shown(header),
                 field=field_label(field_name))))
             continue
         index[field_name], headers[field_name] = position, header.strip()
     for field_name in required:
         if field_name not in index:
             names = " / ".join((field_name, *columns[field_name][:2]))
-            found = ", ".join(h.strip() for h in row if h.strip())[:200]
+            found = shown(", ".join(h.strip() for h in row if h.strip()), 200)
             problems.append(ImportProblem(name, line, field_name, _(
                 "no '{field}' column ({names}); the header row has: {found}", field=field_name, names=names,
                 found=found)))
     if problems:
         raise PlanImportError(problems)
     return Table(name, headers), index
+
+
+def _quote_line(text: str, first: int, last: int) -> int:
+    """The line, from ``first`` on, of the quote that opened the field the reader choked on."""
+    for number, line in enumerate(text.splitlines()[first - 1:last], first):
+        if '"' in line:
+            return number
+    return first
 
 
 def _csv_message(error: csv.Error) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from roomtui.domain.text import visible
 from roomtui.i18n import _, ngettext
 
 SHOWN_PROBLEMS = 20
@@ -35,7 +36,7 @@ class ImportProblem:
             place += _(", line {line}", line=self.line)
         if self.where:
             place += f" ({self.where})"
-        return f"{place}: {self.message}"
+        return visible(f"{place}: {self.message}", keep_newlines=False)
 
 
 class PlanImportError(ValueError):

@@ -12,10 +12,9 @@ import codecs
 import os
 from pathlib import Path
 
+from roomtui.domain.validation import MAX_FILE_BYTES  # one limit for every door: see validation.py
 from roomtui.i18n import _
 from roomtui.plan.errors import ImportProblem, PlanImportError
-
-MAX_FILE_BYTES = 10 * 1024 * 1024
 
 # Spreadsheet workbooks saved under a .csv or .toml name by mistake.
 _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
@@ -53,7 +52,7 @@ def read_bytes(source: str | os.PathLike | bytes, source_name: str | None, defau
 
 
 def _too_big(size: int) -> str:
-    return _("the file is {size:.1f} MB; the limit is {limit} MB", size=size / 1024 / 1024,
+    return _("the file is {size:.1f} MB; no meeting file is larger than {limit} MB", size=size / 1024 / 1024,
              limit=MAX_FILE_BYTES // 1024 // 1024)
 
 

@@ -5,6 +5,11 @@
     <data>/meetings/<id>.json       one meeting (see meeting_file.py)
     <data>/meetings/<id>.lock       held while a roomtui process has the meeting open for writing
     <data>/backups/<id>-<time>.json the last good versions of each meeting
+    <data>/backups/<id>-replaced-<time>.json   a meeting as it was before an import replaced it
+    <data>/backups/<id>-deleted-<time>.json    a deleted meeting
+
+Anything else in meetings/ (a file manager's "X copy (1).json") is left alone and named in a
+notice; a meeting file that does not read is listed as damaged, never hidden or overwritten.
 
 Files are readable by their owner only (0600, folders 0700): minutes hold phone numbers.
 """
@@ -12,24 +17,40 @@ Files are readable by their owner only (0600, folders 0700): minutes hold phone 
 from __future__ import annotations
 
 import os
-import re
 import secrets
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from tinydb import Query, TinyDB
+from tinydb.storages import MemoryStorage
 
 from roomtui.domain.clock import Clock
 from roomtui.domain.demo import DEMO_ID, build_demo
 from roomtui.domain.model import Meeting
+from roomtui.domain.text import shown, visible
+from roomtui.domain.codec import meeting_to_data
+from roomtui.domain.validation import MEETING_ID, ValidationError, encoded_size, size_problem
+from roomtui.i18n import _
 from roomtui.store.lock import MeetingLock
-from roomtui.store.meeting_file import SchemaError, read_meeting, tables_of, write_tables
-from roomtui.store.session import MeetingSession
-from roomtui.store.storage import DurableStorage, UnreadableFile, clean_stray_temps, read_json
+from roomtui.store.meeting_file import SchemaError, read_meeting, split, write_tables
+from roomtui.store.session import MeetingSession, ReadOnlyError
+from roomtui.store.storage import (
+    TEMP_PREFIX,
+    DurableStorage,
+    UnreadableFile,
+    atomic_write,
+    clean_stray_temps,
+    encode,
+    fsync_dir,
+    read_json,
+)
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$")
+_ID = MEETING_ID  # one rule for the store, the plans and the imports
+DAMAGED = "damaged"
+_INDEX_TEXT = ("title", "date", "status", "language")
 
 
 class MeetingNotFound(LookupError):
@@ -40,7 +61,8 @@ class BadMeetingFile(Exception):
     """A meeting file cannot be used; says which file, why, and the newest good backup."""
 
     def __init__(self, path: Path, reason: str, backup: Path | None) -> None:
-        self.path, self.reason, self.backup = path, reason, backup
+        self.path, self.reason, self.backup = path, visible(reason, keep_newlines=False), backup
+        reason = self.reason
         hint = f" The newest good backup is {backup}." if backup else " There is no backup of it."
         super().__init__(f"Cannot open {path}: {reason}. The file has not been changed.{hint}")
 
@@ -50,8 +72,9 @@ class MeetingSummary:
     id: str
     title: str
     date: str
-    status: str
+    status: str  # a MeetingStatus value, or DAMAGED when the file cannot be used
     language: str
+    problem: str = ""  # why a damaged file cannot be used
 
 
 def new_meeting_id(meeting: Meeting) -> str:
@@ -64,6 +87,7 @@ class Archive:
 
     def __init__(self, root: str | os.PathLike) -> None:
         self.root = Path(root)
+        self.notices: list[str] = []  # one line each, for the CLI and the app to show once
         self.meetings_dir = self.root / "meetings"
         self.backups_dir = self.root / "backups"
         for folder in (self.root, self.meetings_dir, self.backups_dir):
@@ -85,41 +109,92 @@ class Archive:
     def _index(self) -> TinyDB:
         return TinyDB(self.root / "index.json", storage=DurableStorage)
 
-    def list(self) -> list[MeetingSummary]:
-        """Every meeting, newest date first. Rebuilds the index if it is missing or broken."""
+    def _notice(self, text: str) -> None:
+        if text not in self.notices:
+            self.notices.append(text)
+
+    def take_notices(self) -> list[str]:
+        notices, self.notices = self.notices, []
+        return notices
+
+    def meeting_files(self) -> dict[str, Path]:
+        """Meeting id -> file, for every file in meetings/ with a name roomtui gives; others get a notice."""
+        files: dict[str, Path] = {}
+        for path in sorted(self.meetings_dir.glob("*.json")):
+            if _ID.match(path.stem) and path.is_file():
+                files[path.stem] = path
+            else:
+                self._notice(_("Ignored {name} in {folder}: roomtui does not name meeting files that way.",
+                               name=shown(path.name, 80), folder=self.meetings_dir))
+        return files
+
+    def _index_rows(self) -> list[dict]:
+        """The index as stored, each row checked; [] when it is missing, garbled or of the wrong shape."""
         try:
-            rows = self._index().all()
-        except UnreadableFile:
-            rows = []
-        on_disk = {p.stem for p in self.meetings_dir.glob("*.json")}
-        if {row.get("id") for row in rows} != on_disk:
-            rows = self.rebuild_index()
-        summaries = [MeetingSummary(r["id"], r.get("title", ""), r.get("date", ""), r.get("status", ""),
-                                    r.get("language", "en")) for r in rows]
-        return sorted(summaries, key=lambda s: (s.date, s.id), reverse=True)
+            rows = [dict(row) for row in self._index().all()]
+        except (UnreadableFile, TypeError, ValueError, AttributeError, OSError):
+            return []
+        return [row for row in rows if isinstance(row.get("id"), str)
+                and all(isinstance(row.get(key, ""), str) for key in _INDEX_TEXT)]
+
+    def list(self) -> list[MeetingSummary]:
+        """Every meeting, newest date first. The index is a cache: a meeting whose file changed
+        since it was listed (size or time) is read again, so a damaged file shows as damaged."""
+        files = self.meeting_files()
+        known = {row["id"]: row for row in self._index_rows()}
+        rows, changed = [], set(known) != set(files)
+        for meeting_id, path in files.items():
+            row = known.get(meeting_id)
+            if row is None or row.get("stamp") != _stamp(path):
+                row, changed = self._row_of(meeting_id, path), True
+            rows.append(row)
+        if changed:
+            self._write_index(rows)
+        return sorted((self._summary(row) for row in rows), key=lambda s: (s.date, s.id), reverse=True)
 
     def rebuild_index(self) -> list[dict]:
-        rows = []
-        for path in sorted(self.meetings_dir.glob("*.json")):
-            try:
-                meeting = self._load(path.stem)
-            except BadMeetingFile as error:
-                rows.append({"id": path.stem, "title": f"(unreadable: {error.reason})", "date": "", "status": "?",
-                             "language": "en"})
-                continue
-            rows.append(self._summary_row(meeting))
+        rows = [self._row_of(meeting_id, path) for meeting_id, path in self.meeting_files().items()]
+        self._write_index(rows)
+        return rows
+
+    def _row_of(self, meeting_id: str, path: Path) -> dict:
+        stamp = _stamp(path)
+        try:
+            meeting = self._load(meeting_id)
+        except BadMeetingFile as error:
+            return {"id": meeting_id, "title": "", "date": "", "status": DAMAGED, "language": "en",
+                    "problem": error.reason, "stamp": stamp}
+        except (MeetingNotFound, OSError) as error:
+            return {"id": meeting_id, "title": "", "date": "", "status": DAMAGED, "language": "en",
+                    "problem": str(error), "stamp": stamp}
+        return dict(self._summary_row(meeting), stamp=stamp)
+
+    @staticmethod
+    def _summary(row: dict) -> MeetingSummary:
+        problem = str(row.get("problem", "")) if row.get("status") == DAMAGED else ""
+        title = row.get("title", "") or (_("(unreadable: {reason})", reason=problem) if problem else "")
+        return MeetingSummary(row["id"], title, row.get("date", ""), row.get("status", ""),
+                              row.get("language", "en"), problem)
+
+    def _write_index(self, rows: list[dict]) -> None:
+        """Write the index whole (TinyDB's layout), replacing whatever was there; a cache, so a
+        folder that cannot be written (read-only, full) only costs a rebuild next time."""
         index_path = self.root / "index.json"
-        if index_path.exists():
+        if index_path.exists() and not self._index_rows():
             try:
                 read_json(index_path)
+                bad = False
             except (ValueError, OSError):
-                index_path.replace(index_path.with_suffix(".json.bad"))
-        db = self._index()
-        with db.storage.batch():
-            db.truncate()
-            for row in rows:
-                db.insert(row)
-        return rows
+                bad = True
+            if bad:  # keep a garbled index for inspection, as with any unreadable file
+                try:
+                    index_path.replace(index_path.with_suffix(".json.bad"))
+                except OSError:
+                    pass
+        try:
+            atomic_write(index_path, encode({"_default": {str(n): row for n, row in enumerate(rows, 1)}}))
+        except OSError:
+            pass
 
     @staticmethod
     def _summary_row(meeting: Meeting) -> dict:
@@ -131,13 +206,13 @@ class Archive:
         try:
             db = self._index()
             found = db.get(Query().id == meeting.id)
-            if found == row:
+            if found is not None and all(found.get(k) == v for k, v in row.items()):
                 return
             if found is None:
                 db.insert(row)
             else:
                 db.update(row, doc_ids=[found.doc_id])
-        except UnreadableFile:
+        except (UnreadableFile, TypeError, ValueError, AttributeError):
             self.rebuild_index()
 
     # -- meetings ------------------------------------------------------------------------
@@ -148,22 +223,53 @@ class Archive:
             return False
 
     def create(self, meeting: Meeting) -> str:
-        """Store a new meeting (a fresh id if it has none or the id is taken); returns its id."""
+        """Store a NEW meeting and return its id: the meeting's own id when it is valid and no
+        file has it, else a fresh one. Never replaces a file, even one created a moment ago by
+        another roomtui (the file is linked into place, which fails if the name is taken)."""
+        data = meeting_to_data(meeting)
+        too_big = size_problem(encoded_size(data))
+        if too_big:  # whatever roomtui stores it must be able to open again
+            raise ValidationError([too_big])
+        tables = split(data)
         if not meeting.id or not _ID.match(meeting.id) or self.exists(meeting.id):
             meeting.id = new_meeting_id(meeting)
-        storage_db = TinyDB(self.path_of(meeting.id), storage=DurableStorage, backup_dir=self.backups_dir)
-        with storage_db.storage.batch():
-            write_tables(storage_db, tables_of(meeting), None, meeting.id)
+        while True:
+            tables["meeting"][0]["id"] = meeting.id
+            memory = TinyDB(storage=MemoryStorage)
+            write_tables(memory, tables, None, meeting.id)
+            if _write_new(self.path_of(meeting.id), encode(memory.storage.read())):
+                break
+            meeting.id = new_meeting_id(meeting)
         self.update_index(meeting)
         return meeting.id
 
-    def replace(self, meeting: Meeting) -> None:
-        """Overwrite a stored meeting whole (an import over an existing id); one write."""
-        session = self.open(meeting.id)
+    def keep_copy(self, meeting_id: str, why: str) -> Path:
+        """Copy a meeting file into the backups folder as <id>-<why>-<time>.json, outside the
+        rotation of the last good versions (so it is never pruned); returns the copy's path."""
+        path = self.path_of(meeting_id)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.backups_dir / f"{meeting_id}-{why}-{stamp}.json"
+        number = 1
+        while target.exists():
+            number += 1
+            target = self.backups_dir / f"{meeting_id}-{why}-{stamp}-{number}.json"
+        atomic_write(target, path.read_bytes())
+        return target
+
+    def replace(self, meeting_id: str, meeting: Meeting) -> Path:
+        """Overwrite a stored meeting whole with ``meeting`` (an explicit replacing import), as
+        one saved action; the previous file is first copied to the backups folder, whose path is
+        returned. ReadOnlyError if another roomtui has the meeting open."""
+        session = self.open(meeting_id)
         try:
+            if session.read_only:
+                raise ReadOnlyError(session.read_only_reason)
+            kept = self.keep_copy(meeting_id, "replaced")
+            meeting.id = meeting_id
             session.replace_all(meeting)
         finally:
             session.close()
+        return kept
 
     def _load(self, meeting_id: str) -> Meeting:
         path = self.path_of(meeting_id)
@@ -186,9 +292,16 @@ class Archive:
         meeting = self._load(meeting_id)
         lock = MeetingLock(self.path_of(meeting_id).with_suffix(".lock"))
         read_only_reason = ""
-        if not lock.acquire():
-            holder = lock.holder() or "another roomtui"
-            read_only_reason = f"another roomtui (process {holder}) has this meeting open; it is shown read-only"
+        try:
+            acquired = lock.acquire()
+        except OSError as error:  # a read-only folder, a full disk: reading still works
+            acquired = True
+            read_only_reason = _("the lock file {path} cannot be created ({reason}): the meeting is shown "
+                                 "read-only", path=lock.path, reason=error.strerror or error)
+        if not acquired:
+            holder = lock.holder() or "?"
+            read_only_reason = _("another roomtui (process {holder}) has this meeting open; it is shown read-only",
+                                 holder=shown(holder, 80))
         db = TinyDB(storage=lambda: self._storage(meeting_id, read_only=bool(read_only_reason)))
         return MeetingSession(meeting, db, lock if lock.held else None, clock=clock, read_only_reason=read_only_reason,
                               on_saved=self.update_index)
@@ -245,4 +358,42 @@ class Archive:
         raise MeetingNotFound(f"'{reference}' matches {len(matches)} meetings: " + ", ".join(m.id for m in matches))
 
 
-__all__ = ["Archive", "BadMeetingFile", "MeetingNotFound", "MeetingSummary"]
+def _stamp(path: Path) -> list[int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return [0, 0]
+    return [info.st_mtime_ns, info.st_size]
+
+
+def _write_new(path: Path, payload: bytes) -> bool:
+    """Put ``payload`` at ``path`` durably unless ``path`` exists; False if it does."""
+    fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links here (some USB sticks): exclusive create instead
+            try:
+                target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                return False
+            with os.fdopen(target, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+    finally:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+    fsync_dir(path.parent)
+    return True
+
+
+__all__ = ["Archive", "BadMeetingFile", "DAMAGED", "MeetingNotFound", "MeetingSummary"]

@@ -15,15 +15,16 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from roomtui.domain.codec import DecodeError, meeting_from_data, meeting_to_data
+from roomtui.domain.codec import DecodeError, checked_meeting, meeting_to_data
 from roomtui.domain.model import Meeting
+from roomtui.domain.text import shown
 
 SCHEMA = 1
 FORMAT = "roomtui-meeting"
 LISTS = ("participants", "agenda", "speakers", "issues", "responses")
 
 
-class SchemaError(Exception):
+class SchemaError(ValueError):
     """The file is a roomtui file we cannot use as is (newer schema, another program's JSON)."""
 
 
@@ -54,25 +55,38 @@ def write_tables(db: TinyDB, tables: dict[str, list[dict[str, Any]]], previous: 
 
 def read_meeting(db: TinyDB) -> Meeting:
     """Rebuild the meeting from its tables, checking the schema first."""
+    try:
+        return _read_meeting(db)
+    except (TypeError, ValueError, AttributeError, KeyError) as error:  # a table of the wrong shape
+        if isinstance(error, SchemaError):
+            raise
+        raise SchemaError(f"the file's tables are damaged ({type(error).__name__})") from None
+
+
+def _read_meeting(db: TinyDB) -> Meeting:
     meta = db.table("meta").get(doc_id=1)
-    if meta is None or meta.get("format") != FORMAT:
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise SchemaError("this is not a roomtui meeting file (no roomtui header)")
     schema = meta.get("schema")
     if not isinstance(schema, int) or schema < 1:
-        raise SchemaError(f"unknown schema version {schema!r}")
+        raise SchemaError(f"unknown schema version {shown(repr(schema))}")
     if schema > SCHEMA:
         raise SchemaError(f"written by a newer roomtui (schema {schema}; this one reads up to {SCHEMA})")
     header = db.table("meeting").get(doc_id=1)
-    if header is None:
+    if not isinstance(header, dict):
         raise SchemaError("the meeting details are missing")
     data = dict(header)
     for name in LISTS:
-        rows = sorted(db.table(name).all(), key=lambda row: row.get("_seq", 0))
+        rows = db.table(name).all()
+        if not all(isinstance(row, dict) and isinstance(row.get("_seq", 0), int) for row in rows):
+            raise SchemaError(f"the {name} table is damaged")
+        rows.sort(key=lambda row: row.get("_seq", 0))
         data[name] = [{k: v for k, v in row.items() if k != "_seq"} for row in rows]
-    try:
-        return meeting_from_data(data)
+    try:  # the same checks as an import: a hand-edited or damaged file is refused, never half-used
+        return checked_meeting(data, stored=True)
     except DecodeError as error:
-        raise SchemaError(f"the meeting does not fit the record: {error}") from None
+        listed = error.problems[:5] + ([f"... (+{len(error.problems) - 5})"] if len(error.problems) > 5 else [])
+        raise SchemaError("the meeting does not fit the record: " + "; ".join(listed)) from None
 
 
 def tables_of(meeting: Meeting) -> dict[str, list[dict[str, Any]]]:

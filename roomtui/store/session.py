@@ -20,6 +20,7 @@ from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.codec import meeting_from_data, meeting_to_data
 from roomtui.domain.council import Council
 from roomtui.domain.model import Meeting
+from roomtui.domain.validation import ValidationError, encoded_size, size_problem
 from roomtui.i18n import _
 from roomtui.store.lock import MeetingLock
 from roomtui.store.meeting_file import split, write_tables
@@ -124,6 +125,9 @@ class MeetingSession:
         data = meeting_to_data(self.meeting)
         if data == self._data and not force:
             return False
+        too_big = size_problem(encoded_size(data))
+        if too_big:  # refused before writing: a meeting roomtui writes must open again (see validation.py)
+            raise ValidationError([too_big])
         tables = split(data)
         started = time.perf_counter()
         try:

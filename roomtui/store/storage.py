@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -95,6 +96,8 @@ def read_json(path: Path) -> Any:
         raise ValueError(f"the file is not UTF-8 text (byte {error.start})") from None
     except json.JSONDecodeError as error:
         raise ValueError(f"the file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+    except RecursionError:
+        raise ValueError("the file is nested too deeply to be a roomtui file") from None
 
 
 class DurableStorage(Storage):
@@ -202,7 +205,10 @@ class DurableStorage(Storage):
         """Backups of this file, newest first."""
         if self.backup_dir is None or not self.backup_dir.exists():
             return []
-        return sorted(self.backup_dir.glob(f"{self.path.stem}-*.json"), reverse=True)
+        # only this file's rotating copies: not those of "<stem>-2" nor the kept -replaced-/-deleted- ones
+        own = re.compile(re.escape(self.path.stem) + r"-\d{8}-\d{6}-\d{3}\.json")
+        return sorted((p for p in self.backup_dir.glob(f"{self.path.stem}-*.json") if own.fullmatch(p.name)),
+                      reverse=True)
 
     def newest_backup(self) -> Path | None:
         for candidate in self.backups():

@@ -98,6 +98,29 @@ class RoomApp(TranslatedBindings, App[None]):
     def on_mount(self) -> None:
         if self._initial_meeting:
             self.open_meeting(self._initial_meeting, view=self._initial_view)
+        self.call_after_refresh(self.show_archive_notices)
+
+    def show_archive_notices(self) -> None:
+        """Stray files in the data folder and the like: named once, never in the way."""
+        for notice in self.archive.take_notices():
+            self.notify(notice, severity="warning", timeout=10)
+
+    # -- unexpected errors: a report file and one short line, never a traceback (crash_report.py)
+    def _handle_exception(self, error: Exception) -> None:
+        from roomtui.crash_report import crash_message, write_report
+
+        self.crash_report = write_report(self.archive.root, error, f"app, screen {type(self.screen).__name__}")
+        self._crash_message = crash_message(error, self.crash_report)
+        super()._handle_exception(error)
+
+    def panic(self, *renderables) -> None:  # Textual's exit for errors that render themselves
+        message = getattr(self, "_crash_message", None)
+        super().panic(*((message,) if message else renderables))
+
+    def _fatal_error(self) -> None:  # Textual's own prints the traceback with local variables
+        self.bell()
+        self._exit_renderables.append(getattr(self, "_crash_message", "roomtui stopped on an unexpected error."))
+        self._close_messages_no_wait()
 
     def open_meeting(self, meeting_id: str, view: str | None = None) -> bool:
         """Open a meeting and show the view that fits its state (or ``view``)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -97,27 +96,9 @@ class HomeScreen(TranslatedBindings, Screen):
         ], submit), done)
 
     def action_import_plan(self) -> None:
-        imported: dict[str, str] = {}
+        from roomtui.tui.import_flow import start_import
 
-        def submit(values: dict) -> list[str] | None:
-            from roomtui.importing import import_file
-
-            try:
-                imported["id"] = import_file(self.app.archive, Path(values["path"].strip()).expanduser())
-            except ValueError as error:
-                return str(error).splitlines()
-            except OSError as error:
-                return [_("Cannot read {path}: {reason}", path=values["path"], reason=error.strerror or str(error))]
-            return None
-
-        def done(result) -> None:
-            if result and imported.get("id"):
-                self.refresh_view()
-                self.app.notify(_("Imported into meeting {id}.", id=imported["id"]))
-
-        self.app.push_screen(FormDialog(_("Import a plan (.toml) or a meeting (.json)"), [
-            FormField("path", _("File path"), required=True, placeholder="~/council-plan.toml"),
-        ], submit), done)
+        start_import(self)
 
     def action_delete(self) -> None:
         meeting_id = self._selected()

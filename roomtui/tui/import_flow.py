@@ -1,0 +1,95 @@
+"""Importing from the meetings list: a new meeting by default; replacing only after confirming.
+
+The rules are importing.py's (the CLI's `--replace` and `--force`); this module is the app's
+way of asking. Replacing names the meeting, its status and what it holds; a meeting that has
+been run, or one whose private fields the file lacks, is asked about a second time, and the
+message afterwards says where the old version was kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roomtui.i18n import _
+from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField
+
+NEW = "__new__"
+
+
+def start_import(screen) -> None:
+    """Ask for a file (and, optionally, a meeting to replace), then import or confirm."""
+    app = screen.app
+    chosen: dict[str, object] = {}
+
+    def submit(values: dict) -> list[str] | None:
+        from roomtui.importing import check_replace, import_file
+        from roomtui.store import BadMeetingFile, MeetingNotFound
+
+        path = Path(str(values["path"] or "").strip()).expanduser()
+        target = values.get("replace") or NEW
+        try:
+            if target == NEW:
+                chosen["result"] = import_file(app.archive, path)
+            else:
+                chosen["check"] = (path, target, *check_replace(app.archive, path, target))
+        except (ValueError, BadMeetingFile, MeetingNotFound) as error:
+            return str(error).splitlines()
+        except OSError as error:
+            return [_("Cannot read {path}: {reason}", path=values["path"], reason=error.strerror or str(error))]
+        return None
+
+    def done(result) -> None:
+        if not result:
+            return
+        if "result" in chosen:
+            imported = chosen["result"]
+            screen.refresh_view()
+            if imported.file_id:
+                app.notify(_("Imported as new meeting {id} (the id {file_id} in the file is already used; that "
+                             "meeting was not changed).", id=imported.meeting_id, file_id=imported.file_id))
+            else:
+                app.notify(_("Imported into meeting {id}.", id=imported.meeting_id))
+            return
+        _confirm_replace(screen, *chosen["check"])
+
+    meetings = [(_("a new meeting"), NEW)] + [(f"{s.title} ({s.id})", s.id) for s in app.archive.list()]
+    app.push_screen(FormDialog(_("Import a plan (.toml) or a meeting (.json)"), [
+        FormField("path", _("File path"), required=True, placeholder="~/council-plan.toml"),
+        FormField("replace", _("Import as"), "select", NEW, meetings, required=True),
+    ], submit), done)
+
+
+def _confirm_replace(screen, path: Path, target: str, current, _incoming, risks: list[str]) -> None:
+    from roomtui.importing import describe
+
+    app = screen.app
+
+    def replace() -> None:
+        from roomtui.importing import ImportRefused, replace_from_file
+
+        try:
+            result = replace_from_file(app.archive, path, target, force=True)
+        except (ImportRefused, ValueError, OSError) as error:
+            app.notify(str(error), severity="error", timeout=20)
+            return
+        screen.refresh_view()
+        app.notify(_("Replaced meeting {id}. Its previous version is kept as {backup}.", id=target,
+                     backup=result.backup), timeout=20)
+
+    def second(yes: bool | None) -> None:
+        if yes:
+            replace()
+
+    def first(yes: bool | None) -> None:
+        if not yes:
+            return
+        if not risks:
+            replace()
+            return
+        app.push_screen(ConfirmDialog(_("Replacing loses what only the meeting holds: {risks}. A copy of it is "
+                                        "kept in the backups folder. Replace it anyway?", risks="; ".join(risks)),
+                                      _("Replace anyway")), second)
+
+    app.push_screen(ConfirmDialog(_("Replace meeting {meeting} with everything in {file}? A copy of the meeting "
+                                    "as it is now is kept in the backups folder.", meeting=describe(current),
+                                    file=path.name), _("Replace")), first)
