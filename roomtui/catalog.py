@@ -26,7 +26,7 @@ from roomtui.i18n import DOMAIN, LOCALE_DIR, RECORD_DOMAIN
 
 PACKAGE = Path(__file__).resolve().parent
 KEYWORDS = {
-    DOMAIN: {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)},
+    DOMAIN: {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "problem": (1,), "Problem": (1,)},
     RECORD_DOMAIN: {"record_text": (2,), "RN_": None},
 }
 LOCALES = ("zh_CN",)
@@ -92,7 +92,6 @@ def update() -> None:
             catalog = read_po(locale, domain)
             catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
             catalog.revision_date = FIXED_DATE
-            catalog.obsolete.clear()
             write_po(catalog, po_path(locale, domain))
             po_path(locale, domain).with_suffix(".mo").write_bytes(compiled(catalog))
 

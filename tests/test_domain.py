@@ -22,9 +22,11 @@ def council(clock) -> Council:
 def test_resolve_now_names_each_missing_field(council):
     with pytest.raises(ValidationError) as refused:
         council.record_response(1, "Housing Bureau", Disposition.RESOLVE_NOW)
-    problems = " | ".join(refused.value.problems)
+    problems = " | ".join(refused.value.messages)
     for field in ("action", "lead unit", "deadline"):
         assert f"{field} is required for 'resolve now'" in problems
+    # the problems are data too: each names the field it is about, whatever the language
+    assert [p.field for p in refused.value.problems] == ["action", "lead_unit", "deadline"]
     assert not council.meeting.responses
 
 
@@ -39,7 +41,7 @@ def test_step_by_step_requires_plan_milestones_and_target_date(council):
 def test_higher_level_requires_reason_body_next_step_interim(council):
     with pytest.raises(ValidationError) as refused:
         council.record_response(1, "Housing Bureau", Disposition.HIGHER_LEVEL, reason="beyond county budget")
-    text = " ".join(refused.value.problems)
+    text = " ".join(refused.value.messages)
     for field in ("body asked", "next step", "interim measure"):
         assert field in text
     response = council.record_response(1, "Housing Bureau", Disposition.HIGHER_LEVEL, reason="budget",
@@ -62,7 +64,8 @@ def test_commitment_without_deliverable_is_refused(council):
     with pytest.raises(ValidationError) as refused:
         council.record_response(1, "Housing", Disposition.RESOLVE_NOW, action="a", lead_unit="b",
                                 deadline="2019-12-01", commitments=[{"lead_unit": "Housing"}])
-    assert "commitment 1: deliverable is required" in refused.value.problems
+    assert "commitment 1: deliverable is required" in refused.value.messages
+    assert refused.value.problems[0].field == "deliverable"
 
 
 @pytest.mark.parametrize("value, message", [

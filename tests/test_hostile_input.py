@@ -51,7 +51,7 @@ def attempt(action, setup=None) -> None:
     try:
         action(council)
     except ValidationError as error:
-        assert error.problems and all(isinstance(p, str) and p for p in error.problems)
+        assert error.problems and all(isinstance(p, str) and p for p in error.messages)
         assert meeting_to_data(meeting) == before, "a refused action must change nothing"
         return
     stored_text_is_clean(meeting)

@@ -17,7 +17,13 @@ from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import clean_text, shown, visible
-from roomtui.domain.validation import MULTILINE_FIELDS, encoded_size, nesting_problem, record_problems, size_problem
+from roomtui.domain.validation import (
+    MULTILINE_FIELDS,
+    encoded_size,
+    nesting_problem,
+    record_problems,
+    size_problem,
+)
 
 T = TypeVar("T")
 

@@ -10,7 +10,9 @@ from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
 
+from roomtui.domain.answering import department_head
 from roomtui.domain.clock import Clock, SystemClock
+from roomtui.domain.fields import field_label
 from roomtui.domain.model import (
     AgendaItem,
     AgendaKind,
@@ -27,11 +29,12 @@ from roomtui.domain.model import (
     Satisfaction,
     SpeakerKind,
 )
+from roomtui.domain.problems import problem
 from roomtui.domain.speaking import SpeakingOrder
 from roomtui.domain.validation import (
     MAX_MEETING_MINUTES,
-    ValidationError,
     MULTILINE_FIELDS,
+    ValidationError,
     parse_date,
     parse_minutes,
     parse_role,
@@ -41,9 +44,7 @@ from roomtui.domain.validation import (
     response_problems,
     text_field,
 )
-from roomtui.domain.answering import department_head
-from roomtui.domain.fields import field_label
-from roomtui.i18n import _
+from roomtui.i18n import N_, _
 
 NON_TEXT_FIELDS = {"parent_id", "raised_by", "present", "role", "kind", "source", "disposition", "satisfaction", "grade"}
 
@@ -64,12 +65,12 @@ def clean_fields(values: dict[str, Any], required: tuple[str, ...] = ()) -> dict
             elif name in NON_TEXT_FIELDS:
                 cleaned[name] = value
             else:
-                cleaned[name] = text_field(value, label, required=name in required, multiline=name in MULTILINE_FIELDS)
+                cleaned[name] = text_field(value, name, required=name in required, multiline=name in MULTILINE_FIELDS)
         except ValidationError as error:
-            problems.extend(error.problems)
+            problems.extend(error.at(name).problems)
     for name in required:
         if name not in values:
-            problems.append(_("{field} is required", field=field_label(name)))
+            problems.append(problem("{field} is required", name))
     if problems:
         raise ValidationError(problems)
     return cleaned
@@ -97,7 +98,7 @@ class Council:
             setattr(self.meeting, name, value)
 
     def set_agreed_items(self, items: list[str]) -> None:
-        self.meeting.agreed_items = [text_field(i, _("agreed item"), multiline=True) for i in items if str(i).strip()]
+        self.meeting.agreed_items = [text_field(i, "agreed_items", multiline=True, label=N_("agreed item")) for i in items if str(i).strip()]
 
     def set_limits(self, **seconds: Any) -> None:
         limits = self.meeting.limits
@@ -110,7 +111,10 @@ class Council:
                 raise ValidationError([_("unknown limit: {name}", name=name)])
             from roomtui.domain.validation import parse_seconds
 
-            setattr(limits, name, parse_seconds(value, field_label(name)))
+            try:
+                setattr(limits, name, parse_seconds(value, field_label(name)))
+            except ValidationError as error:
+                raise error.at(name) from None
 
     # -- participants --------------------------------------------------------------------
     def add_participant(self, name: str, role: Role | str = Role.MEMBER, **values: Any) -> Participant:
@@ -341,7 +345,7 @@ class Council:
     def set_speaker_summary(self, entry_id: int, summary: str) -> None:
         """The key points of a turn, typed by the secretary while or after someone speaks."""
         entry = self._get(self.meeting.speaker(entry_id), _("speaker"), entry_id)
-        entry.summary = text_field(summary, _("key points"), multiline=True)
+        entry.summary = text_field(summary, "summary", multiline=True, label=N_("key points"))
 
     # -- issues --------------------------------------------------------------------------
     def add_issue(self, title: str, source: IssueSource | str = IssueSource.REPORT, **values: Any) -> Issue:
@@ -460,8 +464,9 @@ class Council:
         try:
             cleaned = clean_fields(value, required=("lead_unit", "deliverable"))
         except ValidationError as error:
-            raise ValidationError([_("commitment {n}: {problem}", n=number, problem=p) for p in error.problems])
-        return Commitment(co_units=[text_field(u, _("co-unit")) for u in co_units if str(u).strip()],
+            raise ValidationError([problem("commitment {n}: {problem}", n=number, problem=p).at(p.field or "commitments")
+                                   for p in error.problems])
+        return Commitment(co_units=[text_field(u, "co_units", label=N_("co-unit")) for u in co_units if str(u).strip()],
                           grade=Grade(grade) if grade else None, **cleaned)
 
     # -- helpers -------------------------------------------------------------------------

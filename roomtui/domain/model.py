@@ -7,11 +7,11 @@ refer to "issue #4" the way the room does.
 
 from __future__ import annotations
 
-from roomtui.i18n import N_
-
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum
+
+from roomtui.i18n import N_
 
 
 class _Choice(str, Enum):

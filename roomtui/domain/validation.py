@@ -15,7 +15,15 @@ from typing import Any, Iterable
 
 from roomtui.domain.choices import role_choices, role_of
 from roomtui.domain.model import AgendaItem, Disposition, Meeting, Response, Role
-from roomtui.domain.text import LINE_LIMIT, TEXT_LIMIT, TextTooLong, clean_text, compare_key, shown, visible
+from roomtui.domain.problems import FieldName, Problem, as_problem, problem
+from roomtui.domain.text import (
+    LINE_LIMIT,
+    TEXT_LIMIT,
+    TextTooLong,
+    clean_text,
+    compare_key,
+    shown,
+)
 from roomtui.i18n import LANGUAGES, N_, _
 
 MAX_MEETING_MINUTES = 24 * 60
@@ -45,11 +53,21 @@ MULTILINE_FIELDS = frozenset({"background", "description", "suggestion", "text",
 
 
 class ValidationError(ValueError):
-    """One or more problems with what was entered; ``problems`` are whole sentences."""
+    """One or more problems with what was entered (see problems.py): ``problems`` are Problem objects,
+    each with the field it is about; ``messages`` are the same put into words (control characters
+    always made visible)."""
 
-    def __init__(self, problems: Iterable[str]) -> None:
-        self.problems = [visible(p) for p in problems]  # a message never carries a raw control character
-        super().__init__("; ".join(self.problems))
+    def __init__(self, problems: Iterable[Problem | str]) -> None:
+        self.problems: list[Problem] = [as_problem(p) for p in problems]
+        super().__init__("; ".join(self.messages))
+
+    @property
+    def messages(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+    def at(self, name: str) -> ValidationError:
+        """The same problems, about field ``name`` where they name none."""
+        return ValidationError([p.at(name) for p in self.problems])
 
 
 # The fields each disposition requires (DOMAIN.md), with the label the form shows.
@@ -65,22 +83,21 @@ REQUIRED_FIELDS: dict[Disposition, tuple[tuple[str, str], ...]] = {
 }
 
 
-def response_problems(response: Response) -> list[str]:
-    """What a response still lacks for its disposition, as sentences naming each field."""
+def response_problems(response: Response) -> list[Problem]:
+    """What a response still lacks for its disposition, each problem naming its field."""
     problems = []
     if not response.department.strip():
-        problems.append(_("department is required"))
+        problems.append(problem("department is required", "department"))
     for name, label in REQUIRED_FIELDS[response.disposition]:
         value = getattr(response, name)
         if value is None or (isinstance(value, str) and not value.strip()):
-            problems.append(
-                _("{field} is required for '{disposition}'", field=_(label), disposition=response.disposition.label)
-            )
+            problems.append(problem("{field} is required for '{disposition}'", name, field=FieldName(name, label),
+                                    disposition=response.disposition.label))
     for number, commitment in enumerate(response.commitments, 1):
         if not commitment.lead_unit.strip():
-            problems.append(_("commitment {n}: lead unit is required", n=number))
+            problems.append(problem("commitment {n}: lead unit is required", "lead_unit", n=number))
         if not commitment.deliverable.strip():
-            problems.append(_("commitment {n}: deliverable is required", n=number))
+            problems.append(problem("commitment {n}: deliverable is required", "deliverable", n=number))
     return problems
 
 
@@ -157,14 +174,19 @@ def parse_seconds(value: object, field: str) -> int:
     return seconds
 
 
-def text_field(value: object, field: str, *, required: bool = False, multiline: bool = False) -> str:
-    """Clean a typed or imported text and name the field when it is missing or too long."""
+def text_field(value: object, name: str, *, required: bool = False, multiline: bool = False,
+               label: str | None = None) -> str:
+    """Clean a typed or imported text and name the field when it is missing or too long.
+
+    ``name`` is the stored field name; ``label`` an English (N_-marked) label when its own does not fit.
+    """
+    shown_as = FieldName(name, label)
     try:
         text = clean_text(value, multiline=multiline)
     except TextTooLong as error:
-        raise ValidationError([f"{field} {error}"]) from None
+        raise ValidationError([problem("{field} {reason}", name, field=shown_as, reason=str(error))]) from None
     if required and not text:
-        raise ValidationError([_("{field} is required", field=field)])
+        raise ValidationError([problem("{field} is required", name, field=shown_as)])
     return text
 
 

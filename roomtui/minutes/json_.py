@@ -95,4 +95,4 @@ def meeting_from_json(text: str | bytes) -> Meeting:
     try:
         return checked_meeting(data)
     except DecodeError as error:
-        raise MinutesImportError("; ".join(error.problems)) from None
+        raise MinutesImportError("; ".join(map(str, error.problems))) from None

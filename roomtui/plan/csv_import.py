@@ -21,10 +21,17 @@ import os
 from typing import Any, Callable
 
 from roomtui.domain.council import Council, clean_fields
+from roomtui.domain.fields import field_label
 from roomtui.domain.model import Issue, IssueSource, Meeting, Participant, Role
 from roomtui.domain.text import shown
-from roomtui.domain.validation import MULTILINE_FIELDS, ValidationError, parse_role, person_key, text_field, unknown_role
-from roomtui.domain.fields import field_label
+from roomtui.domain.validation import (
+    MULTILINE_FIELDS,
+    ValidationError,
+    parse_role,
+    person_key,
+    text_field,
+    unknown_role,
+)
 from roomtui.i18n import _
 from roomtui.plan.choices import role_of, yes_no
 from roomtui.plan.csv_table import Table, read_table
@@ -62,10 +69,10 @@ def _texts(table: Table, line: int, values: dict[str, str], names: tuple[str, ..
     cleaned = {}
     for name in names:
         try:
-            cleaned[name] = text_field(values.get(name, ""), _label(name), required=name == required,
+            cleaned[name] = text_field(values.get(name, ""), name, required=name == required,
                                        multiline=name in MULTILINE_FIELDS)
         except ValidationError as error:
-            for message in error.problems:
+            for message in error.messages:
                 table.problem(line, name, message)
     return cleaned
 
@@ -179,17 +186,12 @@ def _apply(meeting: Meeting, rows: list[dict[str, Any]], add: Callable[[Council,
         try:
             added.append(add(council, row))
         except ValidationError as error:
-            problems += [ImportProblem(str(row.get("file", default)), row.get("line"), _field_of(message), message)
-                         for message in error.problems]
+            problems += [ImportProblem(str(row.get("file", default)), row.get("line"), found.field, str(found))
+                         for found in error.problems]
     _raise_if(problems)
     for f in dataclasses.fields(Meeting):  # nothing below can fail: the swap is all or nothing
         setattr(meeting, f.name, getattr(work, f.name))
     return added
-
-
-def _field_of(message: str) -> str | None:
-    names = sorted(set(PARTICIPANT_COLUMNS) | set(ISSUE_COLUMNS), key=lambda n: -len(_label(n)))
-    return next((n for n in names if message.startswith(_label(n))), None)
 
 
 def _raise_if(problems: list[ImportProblem]) -> None:

@@ -15,9 +15,9 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from roomtui.domain.fields import field_label
 from roomtui.domain.text import shown
 from roomtui.domain.validation import MULTILINE_FIELDS
-from roomtui.domain.fields import field_label
 from roomtui.i18n import _
 from roomtui.plan.choices import normal
 from roomtui.plan.errors import ImportProblem, PlanImportError

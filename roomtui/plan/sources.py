@@ -12,7 +12,9 @@ import codecs
 import os
 from pathlib import Path
 
-from roomtui.domain.validation import MAX_FILE_BYTES  # one limit for every door: see validation.py
+from roomtui.domain.validation import (
+    MAX_FILE_BYTES,  # one limit for every door: see validation.py
+)
 from roomtui.i18n import _
 from roomtui.plan.errors import ImportProblem, PlanImportError
 

@@ -31,7 +31,15 @@ from datetime import date, datetime
 from typing import Any
 
 from roomtui.domain.council import Council, clean_fields
-from roomtui.domain.model import AgendaItem, Issue, IssueSource, Meeting, Participant, Role
+from roomtui.domain.model import (
+    AgendaItem,
+    Issue,
+    IssueSource,
+    Meeting,
+    Participant,
+    Role,
+)
+from roomtui.domain.problems import problem
 from roomtui.domain.text import shown
 from roomtui.domain.validation import (
     ValidationError,
@@ -40,7 +48,6 @@ from roomtui.domain.validation import (
     record_problems,
     unknown_role,
 )
-from roomtui.domain.fields import field_label
 from roomtui.i18n import LANGUAGES, _
 from roomtui.plan.choices import kind_of, role_of, source_of, yes_no
 from roomtui.plan.errors import ImportProblem, PlanImportError
@@ -146,11 +153,9 @@ class _PlanBuilder:
         self.problems.append(ImportProblem(self.name, self.locator.line(path, key), key, message, where))
 
     def refused(self, path: tuple, error: ValidationError, keys: tuple[str, ...], where: str | None) -> None:
-        """Council's sentences, each placed on the line of the field it names."""
-        labels = sorted(((field_label(k), k) for k in keys), key=lambda pair: -len(pair[0]))
-        for sentence in error.problems:
-            key = next((k for label, k in labels if sentence.startswith(label)), None)
-            self.problem(path, key, sentence, where)
+        """Council's problems, each placed on the line of the field it is about."""
+        for found in error.problems:
+            self.problem(path, found.field if found.field in keys else None, str(found), where)
 
     def unknown_keys(self, table: dict, path: tuple, allowed: tuple[str, ...], where: str | None) -> None:
         for key in table:
@@ -212,7 +217,7 @@ class _PlanBuilder:
         meeting = Meeting(id="", title="")
         council = Council(meeting)
         if "title" not in details:
-            self.problem(path, None, _("{field} is required", field=_("title")), "[meeting]")
+            self.problem(path, None, str(problem("{field} is required", "title")), "[meeting]")
         for key in MEETING_KEYS:
             if key not in details or key in ("id", "language", "created_at"):
                 continue
@@ -327,7 +332,7 @@ class _PlanBuilder:
             self.problem(path, "planned_minutes", _("{field} must be a single value", field="planned_minutes"), where)
             return None
         if "title" not in entry:
-            self.problem(path, None, _("{field} is required", field=_("title")), where)
+            self.problem(path, None, str(problem("{field} is required", "title")), where)
             return None
         if title is None:
             return None
@@ -347,7 +352,7 @@ class _PlanBuilder:
             where = f"[[participants]] #{number + 1}"
             self.unknown_keys(entry, path, PARTICIPANT_KEYS, where)
             if "name" not in entry:
-                self.problem(path, None, _("{field} is required", field=_("name")), where)
+                self.problem(path, None, str(problem("{field} is required", "name")), where)
                 continue
             name = self.text(entry, path, "name", where)
             values = {k: self.text(entry, path, k, where) for k in PARTICIPANT_TEXT if k in entry}
@@ -381,7 +386,7 @@ class _PlanBuilder:
             where = f"[[issues]] #{number + 1}"
             self.unknown_keys(entry, path, ISSUE_KEYS, where)
             if "title" not in entry:
-                self.problem(path, None, _("{field} is required", field=_("title")), where)
+                self.problem(path, None, str(problem("{field} is required", "title")), where)
                 continue
             title = self.text(entry, path, "title", where)
             values = {k: self.text(entry, path, k, where) for k in ISSUE_TEXT if k in entry}

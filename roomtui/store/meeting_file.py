@@ -85,7 +85,7 @@ def _read_meeting(db: TinyDB) -> Meeting:
     try:  # the same checks as an import: a hand-edited or damaged file is refused, never half-used
         return checked_meeting(data, stored=True)
     except DecodeError as error:
-        listed = error.problems[:5] + ([f"... (+{len(error.problems) - 5})"] if len(error.problems) > 5 else [])
+        listed = [str(p) for p in error.problems[:5]] + ([f"... (+{len(error.problems) - 5})"] if len(error.problems) > 5 else [])
         raise SchemaError("the meeting does not fit the record: " + "; ".join(listed)) from None
 
 

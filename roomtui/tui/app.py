@@ -260,7 +260,7 @@ class RoomApp(TranslatedBindings, App[None]):
 
     def _refused(self, problems: list[str], label: str, in_form: bool, severity: str = "error") -> Outcome:
         if not in_form:
-            self.notify("\n".join(problems), title=_("Not done: {action}", action=label), severity=severity)
+            self.notify("\n".join(map(str, problems)), title=_("Not done: {action}", action=label), severity=severity)
         return Outcome(False, problems=tuple(problems))
 
     def _after_change(self, label: str, quiet: bool) -> None:

@@ -159,8 +159,19 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
         problems = self.submit(self.values())
         if problems:
             self.query_one("#form-problems", Static).update(Text("\n".join(f"• {p}" for p in problems)))
+            self._focus_problem(problems)
             return
         self.dismiss(self.result)
+
+    def _focus_problem(self, problems) -> None:
+        """Put the cursor in the first field a problem is about, so the fix starts at once."""
+        names = {spec.name for spec in self.fields}
+        target = next((p.field for p in problems if getattr(p, "field", None) in names), None)
+        if target is not None:
+            widget = self.query_one(f"#field-{target}")
+            if widget.display and self.query_one(f"#row-{target}").display:
+                widget.focus()
+                widget.scroll_visible()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
