@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from roomtui.domain.model import MeetingStatus
 from roomtui.domain.templates import TEMPLATES, new_meeting
@@ -17,6 +17,7 @@ from roomtui.domain.validation import ValidationError
 from roomtui.i18n import N_, _, language
 from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField
 from roomtui.tui.translated import TranslatedBindings
+from roomtui.tui.widgets.footer import FittingFooter
 
 
 class HomeScreen(TranslatedBindings, Screen):
@@ -33,7 +34,7 @@ class HomeScreen(TranslatedBindings, Screen):
         yield Static(Text(_("Meetings in {folder}", folder=str(self.app.archive.root))), id="home-title")
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Static(_("Enter open · n new · i import a plan · d demo council · Delete delete"), id="home-empty")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)

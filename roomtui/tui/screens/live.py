@@ -18,7 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, OptionList, TabbedContent, TabPane
+from textual.widgets import DataTable, OptionList, TabbedContent, TabPane
 
 from roomtui.domain.answering import departments as departments_of
 from roomtui.domain.answering import floor_person
@@ -36,6 +36,7 @@ from roomtui.tui.live.response_form import ResponseForm
 from roomtui.tui.meeting_view import MeetingScreen
 from roomtui.tui.widgets.agenda_panel import AgendaPanel
 from roomtui.tui.widgets.countdown import Countdown
+from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.issues_panel import IssuesPanel
 from roomtui.tui.widgets.meeting_bar import MeetingBar
 from roomtui.tui.widgets.speaking_panel import SpeakingPanel
@@ -58,31 +59,32 @@ def person_label(person: Participant) -> str:
 
 
 class LiveScreen(MeetingScreen):
-    # The footer shows the keys of every minute; the rest are in F1 help and the palette (ctrl+p).
+    # The footer shows what fits, most important first for the moment (footer_priority); F1 and the
+    # palette (ctrl+p) list every key. Keys for rarer moves stay out of the footer (show=False).
     BINDINGS = [
         Binding("n", "next_speaker", N_("Next speaker"), id="live.next_speaker"),
         Binding("space", "pause_resume", N_("Pause/resume"), id="live.pause_resume"),
         Binding("s", "stop_speaker", N_("Stop"), id="live.stop"),
         Binding("plus,equals_sign", "extend", N_("+1 min"), id="live.extend"),
         Binding("a", "add_speaker('impromptu')", N_("Add speaker"), id="live.add_speaker"),
-        Binding("b", "add_speaker('booked')", N_("Add booked"), id="live.add_booked", show=False),
+        Binding("b", "add_speaker('booked')", N_("Add booked"), id="live.add_booked"),
         Binding("o", "add_speaker('point_of_order')", N_("Point of order"), id="live.point_of_order"),
         Binding("p", "insert_speaker", N_("Insert at position"), id="live.insert_speaker", show=False),
         Binding("shift+up,left_square_bracket", "move(-1)", N_("Move up"), id="live.move_up", show=False),
         Binding("shift+down,right_square_bracket", "move(1)", N_("Move down"), id="live.move_down", show=False),
         Binding("x,delete", "remove_speaker", N_("Remove from queue"), id="live.remove_speaker", show=False),
-        Binding("l", "readd_last", N_("Re-add last speaker"), id="live.readd_last", show=False),
+        Binding("l", "readd_last", N_("Re-add last speaker"), id="live.readd_last"),
         Binding("c", "toggle_closed", N_("Close/open the list"), id="live.toggle_closed", show=False),
         Binding("1", "toggle_one_entry", N_("One entry per person"), id="live.one_entry", show=False),
         Binding("right,ctrl+right", "next_item", N_("Next item"), id="live.next_item"),
-        Binding("left,ctrl+left", "previous_item", N_("Previous item"), id="live.previous_item", show=False),
+        Binding("left,ctrl+left", "previous_item", N_("Previous item"), id="live.previous_item"),
         Binding("i", "raise_floor_issue", N_("Issue from the floor"), id="live.raise_issue"),
-        Binding("I", "raise_report_issue", N_("Report issue"), id="live.report_issue", show=False),
+        Binding("I", "raise_report_issue", N_("Report issue"), id="live.report_issue"),
         Binding("r", "record_response", N_("Record response"), id="live.record_response"),
-        Binding("k", "confirm_response", N_("Confirm response"), id="live.confirm_response", show=False),
-        Binding("f", "satisfaction", N_("Proposer's satisfaction"), id="live.satisfaction", show=False),
-        Binding("m", "add_commitment", N_("Add commitment"), id="live.add_commitment", show=False),
-        Binding("t", "remarks", N_("Summary & closing remarks"), id="live.remarks", show=False),
+        Binding("k", "confirm_response", N_("Confirm response"), id="live.confirm_response"),
+        Binding("f", "satisfaction", N_("Proposer's satisfaction"), id="live.satisfaction"),
+        Binding("m", "add_commitment", N_("Add commitment"), id="live.add_commitment"),
+        Binding("t", "remarks", N_("Summary & closing remarks"), id="live.remarks"),
         Binding("w", "key_points", N_("Key points of the speech"), id="live.key_points"),
         Binding("e", "end_meeting", N_("End meeting"), id="live.end_meeting"),
         Binding("v", "next_tab", N_("Next panel"), id="live.next_tab"),
@@ -131,7 +133,7 @@ class LiveScreen(MeetingScreen):
                     yield StatsPanel(id="stats")
                 yield SpeakingPanel(id="speakers")
             yield IssuesPanel(id="live-issues")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self.tick)
@@ -161,10 +163,41 @@ class LiveScreen(MeetingScreen):
     def now(self) -> datetime:
         return self.app.clock.now()
 
+    def footer_priority(self) -> list[str]:
+        """The keys the secretary needs next, in this moment of the meeting (the footer fits them)."""
+        if self.app.session is None:
+            return []
+        meeting = self.meeting
+        panels = ["next_tab"] if self.narrow else []
+        if meeting.status is MeetingStatus.CLOSED:
+            return ["view('minutes')", "view('handout')", "home"]
+        if meeting.current_item is None:
+            return ["next_item", "view('prepare')"]
+        entry = current_speaker(meeting)
+        if entry is None:  # between speakers
+            return panels + ["next_speaker", "add_speaker('impromptu')", "add_speaker('booked')",
+                             "add_speaker('point_of_order')", "next_item", "raise_floor_issue", "raise_report_issue",
+                             "record_response", "readd_last", "remarks", "previous_item", "end_meeting"]
+        if entry.kind is SpeakerKind.ANSWER:  # a department answers an issue
+            return panels + ["record_response", "next_speaker", "pause_resume", "extend", "confirm_response",
+                             "add_commitment", "satisfaction", "key_points", "stop_speaker"]
+        return panels + ["next_speaker", "pause_resume", "extend", "stop_speaker", "key_points",
+                         "add_speaker('point_of_order')", "add_speaker('impromptu')", "raise_floor_issue",
+                         "raise_report_issue", "record_response", "next_item"]
+
+    def _moment(self) -> tuple:
+        meeting = self.meeting
+        entry = current_speaker(meeting)
+        return meeting.status, meeting.current_item_id is None, entry.kind if entry else None
+
     def refresh_view(self) -> None:
-        """Redraw everything from the meeting (the app calls this after every action)."""
+        """Redraw everything from the meeting (on mount, then once per change: the app's revision)."""
         if self.app.session is None:
             return
+        moment = self._moment()
+        if moment != getattr(self, "_shown_moment", None):
+            self._shown_moment = moment
+            self.refresh_bindings()  # the footer's choice of keys follows the moment
         meeting, now = self.meeting, self.now()
         self.query_one(MeetingBar).refresh_bar()
         self.query_one(AgendaPanel).refresh_view(meeting, now)

@@ -7,12 +7,13 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, MarkdownViewer, Static
+from textual.widgets import Header, MarkdownViewer, Static
 
 from roomtui.domain.model import Grade
 from roomtui.i18n import N_, _, ngettext
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.meeting_view import MeetingScreen
+from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.meeting_bar import MeetingBar
 
 
@@ -58,7 +59,7 @@ class MinutesScreen(MeetingScreen):
         yield MeetingBar()
         yield Static("", id="minutes-variant")
         yield MarkdownViewer("", show_table_of_contents=False, id="minutes-preview")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.refresh_view()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, TabbedContent, TabPane, Tabs
+from textual.widgets import DataTable, TabbedContent, TabPane, Tabs
 
 from roomtui.domain.model import MeetingStatus
 from roomtui.domain.validation import meeting_problems
@@ -24,6 +24,7 @@ from roomtui.tui.prepare.details import WEEKDAYS, DetailsPane
 from roomtui.tui.prepare.issues import IssuesPane
 from roomtui.tui.prepare.pane import PreparePane
 from roomtui.tui.prepare.participants import ParticipantsPane
+from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.meeting_bar import MeetingBar
 
 TABS = ("details", "participants", "agenda", "issues")
@@ -56,7 +57,7 @@ class PrepareScreen(MeetingScreen):
                 yield AgendaPane(id="pane-agenda")
             with TabPane("4 " + _("Issues"), id="prepare-issues"):
                 yield IssuesPane(id="pane-issues")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         # the tab bar never holds the focus: keys 1-4 switch tabs, and each pane's keys need its table

@@ -1,0 +1,77 @@
+"""A Footer that fits its width: the keys that matter most now, then F1 for all the others.
+
+Textual's Footer shows every binding with ``show=True`` in one row and clips what does not fit,
+so on a narrow terminal (or in Chinese, whose labels are wider) a person never sees half of the
+keys. This one asks the screen which actions matter most at this moment (``footer_priority()``,
+e.g. during a speech: next, pause, +1 min; while a department answers: record the response),
+keeps as many as the width holds, always keeps the help key, and redraws when the width changes.
+Every key still works whether it is shown or not; F1 and the palette (ctrl+p) list them all.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+HELP_ACTION = "help"
+COMPACT_BELOW = 100  # columns: narrower terminals get the compact key style (one space, no blocks)
+
+
+def key_width(key_display: str, description: str, compact: bool) -> int:
+    """Columns one key takes: Textual pads the key in the normal style and adds a margin in the compact one."""
+    return cell_len(key_display) + cell_len(description) + (2 if compact else 3)
+
+
+class FittingFooter(Footer):
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)
+        self._width = 0
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self._width = self.size.width
+            self.call_after_refresh(self.recompose)
+
+    def chosen(self, width: int) -> list[tuple[Binding, bool, str]]:
+        """The keys to show in ``width`` columns, in the order they are shown."""
+        by_action: dict[str, tuple[Binding, bool, str]] = {}
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.description and binding.action not in by_action and enabled:
+                by_action[binding.action] = (binding, enabled, tooltip)
+        priority = getattr(self.screen, "footer_priority", None)
+        first = [action for action in (priority() if priority else []) if action in by_action]
+        order = first + [action for action in by_action if action not in first]
+        compact = width < COMPACT_BELOW
+        help_key = next((a for a in order if a.split("(")[0].removeprefix("app.") == HELP_ACTION), None)
+        room = width - 1
+        if help_key is not None:
+            binding = by_action[help_key][0]
+            room -= key_width(self.app.get_key_display(binding), binding.description, compact)
+        shown = []
+        for action in order:
+            if action == help_key:
+                continue
+            binding = by_action[action][0]
+            needed = key_width(self.app.get_key_display(binding), binding.description, compact)
+            if needed <= room:
+                shown.append(action)
+                room -= needed
+        if help_key is not None:
+            shown.append(help_key)
+        return [by_action[action] for action in shown]
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        width = self.size.width or self.app.size.width
+        compact = width < COMPACT_BELOW
+        self.compact = compact
+        chosen = self.chosen(width)
+        self.styles.grid_size_columns = max(1, len(chosen))
+        for binding, enabled, tooltip in chosen:
+            yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                            disabled=not enabled, tooltip=tooltip or binding.description).data_bind(
+                compact=Footer.compact)

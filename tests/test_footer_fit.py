@@ -1,0 +1,76 @@
+"""Every view's footer fits its width, in English and Chinese, at 80x24 and 120x40, with F1 always
+shown and the keys of the moment first (a person must see the key they need, not half of them)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from roomtui.domain.council import Council
+from roomtui.i18n import set_language
+from roomtui.tui.app import RoomApp
+from roomtui.tui.widgets.footer import FittingFooter
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def footer_keys(app) -> list[FooterKey]:
+    footer = app.screen.query_one(FittingFooter)
+    return list(footer.query(FooterKey))
+
+
+def assert_fits(app, width: int) -> list[str]:
+    keys = footer_keys(app)
+    assert keys, "an empty footer"
+    assert max(key.region.right for key in keys) <= width, [(k.key, k.description, k.region) for k in keys]
+    actions = [key.action for key in keys]
+    assert "help" in actions, f"F1 is not shown: {actions}"
+    return actions
+
+
+def live_demo(archive, clock, language: str, speaking: bool) -> str:
+    meeting_id = archive.ensure_demo(language)
+    session = archive.open(meeting_id, clock=clock)
+    try:
+        session.do("start", lambda c: c.start_meeting())
+        session.do("next", lambda c: c.next_item())
+        session.do("next", lambda c: c.next_item())
+        if speaking:
+            person = session.meeting.participants[3].id
+            session.do("add", lambda c: c.speaking_order().add(person, "booked", c.now()))
+            session.do("floor", lambda c: c.speaking_order().next(c.now()))
+    finally:
+        session.close()
+    return meeting_id
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("view", ["prepare", "minutes", "home"])
+async def test_the_footer_of_each_view_fits(archive, clock, language, size, view):
+    set_language(language)
+    meeting_id = archive.ensure_demo(language)
+    app = RoomApp(archive, meeting_id=None if view == "home" else meeting_id, clock=clock,
+                  view=None if view == "home" else view)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert_fits(app, size[0])
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_live_footer_fits_and_follows_the_moment(archive, clock, language, size):
+    set_language(language)
+    meeting_id = live_demo(archive, clock, language, speaking=True)
+    app = RoomApp(archive, meeting_id=meeting_id, clock=clock, view="live")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        during = assert_fits(app, size[0])
+        assert during[:2] == ["next_speaker", "pause_resume"] or (size[0] < 120 and during[:3] == [
+            "next_tab", "next_speaker", "pause_resume"]), during
+        if size[0] < 120:
+            assert "next_tab" in during  # the only way to the other panels at this width
+        await pilot.press("s")  # the speech ends: between speakers the footer offers who is next
+        await pilot.pause()
+        between = assert_fits(app, size[0])
+        assert "add_speaker('impromptu')" in between and "pause_resume" not in between
