@@ -294,7 +294,7 @@ class _Handler(BaseHTTPRequestHandler):
     def parse_request(self) -> bool:
         limits = self.server.share.limits
         if len(self.raw_requestline) > limits.max_request_line:
-            self.requestline, self.request_version, self.command = "", "HTTP/0.9", None
+            self.requestline, self.request_version, self.command = "", "", ""
             self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG)
             return False
         if not self.raw_requestline.endswith(b"\n"):  # cut off: a dropped or broken client
@@ -303,6 +303,9 @@ class _Handler(BaseHTTPRequestHandler):
         if not super().parse_request():
             return False
         self.server.share._head_received(self.connection)
+        if self.headers.defects or any("\n" in value for value in self.headers.values()):
+            self.send_error(HTTPStatus.BAD_REQUEST, "Malformed header")  # a line with no colon, obs-fold
+            return False
         if not self.request_version.startswith("HTTP/1."):
             self.send_error(HTTPStatus.HTTP_VERSION_NOT_SUPPORTED)
             return False

@@ -38,6 +38,7 @@ def handout_bindings() -> list[Binding]:
         Binding("m", "toggle_mode", _("Block style"), id="handout.mode"),
         Binding("plus,equals_sign", "larger", _("Larger version"), id="handout.larger"),
         Binding("minus", "smaller", _("Smaller version"), id="handout.smaller"),
+        Binding("w", "share", _("Share over Wi-Fi"), id="handout.share"),
         Binding("escape", "back", _("Back"), id="handout.back"),
     ]
 
@@ -118,6 +119,12 @@ class HandoutScreen(Screen):
 
     def action_smaller(self) -> None:
         self.code.max_version = self.code.max_version - 1
+
+    def action_share(self) -> None:
+        """The whole public minutes to phones over the laptop's Wi-Fi (roomtui.tui.screens.share)."""
+        from roomtui.tui.screens.share import start_sharing
+
+        start_sharing(self.app, self.meeting)
 
     # -- one response --------------------------------------------------------------------
     def _response_options(self) -> list[Option]:
