@@ -16,7 +16,9 @@ No Textual here: the app and the command line are thin shells over this package.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from roomtui.domain.model import Meeting
@@ -29,7 +31,7 @@ DEFAULT_PORT = 8765  # a fixed port, so a firewall rule made once keeps working;
 
 __all__ = [
     "DEFAULT_PORT", "Discovery", "Limits", "LocalAddress", "MinutesServer", "SharedMinutes", "Sharing", "Stats",
-    "WifiNetwork", "build_shared_minutes", "discover", "wifi_payload",
+    "WifiNetwork", "build_shared_minutes", "describe", "discover", "wait_for_hotspot", "wifi_payload",
 ]
 
 
@@ -116,6 +118,22 @@ def discover(data_folder: Path) -> Discovery:
     network = (active[1] if active and active[1] else None) or settings.load_network(data_folder)
     return Discovery(addresses, network, nmcli, hotspot.wifi_devices() if nmcli else [],
                      hotspot.current_wifi_name() if nmcli else None)
+
+
+HOTSPOT_WAIT_SECONDS = 10.0
+
+
+def wait_for_hotspot(data_folder: Path, started: WifiNetwork,
+                     discovery: Callable[[Path], Discovery] | None = None) -> Discovery:
+    """Discover again after starting a hotspot: NetworkManager gives it its address a moment
+    after the command returns. The network just started is the one phones join."""
+    discovery = discovery or discover
+    deadline = time.monotonic() + HOTSPOT_WAIT_SECONDS
+    while True:
+        found = discovery(data_folder)
+        if found.hotspot is not None or time.monotonic() > deadline:
+            return replace(found, network=found.network or started)
+        time.sleep(0.5)
 
 
 def describe(address: LocalAddress, joined_wifi: str | None = None) -> str:

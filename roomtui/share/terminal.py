@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import sys
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from roomtui.handout.render import RenderMode, to_ansi
 from roomtui.i18n import _
-from roomtui.share import DEFAULT_PORT, Discovery, Sharing, describe, discover, hotspot, settings
+from roomtui.share import DEFAULT_PORT, Discovery, Sharing, describe, discover, hotspot, settings, wait_for_hotspot
 from roomtui.share.codes import code_rows, code_size, side_by_side
 from roomtui.share.network import AddressKind, LocalAddress
 from roomtui.share.wifi import WifiNetwork
 from roomtui.store import BadMeetingFile, MeetingNotFound
 
 POLL_SECONDS = 1.0
-HOTSPOT_WAIT_SECONDS = 10.0
 
 
 class Console:
@@ -92,8 +90,9 @@ def _choose(console: Console, data_folder: Path, address: str | None,
         return LocalAddress("", address, 32, AddressKind.NETWORK), settings.load_network(data_folder)
     found = discovery(data_folder)
     if found.hotspot is None and found.can_start_hotspot:
-        if _offer_hotspot(console, data_folder, found):
-            found = _wait_for_hotspot(data_folder, discovery) or found
+        started = _offer_hotspot(console, data_folder, found)
+        if started is not None:
+            found = wait_for_hotspot(data_folder, started, discovery)
     if found.hotspot is not None:
         console.say(_("Sharing on {where}.", where=describe(found.hotspot)))
         network = found.network or _ask_network(console, data_folder)
@@ -110,30 +109,21 @@ def _choose(console: Console, data_folder: Path, address: str | None,
     return None
 
 
-def _offer_hotspot(console: Console, data_folder: Path, found: Discovery) -> bool:
+def _offer_hotspot(console: Console, data_folder: Path, found: Discovery) -> WifiNetwork | None:
+    """Show the nmcli command and run it if the secretary agrees; the network it started."""
     network = found.network or settings.suggested_network()
     command = hotspot.hotspot_command(network, found.wifi_devices[0] if found.wifi_devices else None)
     console.say(_("roomtui can switch on a Wi-Fi hotspot \u201c{name}\u201d with this command:", name=network.name))
     console.say("  " + hotspot.shown(command))
     if not console.yes(_("Run it now?")):
-        return False
+        return None
     result = hotspot.start_hotspot(command)
     if not result.ok:
         console.say(_("The hotspot did not start: {output}", output=result.output or "?"))
-        return False
+        return None
     settings.save_network(data_folder, network)
     console.say(_("Hotspot \u201c{name}\u201d is on.", name=network.name))
-    return True
-
-
-def _wait_for_hotspot(data_folder: Path, discovery: Callable[[Path], Discovery]) -> Discovery | None:
-    """NetworkManager gives the hotspot its address a moment after the command returns."""
-    deadline = time.monotonic() + HOTSPOT_WAIT_SECONDS
-    while True:
-        found = discovery(data_folder)
-        if found.hotspot is not None or time.monotonic() > deadline:
-            return found
-        time.sleep(0.5)
+    return network
 
 
 def _ask_network(console: Console, data_folder: Path) -> WifiNetwork | None:

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 from roomtui.domain.model import Meeting
 from roomtui.handout.render import RenderMode
 from roomtui.i18n import _
-from roomtui.share import DEFAULT_PORT, Discovery, Sharing, describe, discover
+from roomtui.share import DEFAULT_PORT, Discovery, Sharing, describe, discover, wait_for_hotspot
 from roomtui.share import hotspot as nmcli
 from roomtui.share import settings
 from roomtui.share.network import LocalAddress
@@ -175,9 +175,7 @@ def _run_hotspot(app, meeting: Meeting, command: list[str], network: WifiNetwork
                                  severity="error", timeout=20)
             return
         settings.save_network(data_folder, network)
-        from roomtui.share.terminal import _wait_for_hotspot
-
-        found = _wait_for_hotspot(data_folder, discover)
+        found = wait_for_hotspot(data_folder, network)
         app.call_from_thread(_decide, app, meeting, found, port)
 
     app.notify(_("Starting the hotspot..."), timeout=3)
