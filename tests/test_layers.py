@@ -17,6 +17,7 @@ FORBIDDEN = {
     "minutes": {"textual", "tinydb", "roomtui.tui", "roomtui.store"},
     "handout": {"textual", "tinydb", "roomtui.tui", "roomtui.store"},
     "plan": {"textual", "tinydb", "roomtui.tui", "roomtui.store"},
+    "share": {"textual", "tinydb", "rich", "roomtui.tui"},
 }
 
 

@@ -78,7 +78,7 @@ def run_share(archive, meeting_id: str, *, address: str | None = None, port: int
     finally:
         sharing.stop()
     stats = sharing.stats()
-    console.say(_("Sharing stopped. {phones} phones took the minutes ({downloads} downloads).",
+    console.say(_("Sharing stopped. Phones that took the minutes: {phones} · downloads: {downloads}.",
                   phones=stats.phones, downloads=stats.downloads))
     return 0
 
@@ -180,7 +180,7 @@ def _serve(console: Console, sharing: Sharing, archive, meeting_id: str, stop: t
         stats = sharing.stats()
         if (stats.phones, stats.downloads) != reported:
             reported = (stats.phones, stats.downloads)
-            console.say(_("{phones} phones took the minutes ({downloads} downloads).", phones=stats.phones,
+            console.say(_("Phones that took the minutes: {phones} · downloads: {downloads}.", phones=stats.phones,
                           downloads=stats.downloads))
 
 

@@ -81,7 +81,7 @@ class ShareScreen(Screen):
 
     def _update_status(self) -> None:
         stats = self.sharing.stats()
-        lines = [_("{phones} phones have taken the minutes ({downloads} downloads).", phones=stats.phones,
+        lines = [_("Phones that took the minutes: {phones} · downloads: {downloads}.", phones=stats.phones,
                    downloads=stats.downloads),
                  _("Only the public minutes are served. w or Esc stops sharing.")]
         if not self.sharing.wifi_payload:
@@ -97,7 +97,7 @@ class ShareScreen(Screen):
     def action_stop(self) -> None:
         self.sharing.stop()
         stats = self.sharing.stats()
-        self.app.notify(_("Sharing stopped. {phones} phones took the minutes ({downloads} downloads).",
+        self.app.notify(_("Sharing stopped. Phones that took the minutes: {phones} · downloads: {downloads}.",
                           phones=stats.phones, downloads=stats.downloads))
         self.dismiss()
 
@@ -212,6 +212,8 @@ def _ask_network(app, meeting: Meeting, where: LocalAddress, port: int) -> None:
 
 def _open(app, meeting: Meeting, where: LocalAddress, network: WifiNetwork | None, described: str,
           port: int) -> None:
+    session = getattr(app, "session", None)
+    meeting = session.meeting if session is not None else meeting  # the record as it is now
     sharing = Sharing(meeting, where.address, network, port=port)
     try:
         sharing.start()
