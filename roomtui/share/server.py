@@ -116,7 +116,7 @@ class MinutesServer:
         self._httpd = _HTTPServer((self.host, self._requested_port), self, family)
         self._stopping.clear()
         self._threads = [
-            threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2},
+            threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
                              name="roomtui-share", daemon=True),
             threading.Thread(target=self._watch, name="roomtui-share-watchdog", daemon=True),
         ]
@@ -341,9 +341,9 @@ class _Handler(BaseHTTPRequestHandler):
         extra = {"Content-Security-Policy": _CSP}
         if document.disposition:
             extra["Content-Disposition"] = document.disposition
-        self._answer(HTTPStatus.OK, document.body, document.content_type, extra=extra, body=body)
-        if body:
+        if body:  # counted before sending, so a phone that has the page is always in the count
             share._downloaded(self.client_address[0])
+        self._answer(HTTPStatus.OK, document.body, document.content_type, extra=extra, body=body)
 
     def _not_found(self, body: bool) -> None:
         self._answer(HTTPStatus.NOT_FOUND, b"404 not found\n", "text/plain; charset=utf-8", body=body)

@@ -10,6 +10,8 @@ server in its own threads, so the event loop never waits on the network.
 
 from __future__ import annotations
 
+import copy
+
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
@@ -89,10 +91,13 @@ class ShareScreen(Screen):
         self.query_one("#share-status", Static).update("\n".join(lines))
 
     def refresh_view(self) -> None:
-        """The meeting changed (undo, for one): serve its new minutes."""
+        """The meeting changed (undo, for one): serve its new minutes, built off the event loop
+        from a copy (the record keeps changing under the secretary's keys meanwhile)."""
         session = getattr(self.app, "session", None)
         if session is not None:
-            self.sharing.update(session.meeting)
+            snapshot = copy.deepcopy(session.meeting)
+            self.run_worker(lambda: self.sharing.update(snapshot), thread=True, exclusive=True,
+                            group="share-update", name="share-update")
 
     def action_stop(self) -> None:
         self.sharing.stop()
@@ -212,12 +217,25 @@ def _ask_network(app, meeting: Meeting, where: LocalAddress, port: int) -> None:
 
 def _open(app, meeting: Meeting, where: LocalAddress, network: WifiNetwork | None, described: str,
           port: int) -> None:
+    """Build the documents and bind in a worker thread (a fifth of a second), then show the codes."""
     session = getattr(app, "session", None)
-    meeting = session.meeting if session is not None else meeting  # the record as it is now
-    sharing = Sharing(meeting, where.address, network, port=port)
-    try:
-        sharing.start()
-    except OSError as error:
-        app.notify(_("Cannot serve on {address}: {error}", address=where.address, error=error), severity="error")
+    snapshot = copy.deepcopy(session.meeting if session is not None else meeting)  # the record as it is now
+
+    def serve() -> None:
+        sharing = Sharing(snapshot, where.address, network, port=port)
+        try:
+            sharing.start()
+        except OSError as error:
+            app.call_from_thread(app.notify, _("Cannot serve on {address}: {error}", address=where.address,
+                                               error=error), severity="error")
+            return
+        app.call_from_thread(_show, app, sharing, described)
+
+    app.run_worker(serve, thread=True, exclusive=True, group="share", name="share-start")
+
+
+def _show(app, sharing: Sharing, described: str) -> None:
+    if any(isinstance(screen, ShareScreen) for screen in app.screen_stack):
+        sharing.stop()  # w pressed twice while looking: one share is enough
         return
     app.push_screen(ShareScreen(sharing, described))
