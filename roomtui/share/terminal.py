@@ -8,8 +8,10 @@ served minutes are rebuilt.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import threading
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -23,6 +25,7 @@ from roomtui.share.wifi import WifiNetwork
 from roomtui.store import BadMeetingFile, MeetingNotFound
 
 POLL_SECONDS = 1.0
+GAP = 4  # columns of white between the two codes
 
 
 class Console:
@@ -56,7 +59,7 @@ def run_share(archive, meeting_id: str, *, address: str | None = None, port: int
     meeting = archive.load(meeting_id)
     try:
         choice = _choose(console, archive.root, address, discovery)
-    except EOFError:
+    except (EOFError, KeyboardInterrupt):  # Ctrl+D or Ctrl+C at a question: nothing was started
         console.say()
         return 1
     if choice is None:
@@ -143,14 +146,27 @@ def _ask_network(console: Console, data_folder: Path) -> WifiNetwork | None:
             console.say(problem)
 
 
-def _print_codes(console: Console, sharing: Sharing, where: LocalAddress) -> None:
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (a Chinese character takes two)."""
+    return text + " " * max(1, width - sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text))
+
+
+def _print_codes(console: Console, sharing: Sharing, where: LocalAddress, width: int | None = None) -> None:
     url_rows = code_rows(sharing.url, RenderMode.HALF_BLOCK)
     wifi = sharing.wifi_payload
+    columns = shutil.get_terminal_size().columns if width is None else width
     if wifi:
         wifi_rows = code_rows(wifi, RenderMode.HALF_BLOCK)
         left_width = code_size(wifi)[0]
-        console.say("1. " + _("Join the Wi-Fi").ljust(left_width + 1) + "2. " + _("Open the minutes"))
-        rows = side_by_side(wifi_rows, url_rows)
+        if left_width + GAP + code_size(sharing.url)[0] <= columns:
+            console.say(_pad("1. " + _("Join the Wi-Fi"), left_width + GAP) + "2. " + _("Open the minutes"))
+            rows = side_by_side(wifi_rows, url_rows, GAP)
+        else:  # too narrow for both: one above the other
+            console.say("1. " + _("Join the Wi-Fi"))
+            for line in to_ansi(wifi_rows):
+                console.say(line)
+            console.say("2. " + _("Open the minutes"))
+            rows = url_rows
     else:
         console.say(_("Open the minutes") + " " + _("(phones first join {where})", where=describe(where)))
         rows = url_rows

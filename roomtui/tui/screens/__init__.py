@@ -13,6 +13,7 @@ _VIEWS = (
     ("live", "LiveScreen", "Live"),
     ("minutes", "MinutesScreen", "Minutes"),
     ("handout", "HandoutScreen", "Hand-out"),
+    ("share", "ShareScreen", "Share over Wi-Fi"),
 )
 
 

@@ -49,6 +49,7 @@ class ShareScreen(Screen):
     ShareScreen #share-status { height: auto; padding: 0 1; }
     """
 
+    BINDINGS = share_bindings()
     AUTO_FOCUS = None
 
     def __init__(self, sharing: Sharing, where: str, *, port: int | None = None) -> None:
