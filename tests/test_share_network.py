@@ -8,6 +8,7 @@ import json
 import stat
 import sys
 import threading
+import time
 import urllib.request
 from types import SimpleNamespace
 
@@ -218,3 +219,29 @@ def test_share_command_line(tmp_path, capsys):
     assert "nothing-like-it" in capsys.readouterr().err
     share_help = build_parser()._subparsers._group_actions[0].choices["share"].format_help()
     assert f"(default: {DEFAULT_PORT})" in " ".join(share_help.split())
+
+
+def test_share_on_the_terminal_follows_changes_of_the_meeting_file(tmp_path):
+    """The app in another window records something: the next phone gets the new minutes."""
+    archive, meeting_id = demo_archive(tmp_path / "data")
+    out, stop, seen = io.StringIO(), threading.Event(), {}
+
+    def started(sharing):
+        def change_then_watch():
+            meeting = archive.load(meeting_id)
+            meeting.title = "Renamed council 更名"
+            archive.replace(meeting)
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and "renamed" not in seen:
+                with urllib.request.urlopen(sharing.url, timeout=10) as answer:
+                    if "Renamed council 更名".encode() in answer.read():
+                        seen["renamed"] = True
+                stop.wait(0.2)
+            stop.set()
+
+        threading.Thread(target=change_then_watch, daemon=True).start()
+
+    status = run_share(archive, meeting_id, address="127.0.0.1", port=0, out=out, input=io.StringIO(""),
+                       stop=stop, on_started=started)
+    assert status == 0 and seen.get("renamed"), out.getvalue()
+    assert "The meeting changed: the shared minutes are up to date." in out.getvalue()
