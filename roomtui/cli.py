@@ -7,6 +7,7 @@
     roomtui import PLAN --replace MEETING [--force]   replace a meeting (its old version is kept)
     roomtui export MEETING --format md|html|json|csv|ics|plan [--public] [-o PATH]
     roomtui handout MEETING      the hand-out QR codes in a plain terminal
+    roomtui share MEETING        the whole public minutes to phones over the laptop's Wi-Fi
 """
 
 from __future__ import annotations
@@ -62,6 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     hand.add_argument("--page", type=int, metavar="K", help=_("print page K and exit"))
     hand.add_argument("--text", action="store_true", help=_("print the hand-out text and exit"))
     hand.add_argument("--max-version", type=int, default=None, metavar="N", help=_("largest QR version to use"))
+
+    share = commands.add_parser("share", parents=[common],
+                                help=_("serve the public minutes to phones over the laptop's Wi-Fi, until Ctrl+C"))
+    share.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
+    share.add_argument("--address", metavar="ADDR", help=_("serve on this address of the laptop (default: the "
+                                                           "hotspot's, found by itself)"))
+    share.add_argument("--port", type=int, default=None, metavar="N", help=_("port to serve on (default: {port})",
+                                                                           port=8765))  # share.DEFAULT_PORT
 
     opener = commands.add_parser("open", parents=[common], help=_("open the app on one meeting"))
     opener.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
@@ -154,6 +163,11 @@ def _run(args: argparse.Namespace, archive) -> int:
         meeting = archive.load(archive.find(args.meeting))
         kwargs = {} if args.max_version is None else {"max_version": args.max_version}
         return run_plain_handout(meeting, page=args.page, text_only=args.text, **kwargs) or 0
+    if command == "share":
+        from roomtui.share.terminal import run_share
+
+        kwargs = {} if args.port is None else {"port": args.port}
+        return run_share(archive, archive.find(args.meeting), address=args.address, **kwargs)
     if command == "open":
         return _open_app(archive, archive.find(args.meeting))
     return 2

@@ -144,6 +144,40 @@ def big_plan_import(data: str, items: int = 5000, runs: int = 3) -> tuple[list[f
         import_file(archive, plan)
         samples.append(time.perf_counter() - started)
     return samples, plan.stat().st_size
+def share_load(phones: int = 60, fetches: int = 5) -> tuple[list[float], float]:
+    """The Wi-Fi share on loopback: ``phones`` clients at once, each fetching the page ``fetches`` times."""
+    import http.client
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+    from urllib.parse import urlsplit
+
+    from roomtui.domain import FrozenClock
+    from roomtui.domain.demo import build_demo, play_demo
+    from roomtui.share import Sharing
+
+    meeting = play_demo(build_demo("zh"), FrozenClock(__import__("datetime").datetime(2019, 11, 22, 9)))
+    with Sharing(meeting, "127.0.0.1", port=0) as share:
+        parts = urlsplit(share.url)
+        start = threading.Barrier(phones)
+
+        def phone(_: int) -> list[float]:
+            start.wait()
+            samples = []
+            for _ in range(fetches):
+                began = time.perf_counter()
+                connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+                connection.request("GET", parts.path)
+                answer = connection.getresponse()
+                answer.read()
+                connection.close()
+                assert answer.status == 200
+                samples.append(time.perf_counter() - began)
+            return samples
+
+        began = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=phones) as pool:
+            samples = [s for batch in pool.map(phone, range(phones)) for s in batch]
+        return samples, time.perf_counter() - began
 
 
 def main() -> None:
@@ -161,6 +195,8 @@ def main() -> None:
         print(f"  hand-out pages + QR at 160x50        {figures(handout)}")
         samples, size = big_plan_import(data)
         print(f"  import a 5,000-item plan             {figures(samples)}   file {size / 1024:.0f} KiB")
+        samples, total = share_load()
+        print(f"  Wi-Fi share, 60 phones x 5 fetches   {figures(samples)}   all 300 in {total:.2f} s")
 
 
 if __name__ == "__main__":

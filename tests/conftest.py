@@ -22,6 +22,23 @@ def english_interface(monkeypatch):
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def no_real_nmcli(monkeypatch, tmp_path_factory):
+    """No test may change the machine's network: only a fake ``nmcli`` from a temporary folder
+    (see tests/test_share_network.py) is ever found, never the system's."""
+    import shutil
+
+    from roomtui.share import hotspot
+
+    base = str(tmp_path_factory.getbasetemp())
+
+    def fake_only() -> str | None:
+        path = shutil.which("nmcli")
+        return path if path and path.startswith(base) else None
+
+    monkeypatch.setattr(hotspot, "nmcli_path", fake_only)
+
+
 @pytest.fixture
 def clock() -> FrozenClock:
     return FrozenClock(COUNCIL_START)

@@ -14,6 +14,8 @@ from textual.binding import Binding
 
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.codec import meeting_from_data, meeting_to_data
+from roomtui.share import Discovery, WifiNetwork
+from roomtui.share.network import AddressKind, LocalAddress
 from roomtui.store import Archive
 from roomtui.tui.app import RoomApp
 from roomtui.tui.screens import view_bindings
@@ -40,6 +42,10 @@ async def test_random_keys_never_crash(tmp_path, monkeypatch, seed, view):
     monkeypatch.setenv("HOME", str(tmp_path))
     exports = []
     monkeypatch.setattr("roomtui.tui.screens.minutes.export_all", lambda meeting, folder: exports.append(folder) or [])
+    # w in the hand-out view may start sharing: on loopback only, never on a real network
+    loopback = LocalAddress("lo", "127.0.0.1", 8, AddressKind.HOTSPOT)
+    monkeypatch.setattr("roomtui.tui.screens.share.discover",
+                        lambda folder: Discovery([loopback], WifiNetwork("roomtui-test", "k3v9wq2mzp")))
     rng = random.Random(seed)
     keys = keyboard()
     archive = Archive(tmp_path / "data")

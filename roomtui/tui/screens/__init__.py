@@ -13,6 +13,7 @@ _VIEWS = (
     ("live", "LiveScreen", N_("Live")),
     ("minutes", "MinutesScreen", N_("Minutes")),
     ("handout", "HandoutScreen", N_("Hand-out")),
+    ("share", "ShareScreen", N_("Share over Wi-Fi")),
 )
 
 

@@ -39,6 +39,7 @@ def handout_bindings() -> list[Binding]:
         Binding("m", "toggle_mode", N_("Block style"), id="handout.mode"),
         Binding("plus,equals_sign", "larger", N_("Larger version"), id="handout.larger"),
         Binding("minus", "smaller", N_("Smaller version"), id="handout.smaller"),
+        Binding("w", "share", N_("Share over Wi-Fi"), id="handout.share"),
         Binding("escape", "back", N_("Back"), id="handout.back"),
     ]
 
@@ -118,6 +119,12 @@ class HandoutScreen(TranslatedBindings, Screen):
 
     def action_smaller(self) -> None:
         self.code.max_version = self.code.max_version - 1
+
+    def action_share(self) -> None:
+        """The whole public minutes to phones over the laptop's Wi-Fi (roomtui.tui.screens.share)."""
+        from roomtui.tui.screens.share import start_sharing
+
+        start_sharing(self.app, self.meeting)
 
     # -- one response --------------------------------------------------------------------
     def _response_options(self) -> list[Option]:

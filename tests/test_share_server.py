@@ -1,0 +1,274 @@
+"""The share server: exactly the public minutes, to many phones at once, and nothing else.
+
+Every server here listens on 127.0.0.1 on a port the system picks. The documents are compared
+byte for byte with what ``roomtui export ... --public`` writes; requests a phone would never
+send (traversal, wrong token, other methods, huge or endless heads, garbage) get no minutes
+and do not stop the others from being served.
+"""
+
+from __future__ import annotations
+
+import http.client
+import select
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
+
+import pytest
+
+from roomtui.cli import main
+from roomtui.minutes import default_filename
+from roomtui.share import Limits, Sharing, WifiNetwork
+from roomtui.share.documents import DOWNLOAD_FORMATS, links_block
+from share_helpers import demo_archive, raw_request, secrets_of, status_of
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("share-data")
+    archive, meeting_id = demo_archive(folder)
+    return archive, meeting_id
+
+
+@pytest.fixture
+def sharing(demo):
+    archive, meeting_id = demo
+    with Sharing(archive.load(meeting_id), "127.0.0.1", WifiNetwork("roomtui-test", "k3v9wq2mzp"), port=0,
+                 limits=Limits(request_timeout=2.0)) as share:
+        yield share
+
+
+def get(url: str, method: str = "GET") -> tuple[int, dict, bytes]:
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        connection.request(method, parts.path)
+        answer = connection.getresponse()
+        return answer.status, dict(answer.getheaders()), answer.read()
+    finally:
+        connection.close()
+
+
+def exported(archive, meeting_id: str, fmt: str, tmp_path) -> bytes:
+    out = tmp_path / f"export.{fmt}"
+    assert main(["export", meeting_id, "--format", fmt, "--public", "-o", str(out), "--data", str(archive.root)]) == 0
+    return out.read_bytes()
+
+
+# -- what is served --------------------------------------------------------------------------
+def test_every_download_is_the_public_export_byte_for_byte(demo, sharing, tmp_path):
+    archive, meeting_id = demo
+    meeting = archive.load(meeting_id)
+    for fmt in DOWNLOAD_FORMATS:
+        status, headers, body = get(sharing.url + default_filename(meeting, fmt, public=True))
+        assert status == 200, fmt
+        assert body == exported(archive, meeting_id, fmt, tmp_path), fmt
+        assert headers["Content-Disposition"].startswith("attachment;")
+        assert int(headers["Content-Length"]) == len(body)
+
+
+def test_the_page_is_the_html_export_with_the_download_links(demo, sharing, tmp_path):
+    archive, meeting_id = demo
+    meeting = archive.load(meeting_id)
+    status, headers, page = get(sharing.url)
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    html = exported(archive, meeting_id, "html", tmp_path)
+    links = links_block([(f, default_filename(meeting, f, public=True)) for f in DOWNLOAD_FORMATS], "en")
+    assert page.replace(links.encode("utf-8"), b"", 1) == html
+    for fmt in DOWNLOAD_FORMATS:
+        assert f'href="{default_filename(meeting, fmt, public=True)}"'.encode() in page
+    head_status, head_headers, head_body = get(sharing.url, "HEAD")
+    assert head_status == 200 and head_body == b"" and int(head_headers["Content-Length"]) == len(page)
+
+
+def test_no_contact_and_no_note_in_any_answer(demo, sharing):
+    archive, meeting_id = demo
+    meeting = archive.load(meeting_id)
+    hidden = secrets_of(meeting)
+    assert len(hidden) >= 16 and any("PRIVNOTE" in h for h in hidden)
+    answers = [raw_request(sharing.server.port, f"GET {urlsplit(sharing.url).path}{name} HTTP/1.1\r\n"
+                           f"Host: x\r\nConnection: close\r\n\r\n".encode())
+               for name in ["", "nothing", *(default_filename(meeting, f, public=True) for f in DOWNLOAD_FORMATS),
+                            default_filename(meeting, "json", public=False)]]
+    assert [status_of(a) for a in answers] == [200, 404, 200, 200, 200, 200, 404]
+    for answer in answers:
+        text = answer.decode("utf-8", "replace").replace("\r\n ", "")
+        assert not [h for h in hidden if h in text]
+        assert "PRIVNOTE" not in text
+
+
+def test_downloads_are_counted_per_phone(sharing):
+    for _ in range(3):
+        assert get(sharing.url)[0] == 200
+    get(sharing.url, "HEAD")
+    get(sharing.url + "nothing")
+    stats = sharing.stats()
+    assert (stats.downloads, stats.phones) == (3, 1)
+
+
+def test_a_change_of_the_meeting_is_served_from_the_next_request(demo, sharing):
+    archive, meeting_id = demo
+    meeting = archive.load(meeting_id)
+    meeting.title = "Renamed council 更名"
+    sharing.update(meeting)
+    assert "Renamed council 更名".encode() in get(sharing.url)[2]
+
+
+def test_the_server_binds_only_the_address_it_was_given(sharing):
+    assert sharing.server._httpd.server_address[0] == "127.0.0.1"
+    assert sharing.url.startswith("http://127.0.0.1:")
+
+
+def test_stopping_closes_the_port_and_open_connections(demo):
+    archive, meeting_id = demo
+    share = Sharing(archive.load(meeting_id), "127.0.0.1", port=0).start()
+    port = share.server.port
+    idle = socket.create_connection(("127.0.0.1", port), timeout=10)
+    assert get(share.url)[0] == 200
+    share.stop()
+    assert idle.recv(1) == b""  # dropped by stop(), not left to time out
+    idle.close()
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    share.stop()  # twice is fine
+
+
+# -- load --------------------------------------------------------------------------------------
+def test_sixty_phones_five_times_each_all_served_identically(sharing):
+    expected = get(sharing.url)[2]
+    start = threading.Barrier(60)
+
+    def phone(_: int) -> list[tuple[int, bytes]]:
+        start.wait()
+        return [get(sharing.url)[::2] for _ in range(5)]
+
+    with ThreadPoolExecutor(max_workers=60) as pool:
+        answers = [a for batch in pool.map(phone, range(60)) for a in batch]
+    assert len(answers) == 300
+    assert all(status == 200 for status, _ in answers)
+    assert all(body == expected for _, body in answers)
+
+
+# -- hostile requests ------------------------------------------------------------------------
+def token_path(sharing) -> str:
+    return urlsplit(sharing.url).path
+
+
+@pytest.mark.parametrize("target", [
+    "/../", "/{token}../", "/{token}../../../../etc/passwd", "/{token}%2e%2e/%2e%2e/etc/passwd",
+    "/{token}..%2f..%2f..%2fetc%2fpasswd", "/{token}%252e%252e%252fetc%252fpasswd", "/{token}/", "/{token}.",
+    "/{token}./", "/{token}?file=../../etc/passwd#", "//{token}", "/{token}\\..\\..\\etc\\passwd",
+    "/wrongtokenwrongtoken0/", "/{short}/", "/", "/index.html", "/etc/passwd", "http://example.com/{token}",
+])
+def test_traversal_and_wrong_tokens_are_not_found(sharing, target):
+    path = token_path(sharing)
+    target = target.format(token=path.lstrip("/"), short=path.strip("/")[:-1])
+    answer = raw_request(sharing.server.port, f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+    # a query string changes nothing; the standard library reads "//x" as "/x" (the token still counts)
+    expected = 200 if target.startswith(path + "?") or target == "/" + path else 404
+    assert status_of(answer) == expected, answer[:200]
+    if expected == 404:
+        assert b"root:" not in answer and b"<html" not in answer
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND"])
+def test_only_get_and_head(sharing, method):
+    answer = raw_request(sharing.server.port, f"{method} {token_path(sharing)} HTTP/1.1\r\nHost: x\r\n"
+                         f"Content-Length: 5\r\n\r\nhello".encode())
+    assert status_of(answer) == 405
+    assert b"Allow: GET, HEAD" in answer
+
+
+@pytest.mark.parametrize("line", [
+    b"GARBAGE\r\n\r\n", b"GET\r\n\r\n", b"GET / HTTP/9.9\r\n\r\n", b"\x00\xff\xfe\x16\x03\x01\r\n\r\n",
+    b"GET / / / HTTP/1.1\r\n\r\n", b"get {path} http/1.1\r\n\r\n", b"GET {path} HTTP/1.1\r\nNo colon here\r\n\r\n",
+    b"GET {path}\r\n\r\n", b"\r\n\r\n\r\n", b"GET {path} HTTP/1.1\r\nHost: a\r\n\tfolded: x\r\n\r\n",
+])
+def test_malformed_requests_get_no_minutes_and_break_nothing(sharing, line):
+    line = line.replace(b"{path}", token_path(sharing).encode())
+    answer = raw_request(sharing.server.port, line, timeout=5)
+    assert b"<html" not in answer
+    assert status_of(answer) in (None, 400, 404, 405, 414, 431, 505)
+    assert get(sharing.url)[0] == 200
+
+
+def test_a_long_request_line_is_refused(sharing):
+    answer = raw_request(sharing.server.port, f"GET {token_path(sharing)}{'a' * 10_000} HTTP/1.1\r\n\r\n".encode())
+    assert status_of(answer) == 414
+
+
+def test_a_one_megabyte_header_is_refused_and_others_are_served(sharing):
+    head = f"GET {token_path(sharing)} HTTP/1.1\r\nHost: x\r\nX-Big: {'a' * 1024 * 1024}\r\n\r\n".encode()
+    answer = raw_request(sharing.server.port, head)
+    assert status_of(answer) in (None, 431)  # None: the server closed before the client read its answer
+    assert b"<html" not in answer
+    many = f"GET {token_path(sharing)} HTTP/1.1\r\n".encode() + b"X-A: b\r\n" * 5000 + b"\r\n"
+    assert status_of(raw_request(sharing.server.port, many)) in (None, 431)
+    assert get(sharing.url)[0] == 200
+
+
+def wait_closed(sock: socket.socket, limit: float) -> bool:
+    """True once the server has closed ``sock`` (EOF or reset), False if ``limit`` passes first."""
+    ready, _, _ = select.select([sock], [], [], limit)
+    if not ready:
+        return False
+    try:
+        return sock.recv(65536) == b"" or True
+    except OSError:
+        return True
+
+
+def test_an_idle_connection_is_dropped(sharing):
+    with socket.create_connection(("127.0.0.1", sharing.server.port), timeout=10) as idle:
+        assert wait_closed(idle, 30)
+
+
+def test_a_client_sending_one_byte_a_second_is_dropped_while_others_are_served(sharing):
+    """Slowloris: 2 s to send a request head (this share's limit); it drips one byte a second."""
+    slow = socket.create_connection(("127.0.0.1", sharing.server.port), timeout=10)
+    request = f"GET {token_path(sharing)} HTTP/1.1\r\nX-Slow: {'a' * 60}".encode()
+    dripping = threading.Event()
+    result = {}
+
+    def drip() -> None:
+        for sent, byte in enumerate(request, 1):
+            try:
+                slow.sendall(bytes([byte]))
+            except OSError:
+                break
+            dripping.set()
+            if wait_closed(slow, 1.0):  # the pace of the attack: one byte a second
+                result["dropped after"] = sent
+                return
+        result["dropped after"] = None
+
+    attacker = threading.Thread(target=drip)
+    attacker.start()
+    assert dripping.wait(10)
+    served = [get(sharing.url)[0] for _ in range(10)]
+    still_dripping = "dropped after" not in result
+    attacker.join(120)
+    slow.close()
+    assert served == [200] * 10
+    assert still_dripping
+    assert result["dropped after"] is not None and result["dropped after"] < len(request)
+
+
+def test_past_the_connection_cap_one_more_is_told_to_retry(demo):
+    archive, meeting_id = demo
+    with Sharing(archive.load(meeting_id), "127.0.0.1", port=0, limits=Limits(max_connections=3)) as share:
+        port = share.server.port
+        held = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(3)]
+        answer = raw_request(port, f"GET {token_path(share)} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        assert status_of(answer) == 503
+        for sock in held:
+            sock.close()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # the held slots free as their threads see the close
+            if status_of(raw_request(port, f"GET {token_path(share)} HTTP/1.1\r\nConnection: close\r\n\r\n"
+                                     .encode())) == 200:
+                break
+        else:
+            pytest.fail("the server never served again after the held connections closed")
