@@ -191,7 +191,13 @@ class Archive:
             read_only_reason = f"another roomtui (process {holder}) has this meeting open; it is shown read-only"
         db = TinyDB(storage=lambda: self._storage(meeting_id, read_only=bool(read_only_reason)))
         return MeetingSession(meeting, db, lock if lock.held else None, clock=clock, read_only_reason=read_only_reason,
-                              on_saved=self.update_index)
+                              on_saved=self._after_save)
+
+    def _after_save(self, meeting: Meeting) -> None:
+        self.update_index(meeting)
+        from roomtui.store.followup_index import propagate_answers
+
+        propagate_answers(self, meeting)  # report-back answers reach the earlier meeting (or heal later)
 
     def delete(self, meeting_id: str) -> None:
         """Move a meeting to the backups folder rather than destroying it outright."""

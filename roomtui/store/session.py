@@ -19,7 +19,9 @@ from tinydb import TinyDB
 from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.codec import meeting_from_data, meeting_to_data
 from roomtui.domain.council import Council
+from roomtui.domain.followup import closed_meeting_problem
 from roomtui.domain.model import Meeting
+from roomtui.domain.validation import ValidationError
 from roomtui.i18n import _
 from roomtui.store.lock import MeetingLock
 from roomtui.store.meeting_file import split, write_tables
@@ -71,13 +73,21 @@ class MeetingSession:
         return self._undo[-1][0] if self._undo else ""
 
     # -- actions -------------------------------------------------------------------------
-    def do(self, label: str, action: Callable[[Council], T]) -> T:
-        """Apply one action of the secretary and save it; see the module docstring."""
+    def do(self, label: str, action: Callable[[Council], T], *, closed_guard: bool = True) -> T:
+        """Apply one action of the secretary and save it; see the module docstring.
+
+        A closed meeting takes follow-up entries only (domain/followup.py); ``closed_guard=False``
+        is for swapping in a whole meeting (an import), which is not an edit of the record.
+        """
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason)
         before = self._data
         try:
             result = action(self.council)
+            if closed_guard and before.get("status") == "closed":
+                problem = closed_meeting_problem(before, meeting_to_data(self.meeting))
+                if problem:
+                    raise ValidationError([problem])
             self._save(label)
         except BaseException:
             self._restore(before)
@@ -107,7 +117,7 @@ class MeetingSession:
         """Swap in a whole meeting (an import) as one saved, undoable action."""
         data = meeting_to_data(meeting)
         data["id"] = self.meeting.id
-        self.do(_("import"), lambda council: self._restore(data))
+        self.do(_("import"), lambda council: self._restore(data), closed_guard=False)
 
     def _restore(self, data: dict[str, Any]) -> None:
         """Put the meeting back to ``data`` in place, so every view holding it stays valid."""
