@@ -54,7 +54,16 @@ def blank_private(data: dict[str, Any]) -> dict[str, Any]:
     data = dict(data)
     for collection, names in PRIVATE_FIELDS.items():
         data[collection] = [{**row, **{n: "" for n in names if n in row}} for row in data.get(collection, [])]
+    data["responses"] = [{**row, "commitments": [_blank_progress_notes(c) for c in row.get("commitments", [])]}
+                         for row in data.get("responses", [])]
     return data
+
+
+def _blank_progress_notes(commitment: dict[str, Any]) -> dict[str, Any]:
+    """Follow-up progress notes are working notes: the public record keeps dates and grades only."""
+    if not commitment.get("history"):
+        return commitment
+    return {**commitment, "history": [{**entry, "note": ""} for entry in commitment["history"]]}
 
 
 def meeting_document(meeting: Meeting, *, public: bool) -> dict[str, Any]:

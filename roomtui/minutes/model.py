@@ -101,6 +101,7 @@ class CommitmentRow:
     grade: str
     grade_key: str  # "A".."D", or empty when not graded yet
     open: bool
+    history: tuple[str, ...] = ()  # dated follow-up entries; empty in the public variant
 
 
 @dataclass(frozen=True)
@@ -337,7 +338,8 @@ def _response(meeting: Meeting, response, language: str, labels: dict[str, str],
             CommitmentRow(number=n, lead_unit=line(c.lead_unit), co_units=tuple(line(u) for u in c.co_units if line(u)),
                           deliverable=block(c.deliverable), deadline=iso(c.deadline),
                           grade=enum_label(c.grade, language) if c.grade else "", grade_key=str(c.grade or ""),
-                          open=_commitment_open(c.grade))
+                          open=_commitment_open(c.grade),
+                          history=tuple(filter(None, (private(_history_line(e, language)) for e in c.history))))
             for n, c in enumerate(response.commitments, 1)
         ),
         confirmed=response.confirmed_at is not None,
@@ -381,3 +383,13 @@ def _open_commitments(meeting: Meeting, language: str) -> tuple[OpenCommitment, 
                 grade=enum_label(commitment.grade, language) if commitment.grade else "",
             ))
     return tuple(sorted(rows, key=lambda r: (r.deadline == "", r.deadline, r.issue_number)))
+
+
+def _history_line(entry, language: str) -> str:
+    """One follow-up entry: its date, the grade it gave and the progress note."""
+    parts = [entry.at.strftime("%Y-%m-%d")]
+    if entry.grade is not None:
+        parts.append(enum_label(entry.grade, language))
+    if entry.note:
+        parts.append(line(entry.note))
+    return " ".join(parts)

@@ -87,6 +87,12 @@ def _read_index(path: Path) -> dict[str, Any]:
 
 def load_register(archive: Any, today: date) -> Register:
     """Every commitment in the data folder; damaged meeting files are named, not fatal."""
+    meetings, damaged = load_followups(archive)
+    return Register.build(meetings, today, damaged)
+
+
+def load_followups(archive: Any) -> tuple[list[MeetingFollowUp], list[tuple[str, str]]]:
+    """What the register needs of each meeting, from the index where it is fresh."""
     from roomtui.store.archive import BadMeetingFile, MeetingNotFound
 
     index_path = Path(archive.root) / INDEX_NAME
@@ -126,7 +132,7 @@ def load_register(archive: Any, today: date) -> Register:
                                                 separators=(",", ":")).encode("utf-8"))
         except OSError:
             pass  # only a cache: the register is right without it, just slower next time
-    return Register.build(meetings, today, damaged)
+    return meetings, damaged
 
 
 # -- keeping the copies of report-back answers in step ------------------------------------------------

@@ -26,6 +26,8 @@ class HomeScreen(Screen):
         Binding("i", "import_plan", _("Import plan"), id="home.import"),
         Binding("d", "demo", _("Demo council"), id="home.demo"),
         Binding("delete", "delete", _("Delete"), id="home.delete"),
+        Binding("f", "followup", _("Follow-up register"), id="home.followup"),
+        Binding("r", "report_back", _("Report on earlier commitments"), id="home.report_back"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -75,7 +77,8 @@ class HomeScreen(Screen):
         def submit(values: dict) -> list[str] | None:
             try:
                 meeting = new_meeting(values["title"], values["template"] or "council", language=language(),
-                                      date=values["date"], start_time=values["start_time"], venue=values["venue"])
+                                      date=values["date"], start_time=values["start_time"], venue=values["venue"],
+                                      series=values.get("series") or "")
             except ValidationError as error:
                 return error.problems
             created["id"] = self.app.archive.create(meeting)
@@ -85,6 +88,9 @@ class HomeScreen(Screen):
             if result and created.get("id"):
                 self.refresh_view()
                 self.app.open_meeting(created["id"], view="prepare")
+                from roomtui.tui.screens.followup import offer_report_back
+
+                offer_report_back(self.app, created["id"], ask_only_if_new=True)
 
         templates = [(_(t.name), key) for key, t in TEMPLATES.items()]
         self.app.push_screen(FormDialog(_("New meeting"), [
@@ -93,6 +99,7 @@ class HomeScreen(Screen):
             FormField("date", _("Date (YYYY-MM-DD)"), value=date.today().isoformat()),
             FormField("start_time", _("Start time (HH:MM)"), value="09:00"),
             FormField("venue", _("Venue")),
+            FormField("series", _("Series (the next council of a series hears the report on its commitments)")),
         ], submit), done)
 
     def action_import_plan(self) -> None:
@@ -113,6 +120,9 @@ class HomeScreen(Screen):
             if result and imported.get("id"):
                 self.refresh_view()
                 self.app.notify(_("Imported into meeting {id}.", id=imported["id"]))
+                from roomtui.tui.screens.followup import offer_report_back
+
+                offer_report_back(self.app, imported["id"], ask_only_if_new=True)
 
         self.app.push_screen(FormDialog(_("Import a plan (.toml) or a meeting (.json)"), [
             FormField("path", _("File path"), required=True, placeholder="~/council-plan.toml"),
@@ -135,3 +145,17 @@ class HomeScreen(Screen):
 
         self.app.push_screen(ConfirmDialog(_("Delete meeting {id}? A copy is kept in the backups folder.",
                                              id=meeting_id), _("Delete")), answer)
+
+    def action_followup(self) -> None:
+        """The commitments register of every meeting (督办台账)."""
+        from roomtui.tui.screens.followup import FollowUpScreen
+
+        self.app.push_screen(FollowUpScreen())
+
+    def action_report_back(self) -> None:
+        """Offer the selected meeting a report on its series' open commitments."""
+        from roomtui.tui.screens.followup import offer_report_back
+
+        meeting_id = self._selected()
+        if meeting_id:
+            offer_report_back(self.app, meeting_id)
