@@ -124,6 +124,68 @@ def exports() -> tuple[list[float], list[float]]:
     return minutes, handout
 
 
+def register_folder(data: str, meetings: int = 1000) -> str:
+    """``meetings`` closed councils in two series, 8 commitments each: a decade of follow-up."""
+    from datetime import date
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from roomtui.store import Archive
+    from tests.followup_helpers import council_with
+
+    archive = Archive(data)
+    promises = [(f"Issue {n}", f"Bureau {n % 5}", f"Deliverable {n}", f"2019-{n + 1:02d}-15") for n in range(8)]
+    archive.create(council_with("bench-0000", "Council", date(2019, 1, 1), "series-A", promises))
+    template = archive.path_of("bench-0000").read_bytes()
+    for number in range(1, meetings):
+        payload = template.replace(b"bench-0000", f"bench-{number:04d}".encode())
+        if number % 2:
+            payload = payload.replace(b"series-A", b"series-B")
+        archive.path_of(f"bench-{number:04d}").write_bytes(payload)
+    archive.list()  # the meetings index, as after the first start
+    return data
+
+
+def register_timings(data: str, runs: int = 5) -> tuple[list[float], list[float]]:
+    from datetime import date
+
+    from roomtui.store import Archive
+    from roomtui.store.followup_index import INDEX_NAME, load_register
+
+    archive = Archive(data)
+    cold, warm = [], []
+    for _ in range(runs):
+        (Path(data) / INDEX_NAME).unlink(missing_ok=True)
+        started = time.perf_counter()
+        load_register(archive, date(2020, 1, 1))
+        cold.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        register = load_register(archive, date(2020, 1, 1))
+        warm.append(time.perf_counter() - started)
+    assert len(register.entries) == 8 * len(list(archive.meetings_dir.glob("*.json")))
+    return cold, warm
+
+
+async def register_view(data: str, runs: int = 5) -> list[float]:
+    """From the f key in the meetings list to the register on screen (index warm)."""
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+    from roomtui.tui.screens.followup import FollowUpScreen
+
+    samples = []
+    app = RoomApp(Archive(data))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(runs):
+            started = time.perf_counter()
+            await pilot.press("f")
+            await pilot.pause()
+            assert isinstance(app.screen, FollowUpScreen)
+            samples.append(time.perf_counter() - started)
+            await pilot.press("escape")
+            await pilot.pause()
+    return samples
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as data:
         print("roomtui benchmark (this machine; lower is better)")
@@ -137,6 +199,11 @@ def main() -> None:
         minutes, handout = exports()
         print(f"  minutes, 5 formats x 2 variants      {figures(minutes)}")
         print(f"  hand-out pages + QR at 160x50        {figures(handout)}")
+        folder = register_folder(str(Path(data) / "register"))
+        cold, warm = register_timings(folder)
+        print(f"  register, 1,000 meetings, cold index {figures(cold)}")
+        print(f"  register, 1,000 meetings, warm index {figures(warm)}")
+        print(f"  follow-up view opens (f), 1,000      {figures(asyncio.run(register_view(folder)))}")
 
 
 if __name__ == "__main__":

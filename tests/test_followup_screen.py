@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.model import Grade
 from roomtui.tui.app import RoomApp
 from roomtui.tui.dialogs import ConfirmDialog, FormDialog, PickerDialog
 from roomtui.tui.screens.followup import FollowUpScreen
+from roomtui.tui.widgets.register_table import RegisterTable
 from tests.followup_helpers import FIRE, HOUSING, SERIES_A, two_series_folder
 
 NOW = datetime(2020, 4, 1, 10, 0)
 
 
 def rows(app) -> list[str]:
-    table = app.screen.query_one("#followup-table", DataTable)
-    return [str(key.value) for key in table.rows]
+    return list(app.screen.query_one("#followup-table", RegisterTable).keys)
 
 
 async def test_register_view_filters_grades_notes_and_undoes(archive):

@@ -16,13 +16,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from roomtui.domain.followup import Filter, MeetingFollowUp, Register, RegisterEntry, record_progress
 from roomtui.domain.model import Grade
 from roomtui.domain.validation import ValidationError
 from roomtui.i18n import _
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
+from roomtui.tui.widgets.register_table import RegisterTable
+
+# column widths (cells): overdue mark, deadline, grade, lead unit, deliverable, meeting, latest note
+COLUMNS = (1, 10, 16, 18, 30, 26, 40)
 
 ANY = "*"  # a select value meaning "no filter" (series may legitimately be "")
 
@@ -46,6 +50,7 @@ class FollowUpScreen(Screen):
     FollowUpScreen #followup-filter { height: auto; padding: 0 1; color: $text-muted; }
     FollowUpScreen #followup-damaged { height: auto; padding: 0 1; color: $error; }
     FollowUpScreen #followup-table { height: 1fr; }
+    FollowUpScreen #followup-head { height: 1; padding: 0 0; text-style: bold; }
     FollowUpScreen #followup-detail { height: auto; max-height: 8; padding: 0 1; border-top: solid $primary; }
     FollowUpScreen #followup-counts { height: auto; max-height: 6; padding: 0 1; color: $text-muted; }
     """
@@ -64,15 +69,20 @@ class FollowUpScreen(Screen):
         yield Header()
         yield Static("", id="followup-filter")
         yield Static("", id="followup-damaged")
-        yield DataTable(id="followup-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="followup-head")
+        yield RegisterTable(COLUMNS, id="followup-table")
         yield Static("", id="followup-detail")
         yield Static("", id="followup-counts")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#followup-table", DataTable)
-        table.add_columns("!", _("Deadline"), _("Grade"), _("Lead unit"), _("Deliverable"), _("Meeting"),
-                          _("Latest progress note"))
+        from rich.cells import set_cell_size
+
+        titles = ("!", _("Deadline"), _("Grade"), _("Lead unit"), _("Deliverable"), _("Meeting"),
+                  _("Latest progress note"))
+        self.query_one("#followup-head", Static).update(Text(" ".join(
+            set_cell_size(title, width) for title, width in zip(titles, COLUMNS))))
+        table = self.query_one("#followup-table", RegisterTable)
         self.reload()
         table.focus()
 
@@ -101,24 +111,21 @@ class FollowUpScreen(Screen):
 
     def refresh_view(self) -> None:
         assert self.register is not None
-        table = self.query_one("#followup-table", DataTable)
+        table = self.query_one("#followup-table", RegisterTable)
         keep = self._selected()
-        table.clear()
         self._shown = self.register.select(self.filter)
         today = self.today
+        rows = []
         for entry in self._shown:
             note = entry.latest_note
-            table.add_row(
-                Text("!", style="bold red") if entry.overdue(today) else "",
-                entry.deadline.isoformat() if entry.deadline else "—",
-                entry.grade.label if entry.grade else _("not graded"),
-                Text(entry.lead_unit), Text(entry.deliverable.replace("\n", " ")[:80]),
-                Text(f"{entry.meeting_date.isoformat() if entry.meeting_date else ''} {entry.meeting_title}"[:40]),
-                Text(note.note.replace("\n", " ")[:60] if note else ""), key=entry.ref)
-        if keep is not None:
-            index = next((i for i, e in enumerate(self._shown) if e.ref == keep.ref), None)
-            if index is not None:
-                table.move_cursor(row=index)
+            rows.append((
+                ("!", "bold red") if entry.overdue(today) else ("", ""),
+                (entry.deadline.isoformat() if entry.deadline else "—", ""),
+                (entry.grade.label if entry.grade else _("not graded"), ""),
+                (entry.lead_unit, ""), (entry.deliverable, ""),
+                (f"{entry.meeting_date.isoformat() if entry.meeting_date else ''} {entry.meeting_title}", ""),
+                (note.note if note else "", "")))
+        table.set_rows([e.ref for e in self._shown], rows, keep=keep.ref if keep else None)
         self._show_filter()
         self._show_damaged()
         self._show_counts()
@@ -170,13 +177,13 @@ class FollowUpScreen(Screen):
         widget.update(Text("\n".join(lines)))
 
     def _selected(self) -> RegisterEntry | None:
-        table = self.query_one("#followup-table", DataTable)
-        if not self._shown or table.row_count == 0:
+        table = self.query_one("#followup-table", RegisterTable)
+        if not self._shown or table.row_count != len(self._shown):
             return None
-        row = table.cursor_coordinate.row
+        row = table.cursor
         return self._shown[row] if 0 <= row < len(self._shown) else None
 
-    @on(DataTable.RowHighlighted, "#followup-table")
+    @on(RegisterTable.Highlighted, "#followup-table")
     def _highlighted(self) -> None:
         self._show_detail()
 
