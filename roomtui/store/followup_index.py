@@ -19,11 +19,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from roomtui.domain.codec import to_data
 from roomtui.domain.followup import (
     MeetingFollowUp,
     Register,
     RegisterEntry,
+    commitment_ref,
     merge_answers,
     parse_ref,
     report_back_answers,
@@ -33,45 +33,68 @@ from roomtui.i18n import _
 from roomtui.store.storage import atomic_write
 
 INDEX_NAME = "followup.json"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 # -- (de)serialising what the register needs -----------------------------------------------------
-def _entry_from(data: dict[str, Any]) -> FollowUpEntry:
-    return FollowUpEntry(at=datetime.fromisoformat(data["at"]), grade=Grade(data["grade"]) if data.get("grade") else None,
-                         previous=Grade(data["previous"]) if data.get("previous") else None,
-                         note=data.get("note", ""), source=data.get("source", ""))
+# Compact on purpose: 1,000 meetings of 8 commitments are 8,000 rows read at every opening, so
+# the meeting's own fields are stored once and each row is a list, not a dict of long keys.
+def _grade(value: str | None) -> Grade | None:
+    return Grade(value) if value else None
 
 
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _register_entry_from(d: dict[str, Any]) -> RegisterEntry:
-    return RegisterEntry(
-        ref=d["ref"], meeting_id=d["meeting_id"], meeting_title=d["meeting_title"], meeting_date=_day(d["meeting_date"]),
-        series=d["series"], language=d["language"], meeting_closed=d["meeting_closed"],
-        issue_number=d["issue_number"], issue_title=d["issue_title"], department=d["department"],
-        response_id=d["response_id"], index=d["index"], lead_unit=d["lead_unit"], co_units=tuple(d["co_units"]),
-        deliverable=d["deliverable"], deadline=_day(d["deadline"]), grade=Grade(d["grade"]) if d["grade"] else None,
-        history=tuple(_entry_from(e) for e in d["history"]))
+def _entry_row(e: FollowUpEntry) -> list:
+    return [e.at.isoformat(), e.grade.value if e.grade else None, e.previous.value if e.previous else None, e.note,
+            e.source]
+
+
+def _entry_from(row: list) -> FollowUpEntry:
+    at, grade, previous, note, source = row
+    return FollowUpEntry(at=datetime.fromisoformat(at), grade=_grade(grade), previous=_grade(previous), note=note,
+                         source=source)
 
 
 def followup_to_data(f: MeetingFollowUp) -> dict[str, Any]:
-    return {"entries": to_data(list(f.entries)), "answers": {k: to_data(list(v)) for k, v in f.answers.items()},
-            "targets": list(f.targets)}
+    first = f.entries[0] if f.entries else None
+    meeting = [first.meeting_title, first.meeting_date.isoformat() if first.meeting_date else None, first.series,
+               first.language, first.meeting_closed] if first else None
+    rows = [[e.issue_number, e.issue_title, e.department, e.response_id, e.index, e.lead_unit, list(e.co_units),
+             e.deliverable, e.deadline.isoformat() if e.deadline else None, e.grade.value if e.grade else None,
+             [_entry_row(h) for h in e.history]] for e in f.entries]
+    return {"meeting": meeting, "rows": rows,
+            "answers": {k: [_entry_row(e) for e in v] for k, v in f.answers.items()}, "targets": list(f.targets)}
 
 
 def followup_from_data(meeting_id: str, data: dict[str, Any]) -> MeetingFollowUp:
-    return MeetingFollowUp(meeting_id, tuple(_register_entry_from(e) for e in data["entries"]),
+    entries = []
+    if data["rows"]:
+        title, day, series, language, closed = data["meeting"]
+        meeting_date = _day(day)
+        for number, issue_title, department, response_id, index, lead, co_units, deliverable, deadline, grade, \
+                history in data["rows"]:
+            entries.append(RegisterEntry(
+                commitment_ref(meeting_id, response_id, index + 1), meeting_id, title, meeting_date, series, language,
+                closed, number, issue_title, department, response_id, index, lead, tuple(co_units), deliverable,
+                _day(deadline), _grade(grade), tuple(_entry_from(h) for h in history)))
+    return MeetingFollowUp(meeting_id, tuple(entries),
                            {k: tuple(_entry_from(e) for e in v) for k, v in data["answers"].items()},
                            tuple(data["targets"]))
 
 
 # -- the register -------------------------------------------------------------------------------
+# data folder -> meeting id -> (stamp, what the register needs, its index row): a second opening
+# of the register in the same process only looks at the files' stamps.
+_MEMORY: dict[str, dict[str, tuple[list[int], MeetingFollowUp, dict]]] = {}
+
+
 def _stamp(path: Path) -> list[int]:
+    """Changes with every save: each save is a new file (temp file + rename), so a new inode too."""
     st = path.stat()
-    return [st.st_mtime_ns, st.st_size]
+    return [st.st_mtime_ns, st.st_size, st.st_ino]
 
 
 def _read_index(path: Path) -> dict[str, Any]:
@@ -96,7 +119,8 @@ def load_followups(archive: Any) -> tuple[list[MeetingFollowUp], list[tuple[str,
     from roomtui.store.archive import BadMeetingFile, MeetingNotFound
 
     index_path = Path(archive.root) / INDEX_NAME
-    cached = _read_index(index_path)
+    memory = _MEMORY.setdefault(str(Path(archive.root).resolve()), {})
+    cached: dict[str, Any] | None = None  # the file index, read only if memory does not suffice
     fresh: dict[str, Any] = {}
     meetings: list[MeetingFollowUp] = []
     damaged: list[tuple[str, str]] = []
@@ -107,11 +131,20 @@ def load_followups(archive: Any) -> tuple[list[MeetingFollowUp], list[tuple[str,
             stamp = _stamp(path)
         except OSError:
             continue  # deleted meanwhile
+        remembered = memory.get(meeting_id)
+        if remembered is not None and remembered[0] == stamp:
+            meetings.append(remembered[1])
+            fresh[meeting_id] = remembered[2]
+            continue
+        if cached is None:
+            cached = _read_index(index_path)
         row = cached.get(meeting_id)
         if isinstance(row, dict) and row.get("stamp") == stamp:
             try:
-                meetings.append(followup_from_data(meeting_id, row["data"]))
+                followup = followup_from_data(meeting_id, row["data"])
+                meetings.append(followup)
                 fresh[meeting_id] = row
+                memory[meeting_id] = (stamp, followup, row)
                 continue
             except (KeyError, TypeError, ValueError):
                 pass  # a damaged cache row: read the meeting itself
@@ -126,7 +159,10 @@ def load_followups(archive: Any) -> tuple[list[MeetingFollowUp], list[tuple[str,
         followup = MeetingFollowUp.of(meeting)
         meetings.append(followup)
         fresh[meeting_id] = {"stamp": stamp, "data": followup_to_data(followup)}
-    if changed or set(fresh) != set(cached):
+        memory[meeting_id] = (stamp, followup, fresh[meeting_id])
+    for gone in set(memory) - set(fresh):
+        del memory[gone]
+    if changed or (cached is not None and set(fresh) != set(cached)):
         try:
             atomic_write(index_path, json.dumps({"version": INDEX_VERSION, "meetings": fresh}, ensure_ascii=False,
                                                 separators=(",", ":")).encode("utf-8"))
