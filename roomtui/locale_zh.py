@@ -730,6 +730,7 @@ CATALOG: dict[str, str] = {
     "Open the council with a report on earlier commitments? {n} commitments of {series} are still open; each becomes an issue expected from its lead unit.":
         "会议开始时先通报前次议定事项办理情况吗？{series}还有 {n} 项未办结，每项列为一个问题，由牵头单位回应。",
     "Progress note": "办理进展",
+    "Reading the register…": "正在读取台账……",
     "Progress on: {deliverable}": "办理进展：{deliverable}",
     "Register exported": "台账已导出",
     "Report on earlier commitments": "前次议定事项办理情况通报",

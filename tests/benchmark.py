@@ -169,7 +169,7 @@ def register_timings(data: str, runs: int = 5) -> dict[str, list[float]]:
 
 
 async def register_view(data: str, runs: int = 5) -> list[float]:
-    """From the f key in the meetings list to the register on screen (index warm)."""
+    """From the f key in the meetings list to the whole register on screen (read in a worker)."""
     from roomtui.store import Archive
     from roomtui.tui.app import RoomApp
     from roomtui.tui.screens.followup import FollowUpScreen
@@ -181,8 +181,9 @@ async def register_view(data: str, runs: int = 5) -> list[float]:
         for _ in range(runs):
             started = time.perf_counter()
             await pilot.press("f")
+            await app.workers.wait_for_complete()
             await pilot.pause()
-            assert isinstance(app.screen, FollowUpScreen)
+            assert isinstance(app.screen, FollowUpScreen) and app.screen.register is not None
             samples.append(time.perf_counter() - started)
             await pilot.press("escape")
             await pilot.pause()

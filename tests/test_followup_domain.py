@@ -168,3 +168,29 @@ def test_history_survives_the_register_index_round_trip(archive):
 def test_meeting_followup_of_a_meeting_without_commitments():
     meeting = council_with("x", "Empty", date(2020, 1, 1), SERIES_A, [])
     assert Register.build([MeetingFollowUp.of(meeting)], TODAY).entries == []
+
+
+def test_history_is_in_the_internal_minutes_only():
+    from roomtui.minutes import export_minutes
+
+    meeting = council_with("m", "Council", date(2019, 11, 22), SERIES_A,
+                           [("Fire lane", FIRE, "Mark the lane", "2019-12-07")])
+    council = Council(meeting, FrozenClock(datetime(2019, 12, 6, 16, 30)))
+    record_progress(council, 1, 0, grade="A", note="Lane painted, signs up")
+    internal = export_minutes(meeting, "md", public=False).decode("utf-8")
+    public = export_minutes(meeting, "md", public=True).decode("utf-8")
+    assert "Follow-up of commitment 1" in internal and "2019-12-06 A solved Lane painted, signs up" in internal
+    assert "Lane painted" not in public
+    public_json = export_minutes(meeting, "json", public=True).decode("utf-8")
+    assert "Lane painted" not in public_json and "2019-12-06T16:30:00" in public_json
+    assert "Lane painted" in export_minutes(meeting, "json", public=False).decode("utf-8")
+
+
+def test_a_json_export_with_history_imports_back(archive):
+    from roomtui.minutes.json_ import meeting_from_json, render_json
+
+    meeting = council_with("m", "Council", date(2019, 11, 22), SERIES_A,
+                           [("Fire lane", FIRE, "Mark the lane", "2019-12-07")])
+    record_progress(Council(meeting, FrozenClock(datetime(2019, 12, 6))), 1, 0, grade="B", note="进行中")
+    back = meeting_from_json(render_json(meeting, public=False))
+    assert back.responses[0].commitments[0].history == meeting.responses[0].commitments[0].history

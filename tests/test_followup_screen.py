@@ -28,6 +28,7 @@ async def test_register_view_filters_grades_notes_and_undoes(archive):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("f")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, FollowUpScreen)
         assert rows(app)[:3] == ["a-2019#r1.1", "a-2019#r3.1", "b-2020#r1.1"]  # overdue first, by deadline

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -92,14 +92,26 @@ class FollowUpScreen(Screen):
         return self.app.clock.now().date()
 
     def reload(self) -> None:
-        """Read the folder (through the register index) and repair lagging report-back copies."""
-        from roomtui.store.followup_index import heal_copies, load_followups
+        """Read the folder in a worker (through the register index): the view shows at once."""
+        self.query_one("#followup-filter", Static).update(Text(_("Reading the register…")))
+        self._load()
 
-        meetings, self._damaged = load_followups(self.app.archive)
+    @work(thread=True, exclusive=True, group="register")
+    def _load(self) -> None:
+        from roomtui.store.followup_index import load_followups
+
+        meetings, damaged = load_followups(self.app.archive)
+        register = Register.build(meetings, self.today, damaged)
+        self.app.call_from_thread(self._loaded, meetings, damaged, register)
+
+    def _loaded(self, meetings: list[MeetingFollowUp], damaged: list[tuple[str, str]], register: Register) -> None:
+        """Back on the UI thread: show the register and repair lagging report-back copies."""
+        from roomtui.store.followup_index import heal_copies
+
         self._meetings = {m.meeting_id: m for m in meetings}
-        self.register = Register.build(meetings, self.today, self._damaged)
-        if self.register.out_of_step:
-            problems = heal_copies(self.app.archive, self.register)
+        self._damaged, self.register = damaged, register
+        if register.out_of_step:
+            problems = heal_copies(self.app.archive, register)
             if problems:
                 self.app.notify("\n".join(problems), severity="warning", timeout=10)
         self.refresh_view()
@@ -110,7 +122,8 @@ class FollowUpScreen(Screen):
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        assert self.register is not None
+        if self.register is None:
+            return  # still reading
         table = self.query_one("#followup-table", RegisterTable)
         keep = self._selected()
         self._shown = self.register.select(self.filter)
@@ -152,7 +165,6 @@ class FollowUpScreen(Screen):
                                        reason=reason) for name, reason in self._damaged)))
 
     def _show_counts(self) -> None:
-        assert self.register is not None
         lines = [_("{department}: {promised} promised, {solved} solved, {on_time} on time, {overdue} overdue",
                    department=c.department, promised=c.promised, solved=c.solved, on_time=c.solved_on_time,
                    overdue=c.overdue) for c in self.register.counts(self._shown)]
@@ -271,7 +283,8 @@ class FollowUpScreen(Screen):
         self.refresh_view()
 
     def action_filter(self) -> None:
-        assert self.register is not None
+        if self.register is None:
+            return
         f = self.filter
         departments = [(_("every department"), ANY)] + [(d, d) for d in self.register.departments()]
         series = [(_("every series"), ANY)] + [(s or _("(no series)"), s) for s in self.register.series()]
