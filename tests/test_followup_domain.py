@@ -194,3 +194,26 @@ def test_a_json_export_with_history_imports_back(archive):
     record_progress(Council(meeting, FrozenClock(datetime(2019, 12, 6))), 1, 0, grade="B", note="进行中")
     back = meeting_from_json(render_json(meeting, public=False))
     assert back.responses[0].commitments[0].history == meeting.responses[0].commitments[0].history
+
+
+def test_a_file_written_before_follow_up_history_still_opens(archive):
+    """Schema 1 files from before this feature lack history and followup_of: they take defaults."""
+    import json
+
+    meeting_id = archive.create(council_with("old", "Council", date(2019, 11, 22), SERIES_A,
+                                             [("Fire lane", FIRE, "Mark the lane", "2019-12-07")]))
+    path = archive.path_of(meeting_id)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for row in data["responses"].values():
+        for commitment in row["commitments"]:
+            del commitment["history"]
+    for row in data["issues"].values():
+        del row["followup_of"]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert "history" not in path.read_text(encoding="utf-8")
+    loaded = archive.load(meeting_id)
+    assert loaded.responses[0].commitments[0].history == [] and loaded.issues[0].followup_of == ""
+    session = archive.open(meeting_id, clock=FrozenClock(datetime(2019, 12, 1)))
+    session.do("grade", lambda c: record_progress(c, 1, 0, grade="B"))
+    session.close()
+    assert archive.load(meeting_id).responses[0].commitments[0].history[0].grade is Grade.B
