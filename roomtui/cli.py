@@ -8,6 +8,8 @@
     roomtui export MEETING --format md|html|json|csv|ics|plan [--public] [-o PATH]
     roomtui handout MEETING      the hand-out QR codes in a plain terminal
     roomtui share MEETING        the whole public minutes to phones over the laptop's Wi-Fi
+    roomtui followup [--format text|csv|html] [--department D] [--public] [-o PATH]
+                                 the commitments register across every meeting
 """
 
 from __future__ import annotations
@@ -71,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
                                                            "hotspot's, found by itself)"))
     share.add_argument("--port", type=int, default=None, metavar="N", help=_("port to serve on (default: {port})",
                                                                            port=8765))  # share.DEFAULT_PORT
+    follow = commands.add_parser("followup", parents=[common],
+                                 help=_("the commitments register of every meeting (overdue first)"))
+    follow.add_argument("--format", "-f", choices=("text", "csv", "html"), default="text")
+    follow.add_argument("--department", metavar="UNIT", default="", help=_("only this lead unit or co-unit"))
+    follow.add_argument("--series", metavar="SERIES", default=None, help=_("only the meetings of this series"))
+    follow.add_argument("--grade", choices=("A", "B", "C", "D", "none"), default=None,
+                        help=_("only this grade (none: not graded yet)"))
+    follow.add_argument("--open", action="store_true", help=_("only commitments not yet solved (A) or settled (D)"))
+    follow.add_argument("--public", action="store_true", help=_("leave out progress notes and references"))
+    follow.add_argument("-o", "--output", type=Path, help=_("file to write (default: standard output)"))
 
     opener = commands.add_parser("open", parents=[common], help=_("open the app on one meeting"))
     opener.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
@@ -168,6 +180,8 @@ def _run(args: argparse.Namespace, archive) -> int:
 
         kwargs = {} if args.port is None else {"port": args.port}
         return run_share(archive, archive.find(args.meeting), address=args.address, **kwargs)
+    if command == "followup":
+        return _followup(args, archive)
     if command == "open":
         return _open_app(archive, archive.find(args.meeting))
     return 2
@@ -192,6 +206,41 @@ def _import(args: argparse.Namespace, archive) -> int:
                 "was not changed).", path=args.path, id=result.meeting_id, file_id=result.file_id))
     else:
         print(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
+def _followup(args: argparse.Namespace, archive) -> int:
+    """The register on standard output or in a file; reads meetings, writes none of them."""
+    from datetime import date
+
+    from roomtui.domain.followup import Filter
+    from roomtui.minutes.register_model import build_register_document
+    from roomtui.store.followup_index import load_register
+
+    register = load_register(archive, date.today())
+    wanted = Filter(department=args.department, series=args.series, grade=args.grade, open_only=args.open)
+    doc = build_register_document(register.select(wanted), register.today, language=interface_language(),
+                                  public=args.public, damaged=register.damaged)
+    for name, reason in register.damaged:
+        print(_("roomtui: {file} could not be read ({reason}); the other meetings are listed.", file=name,
+                reason=reason), file=sys.stderr)
+    if args.format == "csv":
+        from roomtui.minutes.register_csv import render_register_csv
+
+        data = render_register_csv(doc)
+    elif args.format == "html":
+        from roomtui.minutes.register_html import render_register_html
+
+        data = render_register_html(doc).encode("utf-8")
+    else:
+        from roomtui.minutes.register_text import render_register_text
+
+        data = render_register_text(doc).encode("utf-8")
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        from roomtui.store.storage import atomic_write
+
+        atomic_write(args.output, data)
+        print(_("Wrote {path}.", path=args.output), file=sys.stderr)
     return 0
 
 

@@ -178,6 +178,70 @@ def share_load(phones: int = 60, fetches: int = 5) -> tuple[list[float], float]:
         with ThreadPoolExecutor(max_workers=phones) as pool:
             samples = [s for batch in pool.map(phone, range(phones)) for s in batch]
         return samples, time.perf_counter() - began
+def register_folder(data: str, meetings: int = 1000) -> str:
+    """``meetings`` closed councils in two series, 8 commitments each: a decade of follow-up."""
+    from datetime import date
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from roomtui.store import Archive
+    from tests.followup_helpers import council_with
+
+    archive = Archive(data)
+    promises = [(f"Issue {n}", f"Bureau {n % 5}", f"Deliverable {n}", f"2019-{n + 1:02d}-15") for n in range(8)]
+    archive.create(council_with("bench-0000", "Council", date(2019, 1, 1), "series-A", promises))
+    template = archive.path_of("bench-0000").read_bytes()
+    for number in range(1, meetings):
+        payload = template.replace(b"bench-0000", f"bench-{number:04d}".encode())
+        if number % 2:
+            payload = payload.replace(b"series-A", b"series-B")
+        archive.path_of(f"bench-{number:04d}").write_bytes(payload)
+    archive.list()  # the meetings index, as after the first start
+    return data
+
+
+def register_timings(data: str, runs: int = 5) -> dict[str, list[float]]:
+    """Cold: no index, every meeting file read. New process: the index file. Again: the stamps only."""
+    from datetime import date
+
+    from roomtui.store import Archive
+    from roomtui.store import followup_index
+    from roomtui.store.followup_index import INDEX_NAME, load_register
+
+    archive = Archive(data)
+    samples: dict[str, list[float]] = {"cold index": [], "index file": [], "same process": []}
+    for _ in range(runs):
+        for what in samples:
+            if what == "cold index":
+                (Path(data) / INDEX_NAME).unlink(missing_ok=True)
+            if what != "same process":
+                followup_index._MEMORY.clear()
+            started = time.perf_counter()
+            register = load_register(archive, date(2020, 1, 1))
+            samples[what].append(time.perf_counter() - started)
+    assert len(register.entries) == 8 * len(list(archive.meetings_dir.glob("*.json")))
+    return samples
+
+
+async def register_view(data: str, runs: int = 5) -> list[float]:
+    """From the f key in the meetings list to the whole register on screen (read in a worker)."""
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+    from roomtui.tui.screens.followup import FollowUpScreen
+
+    samples = []
+    app = RoomApp(Archive(data))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(runs):
+            started = time.perf_counter()
+            await pilot.press("f")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, FollowUpScreen) and app.screen.register is not None
+            samples.append(time.perf_counter() - started)
+            await pilot.press("escape")
+            await pilot.pause()
+    return samples
 
 
 def main() -> None:
@@ -197,6 +261,10 @@ def main() -> None:
         print(f"  import a 5,000-item plan             {figures(samples)}   file {size / 1024:.0f} KiB")
         samples, total = share_load()
         print(f"  Wi-Fi share, 60 phones x 5 fetches   {figures(samples)}   all 300 in {total:.2f} s")
+        folder = register_folder(str(Path(data) / "register"))
+        for what, samples in register_timings(folder).items():
+            print(f"  register of 1,000 meetings, {what:<13}{figures(samples)}")
+        print(f"  follow-up view opens (f), 1,000      {figures(asyncio.run(register_view(folder)))}")
 
 
 if __name__ == "__main__":

@@ -455,19 +455,21 @@ class Council:
     def _commitment(self, value: dict[str, Any] | Commitment, number: int) -> Commitment:
         if isinstance(value, Commitment):
             value = {"lead_unit": value.lead_unit, "deliverable": value.deliverable, "deadline": value.deadline,
-                     "co_units": value.co_units, "grade": value.grade}
+                     "co_units": value.co_units, "grade": value.grade,
+                     "history": value.history}
         value = dict(value)
         co_units = value.pop("co_units", []) or []
         if isinstance(co_units, str):
             co_units = [u for u in co_units.replace("，", ",").replace("、", ",").split(",")]
         grade = value.pop("grade", None)
+        history = list(value.pop("history", None) or [])  # follow-up entries stay with their commitment
         try:
             cleaned = clean_fields(value, required=("lead_unit", "deliverable"))
         except ValidationError as error:
             raise ValidationError([problem("commitment {n}: {problem}", n=number, problem=p).at(p.field or "commitments")
                                    for p in error.problems])
         return Commitment(co_units=[text_field(u, "co_units", label=N_("co-unit")) for u in co_units if str(u).strip()],
-                          grade=Grade(grade) if grade else None, **cleaned)
+                          grade=Grade(grade) if grade else None, history=history, **cleaned)
 
     # -- helpers -------------------------------------------------------------------------
     @staticmethod

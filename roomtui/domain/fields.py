@@ -9,6 +9,8 @@ from __future__ import annotations
 from roomtui.i18n import N_, _
 
 FIELD_LABELS: dict[str, str] = {
+    "followup_of": N_("followup of"),
+    "history": N_("history"),
     "action": N_("action"),
     "affiliation": N_("affiliation"),
     "agenda": N_("agenda"),

@@ -262,6 +262,23 @@ class Issue:
     suggestion: str = ""
     raised_at: datetime | None = None
     note: str = ""  # private internal note
+    followup_of: str = ""  # report-back: the earlier commitment, "<meeting id>#r<response id>.<n>"
+
+
+@dataclass
+class FollowUpEntry:
+    """One dated step of a commitment's follow-up: a grade change, a progress note, or both.
+
+    ``source`` names the report-back answer at a later council that made the entry
+    (``"<meeting id>#r<response id>"``); it is empty for entries typed in the register.
+    ``previous`` is the grade before the entry, so an entry can be taken back exactly.
+    """
+
+    at: datetime
+    grade: Grade | None = None
+    previous: Grade | None = None
+    note: str = ""
+    source: str = ""
 
 
 @dataclass
@@ -271,6 +288,7 @@ class Commitment:
     deadline: date | None = None
     co_units: list[str] = field(default_factory=list)
     grade: Grade | None = None
+    history: list[FollowUpEntry] = field(default_factory=list)  # follow-up, oldest first
 
 
 @dataclass

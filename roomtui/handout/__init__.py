@@ -8,9 +8,23 @@ what fits an area, ``terminal`` shows it all in a plain terminal.
 from roomtui.handout.layout import Layout, plan_layout, too_small_message
 from roomtui.handout.pages import MIN_BODY_BYTES, Page, PageTooSmall, paginate
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, QUIET_ZONE, byte_capacity, qr_matrix
-from roomtui.handout.render import BLACK, WHITE, Cell, RenderMode, code_cells, render_cells, to_ansi
+from roomtui.handout.render import (
+    BLACK,
+    WHITE,
+    Cell,
+    RenderMode,
+    code_cells,
+    render_cells,
+    to_ansi,
+)
 from roomtui.handout.terminal import run_plain_handout
-from roomtui.handout.text import Document, handout_document, handout_text, response_document, response_text
+from roomtui.handout.text import (
+    Document,
+    handout_document,
+    handout_text,
+    response_document,
+    response_text,
+)
 
 __all__ = [
     "BLACK", "Cell", "DEFAULT_MAX_VERSION", "Document", "Layout", "MIN_BODY_BYTES", "Page", "PageTooSmall",

@@ -15,7 +15,12 @@ import json
 import sys
 from typing import Any
 
-from roomtui.domain.codec import DecodeError, checked_meeting, clean_data, meeting_to_data
+from roomtui.domain.codec import (
+    DecodeError,
+    checked_meeting,
+    clean_data,
+    meeting_to_data,
+)
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import clean_text, visible
 from roomtui.i18n import _
@@ -43,7 +48,16 @@ def blank_private(data: dict[str, Any]) -> dict[str, Any]:
     data = dict(data)
     for collection, names in PRIVATE_FIELDS.items():
         data[collection] = [{**row, **{n: "" for n in names if n in row}} for row in data.get(collection, [])]
+    data["responses"] = [{**row, "commitments": [_blank_progress_notes(c) for c in row.get("commitments", [])]}
+                         for row in data.get("responses", [])]
     return data
+
+
+def _blank_progress_notes(commitment: dict[str, Any]) -> dict[str, Any]:
+    """Follow-up progress notes are working notes: the public record keeps dates and grades only."""
+    if not commitment.get("history"):
+        return commitment
+    return {**commitment, "history": [{**entry, "note": ""} for entry in commitment["history"]]}
 
 
 def meeting_document(meeting: Meeting, *, public: bool) -> dict[str, Any]:

@@ -160,6 +160,10 @@ def _responses(m: Minutes) -> list[str]:
             out += _table(["#", t["lead_unit"], t["co_units"], t["deliverable"], t["deadline"], t["grade"]],
                           [[str(c.number), c.lead_unit, t["list_separator"].join(c.co_units), c.deliverable,
                             c.deadline, c.grade] for c in r.commitments])
+            for c in r.commitments:  # the follow-up history (internal variant only)
+                if c.history:
+                    out += ["", f"{_label(m, t['followup_history'].format(number=c.number))}", ""]
+                    out += [f"- {escape_inline(entry)}" for entry in c.history]
     return out
 
 

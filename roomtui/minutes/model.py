@@ -14,10 +14,22 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from types import MappingProxyType
 
-from roomtui.domain.model import Disposition, Grade, Meeting, MeetingStatus, Role, SpeakerEntry
+from roomtui.domain.model import (
+    Disposition,
+    Grade,
+    Meeting,
+    MeetingStatus,
+    Role,
+    SpeakerEntry,
+)
 from roomtui.domain.stats import format_seconds, speaking_stats
 from roomtui.domain.text import clean_text
-from roomtui.minutes.labels import DISPOSITION_FIELDS, enum_label, labels_for, minutes_language
+from roomtui.minutes.labels import (
+    DISPOSITION_FIELDS,
+    enum_label,
+    labels_for,
+    minutes_language,
+)
 
 # Grades after which a commitment needs no more follow-up: solved, or explained as impossible.
 SETTLED_GRADES = (Grade.A, Grade.D)
@@ -101,6 +113,7 @@ class CommitmentRow:
     grade: str
     grade_key: str  # "A".."D", or empty when not graded yet
     open: bool
+    history: tuple[str, ...] = ()  # dated follow-up entries; empty in the public variant
 
 
 @dataclass(frozen=True)
@@ -337,7 +350,8 @@ def _response(meeting: Meeting, response, language: str, labels: dict[str, str],
             CommitmentRow(number=n, lead_unit=line(c.lead_unit), co_units=tuple(line(u) for u in c.co_units if line(u)),
                           deliverable=block(c.deliverable), deadline=iso(c.deadline),
                           grade=enum_label(c.grade, language) if c.grade else "", grade_key=str(c.grade or ""),
-                          open=_commitment_open(c.grade))
+                          open=_commitment_open(c.grade),
+                          history=tuple(filter(None, (private(_history_line(e, language)) for e in c.history))))
             for n, c in enumerate(response.commitments, 1)
         ),
         confirmed=response.confirmed_at is not None,
@@ -381,3 +395,13 @@ def _open_commitments(meeting: Meeting, language: str) -> tuple[OpenCommitment, 
                 grade=enum_label(commitment.grade, language) if commitment.grade else "",
             ))
     return tuple(sorted(rows, key=lambda r: (r.deadline == "", r.deadline, r.issue_number)))
+
+
+def _history_line(entry, language: str) -> str:
+    """One follow-up entry: its date, the grade it gave and the progress note."""
+    parts = [entry.at.strftime("%Y-%m-%d")]
+    if entry.grade is not None:
+        parts.append(enum_label(entry.grade, language))
+    if entry.note:
+        parts.append(line(entry.note))
+    return " ".join(parts)

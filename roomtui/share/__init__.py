@@ -23,7 +23,13 @@ from pathlib import Path
 
 from roomtui.domain.model import Meeting
 from roomtui.share.documents import SharedMinutes, build_shared_minutes
-from roomtui.share.network import AddressKind, LocalAddress, hotspot_address, local_addresses, network_addresses
+from roomtui.share.network import (
+    AddressKind,
+    LocalAddress,
+    hotspot_address,
+    local_addresses,
+    network_addresses,
+)
 from roomtui.share.server import Limits, MinutesServer, Stats
 from roomtui.share.wifi import WifiNetwork, wifi_payload
 

@@ -18,7 +18,16 @@ from typing import TextIO
 
 from roomtui.handout.render import RenderMode, to_ansi
 from roomtui.i18n import _
-from roomtui.share import DEFAULT_PORT, Discovery, Sharing, describe, discover, hotspot, settings, wait_for_hotspot
+from roomtui.share import (
+    DEFAULT_PORT,
+    Discovery,
+    Sharing,
+    describe,
+    discover,
+    hotspot,
+    settings,
+    wait_for_hotspot,
+)
 from roomtui.share.codes import code_rows, code_size, side_by_side
 from roomtui.share.network import AddressKind, LocalAddress
 from roomtui.share.wifi import WifiNetwork

@@ -28,11 +28,16 @@ from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
 
 from roomtui.domain.clock import Clock
+from roomtui.domain.codec import meeting_to_data
 from roomtui.domain.demo import DEMO_ID, build_demo
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import shown, visible
-from roomtui.domain.codec import meeting_to_data
-from roomtui.domain.validation import MEETING_ID, ValidationError, encoded_size, size_problem
+from roomtui.domain.validation import (
+    MEETING_ID,
+    ValidationError,
+    encoded_size,
+    size_problem,
+)
 from roomtui.i18n import _
 from roomtui.store.lock import MeetingLock
 from roomtui.store.meeting_file import SchemaError, read_meeting, split, write_tables
@@ -304,7 +309,13 @@ class Archive:
                                  holder=shown(holder, 80))
         db = TinyDB(storage=lambda: self._storage(meeting_id, read_only=bool(read_only_reason)))
         return MeetingSession(meeting, db, lock if lock.held else None, clock=clock, read_only_reason=read_only_reason,
-                              on_saved=self.update_index)
+                              on_saved=self._after_save)
+
+    def _after_save(self, meeting: Meeting) -> None:
+        self.update_index(meeting)
+        from roomtui.store.followup_index import propagate_answers
+
+        propagate_answers(self, meeting)  # report-back answers reach the earlier meeting (or heal later)
 
     def delete(self, meeting_id: str) -> None:
         """Move a meeting to the backups folder rather than destroying it outright."""

@@ -19,6 +19,7 @@ from tinydb import TinyDB
 from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.codec import meeting_from_data, meeting_to_data
 from roomtui.domain.council import Council
+from roomtui.domain.followup import closed_meeting_problem
 from roomtui.domain.model import Meeting
 from roomtui.domain.validation import ValidationError, encoded_size, size_problem
 from roomtui.i18n import _
@@ -73,13 +74,21 @@ class MeetingSession:
         return self._undo[-1][0] if self._undo else ""
 
     # -- actions -------------------------------------------------------------------------
-    def do(self, label: str, action: Callable[[Council], T]) -> T:
-        """Apply one action of the secretary and save it; see the module docstring."""
+    def do(self, label: str, action: Callable[[Council], T], *, closed_guard: bool = True) -> T:
+        """Apply one action of the secretary and save it; see the module docstring.
+
+        A closed meeting takes follow-up entries only (domain/followup.py); ``closed_guard=False``
+        is for swapping in a whole meeting (an import), which is not an edit of the record.
+        """
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason)
         before = self._data
         try:
             result = action(self.council)
+            if closed_guard and before.get("status") == "closed":
+                problem = closed_meeting_problem(before, meeting_to_data(self.meeting))
+                if problem:
+                    raise ValidationError([problem])
             if not self._save(label):
                 return result  # the action changed nothing: no write, nothing to undo
         except BaseException:
@@ -112,7 +121,7 @@ class MeetingSession:
         """Swap in a whole meeting (an import) as one saved, undoable action."""
         data = meeting_to_data(meeting)
         data["id"] = self.meeting.id
-        self.do(_("import"), lambda council: self._restore(data))
+        self.do(_("import"), lambda council: self._restore(data), closed_guard=False)
 
     def _restore(self, data: dict[str, Any]) -> None:
         """Put the meeting back to ``data`` in place, so every view holding it stays valid."""

@@ -49,6 +49,9 @@ def start_import(screen) -> None:
                              "meeting was not changed).", id=imported.meeting_id, file_id=imported.file_id))
             else:
                 app.notify(_("Imported into meeting {id}.", id=imported.meeting_id))
+            from roomtui.tui.screens.followup import offer_report_back
+
+            offer_report_back(app, imported.meeting_id, ask_only_if_new=True)
             return
         _confirm_replace(screen, *chosen["check"])
 

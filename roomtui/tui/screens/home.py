@@ -27,6 +27,8 @@ class HomeScreen(TranslatedBindings, Screen):
         Binding("i", "import_plan", N_("Import plan"), id="home.import"),
         Binding("d", "demo", N_("Demo council"), id="home.demo"),
         Binding("delete", "delete", N_("Delete"), id="home.delete"),
+        Binding("f", "followup", N_("Follow-up register"), id="home.followup"),
+        Binding("r", "report_back", N_("Report on earlier commitments"), id="home.report_back"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -76,7 +78,8 @@ class HomeScreen(TranslatedBindings, Screen):
         def submit(values: dict) -> list[str] | None:
             try:
                 meeting = new_meeting(values["title"], values["template"] or "council", language=language(),
-                                      date=values["date"], start_time=values["start_time"], venue=values["venue"])
+                                      date=values["date"], start_time=values["start_time"], venue=values["venue"],
+                                      series=values.get("series") or "")
             except ValidationError as error:
                 return error.problems
             created["id"] = self.app.archive.create(meeting)
@@ -86,6 +89,9 @@ class HomeScreen(TranslatedBindings, Screen):
             if result and created.get("id"):
                 self.refresh_view()
                 self.app.open_meeting(created["id"], view="prepare")
+                from roomtui.tui.screens.followup import offer_report_back
+
+                offer_report_back(self.app, created["id"], ask_only_if_new=True)
 
         templates = [(_(t.name), key) for key, t in TEMPLATES.items()]
         self.app.push_screen(FormDialog(_("New meeting"), [
@@ -94,6 +100,7 @@ class HomeScreen(TranslatedBindings, Screen):
             FormField("date", _("Date (YYYY-MM-DD)"), value=date.today().isoformat()),
             FormField("start_time", _("Start time (HH:MM)"), value="09:00"),
             FormField("venue", _("Venue")),
+            FormField("series", _("Series (the next council of a series hears the report on its commitments)")),
         ], submit), done)
 
     def action_import_plan(self) -> None:
@@ -118,3 +125,17 @@ class HomeScreen(TranslatedBindings, Screen):
 
         self.app.push_screen(ConfirmDialog(_("Delete meeting {id}? A copy is kept in the backups folder.",
                                              id=meeting_id), _("Delete")), answer)
+
+    def action_followup(self) -> None:
+        """The commitments register of every meeting (督办台账)."""
+        from roomtui.tui.screens.followup import FollowUpScreen
+
+        self.app.push_screen(FollowUpScreen())
+
+    def action_report_back(self) -> None:
+        """Offer the selected meeting a report on its series' open commitments."""
+        from roomtui.tui.screens.followup import offer_report_back
+
+        meeting_id = self._selected()
+        if meeting_id:
+            offer_report_back(self.app, meeting_id)

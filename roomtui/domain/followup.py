@@ -1,0 +1,436 @@
+"""Follow-up across meetings: the commitments register (督办台账) and the report-back (回头看).
+
+A council is only worth its follow-up. Each commitment a department made keeps a short dated
+history (grade changes and progress notes); the register lists every commitment of every
+meeting, overdue first; and the next council of the same series opens with a report on what
+became of the open ones.
+
+Links between meetings are plain strings, so that they survive export and import:
+a commitment is ``"<meeting id>#r<response id>.<n>"`` (n counts from 1 within the response),
+and a report-back answer that changed one is ``"<meeting id>#r<response id>"``.
+
+How one report-back answer touching two meeting files stays durable and undoable: the answer
+is recorded (and undone) in the later meeting only, one write as every action. That meeting is
+the authority for the entries it makes. The earlier meeting holds a *copy* of them in the
+commitment's history, so that its own minutes are complete; ``merge_answers`` brings the copy
+in line with what the later meeting says, idempotently. It is run right after the answer is
+saved or undone and again whenever the register is built, so a crash between the two writes
+(or an earlier meeting that another roomtui had locked) is repaired the next time anyone looks,
+and the register itself always shows the merged truth.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from roomtui.domain.model import (
+    AgendaKind,
+    Commitment,
+    Disposition,
+    FollowUpEntry,
+    Grade,
+    IssueSource,
+    Meeting,
+    MeetingStatus,
+    Response,
+)
+from roomtui.domain.validation import ValidationError, text_field
+from roomtui.i18n import _
+
+# Grades after which a commitment needs no more follow-up: solved, or explained as impossible.
+SETTLED = (Grade.A, Grade.D)
+_REF = re.compile(r"^(?P<meeting>[A-Za-z0-9][A-Za-z0-9_-]{0,80})#r(?P<response>\d+)\.(?P<n>\d+)$")
+REPORT_BACK_TITLE = {"en": "Report on earlier commitments", "zh": "前次协商议定事项办理情况通报"}
+MINUTES_PER_REPORT = 2  # a department answer per question (DOMAIN.md)
+
+
+# -- references ---------------------------------------------------------------------------
+def commitment_ref(meeting_id: str, response_id: int, number: int) -> str:
+    return f"{meeting_id}#r{response_id}.{number}"
+
+
+def parse_ref(ref: str) -> tuple[str, int, int] | None:
+    found = _REF.match(ref or "")
+    if found is None:
+        return None
+    return found["meeting"], int(found["response"]), int(found["n"])
+
+
+def answer_source(meeting_id: str, response_id: int) -> str:
+    return f"{meeting_id}#r{response_id}"
+
+
+def find_commitment(meeting: Meeting, ref: str) -> Commitment | None:
+    parsed = parse_ref(ref)
+    if parsed is None or parsed[0] != meeting.id:
+        return None
+    response = meeting.response(parsed[1])
+    if response is None or not 1 <= parsed[2] <= len(response.commitments):
+        return None
+    return response.commitments[parsed[2] - 1]
+
+
+# -- recording progress ---------------------------------------------------------------------
+def record_progress(council: Any, response_id: int, index: int, *, grade: Grade | str | None = None,
+                    note: str = "") -> FollowUpEntry:
+    """A grade change and/or a progress note on one commitment, dated now (one action)."""
+    meeting: Meeting = council.meeting
+    response = meeting.response(response_id)
+    if response is None:
+        raise ValidationError([_("no {what} #{id}", what=_("response"), id=response_id)])
+    if not 0 <= index < len(response.commitments):
+        raise ValidationError([_("response #{id} has no commitment {n}", id=response_id, n=index + 1)])
+    text = text_field(note, _("progress note"), multiline=True)
+    try:
+        new_grade = Grade(grade) if grade else None
+    except ValueError:
+        raise ValidationError([_("unknown grade '{value}' (one of: A, B, C, D)", value=str(grade)[:10])]) from None
+    commitment = response.commitments[index]
+    if not text and (new_grade is None or new_grade is commitment.grade):
+        raise ValidationError([_("nothing to record: give a new grade or a progress note")])
+    entry = FollowUpEntry(at=council.now(), grade=new_grade, previous=commitment.grade, note=text)
+    commitment.history.append(entry)
+    if new_grade is not None:
+        commitment.grade = new_grade
+    return entry
+
+
+# -- closed meetings take follow-up only ---------------------------------------------------------
+def _without_followup(data: dict[str, Any]) -> dict[str, Any]:
+    responses = []
+    for response in data.get("responses", []):
+        response = {k: v for k, v in response.items() if k != "satisfaction"}
+        response["commitments"] = [{k: v for k, v in c.items() if k not in ("grade", "history")}
+                                   for c in response.get("commitments", [])]
+        responses.append(response)
+    return {**data, "responses": responses}
+
+
+def closed_meeting_problem(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """Why an action may not be saved on a meeting that was closed, or "" when it may.
+
+    A closed meeting's record is what the room agreed; only follow-up (grades, progress notes,
+    the proposer's satisfaction) keeps moving after it.
+    """
+    if before.get("status") != MeetingStatus.CLOSED.value:
+        return ""
+    if _without_followup(before) == _without_followup(after):
+        return ""
+    return _("the meeting is closed: it takes follow-up entries (grades, progress notes) and nothing else")
+
+
+# -- the report-back at the next council -------------------------------------------------------
+def answer_grade(response: Response) -> Grade:
+    """The grade a report-back answer gives the earlier commitment, from its disposition.
+
+    Done with nothing left to deliver: A. Done but still delivering, or being studied and done
+    step by step: B. Needs support from above, explained to the proposer: D.
+    """
+    if response.disposition is Disposition.HIGHER_LEVEL:
+        return Grade.D
+    if response.disposition is Disposition.STEP_BY_STEP or response.commitments:
+        return Grade.B
+    return Grade.A
+
+
+def _answer_note(response: Response) -> str:
+    said = response.text or response.action or response.plan or response.reason
+    return f"{response.department}: {said}".strip().rstrip(":") if said else response.department
+
+
+def report_back_answers(meeting: Meeting) -> dict[str, list[FollowUpEntry]]:
+    """What this meeting says about earlier commitments: entries per commitment ref."""
+    answers: dict[str, list[FollowUpEntry]] = {}
+    for issue in meeting.issues:
+        if not issue.followup_of:
+            continue
+        for response in meeting.responses_to(issue.id):
+            answers.setdefault(issue.followup_of, []).append(FollowUpEntry(
+                at=response.recorded_at or datetime.combine(meeting.date or date.today(), datetime.min.time()),
+                grade=answer_grade(response), note=_answer_note(response),
+                source=answer_source(meeting.id, response.id)))
+    return answers
+
+
+def _key(entry: FollowUpEntry) -> tuple:
+    return entry.source, entry.at, entry.grade, entry.note
+
+
+def merge_history(history: list[FollowUpEntry], grade: Grade | None, source_meeting: str,
+                  desired: list[FollowUpEntry]) -> tuple[list[FollowUpEntry], Grade | None] | None:
+    """The history and grade once the entries from ``source_meeting`` are exactly ``desired``.
+
+    None when nothing changes. Grades are replayed from the grade before the first entry, so
+    taking an answer back (undo) restores the grade it replaced.
+    """
+    prefix = source_meeting + "#"
+    current = [e for e in history if e.source.startswith(prefix)]
+    if [_key(e) for e in current] == [_key(e) for e in desired]:
+        return None
+    base = history[0].previous if history else grade
+    kept = [e for e in history if not e.source.startswith(prefix)]
+    merged = sorted([*kept, *desired], key=lambda e: e.at)  # stable: own entries keep their order
+    result: list[FollowUpEntry] = []
+    running = base
+    for entry in merged:
+        result.append(FollowUpEntry(at=entry.at, grade=entry.grade, previous=running, note=entry.note,
+                                    source=entry.source))
+        if entry.grade is not None:
+            running = entry.grade
+    return result, running
+
+
+def merge_answers(meeting: Meeting, source_meeting: str, answers: dict[str, list[FollowUpEntry]],
+                  targets: Iterable[str]) -> bool:
+    """Bring the copies of ``source_meeting``'s answers in ``meeting`` in line; True if changed.
+
+    ``targets`` are the refs the source meeting reports on (an answer taken back still names
+    its target, so its copy is removed).
+    """
+    changed = False
+    for ref in targets:
+        commitment = find_commitment(meeting, ref)
+        if commitment is None:
+            continue
+        merged = merge_history(commitment.history, commitment.grade, source_meeting, answers.get(ref, []))
+        if merged is not None:
+            commitment.history, commitment.grade = merged
+            changed = True
+    return changed
+
+
+def add_report_back(council: Any, items: list["RegisterEntry"], language: str = "en") -> int:
+    """The "Report on earlier commitments" agenda item, with one issue per open commitment.
+
+    Each issue is expected from the commitment's lead unit and linked to it by ref; it goes
+    after the opening, since the council opens with the report on what became of its promises.
+    Returns the agenda item id.
+    """
+    meeting: Meeting = council.meeting
+    if not items:
+        raise ValidationError([_("no open commitments in this series to report on")])
+    already = {issue.followup_of for issue in meeting.issues if issue.followup_of}
+    items = [item for item in items if item.ref not in already]
+    if not items:
+        raise ValidationError([_("the report on earlier commitments is already on the agenda")])
+    position = 1 if meeting.agenda and meeting.agenda[0].kind is AgendaKind.OPENING else 0
+    title = REPORT_BACK_TITLE.get(language, REPORT_BACK_TITLE["en"])
+    try:
+        item = council.add_agenda_item(title, AgendaKind.ANSWERS, min(60, MINUTES_PER_REPORT * len(items)),
+                                       position=position)
+    except ValidationError:  # the meeting's planned length is full: add it without planned time
+        item = council.add_agenda_item(title, AgendaKind.ANSWERS, 0, position=position)
+    for entry in items:
+        day = entry.meeting_date.isoformat() if entry.meeting_date else ""
+        council.add_issue(entry.deliverable[:200] or entry.issue_title[:200], IssueSource.REPORT,
+                          description=f"{entry.meeting_title} {day} #{entry.issue_number} {entry.issue_title}".strip(),
+                          proposer=entry.meeting_title[:200], expected_department=entry.lead_unit,
+                          suggestion=(entry.deadline.isoformat() if entry.deadline else ""))
+        meeting.issues[-1].followup_of = entry.ref
+    return item.id
+
+
+# -- the register ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One commitment as the register shows it, with the meeting it was made at."""
+
+    ref: str
+    meeting_id: str
+    meeting_title: str
+    meeting_date: date | None
+    series: str
+    language: str
+    meeting_closed: bool
+    issue_number: int
+    issue_title: str
+    department: str
+    response_id: int
+    index: int  # 0-based within the response
+    lead_unit: str
+    co_units: tuple[str, ...]
+    deliverable: str
+    deadline: date | None
+    grade: Grade | None
+    history: tuple[FollowUpEntry, ...] = ()
+
+    @property
+    def open(self) -> bool:
+        return self.grade not in SETTLED
+
+    def overdue(self, today: date) -> bool:
+        return self.open and self.deadline is not None and self.deadline < today
+
+    @property
+    def solved_at(self) -> datetime | None:
+        if self.grade is not Grade.A:
+            return None
+        return next((e.at for e in reversed(self.history) if e.grade is Grade.A), None)
+
+    @property
+    def solved_on_time(self) -> bool:
+        if self.grade is not Grade.A:
+            return False
+        if self.deadline is None:
+            return True
+        at = self.solved_at
+        return at is None or at.date() <= self.deadline  # graded A before history was kept: trust it
+
+    @property
+    def latest_note(self) -> FollowUpEntry | None:
+        return next((e for e in reversed(self.history) if e.note), None)
+
+    def departments(self) -> tuple[str, ...]:
+        return (self.lead_unit, *self.co_units)
+
+
+def register_entries(meeting: Meeting) -> list[RegisterEntry]:
+    entries = []
+    for response in meeting.responses:
+        issue = meeting.issue(response.issue_id)
+        for index, c in enumerate(response.commitments):
+            entries.append(RegisterEntry(
+                ref=commitment_ref(meeting.id, response.id, index + 1), meeting_id=meeting.id,
+                meeting_title=meeting.title, meeting_date=meeting.date, series=meeting.series,
+                language=meeting.language, meeting_closed=meeting.status is MeetingStatus.CLOSED,
+                issue_number=response.issue_id, issue_title=issue.title if issue else "",
+                department=response.department, response_id=response.id, index=index, lead_unit=c.lead_unit,
+                co_units=tuple(c.co_units), deliverable=c.deliverable, deadline=c.deadline, grade=c.grade,
+                history=tuple(c.history)))
+    return entries
+
+
+@dataclass(frozen=True)
+class MeetingFollowUp:
+    """What the register needs of one meeting: its commitments and the answers it reports."""
+
+    meeting_id: str
+    entries: tuple[RegisterEntry, ...]
+    answers: dict[str, tuple[FollowUpEntry, ...]] = field(default_factory=dict)
+    targets: tuple[str, ...] = ()  # every ref its report-back issues name
+
+    @classmethod
+    def of(cls, meeting: Meeting) -> MeetingFollowUp:
+        answers = report_back_answers(meeting)
+        return cls(meeting.id, tuple(register_entries(meeting)), {k: tuple(v) for k, v in answers.items()},
+                   tuple(i.followup_of for i in meeting.issues if i.followup_of))
+
+
+@dataclass(frozen=True)
+class Filter:
+    department: str = ""
+    series: str | None = None  # None: every series; "" the meetings with no series
+    grade: str | None = None  # "A".."D", "none" for not graded, None for any
+    open_only: bool = False
+
+    def keeps(self, entry: RegisterEntry) -> bool:
+        if self.department:
+            wanted = self.department.strip().casefold()
+            if not any(wanted == d.strip().casefold() for d in entry.departments()):
+                return False
+        if self.series is not None and entry.series != self.series:
+            return False
+        if self.grade is not None:
+            if (entry.grade.value if entry.grade else "none") != self.grade:
+                return False
+        return not (self.open_only and not entry.open)
+
+
+@dataclass(frozen=True)
+class DepartmentCounts:
+    department: str
+    promised: int = 0
+    solved: int = 0
+    solved_on_time: int = 0
+    overdue: int = 0
+
+
+@dataclass
+class Register:
+    """Every commitment of a data folder, with the report-back answers merged in."""
+
+    entries: list[RegisterEntry]
+    today: date
+    damaged: list[tuple[str, str]] = field(default_factory=list)  # (meeting id or file, why)
+    out_of_step: set[str] = field(default_factory=set)  # meetings whose copies of answers lag
+
+    @classmethod
+    def build(cls, meetings: Iterable[MeetingFollowUp], today: date,
+              damaged: Iterable[tuple[str, str]] = ()) -> Register:
+        meetings = list(meetings)
+        damaged = list(damaged)
+        readable = {m.meeting_id for m in meetings}
+        by_target: dict[str, list[tuple[str, tuple[FollowUpEntry, ...]]]] = {}
+        for source in meetings:
+            for ref in source.targets:
+                by_target.setdefault(ref, []).append((source.meeting_id, source.answers.get(ref, ())))
+        entries: list[RegisterEntry] = []
+        out_of_step: set[str] = set()
+        for m in meetings:
+            for entry in m.entries:
+                history, grade = list(entry.history), entry.grade
+                for source_id, answers in by_target.get(entry.ref, ()):
+                    merged = merge_history(history, grade, source_id, list(answers))
+                    if merged is not None:
+                        history, grade = merged
+                        out_of_step.add(m.meeting_id)
+                # copies from a report-back meeting that no longer names this commitment
+                sources = {e.source.split("#")[0] for e in history if e.source}
+                for source_id in sources - {s for s, _a in by_target.get(entry.ref, ())}:
+                    if source_id in readable:
+                        merged = merge_history(history, grade, source_id, [])
+                        if merged is not None:
+                            history, grade = merged
+                            out_of_step.add(m.meeting_id)
+                if history != list(entry.history) or grade is not entry.grade:
+                    entry = _replace_entry(entry, history, grade)
+                entries.append(entry)
+        return cls(sort_entries(entries, today), today, damaged, out_of_step)
+
+    def select(self, wanted: Filter = Filter()) -> list[RegisterEntry]:
+        return [e for e in self.entries if wanted.keeps(e)]
+
+    def departments(self) -> list[str]:
+        return sorted({e.lead_unit for e in self.entries if e.lead_unit})
+
+    def series(self) -> list[str]:
+        return sorted({e.series for e in self.entries})
+
+    def counts(self, entries: Iterable[RegisterEntry] | None = None) -> list[DepartmentCounts]:
+        return department_counts(self.entries if entries is None else entries, self.today)
+
+    def open_in_series(self, series: str, before: date | None = None, exclude: str = "") -> list[RegisterEntry]:
+        """The open commitments of ``series`` made before ``before``: what the next council hears."""
+        return [e for e in self.entries if e.series == series and e.open and e.meeting_id != exclude
+                and (before is None or e.meeting_date is None or e.meeting_date <= before)]
+
+
+def _replace_entry(entry: RegisterEntry, history: list[FollowUpEntry], grade: Grade | None) -> RegisterEntry:
+    from dataclasses import replace
+
+    return replace(entry, history=tuple(history), grade=grade)
+
+
+def sort_entries(entries: Iterable[RegisterEntry], today: date) -> list[RegisterEntry]:
+    """Overdue first, then by deadline (none last), then by meeting and commitment."""
+    def key(e: RegisterEntry) -> tuple:
+        return (not e.overdue(today), e.deadline is None, e.deadline or date.max, e.meeting_date or date.max,
+                e.meeting_id, e.response_id, e.index)
+
+    return sorted(entries, key=key)
+
+
+def department_counts(entries: Iterable[RegisterEntry], today: date) -> list[DepartmentCounts]:
+    """Per lead unit: how many promised, solved, solved on time, overdue."""
+    totals: dict[str, list[int]] = {}
+    for e in entries:
+        row = totals.setdefault(e.lead_unit, [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += e.grade is Grade.A
+        row[2] += e.solved_on_time
+        row[3] += e.overdue(today)
+    return [DepartmentCounts(name, *row) for name, row in sorted(totals.items())]

@@ -1,0 +1,418 @@
+"""The follow-up view: every commitment of every meeting, overdue first (督办台账).
+
+Reached from the meetings list (f) and the palette. Grades and progress notes are saved on
+the meeting each commitment belongs to, one action each through that meeting's session, and
+ctrl+z takes the last one back. The meetings touched here stay open (locked) while the view is
+shown, so that their undo history lives as long as the view; leaving the view closes them.
+A meeting file that cannot be read is named at the top, and everything else is still listed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from roomtui.domain.followup import (
+    Filter,
+    MeetingFollowUp,
+    Register,
+    RegisterEntry,
+    record_progress,
+)
+from roomtui.domain.model import Grade
+from roomtui.domain.validation import ValidationError
+from roomtui.i18n import N_, _, ngettext
+from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
+from roomtui.tui.translated import TranslatedBindings
+from roomtui.tui.widgets.footer import FittingFooter
+from roomtui.tui.widgets.register_table import RegisterTable
+
+# column widths (cells): overdue mark, deadline, grade, lead unit, deliverable, meeting, latest note
+COLUMNS = (1, 10, 16, 18, 30, 26, 40)
+
+ANY = "*"  # a select value meaning "no filter" (series may legitimately be "")
+
+
+def default_register_folder() -> Path:
+    return Path.home() / "roomtui-minutes" / "register"
+
+
+class FollowUpScreen(TranslatedBindings, Screen):
+    BINDINGS = [
+        Binding("g", "grade", N_("Grade"), id="followup.grade"),
+        Binding("n", "note", N_("Progress note"), id="followup.note"),
+        Binding("slash", "filter", N_("Filter"), id="followup.filter"),
+        Binding("o", "toggle_open", N_("Open only"), id="followup.open"),
+        Binding("e", "export", N_("Export the register"), id="followup.export"),
+        Binding("ctrl+z", "undo", N_("Undo"), id="followup.undo"),
+        Binding("escape", "leave", N_("Meetings"), id="followup.home"),
+    ]
+
+    DEFAULT_CSS = """
+    FollowUpScreen #followup-filter { height: auto; padding: 0 1; color: $text-muted; }
+    FollowUpScreen #followup-damaged { height: auto; padding: 0 1; color: $error; }
+    FollowUpScreen #followup-table { height: 1fr; }
+    FollowUpScreen #followup-head { height: 1; padding: 0 0; text-style: bold; }
+    FollowUpScreen #followup-detail { height: auto; max-height: 8; padding: 0 1; border-top: solid $primary; }
+    FollowUpScreen #followup-counts { height: auto; max-height: 6; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = Filter()
+        self.register: Register | None = None
+        self._meetings: dict[str, MeetingFollowUp] = {}
+        self._damaged: list[tuple[str, str]] = []
+        self._sessions: dict = {}  # meeting id -> MeetingSession opened by this view
+        self._done: list[str] = []  # meeting ids of the actions taken here, for undo
+        self._shown: list[RegisterEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="followup-filter")
+        yield Static("", id="followup-damaged")
+        yield Static("", id="followup-head")
+        yield RegisterTable(COLUMNS, id="followup-table")
+        yield Static("", id="followup-detail")
+        yield Static("", id="followup-counts")
+        yield FittingFooter()
+
+    def on_mount(self) -> None:
+        from rich.cells import set_cell_size
+
+        titles = ("!", _("Deadline"), _("Grade"), _("Lead unit"), _("Deliverable"), _("Meeting"),
+                  _("Latest progress note"))
+        self.query_one("#followup-head", Static).update(Text(" ".join(
+            set_cell_size(title, width) for title, width in zip(titles, COLUMNS))))
+        table = self.query_one("#followup-table", RegisterTable)
+        self.reload()
+        table.focus()
+
+    # -- data ---------------------------------------------------------------------------------
+    @property
+    def today(self):
+        return self.app.clock.now().date()
+
+    def reload(self) -> None:
+        """Read the folder in a worker (through the register index): the view shows at once."""
+        self.query_one("#followup-filter", Static).update(Text(_("Reading the register…")))
+        self._load()
+
+    @work(thread=True, exclusive=True, group="register")
+    def _load(self) -> None:
+        from roomtui.store.followup_index import load_followups
+
+        meetings, damaged = load_followups(self.app.archive)
+        register = Register.build(meetings, self.today, damaged)
+        self.app.call_from_thread(self._loaded, meetings, damaged, register)
+
+    def _loaded(self, meetings: list[MeetingFollowUp], damaged: list[tuple[str, str]], register: Register) -> None:
+        """Back on the UI thread: show the register and repair lagging report-back copies."""
+        from roomtui.store.followup_index import heal_copies
+
+        self._meetings = {m.meeting_id: m for m in meetings}
+        self._damaged, self.register = damaged, register
+        if register.out_of_step:
+            problems = heal_copies(self.app.archive, register)
+            if problems:
+                self.app.notify("\n".join(problems), severity="warning", timeout=10)
+        self.refresh_view()
+
+    def _rebuild(self, meeting) -> None:
+        self._meetings[meeting.id] = MeetingFollowUp.of(meeting)
+        self.register = Register.build(self._meetings.values(), self.today, self._damaged)
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        if self.register is None:
+            return  # still reading
+        table = self.query_one("#followup-table", RegisterTable)
+        keep = self._selected()
+        self._shown = self.register.select(self.filter)
+        today = self.today
+        rows = []
+        for entry in self._shown:
+            note = entry.latest_note
+            rows.append((
+                ("!", "bold red") if entry.overdue(today) else ("", ""),
+                (entry.deadline.isoformat() if entry.deadline else "—", ""),
+                (entry.grade.label if entry.grade else _("not graded"), ""),
+                (entry.lead_unit, ""), (entry.deliverable, ""),
+                (f"{entry.meeting_date.isoformat() if entry.meeting_date else ''} {entry.meeting_title}", ""),
+                (note.note if note else "", "")))
+        table.set_rows([e.ref for e in self._shown], rows, keep=keep.ref if keep else None)
+        self._show_filter()
+        self._show_damaged()
+        self._show_counts()
+        self._show_detail()
+
+    def _show_filter(self) -> None:
+        f = self.filter
+        parts = [_("{n} commitments", n=len(self._shown))]
+        if f.department:
+            parts.append(_("department: {name}", name=f.department))
+        if f.series is not None:
+            parts.append(_("series: {name}", name=f.series or _("(no series)")))
+        if f.grade is not None:
+            parts.append(_("grade: {grade}", grade=Grade(f.grade).label if f.grade != "none" else _("not graded")))
+        if f.open_only:
+            parts.append(_("open only"))
+        parts.append(_("overdue first, then by deadline · / filter · o open only"))
+        self.query_one("#followup-filter", Static).update(Text(" · ".join(parts)))
+
+    def _show_damaged(self) -> None:
+        widget = self.query_one("#followup-damaged", Static)
+        widget.display = bool(self._damaged)
+        widget.update(Text("\n".join(_("Cannot read {file}: {reason}. The other meetings are listed.", file=name,
+                                       reason=reason) for name, reason in self._damaged)))
+
+    def _show_counts(self) -> None:
+        lines = [_("{department}: {promised} promised, {solved} solved, {on_time} on time, {overdue} overdue",
+                   department=c.department, promised=c.promised, solved=c.solved, on_time=c.solved_on_time,
+                   overdue=c.overdue) for c in self.register.counts(self._shown)]
+        self.query_one("#followup-counts", Static).update(Text("\n".join(lines)))
+
+    def _show_detail(self) -> None:
+        entry = self._selected()
+        widget = self.query_one("#followup-detail", Static)
+        if entry is None:
+            widget.update(Text(_("No commitments.") if not self._shown else ""))
+            return
+        head = f"#{entry.issue_number} {entry.issue_title} · {entry.department}"
+        if entry.co_units:
+            head += " · " + _("co-units: {units}", units=", ".join(entry.co_units))
+        lines = [head]
+        for item in entry.history[-5:]:
+            grade = f" {item.grade.label}" if item.grade else ""
+            origin = " " + _("(report-back {source})", source=item.source) if item.source else ""
+            lines.append(f"  {item.at:%Y-%m-%d}{grade} {item.note}{origin}".rstrip())
+        if not entry.history:
+            lines.append("  " + _("no follow-up recorded yet"))
+        widget.update(Text("\n".join(lines)))
+
+    def _selected(self) -> RegisterEntry | None:
+        table = self.query_one("#followup-table", RegisterTable)
+        if not self._shown or table.row_count != len(self._shown):
+            return None
+        row = table.cursor
+        return self._shown[row] if 0 <= row < len(self._shown) else None
+
+    @on(RegisterTable.Highlighted, "#followup-table")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    # -- recording progress ------------------------------------------------------------------
+    def _session_for(self, meeting_id: str):
+        """The open meeting's own session if it is this one, else one opened (and kept) here."""
+        app_session = getattr(self.app, "session", None)
+        if app_session is not None and app_session.meeting.id == meeting_id:
+            return app_session
+        session = self._sessions.get(meeting_id)
+        if session is None:
+            session = self._sessions[meeting_id] = self.app.archive.open(meeting_id, clock=self.app.clock)
+        return session
+
+    def _record(self, entry: RegisterEntry, label: str, **values) -> bool:
+        from roomtui.store import (
+            BadMeetingFile,
+            MeetingNotFound,
+            ReadOnlyError,
+            SaveError,
+        )
+
+        try:
+            session = self._session_for(entry.meeting_id)
+            session.do(label, lambda council: record_progress(council, entry.response_id, entry.index, **values))
+        except ValidationError as error:
+            self.app.notify("\n".join(error.problems), title=_("Not done: {action}", action=label), severity="error")
+            return False
+        except (SaveError, ReadOnlyError, BadMeetingFile, MeetingNotFound) as error:
+            self.app.notify(str(error), title=_("NOT SAVED"), severity="error", timeout=20)
+            return False
+        self._done.append(entry.meeting_id)
+        self.app.notify(_("{action} — saved", action=label), timeout=2)
+        self._rebuild(session.meeting)
+        return True
+
+    def action_grade(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+        grades = [(grade.label, grade.value) for grade in Grade]
+        self.app.push_screen(PickerDialog(_("Follow-up grade: {deliverable}", deliverable=entry.deliverable[:60]),
+                                          grades),
+                             lambda grade: grade is not None and self._record(entry, _("Grade a commitment"),
+                                                                              grade=grade))
+
+    def action_note(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+
+        def submit(values: dict) -> list[str] | None:
+            grade = values.get("grade") or None
+            if not self._record(entry, _("Progress note"), note=values["note"], grade=grade):
+                return [_("Not saved: see the message.")]
+            return None
+
+        self.app.push_screen(FormDialog(_("Progress on: {deliverable}", deliverable=entry.deliverable[:60]), [
+            FormField("note", _("Progress note"), "textarea", required=True),
+            FormField("grade", _("New grade (optional)"), "select", None,
+                      [(grade.label, grade.value) for grade in Grade]),
+        ], submit))
+
+    def action_undo(self) -> None:
+        if not self._done:
+            self.app.notify(_("Nothing to undo."), severity="warning")
+            return
+        meeting_id = self._done[-1]
+        session = self._session_for(meeting_id)
+        from roomtui.store import ReadOnlyError, SaveError
+
+        try:
+            label = session.undo()
+        except LookupError:
+            self._done.pop()
+            self.app.notify(_("Nothing to undo."), severity="warning")
+            return
+        except (SaveError, ReadOnlyError) as error:
+            self.app.notify(str(error), severity="error")
+            return
+        self._done.pop()
+        self.app.notify(_("Undone: {action}", action=label), timeout=2)
+        self._rebuild(session.meeting)
+
+    # -- filters and export ------------------------------------------------------------------
+    def action_toggle_open(self) -> None:
+        from dataclasses import replace
+
+        self.filter = replace(self.filter, open_only=not self.filter.open_only)
+        self.refresh_view()
+
+    def action_filter(self) -> None:
+        if self.register is None:
+            return
+        f = self.filter
+        departments = [(_("every department"), ANY)] + [(d, d) for d in self.register.departments()]
+        series = [(_("every series"), ANY)] + [(s or _("(no series)"), s) for s in self.register.series()]
+        grades = [(_("any grade"), ANY)] + [(g.label, g.value) for g in Grade] + [(_("not graded"), "none")]
+
+        def submit(values: dict) -> list[str] | None:
+            def pick(name: str):
+                value = values.get(name)
+                return None if value in (None, ANY) else value
+
+            self.filter = Filter(department=pick("department") or "", series=pick("series"), grade=pick("grade"),
+                                 open_only=bool(values.get("open_only")))
+            self.refresh_view()
+            return None
+
+        self.app.push_screen(FormDialog(_("Filter the register"), [
+            FormField("department", _("Department (lead unit or co-unit)"), "select", f.department or ANY,
+                      departments),
+            FormField("series", _("Series"), "select", ANY if f.series is None else f.series, series),
+            FormField("grade", _("Grade"), "select", f.grade or ANY, grades),
+            FormField("open_only", _("Open only (not solved, not settled)"), "checkbox", f.open_only),
+        ], submit))
+
+    def action_export(self) -> None:
+        written: list[Path] = []
+
+        def submit(values: dict) -> list[str] | None:
+            folder = Path(str(values["folder"]).strip() or default_register_folder()).expanduser()
+            try:
+                written.extend(self.export_to(folder))
+            except OSError as error:
+                return [_("Cannot write to {folder}: {reason}", folder=folder, reason=error.strerror or str(error))]
+            return None
+
+        def done(result) -> None:
+            if result and written:
+                self.app.notify(ngettext("Wrote {n} file to {folder}", "Wrote {n} files to {folder}", len(written), folder=written[0].parent),
+                                title=_("Register exported"), timeout=15)
+
+        self.app.push_screen(FormDialog(_("Export the register shown (CSV and HTML; public and internal)"), [
+            FormField("folder", _("Folder (a USB stick works too)"), value=str(default_register_folder())),
+        ], submit), done)
+
+    def export_to(self, folder: Path) -> list[Path]:
+        from roomtui.i18n import language
+        from roomtui.minutes.register_csv import render_register_csv
+        from roomtui.minutes.register_html import render_register_html
+        from roomtui.minutes.register_model import build_register_document
+        from roomtui.store.storage import atomic_write
+
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        stamp = self.today.isoformat()
+        for public in (True, False):
+            doc = build_register_document(self._shown, self.today, language=language(), public=public,
+                                          damaged=self._damaged)
+            variant = "public" if public else "internal"
+            for suffix, data in (("csv", render_register_csv(doc)),
+                                 ("html", render_register_html(doc).encode("utf-8"))):
+                path = folder / f"register-{stamp}-{variant}.{suffix}"
+                atomic_write(path, data)
+                written.append(path)
+        return written
+
+    # -- leaving --------------------------------------------------------------------------------
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        for session in self._sessions.values():
+            session.close()
+        self._sessions.clear()
+
+
+def offer_report_back(app, meeting_id: str, *, ask_only_if_new: bool = False) -> bool:
+    """Offer the "Report on earlier commitments" item to a meeting of a series with open promises.
+
+    Asked once when a meeting is created from a template or a plan, and on demand (r in the
+    meetings list). Yes opens the meeting and adds the item as one saved, undoable action.
+    Returns whether anything was offered.
+    """
+    from roomtui.domain.followup import add_report_back
+    from roomtui.store import BadMeetingFile, MeetingNotFound
+    from roomtui.store.followup_index import load_register
+    from roomtui.tui.dialogs import ConfirmDialog
+
+    try:
+        meeting = app.archive.load(meeting_id)
+    except (BadMeetingFile, MeetingNotFound) as error:
+        app.notify(str(error), severity="error")
+        return False
+    if not meeting.series:
+        if not ask_only_if_new:
+            app.notify(_("This meeting belongs to no series: set its series in Prepare first."), severity="warning")
+        return False
+    already = {issue.followup_of for issue in meeting.issues if issue.followup_of}
+    register = load_register(app.archive, app.clock.now().date())
+    items = [e for e in register.open_in_series(meeting.series, before=meeting.date, exclude=meeting.id)
+             if e.ref not in already]
+    if not items:
+        if not ask_only_if_new:
+            app.notify(_("No open commitments in {series} to report on.", series=meeting.series))
+        return False
+
+    def answer(yes: bool | None) -> None:
+        if not yes:
+            return
+        session = getattr(app, "session", None)
+        if (session is None or session.meeting.id != meeting_id) and not app.open_meeting(meeting_id, view="prepare"):
+            return
+        app.act(_("Add the report on earlier commitments"),
+                lambda council: add_report_back(council, items, language=council.meeting.language))
+
+    app.push_screen(ConfirmDialog(
+        _("Open the council with a report on earlier commitments? {n} commitments of {series} are still open; "
+          "each becomes an issue expected from its lead unit.", n=len(items), series=meeting.series),
+        _("Add the report-back")), answer)
+    return True

@@ -1,0 +1,58 @@
+"""Small councils with commitments, for the follow-up tests: two series, several meetings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from roomtui.domain.clock import FrozenClock
+from roomtui.domain.council import Council
+from roomtui.domain.model import Meeting, MeetingStatus, Role
+
+HOUSING = "County Housing Bureau"
+FIRE = "Fire Brigade"
+POLICE = "Public Security Bureau"
+SERIES_A = "Tongjiang consultation councils"
+SERIES_B = "Nuojiang town hall"
+
+
+def council_with(meeting_id: str, title: str, day: date, series: str,
+                 promises: list[tuple[str, str, str, str]], *, closed: bool = True,
+                 language: str = "en") -> Meeting:
+    """``promises``: (issue title, department, deliverable, deadline) — one response each."""
+    meeting = Meeting(id=meeting_id, title=title, date=day, series=series, language=language)
+    clock = FrozenClock(datetime.combine(day, datetime.min.time()).replace(hour=9))
+    council = Council(meeting, clock)
+    council.add_agenda_item("Opening", "opening", 5)
+    council.add_agenda_item("Department answers", "answers", 30)
+    for department in sorted({p[1] for p in promises}):
+        council.add_participant(f"Head of {department}", Role.DEPARTMENT, affiliation=department)
+    for issue_title, department, deliverable, deadline in promises:
+        issue = council.add_issue(issue_title, expected_department=department)
+        council.record_response(issue.id, department, "resolve_now", action=deliverable, lead_unit=department,
+                                deadline=deadline or "2020-12-31", text=f"We will: {deliverable}",
+                                commitments=[{"lead_unit": department, "deliverable": deliverable,
+                                              "deadline": deadline}])
+    if closed:
+        meeting.status = MeetingStatus.CLOSED
+    return meeting
+
+
+def two_series_folder(archive) -> dict[str, str]:
+    """Four meetings: three in series A (one with a damaged neighbour added by the test), one in B."""
+    meetings = [
+        council_with("a-2019", "Council on residential communities", date(2019, 11, 22), SERIES_A, [
+            ("Fire lane blocked", FIRE, "Mark the fire lane", "2019-12-07"),
+            ("E-bikes charged indoors", HOUSING, "Build charging sheds", "2020-12-31"),
+            ("Leaking roofs", HOUSING, "Temporary roof repair", "2019-12-22"),
+        ]),
+        council_with("a-2020", "Council on rural gentry culture", date(2020, 3, 20), SERIES_A, [
+            ("No activity square", HOUSING, "Plan an activity square", "2020-09-30"),
+        ]),
+        council_with("b-2020", "Town hall on parking", date(2020, 1, 10), SERIES_B, [
+            ("Disorderly parking", POLICE, "Parking patrols", "2020-02-01"),
+            ("Night market noise", POLICE, "Noise checks", ""),
+        ]),
+    ]
+    for meeting in meetings:
+        archive.create(meeting)
+    return {m.id: m.title for m in meetings}
