@@ -206,6 +206,9 @@ def _import(args: argparse.Namespace, archive) -> int:
                 "was not changed).", path=args.path, id=result.meeting_id, file_id=result.file_id))
     else:
         print(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
+    return 0
+
+
 def _followup(args: argparse.Namespace, archive) -> int:
     """The register on standard output or in a file; reads meetings, writes none of them."""
     from datetime import date

@@ -181,7 +181,7 @@ def test_no_form_message_carries_a_control_character(value, verb):
     try:
         action()
     except ValidationError as error:
-        for problem in error.problems:
+        for problem in error.messages:  # the problems put into words, as every edge shows them
             message_is_clean(problem)
         message_is_clean(str(error))
 
