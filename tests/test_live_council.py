@@ -142,10 +142,14 @@ async def test_whole_council_by_keys(tmp_path):
         assert app.screen.query_one("#field-issue").value == 4
         assert app.screen.query_one("#field-responder").value == "Sun Wei"
         fill(app, disposition="resolve_now", text="The lane will be marked.", action="Mark the fire lane",
-             lead_unit="Traffic police", deadline="2019-12-07", c_lead_unit="Traffic police",
-             c_co_units="Fire brigade", c_deliverable="Fire lane marked", c_deadline="2019-12-07")
+             lead_unit="Traffic police", deadline="2019-12-07", c_co_units="Fire brigade",
+             c_deliverable="Fire lane marked")
         await save_form(pilot)
         assert isinstance(app.screen, LiveScreen)
+        # asked once: the commitment's lead unit and deadline are the disposition's
+        lane = app.session.meeting.responses[-1].commitments[0]
+        assert (lane.lead_unit, lane.deadline.isoformat(), lane.co_units) == ("Traffic police", "2019-12-07",
+                                                                             ["Fire brigade"])
         await pilot.press("k")
 
         await pilot.press("home", "shift+down")  # the roofs before the e-bikes

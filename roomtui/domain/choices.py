@@ -8,6 +8,7 @@ underscores and hyphens, so "Department head" and "department_head" agree.
 from __future__ import annotations
 
 from roomtui.domain.model import AgendaKind, IssueSource, Role
+from roomtui.i18n import language
 
 ROLE_WORDS: dict[Role, tuple[str, ...]] = {
     Role.SECRETARY: ("secretary", "recorder", "秘书", "记录员", "记录人"),
@@ -81,4 +82,6 @@ def yes_no(word: object) -> bool | None:
 
 
 def role_choices() -> str:
-    return ", ".join(r.value for r in Role)
+    """The roles as a message lists them: the words people type, in the interface language
+    (every one of them is accepted, as are the English values)."""
+    return ", ".join(r.value for r in Role) if language() == "en" else "、".join(r.label for r in Role)

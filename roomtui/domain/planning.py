@@ -55,3 +55,21 @@ def planned_starts(meeting: Meeting) -> dict[int, datetime]:
 def planned_end(meeting: Meeting) -> datetime | None:
     start = meeting.planned_start
     return start + timedelta(minutes=planned_total(meeting)) if start is not None else None
+
+
+def top_level_count(meeting: Meeting) -> int:
+    """How many items the agenda has, as the room counts them (parts are inside their item)."""
+    return sum(1 for a in meeting.agenda if a.parent_id is None)
+
+
+def item_number(meeting: Meeting, item: AgendaItem) -> str:
+    """The item's number as the printed agenda shows it: "3", or "3.1" for the first part of 3."""
+    top = part = 0
+    for candidate in meeting.agenda:
+        if candidate.parent_id is None:
+            top, part = top + 1, 0
+        else:
+            part += 1
+        if candidate.id == item.id:
+            return str(top) if candidate.parent_id is None else f"{top}.{part}"
+    return "?"

@@ -157,7 +157,7 @@ class RoomApp(TranslatedBindings, App[None]):
                 self.open_meeting(meeting_id)
 
         self.push_screen(ConfirmDialog(str(error) + "\n\n" + _("Restore the newest good backup?"),
-                                       _("Restore backup")), answer)
+                                       _("Restore backup"), destructive=False), answer)
 
     def close_meeting(self) -> None:
         if self.session is not None:

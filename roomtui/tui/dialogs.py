@@ -34,27 +34,35 @@ from roomtui.tui.translated import TranslatedBindings
 
 
 class ConfirmDialog(TranslatedBindings, ModalScreen[bool]):
-    """Ask before anything destructive; Enter/y confirms, Escape/n cancels."""
+    """Ask before acting: y confirms, n or Escape cancels, Enter presses the highlighted button.
+
+    The highlighted (default) button is the safe choice: Cancel when the action removes, replaces
+    or ends something (``destructive``), the action itself when it only moves the meeting on (go
+    live, restore a backup). The buttons show their keys, so nobody has to guess that y exists.
+    """
 
     BINDINGS = [
         Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
         Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
-    def __init__(self, question: str, confirm_label: str | None = None) -> None:
+    def __init__(self, question: str, confirm_label: str | None = None, *, destructive: bool = True) -> None:
         super().__init__()
         self.question = question
         self.confirm_label = confirm_label or _("Yes")
+        self.destructive = destructive
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.confirm_label, variant="error", id="yes")
-                yield Button(_("Cancel"), id="no")
+                yield Button(Text(_("{action} (y)", action=self.confirm_label)),
+                             variant="error" if self.destructive else "primary", id="yes")
+                yield Button(Text(_("Cancel (n, Esc)")), id="no")
+            yield Label(_("Enter presses the highlighted button"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#no" if self.destructive else "#yes", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -108,7 +116,8 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
                 for spec in self.fields:
                     with Vertical(classes="form-row", id=f"row-{spec.name}"):
                         if spec.kind != "checkbox":
-                            yield Label(Text(spec.label + (" *" if spec.required else "")), classes="form-label")
+                            label = spec.label[:1].upper() + spec.label[1:]  # "reason" reads as a label: "Reason"
+                            yield Label(Text(label + (" *" if spec.required else "")), classes="form-label")
                         yield self._widget(spec)
             yield Static("", id="form-problems", classes="form-problems")
             yield Label(_("ctrl+s save · esc cancel"), classes="dialog-hint")
@@ -127,7 +136,28 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
         return Input(str(spec.value or ""), placeholder=spec.placeholder, id=wid)
 
     def on_mount(self) -> None:
+        self._fit_small_terminal()
         self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def _fit_small_terminal(self) -> None:
+        """Below 40 rows a bordered form hides its own problems: one-line fields, a shorter body.
+
+        Inline styles, because app.tcss (which sizes every form) outranks a widget's DEFAULT_CSS.
+        """
+        if self.app.size.height >= 40:
+            return
+        body = self.query_one(".form-body")
+        body.styles.max_height = "55vh"
+        dialog = self.query_one(".form-dialog")
+        dialog.styles.padding = (0, 1)
+        dialog.styles.max_height = "100%"
+        self.query_one(".dialog-title").styles.margin = (0, 0, 0, 0)
+        self.query_one(".dialog-hint").styles.margin = (0, 0, 0, 0)
+        for widget in self.query("Input, Select"):
+            widget.compact = True
+            widget.styles.margin = (0, 0, 0, 2)
+        for area in self.query(TextArea):
+            area.styles.height = 3
 
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -174,7 +204,31 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
                 widget.scroll_visible()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Escape: leave at once if nothing was typed, else ask before throwing the typing away."""
+        if not self.typed():
+            self.dismiss(None)
+            return
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog(_("Discard what you typed in this form?"), _("Discard")), answer)
+
+    def typed(self) -> bool:
+        """Has anything been changed since the form opened?"""
+        values = self.values()
+        for spec in self.fields:
+            now, before = values.get(spec.name), spec.value
+            if isinstance(now, bool) or spec.kind == "checkbox":
+                if bool(now) != bool(before):
+                    return True
+            elif spec.kind == "select":
+                if now != (before if any(v == before for _l, v in spec.options) else None):
+                    return True
+            elif str(now if now is not None else "").strip() != str(before if before is not None else "").strip():
+                return True
+        return False
 
 
 class PickerDialog(TranslatedBindings, ModalScreen[Any]):

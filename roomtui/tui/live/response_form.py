@@ -4,6 +4,8 @@ It shows exactly the fields the chosen disposition requires (resolve now: action
 deadline; step by step: plan, milestones, target date; higher level: reason, body asked, next
 step, interim measure), opens on the issue being answered with the answering department and
 its head filled in, and saves through one Council verb (refused with every missing field named).
+Each thing is asked once: the commitment's lead unit and deadline are those of the disposition
+(the department, for higher-level support); ``m`` in the live view adds commitments of their own.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from roomtui.i18n import _
 from roomtui.tui.dialogs import FormDialog, FormField
 
 DISPOSITION_FIELDS = [name for fields in REQUIRED_FIELDS.values() for name, _label in fields]
-COMMITMENT_FIELDS = ("c_lead_unit", "c_co_units", "c_deliverable", "c_deadline")
+COMMITMENT_FIELDS = ("c_deliverable", "c_co_units")
 DATE_FIELDS = ("deadline", "target_date")
 
 
@@ -60,8 +62,10 @@ class ResponseForm(FormDialog):
         specific = {name: values[name] for name, _label in REQUIRED_FIELDS[disposition]}
         commitments = []
         if any(str(values[name] or "").strip() for name in COMMITMENT_FIELDS):
-            commitments.append({"lead_unit": values["c_lead_unit"], "co_units": values["c_co_units"],
-                                "deliverable": values["c_deliverable"], "deadline": values["c_deadline"]})
+            # each thing is asked once: the commitment's lead unit and deadline are the disposition's
+            commitments.append({"lead_unit": values.get("lead_unit") or values["department"],
+                                "co_units": values["c_co_units"], "deliverable": values["c_deliverable"],
+                                "deadline": values.get("deadline") or values.get("target_date") or ""})
         outcome = self._app.act(_("Record response"), lambda c: c.record_response(
             values["issue"], values["department"], disposition, commitments=commitments,
             responder=values["responder"], text=values["text"], **specific), in_form=True)
@@ -84,10 +88,10 @@ def _fields(raised, issue_id: int, department: str, responder: str) -> list[Form
         for name, label in required:
             fields.append(FormField(name, _(label), placeholder="YYYY-MM-DD" if name in DATE_FIELDS else "",
                                     required=True))
+    # a commitment (who, what, by when): its lead unit and deadline are the disposition's; m adds
+    # further commitments with their own
     fields += [
-        FormField("c_lead_unit", _("Commitment 1: lead unit")),
-        FormField("c_co_units", _("Commitment 1: co-units (comma separated)")),
-        FormField("c_deliverable", _("Commitment 1: deliverable")),
-        FormField("c_deadline", _("Commitment 1: deadline"), placeholder="YYYY-MM-DD"),
+        FormField("c_deliverable", _("Commitment: deliverable")),
+        FormField("c_co_units", _("Commitment: co-units (comma separated)")),
     ]
     return fields

@@ -414,5 +414,5 @@ def offer_report_back(app, meeting_id: str, *, ask_only_if_new: bool = False) ->
     app.push_screen(ConfirmDialog(
         _("Open the council with a report on earlier commitments? {n} commitments of {series} are still open; "
           "each becomes an issue expected from its lead unit.", n=len(items), series=meeting.series),
-        _("Add the report-back")), answer)
+        _("Add the report-back"), destructive=False), answer)
     return True

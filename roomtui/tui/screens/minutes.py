@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, MarkdownViewer, Static
 
-from roomtui.domain.model import Grade
+from roomtui.domain.model import Grade, MeetingStatus
 from roomtui.i18n import N_, _, ngettext
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.meeting_view import MeetingScreen
@@ -76,6 +76,12 @@ class MinutesScreen(MeetingScreen):
         self.query_one("#minutes-variant", Static).update(Text(variant))
         self.query_one("#minutes-preview", MarkdownViewer).document.update(markdown)
         self.query_one(MeetingBar).refresh_bar()
+        self.refresh_bindings()  # "close" leaves the footer once the meeting is closed
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_meeting" and self.app.session is not None:
+            return self.meeting.status is not MeetingStatus.CLOSED  # a closed meeting offers no "close"
+        return True
 
     def action_toggle_public(self) -> None:
         self.public = not self.public

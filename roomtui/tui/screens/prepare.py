@@ -115,4 +115,4 @@ class PrepareScreen(MeetingScreen):
             if yes and self.app.act(_("Start the meeting"), lambda council: council.start_meeting()):
                 self.app.call_later(self.app.show_view, "live")
 
-        self.app.push_screen(ConfirmDialog(question, _("Go live")), answer)
+        self.app.push_screen(ConfirmDialog(question, _("Go live"), destructive=False), answer)

@@ -171,7 +171,7 @@ def _offer_network(app, meeting: Meeting, found: Discovery, port: int) -> None:
             _open(app, meeting, candidate, found.network if same else None, where, port)
 
     app.push_screen(ConfirmDialog(_("No hotspot is on. Share on {where}? Phones must be on that network.",
-                                    where=where), _("Share here")), answer)
+                                    where=where), _("Share here"), destructive=False), answer)
 
 
 def _run_hotspot(app, meeting: Meeting, command: list[str], network: WifiNetwork, port: int) -> None:

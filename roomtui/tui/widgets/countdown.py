@@ -52,10 +52,11 @@ def speaker_line(meeting: Meeting, entry: SpeakerEntry) -> Text:
 def kind_line(meeting: Meeting, entry: SpeakerEntry) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
     style = "bold red" if entry.kind is SpeakerKind.POINT_OF_ORDER else ""
-    line.append(entry.kind.label, style=style)
     issue = meeting.issue(entry.issue_id)
-    if issue is not None:
-        line.append(" · " + _("answer to #{id} {title}", id=issue.id, title=issue.title))
+    if issue is not None:  # "answer to #4 ..." says the kind already: never "answer · answer to #4"
+        line.append(_("answer to #{id} {title}", id=issue.id, title=issue.title), style=style)
+    else:
+        line.append(entry.kind.label, style=style)
     return line
 
 

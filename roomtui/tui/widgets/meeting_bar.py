@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from roomtui.domain.planning import item_number, top_level_count
 from roomtui.domain.stats import predicted_end
 from roomtui.i18n import _
 
@@ -36,8 +37,8 @@ class MeetingBar(Static):
             bar.append(meeting.status.label)
         item = meeting.current_item
         if item is not None:
-            bar.append(" · " + _("item {n}/{total} {title}", n=meeting.agenda.index(item) + 1,
-                                 total=len(meeting.agenda), title=item.title))
+            bar.append(" · " + _("item {n}/{total} {title}", n=item_number(meeting, item),
+                                 total=top_level_count(meeting), title=item.title))
         end = predicted_end(meeting, self.app.clock.now())
         if end is not None and meeting.status.value != "closed":
             bar.append(" · " + _("ends ~{time}", time=end.strftime("%H:%M")))

@@ -36,30 +36,9 @@ class PrepareForm(FormDialog):
         self.focus_field = focus
 
     def on_mount(self) -> None:
-        self._fit_small_terminal()
         # FormDialog.on_mount (run after this one) focuses the first field; focus ours after it.
         if self.focus_field:
             self.call_after_refresh(self._focus_field)
-
-    def _fit_small_terminal(self) -> None:
-        """At 80x24 a bordered form hides its own problems: use one-line fields, cap the body.
-
-        Inline styles, because app.tcss (which sizes every form) outranks a widget's DEFAULT_CSS.
-        """
-        body = self.query_one(".form-body")
-        body.styles.max_height = "55vh"
-        if self.app.size.height >= 40:
-            return
-        dialog = self.query_one(".form-dialog")
-        dialog.styles.padding = (0, 1)
-        dialog.styles.max_height = "100%"
-        self.query_one(".dialog-title").styles.margin = (0, 0, 0, 0)
-        self.query_one(".dialog-hint").styles.margin = (0, 0, 0, 0)
-        for widget in self.query("Input, Select"):
-            widget.compact = True
-            widget.styles.margin = (0, 0, 0, 2)
-        for area in self.query(TextArea):
-            area.styles.height = 3
 
     def _focus_field(self) -> None:
         widget = self.query_one(f"#field-{self.focus_field}")
