@@ -705,4 +705,8 @@ CATALOG: dict[str, str] = {
     "No commitment has been recorded.": "还没有记录任何承诺。",
     "Follow-up grade": "跟踪评级",
     "Which commitment?": "哪一项承诺？",
+    # -- issue 12 --
+    "interrupted: {name}, {left} left, resumes next (n)": "被打断：{name}，剩余 {left}，下一个恢复发言（n）",
+    "interrupts {name}": "打断了{name}",
+    "resumes after the point of order": "程序动议后恢复发言",
 }

@@ -66,10 +66,16 @@ async def test_whole_council_by_keys(tmp_path):
         order = app.session.council.speaking_order()
         names = [meeting.participant(e.participant_id).name for e in order.waiting]
         assert names == ["Zhang Xiaojun", "Liu Yan", "Wu Chaolin", "Tang Lihua"]
-        await speak(pilot, clock, 7 * 60 + 30)
+        await speak(pilot, clock, 7 * 60 + 30)  # Zhang, still speaking when Fu raises a point of order
         await add(pilot, "o", "fu x")
         assert meeting.participant(order.waiting[0].participant_id).name == "Fu Xiude"
-        await speak(pilot, clock, 45)
+        await speak(pilot, clock, 45)  # the point of order interrupts Zhang, it does not end him
+        assert meeting.participant(order.interrupted.participant_id).name == "Zhang Xiaojun"
+        await pilot.press("n")  # Zhang resumes with the 30 seconds he had left
+        app.screen.query_one(Countdown).tick()
+        assert str(app.screen.query_one("#cd-digits").value) == "0:30"
+        assert meeting.participant(order.current.participant_id).name == "Zhang Xiaojun"
+        clock.advance(30)
         await pilot.press("n")  # Liu: paused while the microphone is fixed
         clock.advance(240)
         await pilot.press("space")
@@ -244,7 +250,8 @@ async def test_whole_council_by_keys(tmp_path):
         ("Zhang Xiaojun", SpeakerKind.BOOKED), ("Fu Xiude", SpeakerKind.POINT_OF_ORDER),
         ("Liu Yan", SpeakerKind.BOOKED), ("Wu Chaolin", SpeakerKind.IMPROMPTU), ("Tang Lihua", SpeakerKind.IMPROMPTU)]
     durations = [round(s.elapsed_seconds(stored.closed_at)) for s in turns]
-    assert durations == [450, 45, 480, 220, 170]
+    assert durations == [480, 45, 480, 220, 170]
+    assert turns[0].pauses[0].interrupted_by == turns[1].id  # Zhang's clock stood still for Fu
     liu = turns[2]
     assert len(liu.pauses) == 1 and (liu.pauses[0].ended_at - liu.pauses[0].started_at).total_seconds() == 90
     assert turns[3].remaining_seconds(stored.closed_at) == -40

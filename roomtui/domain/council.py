@@ -270,7 +270,7 @@ class Council:
             self.meeting.status = MeetingStatus.LIVE
         current = self.meeting.current_item
         if current is not None and current.id != item_id:
-            SpeakingOrder(self.meeting, current.id).stop(now)
+            SpeakingOrder(self.meeting, current.id).stop_all(now)
             self._carry_answers(current.id, item_id)
             if current.started_at is not None and current.ended_at is None:
                 current.ended_at = now
@@ -319,7 +319,7 @@ class Council:
         now = self.now()
         current = self.meeting.current_item
         if current is not None:
-            SpeakingOrder(self.meeting, current.id).stop(now)
+            SpeakingOrder(self.meeting, current.id).stop_all(now)
         for item in self.meeting.agenda:
             if item.started_at is not None and item.ended_at is None:
                 item.ended_at = now
