@@ -272,14 +272,17 @@ class Council:
         if current is not None and current.id != item_id:
             SpeakingOrder(self.meeting, current.id).stop_all(now)
             self._carry_answers(current.id, item_id)
-            if current.started_at is not None and current.ended_at is None:
+            # an item with parts runs on while any of its parts runs: going into a part does not end it
+            if current.started_at is not None and current.ended_at is None and item.parent_id != current.id:
                 current.ended_at = now
             parent = self.meeting.agenda_item(current.parent_id)
             if parent is not None and item.parent_id != parent.id and parent.ended_at is None:
                 parent.ended_at = now
         parent = self.meeting.agenda_item(item.parent_id)
-        if parent is not None and parent.started_at is None:
-            parent.started_at = now
+        if parent is not None:
+            if parent.started_at is None:
+                parent.started_at = now
+            parent.ended_at = None  # back into a part of an item already left: the item runs again
         if item.started_at is None:
             item.started_at = now
         item.ended_at = None
