@@ -709,4 +709,6 @@ CATALOG: dict[str, str] = {
     "interrupted: {name}, {left} left, resumes next (n)": "被打断：{name}，剩余 {left}，下一个恢复发言（n）",
     "interrupts {name}": "打断了{name}",
     "resumes after the point of order": "程序动议后恢复发言",
+    "This meeting is planned for {planned}, but today is {today}. The minutes will record the day it is held ({today}) and keep the plan in the internal version.": "本次会议原定于 {planned} 召开，今天是 {today}。纪要将记录实际召开日期（{today}），原定日期保留在内部版中。",
+    "Another day than planned": "与原定日期不同",
 }

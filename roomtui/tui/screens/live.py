@@ -32,6 +32,7 @@ from roomtui.domain.model import (
     SpeakerKind,
 )
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
+from roomtui.domain.timeline import another_day_notice
 from roomtui.domain.validation import REQUIRED_FIELDS
 from roomtui.i18n import _
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
@@ -383,7 +384,10 @@ class LiveScreen(Screen):
         if meeting.status is MeetingStatus.CLOSED:
             self.app.notify(_("The meeting is closed."), severity="warning")
         elif meeting.current_item is None:
+            other_day = another_day_notice(meeting, self.now().date())
             self.app.act(_("Start the meeting"), lambda c: c.start_meeting())
+            if other_day and self.meeting.current_item is not None:
+                self.app.notify(other_day, title=_("Another day than planned"), severity="warning", timeout=10)
         else:
             self.app.act(_("Next agenda item"), lambda c: c.next_item())
 

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static, TabbedContent, TabPane
 
 from roomtui.domain.model import AgendaItem, Issue, Meeting, MeetingStatus, Participant, Role
+from roomtui.domain.timeline import another_day_notice
 from roomtui.domain.validation import ValidationError, meeting_problems
 from roomtui.i18n import _
 from roomtui.tui.dialogs import ConfirmDialog, FormField
@@ -692,6 +693,9 @@ class PrepareScreen(Screen):
         problems = meeting_problems(meeting)
         if problems:
             question += "\n\n" + "\n".join(problems)
+        other_day = another_day_notice(meeting, self.app.clock.now().date())
+        if other_day:
+            question += "\n\n" + other_day
 
         def answer(yes: bool | None) -> None:
             if not yes:
