@@ -711,4 +711,13 @@ CATALOG: dict[str, str] = {
     "resumes after the point of order": "程序动议后恢复发言",
     "This meeting is planned for {planned}, but today is {today}. The minutes will record the day it is held ({today}) and keep the plan in the internal version.": "本次会议原定于 {planned} 召开，今天是 {today}。纪要将记录实际召开日期（{today}），原定日期保留在内部版中。",
     "Another day than planned": "与原定日期不同",
+    "Agreed items (one per line)": "议定事项（每行一项）",
+    "Next council's theme": "下次协商主题",
+    "Review date (report back on commitments)": "回访日期（报告承诺落实情况）",
+    "(parts: {minutes} min)": "（各部分合计 {minutes} 分钟）",
+    "awaiting a response": "待回应",
+    "another roomtui (process {holder}) has this meeting open; it is shown read-only": "另一个 roomtui（进程 {holder}）正在使用此会议，现以只读方式显示",
+    "reopened": "已重新打开",
+    "reopened: proposer dissatisfied": "已重新打开：提出人不满意",
+    "Is the proposer of {issue} satisfied with the response?": "{issue}的提出人对答复是否满意？",
 }

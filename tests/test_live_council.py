@@ -205,7 +205,8 @@ async def test_whole_council_by_keys(tmp_path):
         await speak(pilot, clock, 9 * 60)
         await pilot.press("t")
         await pilot.pause()
-        fill(app, leader_summary="Honour every commitment.\nReport back at the next council.")
+        fill(app, leader_summary="Honour every commitment.\nReport back at the next council.",
+             agreed_items="1. Commitments followed up monthly by the CPPCC office\n2. Results reported at the next council")
         await save_form(pilot)
         await pilot.press("right")
         await add(pilot, "b", "zhao")
@@ -236,6 +237,9 @@ async def test_whole_council_by_keys(tmp_path):
                  "needs higher-level support", "Roof repair within 30 days", "Fu Xiude", "point of order",
                  "Honour every commitment.", "The next council discusses rural-gentry culture."):
         assert fact in public_md, fact
+    agreed = public_md.split("## Agreed items")[1].split("\n## ")[0]
+    assert "1. Commitments followed up monthly by the CPPCC office" in agreed
+    assert "2. Results reported at the next council" in agreed
     assert "139 0000" not in public_md
     internal_csv = next(p for name, p in exported.items() if name.endswith("internal.csv")).read_bytes()
     assert internal_csv.startswith(b"\xef\xbb\xbf") and b"Pipe rebuild budgeted" in internal_csv
@@ -281,5 +285,7 @@ async def test_whole_council_by_keys(tmp_path):
     luo = [s for s in stored.speakers if s.agenda_item_id == questions.id]
     assert [round(s.elapsed_seconds(stored.closed_at)) for s in luo] == [120, 30] and questions.speakers_closed
     assert stored.leader_summary.startswith("Honour every commitment.\n")
+    assert stored.agreed_items == ["Commitments followed up monthly by the CPPCC office",
+                                   "Results reported at the next council"]
     assert stored.closing_remarks.startswith("The next council")
     assert stored.issue(3).raised_at is not None and stored.participant(stored.issue(3).raised_by).name == "Wu Chaolin"

@@ -6,6 +6,7 @@ validate before they change anything, so a refused action leaves the meeting as 
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
@@ -74,6 +75,17 @@ def clean_fields(values: dict[str, Any], required: tuple[str, ...] = ()) -> dict
     return cleaned
 
 
+_ITEM_NUMBER = re.compile(r"^\s*(?:[-*•·](?=\s)|\d{1,3}[.)](?=\s)|\d{1,3}[、．）]|[（(]\d{1,3}[)）]"
+                          r"|[一二三四五六七八九十]+、)\s*")
+
+
+def split_agreed_items(text: str) -> list[str]:
+    """Agreed items typed one per line; numbers or bullets typed in front are dropped, since the
+    minutes number the items themselves ("1. ...", "2、...", "- ..." and "一、..." all work)."""
+    items = (_ITEM_NUMBER.sub("", line).strip() for line in str(text).splitlines())
+    return [item for item in items if item]
+
+
 class Council:
     """The secretary's verbs over one meeting."""
 
@@ -95,8 +107,19 @@ class Council:
         for name, value in cleaned.items():
             setattr(self.meeting, name, value)
 
-    def set_agreed_items(self, items: list[str]) -> None:
+    def set_agreed_items(self, items: list[str] | str) -> None:
+        if isinstance(items, str):
+            items = split_agreed_items(items)
         self.meeting.agreed_items = [text_field(i, _("agreed item"), multiline=True) for i in items if str(i).strip()]
+
+    def record_summary(self, *, leader_summary: str | None = None, closing_remarks: str | None = None,
+                       agreed_items: list[str] | str | None = None) -> None:
+        """The leader's summary step, as one action: what was summed up, the closing words, and the
+        items the meeting agreed on (typed one per line), which the minutes list as agreed items."""
+        self.set_details(**{name: value for name, value in (("leader_summary", leader_summary),
+                                                            ("closing_remarks", closing_remarks)) if value is not None})
+        if agreed_items is not None:
+            self.set_agreed_items(agreed_items)
 
     def set_limits(self, **seconds: Any) -> None:
         limits = self.meeting.limits

@@ -309,6 +309,11 @@ class Response:
     satisfaction: Satisfaction | None = None
     note: str = ""  # private internal note
 
+    @property
+    def reopened(self) -> bool:
+        """The proposer was dissatisfied: the issue is open again (DOMAIN.md)."""
+        return self.satisfaction is Satisfaction.DISSATISFIED
+
 
 @dataclass
 class SpeakingLimits:

@@ -24,6 +24,7 @@ from tinydb import Query, TinyDB
 from roomtui.domain.clock import Clock
 from roomtui.domain.demo import DEMO_ID, build_demo
 from roomtui.domain.model import Meeting
+from roomtui.i18n import _
 from roomtui.store.lock import MeetingLock
 from roomtui.store.meeting_file import SchemaError, read_meeting, tables_of, write_tables
 from roomtui.store.session import MeetingSession
@@ -187,8 +188,9 @@ class Archive:
         lock = MeetingLock(self.path_of(meeting_id).with_suffix(".lock"))
         read_only_reason = ""
         if not lock.acquire():
-            holder = lock.holder() or "another roomtui"
-            read_only_reason = f"another roomtui (process {holder}) has this meeting open; it is shown read-only"
+            holder = lock.holder() or "?"
+            read_only_reason = _("another roomtui (process {holder}) has this meeting open; it is shown read-only",
+                                 holder=holder)
         db = TinyDB(storage=lambda: self._storage(meeting_id, read_only=bool(read_only_reason)))
         return MeetingSession(meeting, db, lock if lock.held else None, clock=clock, read_only_reason=read_only_reason,
                               on_saved=self.update_index)

@@ -61,6 +61,12 @@ def person_label(person: Participant) -> str:
     return label
 
 
+def response_label(meeting: Meeting, response) -> str:
+    """'#4 Cars block the fire lane → County Public Security Bureau': names the issue it answers."""
+    issue = meeting.issue(response.issue_id)
+    return f"#{response.issue_id} {issue.title if issue else ''} → {response.department}"
+
+
 class ResponseForm(FormDialog):
     """The response form, showing exactly the fields the chosen disposition requires."""
 
@@ -551,10 +557,11 @@ class LiveScreen(Screen):
 
         self.app.push_screen(ResponseForm(_("Record a response"), fields, submit, on_change=changed), done)
 
-    def _with_response(self, then) -> None:
-        """Act on the response selected in the issues table, or pick one."""
+    def _with_response(self, then, *, always_ask: bool = False) -> None:
+        """Act on the response selected in the issues table, or pick one. ``always_ask``: show the
+        picker whenever there is a choice, the selected response first (Enter takes it)."""
         response_id = self.issues.selected_response_id()
-        if response_id is not None:
+        if response_id is not None and not always_ask:
             then(response_id)
             return
         responses = self.meeting.responses
@@ -564,11 +571,14 @@ class LiveScreen(Screen):
         if len(responses) == 1:
             then(responses[0].id)
             return
+        ordered = sorted(reversed(responses), key=lambda r: r.id != response_id)
         choices = []
-        for response in reversed(responses):
-            issue = self.meeting.issue(response.issue_id)
-            choices.append((f"#{response.issue_id} {issue.title if issue else ''} → {response.department}",
-                            response.id))
+        for response in ordered:
+            label = response_label(self.meeting, response)
+            if response.satisfaction is not None:
+                label += " · " + (_("reopened: proposer dissatisfied") if response.reopened
+                                  else response.satisfaction.label)
+            choices.append((label, response.id))
         self.app.push_screen(PickerDialog(_("Which response?"), choices),
                              lambda picked: picked is not None and then(picked))
 
@@ -598,9 +608,12 @@ class LiveScreen(Screen):
                              lambda c: c.update_response(response_id, satisfaction=value or None))
                 self.issues.select_key(f"r{response_id}")
 
-            self.app.push_screen(PickerDialog(_("Is the proposer satisfied with the response?"), choices), picked)
+            response = self.meeting.response(response_id)
+            question = _("Is the proposer of {issue} satisfied with the response?",
+                         issue=response_label(self.meeting, response)) if response else ""
+            self.app.push_screen(PickerDialog(question, choices), picked)
 
-        self._with_response(rate)
+        self._with_response(rate, always_ask=True)
 
     def action_add_commitment(self) -> None:
         def add(response_id: int) -> None:
@@ -627,10 +640,11 @@ class LiveScreen(Screen):
         meeting = self.meeting
 
         def submit(values: dict[str, Any]) -> list[str] | None:
-            return self.app.try_act(_("Leader's summary and closing remarks"), lambda c: c.set_details(**values))
+            return self.app.try_act(_("Leader's summary and closing remarks"), lambda c: c.record_summary(**values))
 
         self.app.push_screen(FormDialog(_("Leader's summary and closing remarks"), [
             FormField("leader_summary", _("Leader's summary"), "textarea", meeting.leader_summary),
+            FormField("agreed_items", _("Agreed items (one per line)"), "textarea", "\n".join(meeting.agreed_items)),
             FormField("closing_remarks", _("Closing remarks"), "textarea", meeting.closing_remarks),
         ], submit))
 

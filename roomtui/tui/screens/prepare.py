@@ -273,7 +273,7 @@ class PrepareScreen(Screen):
                 minutes = Text(str(item.planned_minutes))
                 if children:
                     parts = sum(c.planned_minutes for c in children)
-                    minutes.append(" " + _("(parts {n})", n=parts), style="dim")
+                    minutes.append(" " + _("(parts: {minutes} min)", minutes=parts), style="dim")
             else:
                 child_number += 1
                 number = f"{top_number}.{child_number}"
