@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, MarkdownViewer, Static
+from textual.widgets import Footer, Header, Static
 
 from roomtui.i18n import _
 from roomtui.domain.model import Grade
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.widgets.meeting_bar import MeetingBar
+from roomtui.tui.widgets.minutes_preview import MinutesPreview
 
 
 def default_export_folder(meeting_id: str) -> Path:
@@ -57,7 +58,7 @@ class MinutesScreen(Screen):
         yield Header()
         yield MeetingBar()
         yield Static("", id="minutes-variant")
-        yield MarkdownViewer("", show_table_of_contents=False, id="minutes-preview")
+        yield MinutesPreview("", show_table_of_contents=False, id="minutes-preview")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,7 +74,7 @@ class MinutesScreen(Screen):
         if meeting.status.value != "closed":
             variant += "  · " + _("the meeting is not closed yet: c closes it")
         self.query_one("#minutes-variant", Static).update(Text(variant))
-        self.query_one("#minutes-preview", MarkdownViewer).document.update(markdown)
+        self.query_one("#minutes-preview", MinutesPreview).document.update(markdown)
         self.query_one(MeetingBar).refresh_bar()
 
     def action_toggle_public(self) -> None:
