@@ -232,7 +232,7 @@ async def test_whole_council_by_keys(tmp_path):
 
     exported = {p.name: p for p in (tmp_path / "usb").iterdir()}
     assert len(exported) == 10
-    public_md = next(p for name, p in exported.items() if name.endswith("public.md")).read_text(encoding="utf-8")
+    public_md = next(p for name, p in exported.items() if name.endswith("minutes (public).md")).read_text(encoding="utf-8")
     for fact in ("Old compound floods when it rains", "resolve now", "Drains cleared", "Pipe rebuild budgeted",
                  "needs higher-level support", "Roof repair within 30 days", "Fu Xiude", "point of order",
                  "Honour every commitment.", "The next council discusses rural-gentry culture."):
@@ -241,7 +241,7 @@ async def test_whole_council_by_keys(tmp_path):
     assert "1. Commitments followed up monthly by the CPPCC office" in agreed
     assert "2. Results reported at the next council" in agreed
     assert "139 0000" not in public_md
-    internal_csv = next(p for name, p in exported.items() if name.endswith("internal.csv")).read_bytes()
+    internal_csv = next(p for name, p in exported.items() if name.endswith("minutes (internal).csv")).read_bytes()
     assert internal_csv.startswith(b"\xef\xbb\xbf") and b"Pipe rebuild budgeted" in internal_csv
 
     stored = Archive(tmp_path / "data").load(meeting_id)

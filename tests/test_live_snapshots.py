@@ -36,6 +36,7 @@ def _mid_council(tmp_path):
                            ("罗文斌", SpeakerKind.IMPROMPTU)):
             add(name, kind)
         turn(7 * 60 + 30)
+        session.do("stop", lambda c: c.speaking_order().stop(c.now()))  # Zhang has finished: no interruption
         add("付秀德", SpeakerKind.POINT_OF_ORDER)
         turn(45)
         turn(8 * 60 + 40)

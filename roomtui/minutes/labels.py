@@ -92,6 +92,8 @@ LABELS: dict[str, dict[str, str]] = {
         "colon": ": ",
         "description_issue": "Issue #{number}: {title}",
         "calendar_name": "Commitments: {title}",
+        "file_public": "minutes (public)",
+        "file_internal": "minutes (internal)",
     },
     "zh": {
         "document_title": "{title}纪要",
@@ -173,6 +175,8 @@ LABELS: dict[str, dict[str, str]] = {
         "colon": "：",
         "description_issue": "第{number}号问题：{title}",
         "calendar_name": "承诺事项：{title}",
+        "file_public": "纪要（公开版）",
+        "file_internal": "纪要（内部版）",
     },
 }
 
