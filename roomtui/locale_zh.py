@@ -601,7 +601,6 @@ CATALOG: dict[str, str] = {
     "Proposer": "提出人",
     "yes": "是",
     "no": "否",
-    "(parts {n})": "（含 {n} 个部分）",
     "part of a name, an affiliation or a role (Enter: back to the list)": "输入姓名、单位或身份筛选（回车：返回列表）",
 
     # -- roomtui/tui/widgets/agenda_panel.py ----------------------------------------------------------
@@ -630,7 +629,6 @@ CATALOG: dict[str, str] = {
     "by {date}": "{date} 前",
     "{n} commitment(s)": "{n} 项承诺",
     "confirmed": "已确认",
-    "pending": "待确认",
 
     # -- roomtui/tui/widgets/meeting_bar.py -----------------------------------------------------------
     "READ-ONLY": "只读",
@@ -698,7 +696,6 @@ CATALOG: dict[str, str] = {
     # live: proposer's satisfaction
     "Proposer's satisfaction": "提出人满意度",
     "not asked": "未征询",
-    "Is the proposer satisfied with the response?": "提出人对答复是否满意？",
     # minutes: follow-up grades
     "Grade a commitment": "承诺评级",
     "not graded": "未评级",
