@@ -50,3 +50,22 @@ async def test_point_of_order_then_the_speaker_resumes(tmp_path):
     zhang = turns[-3]
     assert zhang.done and round(zhang.elapsed_seconds(stored.closed_at or clock.now())) == 20
     assert zhang.pauses[0].interrupted_by == turns[-2].id
+
+
+async def test_resume_with_nobody_else_waiting(tmp_path):
+    app, _archive, _meeting_id, clock = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "right", "right")
+        await add(pilot, "b", "zhang")
+        await pilot.press("n")
+        clock.advance(100)
+        await add(pilot, "o", "fu x")
+        await pilot.press("n")
+        clock.advance(30)
+        await pilot.press("n")  # the queue is empty, but Zhang is owed the floor
+        await pilot.pause()
+        order = app.session.council.speaking_order()
+        assert order.current is not None and app.session.meeting.participant(
+            order.current.participant_id).name == "Zhang Xiaojun"
+        assert order.current.remaining_seconds(clock.now()) == 8 * 60 - 100

@@ -254,7 +254,7 @@ class LiveScreen(Screen):
         if order is None:
             self.app.notify(_("Start the meeting first (→)."), severity="warning")
             return
-        if not order.waiting:
+        if not order.waiting and order.interrupted is None:
             if order.current is not None:
                 self.app.act(_("Stop speaker"), lambda c: c.speaking_order().stop(c.now()))
             self.app.notify(_("Nobody is waiting to speak on this item."), severity="warning")
