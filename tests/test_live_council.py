@@ -66,10 +66,16 @@ async def test_whole_council_by_keys(tmp_path):
         order = app.session.council.speaking_order()
         names = [meeting.participant(e.participant_id).name for e in order.waiting]
         assert names == ["Zhang Xiaojun", "Liu Yan", "Wu Chaolin", "Tang Lihua"]
-        await speak(pilot, clock, 7 * 60 + 30)
+        await speak(pilot, clock, 7 * 60 + 30)  # Zhang, still speaking when Fu raises a point of order
         await add(pilot, "o", "fu x")
         assert meeting.participant(order.waiting[0].participant_id).name == "Fu Xiude"
-        await speak(pilot, clock, 45)
+        await speak(pilot, clock, 45)  # the point of order interrupts Zhang, it does not end him
+        assert meeting.participant(order.interrupted.participant_id).name == "Zhang Xiaojun"
+        await pilot.press("n")  # Zhang resumes with the 30 seconds he had left
+        app.screen.query_one(Countdown).tick()
+        assert str(app.screen.query_one("#cd-digits").value) == "0:30"
+        assert meeting.participant(order.current.participant_id).name == "Zhang Xiaojun"
+        clock.advance(30)
         await pilot.press("n")  # Liu: paused while the microphone is fixed
         clock.advance(240)
         await pilot.press("space")
@@ -203,7 +209,8 @@ async def test_whole_council_by_keys(tmp_path):
         await speak(pilot, clock, 9 * 60)
         await pilot.press("t")
         await pilot.pause()
-        fill(app, leader_summary="Honour every commitment.\nReport back at the next council.")
+        fill(app, leader_summary="Honour every commitment.\nReport back at the next council.",
+             agreed_items="1. Commitments followed up monthly by the CPPCC office\n2. Results reported at the next council")
         await save_form(pilot)
         await pilot.press("right")
         await add(pilot, "b", "zhao")
@@ -229,13 +236,16 @@ async def test_whole_council_by_keys(tmp_path):
 
     exported = {p.name: p for p in (tmp_path / "usb").iterdir()}
     assert len(exported) == 10
-    public_md = next(p for name, p in exported.items() if name.endswith("public.md")).read_text(encoding="utf-8")
+    public_md = next(p for name, p in exported.items() if name.endswith("minutes (public).md")).read_text(encoding="utf-8")
     for fact in ("Old compound floods when it rains", "resolve now", "Drains cleared", "Pipe rebuild budgeted",
                  "needs higher-level support", "Roof repair within 30 days", "Fu Xiude", "point of order",
                  "Honour every commitment.", "The next council discusses rural-gentry culture."):
         assert fact in public_md, fact
+    agreed = public_md.split("## Agreed items")[1].split("\n## ")[0]
+    assert "1. Commitments followed up monthly by the CPPCC office" in agreed
+    assert "2. Results reported at the next council" in agreed
     assert "139 0000" not in public_md
-    internal_csv = next(p for name, p in exported.items() if name.endswith("internal.csv")).read_bytes()
+    internal_csv = next(p for name, p in exported.items() if name.endswith("minutes (internal).csv")).read_bytes()
     assert internal_csv.startswith(b"\xef\xbb\xbf") and b"Pipe rebuild budgeted" in internal_csv
 
     stored = Archive(tmp_path / "data").load(meeting_id)
@@ -248,7 +258,8 @@ async def test_whole_council_by_keys(tmp_path):
         ("Zhang Xiaojun", SpeakerKind.BOOKED), ("Fu Xiude", SpeakerKind.POINT_OF_ORDER),
         ("Liu Yan", SpeakerKind.BOOKED), ("Wu Chaolin", SpeakerKind.IMPROMPTU), ("Tang Lihua", SpeakerKind.IMPROMPTU)]
     durations = [round(s.elapsed_seconds(stored.closed_at)) for s in turns]
-    assert durations == [450, 45, 480, 220, 170]
+    assert durations == [480, 45, 480, 220, 170]
+    assert turns[0].pauses[0].interrupted_by == turns[1].id  # Zhang's clock stood still for Fu
     liu = turns[2]
     assert len(liu.pauses) == 1 and (liu.pauses[0].ended_at - liu.pauses[0].started_at).total_seconds() == 90
     assert turns[3].remaining_seconds(stored.closed_at) == -40
@@ -278,5 +289,7 @@ async def test_whole_council_by_keys(tmp_path):
     luo = [s for s in stored.speakers if s.agenda_item_id == questions.id]
     assert [round(s.elapsed_seconds(stored.closed_at)) for s in luo] == [120, 30] and questions.speakers_closed
     assert stored.leader_summary.startswith("Honour every commitment.\n")
+    assert stored.agreed_items == ["Commitments followed up monthly by the CPPCC office",
+                                   "Results reported at the next council"]
     assert stored.closing_remarks.startswith("The next council")
     assert stored.issue(3).raised_at is not None and stored.participant(stored.issue(3).raised_by).name == "Wu Chaolin"

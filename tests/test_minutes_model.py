@@ -187,9 +187,11 @@ def test_export_rejects_unknown_formats():
 
 def test_default_filename():
     meeting = played()
-    assert default_filename(meeting, "md", True) == "2019-11-22-demo-tongjiang-2019-minutes-public.md"
-    assert default_filename(meeting, "ics", False) == "2019-11-22-demo-tongjiang-2019-minutes-internal.ics"
-    meeting.id, meeting.date = "../../etc/passwd", date(2020, 1, 2)
+    assert default_filename(meeting, "md", True) == (
+        "2019-11-22 Tongjiang County CPPCC consultation council - minutes (public).md")
+    assert default_filename(meeting, "ics", False) == (
+        "2019-11-22 Tongjiang County CPPCC consultation council - minutes (internal).ics")
+    meeting.title = "../../etc/passwd"
     name = default_filename(meeting, "csv", True)
     assert "/" not in name and "\\" not in name and not name.startswith(".") and name.endswith(".csv")
 
@@ -199,3 +201,22 @@ def test_minutes_package_loads_without_textual_or_tinydb():
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_export_names_keep_chinese_and_drop_what_a_usb_stick_refuses():
+    from roomtui.minutes import safe_title
+
+    zh = play_demo(build_demo("zh"), FrozenClock(datetime(2019, 11, 22, 9, 0)))
+    name = default_filename(zh, "md", True)
+    assert name.startswith("2019-11-22 ") and name.endswith(" - 纪要（公开版）.md")
+    assert zh.title in name
+    assert safe_title('a<b>c:"d"/e\\f|g?h*i\x07\n.') == "a b c d e f g h i"
+    assert safe_title("...") == "meeting" and safe_title(".hidden") == "hidden"
+    assert len(safe_title("长" * 300)) == 60
+
+
+def test_export_name_carries_the_day_held():
+    meeting = build_demo("en")
+    council = Council(meeting, FrozenClock(datetime(2026, 12, 5, 21, 40)))
+    council.start_meeting()
+    assert default_filename(meeting, "md", False).startswith("2026-12-05 Tongjiang")

@@ -6,6 +6,7 @@ validate before they change anything, so a refused action leaves the meeting as 
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
@@ -76,6 +77,17 @@ def clean_fields(values: dict[str, Any], required: tuple[str, ...] = ()) -> dict
     return cleaned
 
 
+_ITEM_NUMBER = re.compile(r"^\s*(?:[-*•·](?=\s)|\d{1,3}[.)](?=\s)|\d{1,3}[、．）]|[（(]\d{1,3}[)）]"
+                          r"|[一二三四五六七八九十]+、)\s*")
+
+
+def split_agreed_items(text: str) -> list[str]:
+    """Agreed items typed one per line; numbers or bullets typed in front are dropped, since the
+    minutes number the items themselves ("1. ...", "2、...", "- ..." and "一、..." all work)."""
+    items = (_ITEM_NUMBER.sub("", line).strip() for line in str(text).splitlines())
+    return [item for item in items if item]
+
+
 class Council:
     """The secretary's verbs over one meeting."""
 
@@ -97,8 +109,19 @@ class Council:
         for name, value in cleaned.items():
             setattr(self.meeting, name, value)
 
-    def set_agreed_items(self, items: list[str]) -> None:
+    def set_agreed_items(self, items: list[str] | str) -> None:
+        if isinstance(items, str):
+            items = split_agreed_items(items)
         self.meeting.agreed_items = [text_field(i, "agreed_items", multiline=True, label=N_("agreed item")) for i in items if str(i).strip()]
+
+    def record_summary(self, *, leader_summary: str | None = None, closing_remarks: str | None = None,
+                       agreed_items: list[str] | str | None = None) -> None:
+        """The leader's summary step, as one action: what was summed up, the closing words, and the
+        items the meeting agreed on (typed one per line), which the minutes list as agreed items."""
+        self.set_details(**{name: value for name, value in (("leader_summary", leader_summary),
+                                                            ("closing_remarks", closing_remarks)) if value is not None})
+        if agreed_items is not None:
+            self.set_agreed_items(agreed_items)
 
     def set_limits(self, **seconds: Any) -> None:
         limits = self.meeting.limits
@@ -276,16 +299,19 @@ class Council:
             self.meeting.status = MeetingStatus.LIVE
         current = self.meeting.current_item
         if current is not None and current.id != item_id:
-            SpeakingOrder(self.meeting, current.id).stop(now)
+            SpeakingOrder(self.meeting, current.id).stop_all(now)
             self._carry_answers(current.id, item_id)
-            if current.started_at is not None and current.ended_at is None:
+            # an item with parts runs on while any of its parts runs: going into a part does not end it
+            if current.started_at is not None and current.ended_at is None and item.parent_id != current.id:
                 current.ended_at = now
             parent = self.meeting.agenda_item(current.parent_id)
             if parent is not None and item.parent_id != parent.id and parent.ended_at is None:
                 parent.ended_at = now
         parent = self.meeting.agenda_item(item.parent_id)
-        if parent is not None and parent.started_at is None:
-            parent.started_at = now
+        if parent is not None:
+            if parent.started_at is None:
+                parent.started_at = now
+            parent.ended_at = None  # back into a part of an item already left: the item runs again
         if item.started_at is None:
             item.started_at = now
         item.ended_at = None
@@ -325,7 +351,7 @@ class Council:
         now = self.now()
         current = self.meeting.current_item
         if current is not None:
-            SpeakingOrder(self.meeting, current.id).stop(now)
+            SpeakingOrder(self.meeting, current.id).stop_all(now)
         for item in self.meeting.agenda:
             if item.started_at is not None and item.ended_at is None:
                 item.ended_at = now

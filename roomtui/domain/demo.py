@@ -193,6 +193,7 @@ def play_demo(meeting: Meeting, clock) -> Meeting:
     council.set_speaker_summary(zhang_turn.id, t(
         "Most compounds in Dongcheng have no owners' committee; community cadres are overstretched.",
         "东城社区大部分小区没有业委会，社区干部力量不足。"))
+    order.stop(clock.now())  # Zhang has finished: Fu's point of order comes between two speakers
     order.add(fu, SpeakerKind.POINT_OF_ORDER, clock.now())
     speak(order, 45)  # Fu's point of order jumps the queue
     speak(order, 8 * 60, pause=90)  # Liu, paused while the microphone was fixed

@@ -192,6 +192,9 @@ class AgendaItem:
 class Pause:
     started_at: datetime
     ended_at: datetime | None = None
+    # A point of order interrupted the turn: the id of that point of order's turn. While such a
+    # pause is open the turn is suspended, not ended, and resumes with the time it had left.
+    interrupted_by: int | None = None
 
 
 @dataclass
@@ -222,7 +225,13 @@ class SpeakerEntry:
 
     @property
     def running(self) -> bool:
-        return self.started_at is not None and self.ended_at is None
+        return self.started_at is not None and self.ended_at is None and not self.interrupted
+
+    @property
+    def interrupted(self) -> bool:
+        """Suspended by a point of order: neither speaking nor finished, owed the rest of its time."""
+        return (self.started_at is not None and self.ended_at is None and bool(self.pauses)
+                and self.pauses[-1].ended_at is None and self.pauses[-1].interrupted_by is not None)
 
     @property
     def paused(self) -> bool:
@@ -319,6 +328,11 @@ class Response:
     confirmed_at: datetime | None = None  # read back to the room and agreed
     satisfaction: Satisfaction | None = None
     note: str = ""  # private internal note
+
+    @property
+    def reopened(self) -> bool:
+        """The proposer was dissatisfied: the issue is open again (DOMAIN.md)."""
+        return self.satisfaction is Satisfaction.DISSATISFIED
 
 
 @dataclass

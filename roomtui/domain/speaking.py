@@ -3,6 +3,10 @@
 Priorities follow council practice: a point of order goes to the front; booked speakers come
 before impromptu ones; answers from departments queue after whoever is waiting; an explicit
 position or a move by the secretary always wins.
+
+A point of order interrupts: the speaker who had the floor is suspended, not ended (his clock
+stops with a pause that names the point of order), and once the point of order has been dealt
+with he is the next to speak, with exactly the time he had left.
 """
 
 from __future__ import annotations
@@ -49,6 +53,12 @@ class SpeakingOrder:
     @property
     def current(self) -> SpeakerEntry | None:
         return next((s for s in self.entries if s.running), None)
+
+    @property
+    def interrupted(self) -> SpeakerEntry | None:
+        """The turn a point of order suspended, owed the floor back (the latest, if several)."""
+        suspended = [s for s in self.entries if s.interrupted]
+        return max(suspended, key=lambda s: s.pauses[-1].started_at) if suspended else None
 
     @property
     def finished(self) -> list[SpeakerEntry]:
@@ -130,27 +140,50 @@ class SpeakingOrder:
 
     # -- the floor -----------------------------------------------------------------------
     def next(self, now: datetime) -> SpeakerEntry | None:
-        """End the current turn and give the floor to the first in the queue."""
-        self.stop(now)
+        """Give the floor to whoever is owed it next.
+
+        A point of order at the front interrupts whoever speaks; once no point of order is
+        waiting, a speaker interrupted earlier resumes before anyone else in the queue.
+        """
         queue = self.waiting
+        if queue and queue[0].kind is SpeakerKind.POINT_OF_ORDER:
+            return self._take_floor(queue[0], now)
+        self.stop(now)
+        suspended = self.interrupted
+        if suspended is not None:
+            suspended.pauses[-1].ended_at = now
+            return suspended
         if not queue:
             return None
-        entry = queue[0]
-        entry.started_at = now
-        self._renumber(queue[1:])
-        return entry
+        return self._take_floor(queue[0], now)
 
     def start(self, entry_id: int, now: datetime) -> SpeakerEntry:
-        """Give the floor to a particular waiting speaker."""
+        """Give the floor to a particular waiting speaker (a point of order interrupts)."""
         entry = self.meeting.speaker(entry_id)
         if entry is None or not entry.waiting:
             raise ValidationError([_("that speaker is not waiting")])
-        self.stop(now)
+        return self._take_floor(entry, now)
+
+    def _take_floor(self, entry: SpeakerEntry, now: datetime) -> SpeakerEntry:
+        current = self.current
+        if (entry.kind is SpeakerKind.POINT_OF_ORDER and current is not None
+                and current.kind is not SpeakerKind.POINT_OF_ORDER):
+            self._interrupt(current, entry, now)
+        else:
+            self.stop(now)
         entry.started_at = now
         self._renumber(self.waiting)
         return entry
 
+    @staticmethod
+    def _interrupt(entry: SpeakerEntry, point_of_order: SpeakerEntry, now: datetime) -> None:
+        """Suspend ``entry``: its clock stops, and the pause says which point of order stopped it."""
+        if entry.paused:
+            entry.pauses[-1].ended_at = now
+        entry.pauses.append(Pause(started_at=now, interrupted_by=point_of_order.id))
+
     def stop(self, now: datetime) -> SpeakerEntry | None:
+        """End the current turn (an interrupted one stays owed the floor: ``n`` resumes it)."""
         entry = self.current
         if entry is None:
             return None
@@ -158,6 +191,14 @@ class SpeakingOrder:
             entry.pauses[-1].ended_at = now
         entry.ended_at = now
         return entry
+
+    def stop_all(self, now: datetime) -> None:
+        """The item is over: end the current turn and any turn still suspended by a point of order."""
+        self.stop(now)
+        for entry in self.entries:
+            if entry.interrupted:
+                entry.pauses[-1].ended_at = now
+                entry.ended_at = now
 
     def pause(self, now: datetime) -> SpeakerEntry:
         entry = self.current

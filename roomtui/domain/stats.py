@@ -39,10 +39,27 @@ def item_minutes_used(item: AgendaItem, now: datetime) -> float:
     return ((item.ended_at or now) - item.started_at).total_seconds() / 60
 
 
+def item_remaining_minutes(meeting: Meeting, item: AgendaItem, now: datetime) -> float:
+    """Planned minutes an unfinished item still needs.
+
+    An item with parts needs at least what its unfinished parts still plan, and at least what is
+    left of its own plan: a part running over eats into the item's slack before moving the end.
+    """
+    if item.ended_at is not None:
+        return 0.0
+    own = item.planned_minutes - item_minutes_used(item, now)
+    parts = 0.0
+    for part in meeting.agenda:
+        if part.parent_id == item.id and part.ended_at is None:
+            parts += max(0.0, part.planned_minutes - item_minutes_used(part, now))
+    return max(0.0, own, parts)
+
+
 def predicted_end(meeting: Meeting, now: datetime) -> datetime | None:
     """When the meeting will end if every remaining item takes its planned time.
 
-    The current item is allowed its plan, or the time already used if it has run over.
+    The current item is allowed its plan, or the time already used if it has run over; an item
+    with parts counts what its parts still plan (see ``item_remaining_minutes``).
     """
     top = [a for a in meeting.agenda if a.parent_id is None]
     if not top:
@@ -52,16 +69,10 @@ def predicted_end(meeting: Meeting, now: datetime) -> datetime | None:
         if start is None:
             return None
         base = max(start, now) if meeting.status.value == "live" else start
-        return base + timedelta(minutes=sum(a.planned_minutes for a in top))
+        return base + timedelta(minutes=sum(item_remaining_minutes(meeting, a, now) for a in top))
     moment = now
     for item in top:
-        if item.ended_at is not None:
-            continue
-        if item.started_at is not None:
-            remaining = max(0.0, item.planned_minutes - item_minutes_used(item, now))
-            moment += timedelta(minutes=remaining)
-        else:
-            moment += timedelta(minutes=item.planned_minutes)
+        moment += timedelta(minutes=item_remaining_minutes(meeting, item, now))
     return moment
 
 

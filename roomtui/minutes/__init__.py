@@ -11,10 +11,12 @@ import re
 from datetime import datetime
 
 from roomtui.domain.model import Meeting
+from roomtui.domain.timeline import held_times
 from roomtui.minutes.csv_ import render_csv
 from roomtui.minutes.html import render_html
 from roomtui.minutes.ics import render_ics
 from roomtui.minutes.json_ import MinutesImportError, meeting_from_json, render_json
+from roomtui.minutes.labels import labels_for
 from roomtui.minutes.markdown import render_markdown
 from roomtui.minutes.model import Minutes, build_minutes
 
@@ -42,10 +44,26 @@ def export_minutes(meeting: Meeting, fmt: str, *, public: bool, now: datetime | 
     return render(minutes).encode("utf-8")
 
 
+# Characters no file system on a USB stick takes (FAT32/exFAT/NTFS reserve <>:"/\\|?*), and controls.
+_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\u2028\u2029]+')
+_TITLE_LIMIT = 60  # characters: long titles are cut, so that the whole name stays well under 255
+
+
+def safe_title(title: str) -> str:
+    """The title as a file name part: letters of any script (Chinese kept), digits, spaces and
+    harmless punctuation; what a file system refuses becomes a space; never empty or hidden."""
+    text = _UNSAFE_IN_NAMES.sub(" ", title)
+    text = " ".join(text.split())[:_TITLE_LIMIT].strip(" .")
+    return text.lstrip(".-") or "meeting"
+
+
 def default_filename(meeting: Meeting, fmt: str, public: bool) -> str:
-    """A safe file name such as ``2019-11-22-demo-tongjiang-2019-minutes-public.md``."""
+    """A name that says what the file is on a stick full of them, such as
+    ``2019-11-22 Tongjiang council - minutes (public).md`` or ``2019-11-22 同江县协商会 - 纪要（公开版）.md``:
+    the day the meeting was held, its title, and which minutes, in the meeting's language."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown minutes format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    stem = re.sub(r"[^\w.-]+", "-", meeting.id, flags=re.UNICODE).strip(".-")[:80] or "meeting"
-    prefix = f"{meeting.date.isoformat()}-" if meeting.date and not stem.startswith(meeting.date.isoformat()) else ""
-    return f"{prefix}{stem}-minutes-{'public' if public else 'internal'}.{fmt}"
+    day = held_times(meeting).day
+    words = labels_for(meeting.language)["file_public" if public else "file_internal"]
+    prefix = f"{day.isoformat()} " if day is not None else ""
+    return f"{prefix}{safe_title(meeting.title)} - {words}.{fmt}"

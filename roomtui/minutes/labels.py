@@ -19,6 +19,7 @@ LABELS: dict[str, dict[str, str]] = {
         "provisional": "Provisional: the meeting has not been closed yet.",
         "date": "Date",
         "time": "Time",
+        "planned": "Planned",
         "venue": "Venue",
         "host": "Host",
         "recorder": "Recorder",
@@ -92,6 +93,8 @@ LABELS: dict[str, dict[str, str]] = {
         "colon": ": ",
         "description_issue": "Issue #{number}: {title}",
         "calendar_name": "Commitments: {title}",
+        "file_public": "minutes (public)",
+        "file_internal": "minutes (internal)",
     },
     "zh": {
         "document_title": "{title}纪要",
@@ -100,6 +103,7 @@ LABELS: dict[str, dict[str, str]] = {
         "provisional": "临时稿：会议尚未结束。",
         "date": "日期",
         "time": "时间",
+        "planned": "原定",
         "venue": "地点",
         "host": "主持人",
         "recorder": "记录人",
@@ -173,6 +177,8 @@ LABELS: dict[str, dict[str, str]] = {
         "colon": "：",
         "description_issue": "第{number}号问题：{title}",
         "calendar_name": "承诺事项：{title}",
+        "file_public": "纪要（公开版）",
+        "file_internal": "纪要（内部版）",
     },
 }
 

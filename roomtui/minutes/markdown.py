@@ -82,8 +82,9 @@ def _header(m: Minutes) -> list[str]:
     title = escape_inline(t["document_title"].format(title=h.title))
     when = "–".join(x for x in (h.start_time, h.end_time) if x)
     out = [f"# {title}", ""]
-    out += _fields(m, [(t["date"], h.date), (t["time"], when), (t["venue"], h.venue), (t["host"], h.host),
-                    (t["recorder"], h.recorder), (t["series"], h.series)])
+    planned = " ".join(x for x in (h.planned_date, h.planned_time) if x) if not m.public else ""
+    out += _fields(m, [(t["date"], h.date), (t["time"], when), (t["planned"], planned), (t["venue"], h.venue),
+                    (t["host"], h.host), (t["recorder"], h.recorder), (t["series"], h.series)])
     out += ["", f"> {t['public_note'] if m.public else t['internal_note']}"]
     if not h.closed:
         out += [">", f"> {t['provisional']}"]

@@ -24,12 +24,8 @@ from roomtui.domain.model import (
 )
 from roomtui.domain.stats import format_seconds, speaking_stats
 from roomtui.domain.text import clean_text
-from roomtui.minutes.labels import (
-    DISPOSITION_FIELDS,
-    enum_label,
-    labels_for,
-    minutes_language,
-)
+from roomtui.domain.timeline import held_times
+from roomtui.minutes.labels import DISPOSITION_FIELDS, enum_label, labels_for, minutes_language
 
 # Grades after which a commitment needs no more follow-up: solved, or explained as impossible.
 SETTLED_GRADES = (Grade.A, Grade.D)
@@ -56,9 +52,11 @@ def hhmm(value: datetime | time | None) -> str:
 @dataclass(frozen=True)
 class Header:
     title: str
-    date: str
-    start_time: str
-    end_time: str
+    date: str  # the day the meeting was held (the planned day until it starts)
+    start_time: str  # actual start (the planned one until it starts)
+    end_time: str  # when it was closed; with its date when that is another day
+    planned_date: str  # the plan, only where it differs from what happened; else empty
+    planned_time: str
     venue: str
     host: str
     recorder: str
@@ -252,9 +250,21 @@ def build_minutes(meeting: Meeting, *, public: bool, now: datetime | None = None
 
 
 def _header(meeting: Meeting) -> Header:
+    """The time line of the record: the day held and the actual start and end, never the plan's
+    start with the actual end; the plan only where it differs."""
+    held = held_times(meeting)
+    start = hhmm(held.start) if held.start is not None else hhmm(meeting.start_time)
+    end = ""
+    if held.end is not None:
+        end = hhmm(held.end)
+        if held.day is not None and held.end.date() != held.day:
+            end = f"{held.end.date().isoformat()} {end}"
+    planned_date = planned_time = ""
+    if held.differs_from_plan:
+        planned_date, planned_time = iso(held.planned_day), hhmm(held.planned_start)
     return Header(
-        title=line(meeting.title), date=iso(meeting.date), start_time=hhmm(meeting.start_time),
-        end_time=hhmm(meeting.closed_at), venue=line(meeting.venue), host=line(meeting.host),
+        title=line(meeting.title), date=iso(held.day), start_time=start, end_time=end,
+        planned_date=planned_date, planned_time=planned_time, venue=line(meeting.venue), host=line(meeting.host),
         recorder=line(meeting.recorder), series=line(meeting.series),
         closed=meeting.status is MeetingStatus.CLOSED,
     )

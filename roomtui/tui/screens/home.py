@@ -40,7 +40,8 @@ class HomeScreen(TranslatedBindings, Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
-        table.add_columns(_("Date"), _("Status"), _("Title"), _("Id"))
+        # the id before the title: it is what `roomtui export ID` needs, and a long title is cut at the edge
+        table.add_columns(_("Date"), _("Status"), _("Id"), _("Title"))
         self.refresh_view()
         table.focus()
 
@@ -52,7 +53,7 @@ class HomeScreen(TranslatedBindings, Screen):
                 status = MeetingStatus(summary.status).label
             except ValueError:
                 status = summary.status
-            table.add_row(summary.date, status, Text(summary.title), summary.id, key=summary.id)
+            table.add_row(summary.date, status, summary.id, Text(summary.title), key=summary.id)
 
     def _selected(self) -> str | None:
         table = self.query_one("#meetings", DataTable)

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, OptionList, TabbedContent, TabPane
 from roomtui.domain.answering import departments as departments_of
 from roomtui.domain.answering import floor_person
 from roomtui.domain.model import (
+    Meeting,
     MeetingStatus,
     Participant,
     Role,
@@ -30,6 +31,7 @@ from roomtui.domain.model import (
     SpeakerKind,
 )
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
+from roomtui.domain.timeline import another_day_notice
 from roomtui.i18n import N_, _
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.live.response_form import ResponseForm
@@ -56,6 +58,12 @@ def person_label(person: Participant) -> str:
     if not person.present:
         label += " · " + _("absent")
     return label
+
+
+def response_label(meeting: Meeting, response) -> str:
+    """'#4 Cars block the fire lane → County Public Security Bureau': names the issue it answers."""
+    issue = meeting.issue(response.issue_id)
+    return f"#{response.issue_id} {issue.title if issue else ''} → {response.department}"
 
 
 class LiveScreen(MeetingScreen):
@@ -374,7 +382,10 @@ class LiveScreen(MeetingScreen):
         if meeting.status is MeetingStatus.CLOSED:
             self.app.notify(_("The meeting is closed."), severity="warning")
         elif meeting.current_item is None:
+            other_day = another_day_notice(meeting, self.now().date())
             self.app.act(_("Start the meeting"), lambda c: c.start_meeting())
+            if other_day and self.meeting.current_item is not None:
+                self.app.notify(other_day, title=_("Another day than planned"), severity="warning", timeout=10)
         else:
             self.app.act(_("Next agenda item"), lambda c: c.next_item())
 
@@ -461,10 +472,11 @@ class LiveScreen(MeetingScreen):
 
         self.app.push_screen(ResponseForm(self.app, self.meeting, self.issues.selected_issue_id(self.meeting), saved))
 
-    def _with_response(self, then) -> None:
-        """Act on the response selected in the issues table, or pick one."""
+    def _with_response(self, then, *, always_ask: bool = False) -> None:
+        """Act on the response selected in the issues table, or pick one. ``always_ask``: show the
+        picker whenever there is a choice, the selected response first (Enter takes it)."""
         response_id = self.issues.selected_response_id()
-        if response_id is not None:
+        if response_id is not None and not always_ask:
             then(response_id)
             return
         responses = self.meeting.responses
@@ -474,11 +486,14 @@ class LiveScreen(MeetingScreen):
         if len(responses) == 1:
             then(responses[0].id)
             return
+        ordered = sorted(reversed(responses), key=lambda r: r.id != response_id)
         choices = []
-        for response in reversed(responses):
-            issue = self.meeting.issue(response.issue_id)
-            choices.append((f"#{response.issue_id} {issue.title if issue else ''} → {response.department}",
-                            response.id))
+        for response in ordered:
+            label = response_label(self.meeting, response)
+            if response.satisfaction is not None:
+                label += " · " + (_("reopened: proposer dissatisfied") if response.reopened
+                                  else response.satisfaction.label)
+            choices.append((label, response.id))
         self.app.push_screen(PickerDialog(_("Which response?"), choices),
                              lambda picked: picked is not None and then(picked))
 
@@ -507,9 +522,12 @@ class LiveScreen(MeetingScreen):
                              lambda c: c.update_response(response_id, satisfaction=value or None))
                 self.issues.select_key(f"r{response_id}")
 
-            self.app.push_screen(PickerDialog(_("Is the proposer satisfied with the response?"), choices), picked)
+            response = self.meeting.response(response_id)
+            question = _("Is the proposer of {issue} satisfied with the response?",
+                         issue=response_label(self.meeting, response)) if response else ""
+            self.app.push_screen(PickerDialog(question, choices), picked)
 
-        self._with_response(rate)
+        self._with_response(rate, always_ask=True)
 
     def action_add_commitment(self) -> None:
         def add(response_id: int) -> None:
@@ -536,11 +554,12 @@ class LiveScreen(MeetingScreen):
         meeting = self.meeting
 
         def submit(values: dict[str, Any]) -> list[str] | None:
-            return self.app.act(_("Leader's summary and closing remarks"), lambda c: c.set_details(**values),
+            return self.app.act(_("Leader's summary and closing remarks"), lambda c: c.record_summary(**values),
                                 in_form=True).form_problems
 
         self.app.push_screen(FormDialog(_("Leader's summary and closing remarks"), [
             FormField("leader_summary", _("Leader's summary"), "textarea", meeting.leader_summary),
+            FormField("agreed_items", _("Agreed items (one per line)"), "textarea", "\n".join(meeting.agreed_items)),
             FormField("closing_remarks", _("Closing remarks"), "textarea", meeting.closing_remarks),
         ], submit))
 

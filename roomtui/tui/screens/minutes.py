@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, MarkdownViewer, Static
+from textual.widgets import Header, Static
 
 from roomtui.domain.model import Grade, MeetingStatus
 from roomtui.i18n import N_, _, ngettext
@@ -15,6 +15,7 @@ from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.meeting_view import MeetingScreen
 from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.meeting_bar import MeetingBar
+from roomtui.tui.widgets.minutes_preview import MinutesPreview
 
 
 def default_export_folder(meeting_id: str) -> Path:
@@ -58,7 +59,7 @@ class MinutesScreen(MeetingScreen):
         yield Header()
         yield MeetingBar()
         yield Static("", id="minutes-variant")
-        yield MarkdownViewer("", show_table_of_contents=False, id="minutes-preview")
+        yield MinutesPreview("", show_table_of_contents=False, id="minutes-preview")
         yield FittingFooter()
 
     def on_mount(self) -> None:
@@ -74,7 +75,7 @@ class MinutesScreen(MeetingScreen):
         if meeting.status.value != "closed":
             variant += "  · " + _("the meeting is not closed yet: c closes it")
         self.query_one("#minutes-variant", Static).update(Text(variant))
-        self.query_one("#minutes-preview", MarkdownViewer).document.update(markdown)
+        self.query_one("#minutes-preview", MinutesPreview).document.update(markdown)
         self.query_one(MeetingBar).refresh_bar()
         self.refresh_bindings()  # "close" leaves the footer once the meeting is closed
 

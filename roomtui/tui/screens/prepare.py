@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, TabbedContent, TabPane, Tabs
 
 from roomtui.domain.model import MeetingStatus
+from roomtui.domain.timeline import another_day_notice
 from roomtui.domain.validation import meeting_problems
 from roomtui.i18n import N_, _
 from roomtui.tui.dialogs import ConfirmDialog
@@ -109,7 +110,13 @@ class PrepareScreen(MeetingScreen):
                      title=meeting.agenda[0].title)
         problems = meeting_problems(meeting)
         if problems:
-            question += "\n\n" + "\n".join(problems)
+            question += "\n\n" + "\n".join(map(str, problems))
+        other_day = another_day_notice(meeting, self.app.clock.now().date())
+        if other_day:
+            question += "\n\n" + other_day
+        other_day = another_day_notice(meeting, self.app.clock.now().date())
+        if other_day:
+            question += "\n\n" + other_day
 
         def answer(yes: bool | None) -> None:
             if yes and self.app.act(_("Start the meeting"), lambda council: council.start_meeting()):

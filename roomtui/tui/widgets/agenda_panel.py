@@ -40,13 +40,16 @@ def agenda_table(meeting: Meeting, now: datetime, *, one_line: bool) -> Table:
     number = 0
     for item in meeting.agenda:
         current = item.id == meeting.current_item_id and meeting.status is not MeetingStatus.CLOSED
+        running_part = (meeting.current_item is not None and meeting.current_item.parent_id == item.id
+                        and meeting.status is not MeetingStatus.CLOSED)  # the item runs while its part runs
         done = item.ended_at is not None
         if item.parent_id is None:
             number += 1
             label = str(number)
         else:
             label = "·"
-        mark = Text(">" if current else ("✓" if done else " "), style="bold reverse" if current else "green")
+        mark = Text(">" if current or running_part else ("✓" if done else " "),
+                    style="bold reverse" if current else ("bold" if running_part else "green"))
         used = item_minutes_used(item, now)
         over = item.planned_minutes and used > item.planned_minutes
         minutes = Text(_("{used}/{planned}m", used=int(used), planned=item.planned_minutes) if item.started_at

@@ -57,6 +57,10 @@ def kind_line(meeting: Meeting, entry: SpeakerEntry) -> Text:
         line.append(_("answer to #{id} {title}", id=issue.id, title=issue.title), style=style)
     else:
         line.append(entry.kind.label, style=style)
+    suspended = SpeakingOrder(meeting, entry.agenda_item_id).interrupted
+    if suspended is not None and suspended.id != entry.id:
+        person = meeting.participant(suspended.participant_id)
+        line.append(" · " + _("interrupts {name}", name=person.name if person else "?"), style="yellow")
     return line
 
 
@@ -178,7 +182,15 @@ class Countdown(Vertical):
             self._show(Text(_("The meeting has not started."), style="bold"), "", "0:00", "",
                        _("→ starts the first agenda item"))
             return
-        waiting = SpeakingOrder(meeting, meeting.current_item.id).waiting
+        order = SpeakingOrder(meeting, meeting.current_item.id)
+        waiting = order.waiting
+        suspended = order.interrupted
+        if suspended is not None and not (waiting and waiting[0].kind is SpeakerKind.POINT_OF_ORDER):
+            speaker = Text(_("Next: "), no_wrap=True, overflow="ellipsis")
+            speaker.append_text(speaker_line(meeting, suspended))
+            self._show(speaker, Text(_("resumes after the point of order"), style="yellow", no_wrap=True),
+                       clock_text(suspended.remaining_seconds(self.app.clock.now())), "", _("n gives the floor"))
+            return
         if not waiting:
             self._show(Text(_("Nobody has the floor."), style="bold"), "", "0:00", "",
                        _("a adds a speaker · b a booked one · o a point of order"))

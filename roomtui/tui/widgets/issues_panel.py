@@ -21,6 +21,9 @@ def issue_cell(issue: Issue) -> Text:
 
 def response_status(response: Response) -> Text:
     cell = Text(no_wrap=True, overflow="ellipsis")
+    if response.reopened:  # first, so a narrow column never cuts it off
+        cell.append("⟲ " + _("reopened"), style="bold red")
+        cell.append(" · ")
     style = {Disposition.RESOLVE_NOW: "green", Disposition.STEP_BY_STEP: "yellow",
              Disposition.HIGHER_LEVEL: "magenta"}[response.disposition]
     cell.append(response.disposition.label, style=style)
@@ -32,8 +35,7 @@ def response_status(response: Response) -> Text:
     if response.confirmed_at is not None:
         cell.append(" · ✓ " + _("confirmed"), style="bold green")
     if response.satisfaction is not None:
-        unhappy = response.satisfaction.value == "dissatisfied"
-        cell.append(" · " + response.satisfaction.label, style="bold red" if unhappy else "green")
+        cell.append(" · " + response.satisfaction.label, style="bold red" if response.reopened else "green")
     return cell
 
 
@@ -127,7 +129,7 @@ class IssuesPanel(Vertical):
             if response is None:
                 table.add_row(f"#{issue.id}", issue_cell(issue), Text(issue.expected_department, no_wrap=True,
                                                                       overflow="ellipsis"),
-                              Text(_("pending"), style="bold yellow"), key=key)
+                              Text(_("awaiting a response"), style="bold yellow"), key=key)
             else:
                 department = Text(response.department, no_wrap=True, overflow="ellipsis")
                 if response.responder:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from roomtui.domain.model import (
     AgendaItem,
@@ -53,7 +53,7 @@ def minutes_seconds(seconds: int) -> str:
 
 # -- details and limits --------------------------------------------------------------------------
 DETAIL_FIELDS = ("title", "theme", "series", "date", "start_time", "venue", "host", "recorder", "planned_minutes",
-                 "background")
+                 "background", "next_theme", "review_date")
 LIMIT_FIELDS = ("booked", "impromptu", "resident", "answer", "point_of_order")
 
 
@@ -62,6 +62,7 @@ def detail_label(name: str) -> str:
         "title": _("Title"), "theme": _("Theme"), "series": _("Series or organiser"), "date": _("Date"),
         "start_time": _("Start time"), "venue": _("Venue"), "host": _("Host"), "recorder": _("Recorder"),
         "planned_minutes": _("Planned length"), "background": _("Background (research summary)"),
+        "next_theme": _("Next council's theme"), "review_date": _("Review date (report back on commitments)"),
     }[name]
 
 
@@ -78,7 +79,7 @@ def detail_text(meeting: Meeting, name: str) -> str:
     value = getattr(meeting, name)
     if value is None:
         return ""
-    if name == "date":
+    if name in ("date", "review_date"):
         return value.isoformat()
     if name == "start_time":
         return value.strftime("%H:%M")
@@ -88,8 +89,10 @@ def detail_text(meeting: Meeting, name: str) -> str:
 
 
 def details_fields(meeting: Meeting) -> list[FormField]:
-    placeholders = {"date": "YYYY-MM-DD", "start_time": "HH:MM", "planned_minutes": _("minutes")}
-    label_hint = {"date": " (YYYY-MM-DD)", "start_time": " (HH:MM)", "planned_minutes": _(" (minutes)")}
+    placeholders = {"date": "YYYY-MM-DD", "start_time": "HH:MM", "planned_minutes": _("minutes"),
+                    "review_date": "YYYY-MM-DD"}
+    label_hint = {"date": " (YYYY-MM-DD)", "start_time": " (HH:MM)", "planned_minutes": _(" (minutes)"),
+                  "review_date": " (YYYY-MM-DD)"}
     return [FormField(name, detail_label(name) + label_hint.get(name, ""),
                       "textarea" if name == "background" else "text", detail_text(meeting, name),
                       placeholder=placeholders.get(name, ""), required=name == "title")

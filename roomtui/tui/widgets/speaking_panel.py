@@ -35,6 +35,15 @@ def entry_label(meeting: Meeting, entry: SpeakerEntry, number: int) -> Text:
     return line
 
 
+def interrupted_label(meeting: Meeting, entry: SpeakerEntry, now: datetime) -> Text:
+    """The speaker a point of order interrupted: he is owed the floor back, with the time he had left."""
+    person = meeting.participant(entry.participant_id)
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append("⏸ " + _("interrupted: {name}, {left} left, resumes next (n)", name=person.name if person else "?",
+                          left=format_seconds(entry.remaining_seconds(now))), style="bold yellow")
+    return line
+
+
 def finished_label(meeting: Meeting, entry: SpeakerEntry, now: datetime) -> Text:
     person = meeting.participant(entry.participant_id)
     used = entry.elapsed_seconds(now)
@@ -107,6 +116,10 @@ class SpeakingPanel(Vertical):
             head.append(" · " + _("LIST CLOSED"), style="bold red")
         if meeting.limits.one_entry_per_person:
             head.append(" · " + _("one entry per person"), style="yellow")
+        suspended = order.interrupted
+        if suspended is not None:
+            head.append("\n")
+            head.append_text(interrupted_label(meeting, suspended, now))
         self.query_one("#sp-head", Static).update(head)
         queue.clear_options()
         queue.add_options([Option(entry_label(meeting, entry, n), id=str(entry.id))
