@@ -28,7 +28,7 @@ from qrcode.constants import ERROR_CORRECT_M
 
 ERROR_CORRECTION = ERROR_CORRECT_M
 QUIET_ZONE = 4  # modules of white around the symbol, as ISO/IEC 18004 asks
-DEFAULT_MAX_VERSION = 20  # 97 modules: a phone reads it from about two metres off a laptop
+DEFAULT_MAX_VERSION = 12  # see layout: the densest code a phone reads when it fills a third of its frame
 MIN_VERSION, MAX_VERSION = 1, 40
 
 
