@@ -5,7 +5,8 @@
     roomtui list                 the meetings, one per line
     roomtui import PLAN          a .toml plan or a .json meeting export
     roomtui export MEETING --format md|html|json|csv|ics|plan [--public] [-o PATH]
-    roomtui handout MEETING      the hand-out QR codes in a plain terminal
+    roomtui handout MEETING [--response N] [--page K | --text]
+                                 the hand-out QR codes in a plain terminal
 """
 
 from __future__ import annotations
@@ -52,8 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     hand = commands.add_parser("handout", parents=[common], help=_("show the hand-out QR codes in this terminal"))
     hand.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
-    hand.add_argument("--page", type=int, metavar="K", help=_("print page K and exit"))
-    hand.add_argument("--text", action="store_true", help=_("print the hand-out text and exit"))
+    hand.add_argument("--response", type=int, metavar="N",
+                      help=_("the N-th response's own code (one answer for the resident who asked), not the summary"))
+    shown = hand.add_mutually_exclusive_group()
+    shown.add_argument("--page", type=int, metavar="K", help=_("print page K and exit"))
+    shown.add_argument("--text", action="store_true", help=_("print the hand-out text and exit"))
     hand.add_argument("--max-version", type=int, default=None, metavar="N", help=_("largest QR version to use"))
 
     opener = commands.add_parser("open", parents=[common], help=_("open the app on one meeting"))
@@ -132,7 +136,7 @@ def _run(args: argparse.Namespace, archive) -> int:
 
         meeting = archive.load(archive.find(args.meeting))
         kwargs = {} if args.max_version is None else {"max_version": args.max_version}
-        return run_plain_handout(meeting, page=args.page, text_only=args.text, **kwargs) or 0
+        return run_plain_handout(meeting, page=args.page, text_only=args.text, response=args.response, **kwargs) or 0
     if command == "open":
         return _open_app(archive, archive.find(args.meeting))
     return 2

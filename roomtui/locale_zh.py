@@ -340,17 +340,10 @@ CATALOG: dict[str, str] = {
     "Carousel": "轮播",
     "Full screen": "全屏",
     "One response": "单条回应",
-    "Block style": "切换样式",
-    "Larger version": "加大版本",
-    "Smaller version": "减小版本",
     "Back": "返回",
     "No responses recorded yet.": "还没有记录回应。",
     "Response to issue #{id}": "对问题 #{id} 的回应",
     "Page {k} of {n}": "第 {k}/{n} 页",
-    "Version {version} (maximum {maximum})": "版本 {version}（最大 {maximum}）",
-    "Maximum version {maximum}": "最大版本 {maximum}",
-    "Style: half blocks": "样式：半格字符",
-    "Style: solid backgrounds": "样式：纯色背景",
     "Carousel: a new page every {seconds:g} s": "轮播：每 {seconds:g} 秒换一页",
 
     # -- roomtui/tui/screens/help.py ------------------------------------------------------------------
@@ -705,4 +698,22 @@ CATALOG: dict[str, str] = {
     "No commitment has been recorded.": "还没有记录任何承诺。",
     "Follow-up grade": "跟踪评级",
     "Which commitment?": "哪一项承诺？",
+    # -- issue 13 --
+    "Solid blocks": "纯色方块",
+    "Denser code": "更密的码",
+    "Coarser code": "更粗的码",
+    "If the code shows stripes, press m (solid blocks), or set the terminal's line spacing to 1.0.":
+        "如果二维码上出现横条纹，请按 m（纯色方块），或把终端的行距设为 1.0。",
+    "Drawing: half blocks": "画法：半格字符",
+    "Drawing: solid blocks": "画法：纯色方块",
+    "Denser than usual: phones must come closer.": "比平常更密：手机需要靠得更近。",
+    "Phones read this from about half a metre. For the room, press f on a projector or TV.":
+        "手机在约半米内可以扫读。要让全场扫读，请在投影仪或电视上按 f 全屏显示。",
+    "Phones read this from about {metres:g} m off a laptop; further on a projector or TV.":
+        "在笔记本屏幕上，手机约在 {metres:g} 米内可以扫读；投影仪或电视上可以更远。",
+    "Phones read this from about {metres:g} m off a laptop, and from across the room on a projector.":
+        "在笔记本屏幕上，手机约在 {metres:g} 米内可以扫读；用投影仪时全场都能扫读。",
+    "There is no response {number}: this meeting has {total}.": "没有第 {number} 条答复：本次会议共有 {total} 条。",
+    "the N-th response's own code (one answer for the resident who asked), not the summary":
+        "显示第 N 条答复自己的二维码（提问的居民只扫这一条答复），而不是摘要",
 }
