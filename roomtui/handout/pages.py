@@ -8,10 +8,10 @@ headed by the short title and date alone. Short headers leave the bytes to the t
 
 The bodies of all pages, joined in order, are exactly the hand-out text, so nothing is lost or
 repeated between codes. The cut uses the fewest pages the code size allows, and among cuts
-with that many pages the one that splits the fewest items (an issue and its answer), so a
-resident usually finds the whole answer in one code. Items are cut between lines, and a line
-longer than a page at a space, else between two characters; the text is cut as ``str``, so a
-cut never falls inside the UTF-8 bytes of one character.
+with that many pages the one that splits the fewest items (a department and its issues), so
+a resident usually finds the whole answer in one code; then the fullest pages first. Items are
+cut between lines, and a line longer than a page at a space, else between two characters; the
+text is cut as ``str``, so a cut never falls inside the UTF-8 bytes of one character.
 """
 
 from __future__ import annotations
@@ -105,39 +105,38 @@ def cut(items: Iterable[str], budget: int, first_budget: int | None = None) -> l
     first): the fewest bodies, then the fewest items cut, then the fullest early bodies."""
     first_budget = budget if first_budget is None else first_budget
     pieces, whole_before = _pieces(items, min(budget, first_budget))
-    if not pieces:
+    count = len(pieces)
+    if not count:
         return []
     ends = [0]
     for piece in pieces:
         ends.append(ends[-1] + _size(piece))
-    count = len(pieces)
-    # best[position] = (items cut so far, previous position), one layer per page
-    layer = {0: (0, None)}
-    history = []
-    while count not in layer:
-        limit = first_budget if not history else budget
-        following: dict[int, tuple[int, int]] = {}
-        for start, (cuts, _) in sorted(layer.items()):
-            end = start + 1
-            while end <= count and ends[end] - ends[start] <= limit:
-                end += 1
-            for stop in range(end - 1, start, -1):  # the fullest page first: ties keep it
-                total = cuts + (0 if stop == count or whole_before[stop] else 1)
-                if stop not in following or total < following[stop][0]:
-                    following[stop] = (total, start)
-        history.append(layer)
-        layer = following
-    bodies, position = [], count
-    for earlier in reversed(history):
-        start = layer[position][1]
-        bodies.append("".join(pieces[start:position]))
-        layer, position = earlier, start
-    return bodies[::-1]
+    # best[i]: (pages, items cut) for the text from piece i on, and where its first page ends;
+    # only the first page starts at 0, so only it gets the first page's budget.
+    best: list[tuple[int, int, int]] = [(0, 0, count)] * (count + 1)
+    for start in range(count - 1, -1, -1):
+        limit = first_budget if start == 0 else budget
+        choice = None
+        stop = start + 1
+        while stop <= count and ends[stop] - ends[start] <= limit:
+            pages, cuts, _ = best[stop]
+            candidate = (pages + 1, cuts + (0 if whole_before[stop] else 1), stop)
+            if choice is None or candidate[:2] <= choice[:2]:  # ties: the fuller page
+                choice = candidate
+            stop += 1
+        best[start] = choice
+    bodies, start = [], 0
+    while start < count:
+        stop = best[start][2]
+        bodies.append("".join(pieces[start:stop]))
+        start = stop
+    return bodies
 
 
 def _pieces(items: Iterable[str], budget: int) -> tuple[list[str], list[bool]]:
-    """The text as lines (and pieces of lines longer than ``budget``), and for every boundary
-    between pieces whether it falls between two items."""
+    """The text in pieces a page may end after: whole lines, and for a line longer than a
+    page its words (a word longer than half a page, or CJK text without spaces, character by
+    character); with, for every boundary between pieces, whether it falls between two items."""
     pieces: list[str] = []
     whole_before = [True]
     for item in items:
@@ -153,29 +152,15 @@ def _pieces(items: Iterable[str], budget: int) -> tuple[list[str], list[bool]]:
 
 
 def _split_line(line: str, budget: int) -> list[str]:
-    """A line too long for one page, in pieces of at most ``budget`` bytes, cut after a space
-    where there is one in the second half of the piece."""
+    if _size(line) <= budget:
+        return [line]
     pieces = []
-    while _size(line) > budget:
-        end = _chars_within(line, budget)
-        space = line.rfind(" ", 0, end)
-        if space >= end // 2:
-            end = space + 1
-        pieces.append(line[:end])
-        line = line[end:]
-    if line:
-        pieces.append(line)
+    for word in re.findall(r"\S+\s*|\s+", line):
+        if _size(word) > budget // 2:
+            pieces += list(word)
+        else:
+            pieces.append(word)
     return pieces
-
-
-def _chars_within(text: str, budget: int) -> int:
-    """How many leading characters of ``text`` fit in ``budget`` bytes (at least one)."""
-    used = 0
-    for index, char in enumerate(text):
-        used += _size(char)
-        if used > budget:
-            return max(1, index)
-    return len(text)
 
 
 def _width(text: str) -> int:
