@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from roomtui.handout.text import Document
 
-MIN_BODY_BYTES = 60  # below this a page holds about one line: not worth a code
+MIN_BODY_BYTES = 100  # below this a page holds less than two lines: not worth a code
 TAG_CHARACTERS = 12  # of the title in a header (Latin letters; a CJK character counts two)
 
 
