@@ -123,13 +123,16 @@ def read_opencv(frame: np.ndarray) -> str | None:
     return text or None
 
 
-def symbol_box(screen: np.ndarray, region: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-    """Pixels (left, top, right, bottom) of the dark modules inside ``region`` of the screen
-    picture: the symbol without its quiet zone."""
-    left, top, right, bottom = region
-    dark = screen[top:bottom, left:right] < 128
-    rows, columns = np.flatnonzero(dark.any(axis=1)), np.flatnonzero(dark.any(axis=0))
-    return left + columns[0], top + rows[0], left + columns[-1] + 1, top + rows[-1] + 1
+def symbol_box(cells, cell_width: float, cell_height: float) -> tuple[float, float, float, float]:
+    """Pixels (left, top, right, bottom) of the cells holding dark modules: the symbol without
+    its quiet zone. Taken from the cells, not the picture, where a dark theme's stripes would
+    look like modules."""
+    black = (0, 0, 0)
+    dark = [(y, x) for y, row in enumerate(cells) for x, (char, fg, bg) in enumerate(row)
+            if bg == black or (char.strip() and fg == black)]
+    top, bottom = min(y for y, _ in dark), max(y for y, _ in dark) + 1
+    left, right = min(x for _, x in dark), max(x for _, x in dark) + 1
+    return left * cell_width, top * cell_height, right * cell_width, bottom * cell_height
 
 
 def _grey(colour, default: int = 128) -> int:
@@ -137,3 +140,33 @@ def _grey(colour, default: int = 128) -> int:
         return default
     red, green, blue = colour
     return int(0.299 * red + 0.587 * green + 0.114 * blue)
+
+
+if __name__ == "__main__":  # the full table: python tests/handout_camera.py
+    import asyncio
+    import sys
+    import time
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_handout_camera import LAPTOP, SOLID_SIZE, capture
+
+    from roomtui.handout.render import RenderMode
+
+    conditions = [(150, 1.0), (250, 1.5), (250, 1.0), (400, 0.8), (400, 1.5)]
+    print("reads by zxing-cpp / OpenCV out of 3 tilts, per page; code width px / blur sigma")
+    for language, theme in (("en", "textual-dark"), ("zh", "textual-light")):
+        for mode, size, terminals in ((RenderMode.HALF_BLOCK, LAPTOP, [Terminal(1.0), Terminal(1.2), Terminal(1.2, "dark")]),
+                                      (RenderMode.BACKGROUND, SOLID_SIZE, [Terminal(1.2, "dark"), Terminal(1.2, "light")])):
+            pages = asyncio.run(capture(language, mode, size, theme))
+            for number, (payload, cells) in enumerate(pages, 1):
+                for terminal in terminals:
+                    started = time.perf_counter()
+                    screen, width, height = render_screen(cells, terminal)
+                    box = symbol_box(cells, width, height)
+                    row = []
+                    for px, sigma in conditions:
+                        frames = [photograph(screen, box, px, sigma, seed=seed) for seed in range(3)]
+                        row.append(f"{px}/{sigma:g}: {sum(read_zxing(f) == payload for f in frames)}"
+                                   f"/{sum(read_opencv(f) == payload for f in frames)}")
+                    print(f"{language} {mode.value} p{number} [{terminal}] " + "  ".join(row)
+                          + f"  ({time.perf_counter() - started:.1f} s)", flush=True)

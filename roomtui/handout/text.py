@@ -6,12 +6,13 @@ Two documents, both plain text made of items:
   block per issue the room dealt with (what, which department, the disposition, what will be
   done by when), then the next council's theme and the report-back date. It is a digest, not
   the minutes cut into pieces: plans, milestones, reasons and lead units stay in the minutes
-  (exports, the Wi-Fi share), so the summary fits in a few codes. No fact is said twice: a
-  commitment that repeats the response's own action (same deadline, same unit) is left out, and
-  a location already named in the issue's title is not repeated after it.
-- **one response** (``response_document``): the issue, the department and disposition, what will
-  be done by when, then as many of the response's details (plan, milestones, reason, ...) as fit
-  one code of the default size, in a fixed order. A resident scans one code and has the answer.
+  (exports, the Wi-Fi share), and so does the issue's location (it is on the issue's own code),
+  so that the summary of a council fits in three codes. No fact is said twice: a commitment that
+  repeats the response's own action (same deadline, same unit) is left out.
+- **one response** (``response_document``): the issue and its place (unless the title already
+  names it), the department and disposition, what will be done by when, then as many of the
+  response's details (plan, milestones, reason, ...) as fit one code of the default size, in a
+  fixed order. A resident scans one code and has the answer.
 
 The text is written in the meeting's language (labels from a table here and from
 ``label_in``), not the interface's: a Chinese council hands out Chinese text even when the
@@ -139,9 +140,10 @@ def handout_document(meeting: Meeting) -> Document:
 def _digest_lines(issue: Issue, responses: list[Response], words: dict) -> list[str]:
     """One issue in the summary: what and its disposition, then what will be done by when.
     A second department answering the same issue is named on its own line."""
+    what = f"#{issue.id} {_one_line(issue.title)}"
     if not responses:
-        return [_issue_line(issue, words) + words["colon"] + words["pending"]]
-    lines = [_issue_line(issue, words) + words["colon"] + words[responses[0].disposition.value]]
+        return [what + words["colon"] + words["pending"]]
+    lines = [what + words["colon"] + words[responses[0].disposition.value]]
     lines += [BULLET + due for due in _what_by_when(responses[0], words)]
     for response in responses[1:]:
         lines.append(_one_line(response.department) + words["colon"] + words[response.disposition.value])
