@@ -7,7 +7,7 @@ far away phones read it. Left and right turn pages, a carousel turns them by its
 people queue, full screen leaves nothing but the code for a projector, and a list of responses
 lets one resident scan only the answer to their issue.
 
-The first hand-out screen of a session says once how to deal with stripes: terminals that add
+The first hand-out screen of an app's run says once how to deal with stripes: terminals that add
 line spacing paint the gap between lines in the theme's colour, which cuts half-block codes.
 """
 
@@ -30,6 +30,7 @@ from roomtui.i18n import _
 from roomtui.tui.widgets.qr_code import QRCodeView
 
 CAROUSEL_SECONDS = 6.0
+STRIPES_HINT_GIVEN = "_roomtui_handout_stripes_hint_given"  # kept on the app: once per session
 
 
 def handout_bindings() -> list[Binding]:
@@ -65,7 +66,6 @@ class HandoutScreen(Screen):
 
     BINDINGS = handout_bindings()
     AUTO_FOCUS = None  # the hidden list of responses must not take the keys
-    stripes_hint_given = False  # once per session, for every hand-out screen
 
     def __init__(self, meeting: Meeting, *, max_version: int = DEFAULT_MAX_VERSION,
                  mode: RenderMode = RenderMode.HALF_BLOCK, carousel_seconds: float = CAROUSEL_SECONDS,
@@ -95,8 +95,8 @@ class HandoutScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        if not HandoutScreen.stripes_hint_given:
-            HandoutScreen.stripes_hint_given = True
+        if not getattr(self.app, STRIPES_HINT_GIVEN, False):  # once per run of the app
+            setattr(self.app, STRIPES_HINT_GIVEN, True)
             self.add_class("-hint")
         self._carousel = self.set_interval(self._carousel_seconds, self.action_next_page, pause=True)
 
