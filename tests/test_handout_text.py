@@ -28,7 +28,7 @@ from roomtui.handout import (
     response_document,
     response_text,
 )
-from roomtui.handout.pages import cut, page_header, short_title
+from roomtui.handout.pages import page_header, short_title
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, QUIET_ZONE, side
 
 
@@ -247,7 +247,7 @@ def test_long_lines_are_cut_at_spaces_and_chinese_between_characters():
     joined = b"".join(p.body.encode("utf-8") for p in pages)
     assert joined == document.text.encode("utf-8")  # so no page holds half a character
     for body in chinese_pages[:-1]:  # a full page of 3-byte characters is cut as late as it can be
-        widest = size(f"[99/99] Council 2019-11-22")  # the header reserved while counting pages
+        widest = size("[99/99] Council 2019-11-22")  # the header reserved while counting pages
         assert size(body) > capacity - widest - 1 - 3
 
 
