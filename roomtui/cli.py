@@ -6,7 +6,8 @@
     roomtui import PLAN          a .toml plan or a .json meeting export, always as a new meeting
     roomtui import PLAN --replace MEETING [--force]   replace a meeting (its old version is kept)
     roomtui export MEETING --format md|html|json|csv|ics|plan [--public] [-o PATH]
-    roomtui handout MEETING      the hand-out QR codes in a plain terminal
+    roomtui handout MEETING [--response N] [--page K | --text]
+                                 the hand-out QR codes in a plain terminal
     roomtui share MEETING        the whole public minutes to phones over the laptop's Wi-Fi
     roomtui followup [--format text|csv|html] [--department D] [--public] [-o PATH]
                                  the commitments register across every meeting
@@ -62,8 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     hand = commands.add_parser("handout", parents=[common], help=_("show the hand-out QR codes in this terminal"))
     hand.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
-    hand.add_argument("--page", type=int, metavar="K", help=_("print page K and exit"))
-    hand.add_argument("--text", action="store_true", help=_("print the hand-out text and exit"))
+    hand.add_argument("--response", type=int, metavar="N",
+                      help=_("the N-th response's own code (one answer for the resident who asked), not the summary"))
+    shown = hand.add_mutually_exclusive_group()
+    shown.add_argument("--page", type=int, metavar="K", help=_("print page K and exit"))
+    shown.add_argument("--text", action="store_true", help=_("print the hand-out text and exit"))
     hand.add_argument("--max-version", type=int, default=None, metavar="N", help=_("largest QR version to use"))
 
     share = commands.add_parser("share", parents=[common],
@@ -174,7 +178,7 @@ def _run(args: argparse.Namespace, archive) -> int:
 
         meeting = archive.load(archive.find(args.meeting))
         kwargs = {} if args.max_version is None else {"max_version": args.max_version}
-        return run_plain_handout(meeting, page=args.page, text_only=args.text, **kwargs) or 0
+        return run_plain_handout(meeting, page=args.page, text_only=args.text, response=args.response, **kwargs) or 0
     if command == "share":
         from roomtui.share.terminal import run_share
 

@@ -29,6 +29,7 @@ from textual.widgets import Footer, OptionList
 
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.demo import build_demo, play_demo
+from roomtui.handout.qr import DEFAULT_MAX_VERSION
 from roomtui.handout.render import RenderMode
 from roomtui.handout.text import handout_text, response_text
 from roomtui.tui.screens.handout import HandoutScreen
@@ -146,25 +147,33 @@ def code_of(app) -> QRCodeView:
     return app.screen.query_one("#handout-code", QRCodeView)
 
 
+TAG = {"en": "Tongjiang 2019-11-22", "zh": "通江县政协 2019-11-22"}
+
+
 # -- the hand-out pages ---------------------------------------------------------------------
-@pytest.mark.parametrize("language, size, theme", [
-    ("en", (120, 40), "textual-dark"),
-    ("zh", (120, 40), "textual-light"),
-    ("en", (200, 60), "textual-light"),
-    ("zh", (200, 60), "textual-dark"),
+@pytest.mark.parametrize("language, size, theme, full_screen", [
+    ("en", (120, 40), "textual-dark", False),
+    ("zh", (120, 40), "textual-light", False),
+    ("en", (200, 60), "textual-light", True),
+    ("zh", (200, 60), "textual-dark", True),
 ])
-async def test_every_page_decodes_and_the_pages_make_the_handout(language, size, theme):
+async def test_every_page_decodes_and_the_pages_make_the_handout(language, size, theme, full_screen):
     meeting = played(language)
     app = HandoutTestApp(meeting, theme=theme)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert app.theme == theme
+        if full_screen:
+            await pilot.press("f")
+            await pilot.pause()
         code = code_of(app)
         assert region_colours(app, code.region) == {(0, 0, 0), (255, 255, 255)}
+        assert code.layout.version <= DEFAULT_MAX_VERSION
         pages = await read_all_pages(app, pilot, code)
         total = len(pages)
-        assert total >= 3
-        assert [h for h, _ in pages] == [f"[{k}/{total}] {meeting.title} 2019-11-22" for k in range(1, total + 1)]
+        assert 2 <= total <= 3  # the summary in at most three scans
+        assert [h for h, _ in pages] == [f"[1/{total}]"] + [f"[{k}/{total}] {TAG[language]}" for k in range(2, total + 1)]
+        assert pages[0][1].startswith(meeting.title + "\n2019-11-22 09:00")  # page 1 carries the title
         assert "".join(body for _, body in pages) == handout_text(meeting)
         assert code.page_index == 0  # past the last page comes the first again
 
@@ -174,7 +183,7 @@ async def test_each_response_has_its_own_code():
         meeting = played(language)
         assert len(meeting.responses) >= 5
         app = HandoutTestApp(meeting, theme=theme)
-        async with app.run_test(size=(200, 60)) as pilot:
+        async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             await pilot.press("r")
             await pilot.pause()
@@ -187,7 +196,8 @@ async def test_each_response_has_its_own_code():
                     await pilot.pause()
                 assert screen.response is response
                 pages = await read_all_pages(app, pilot, code)
-                assert "".join(body for _, body in pages) == response_text(meeting, response)
+                assert len(pages) == 1  # one code, one answer, at 120x40
+                assert pages == [(TAG[language], response_text(meeting, response))]
                 assert f"#{response.issue_id}" in screen_text(app)
             await pilot.press("enter")
             await pilot.pause()
@@ -240,14 +250,14 @@ async def test_too_small_says_how_large_and_that_size_works():
 async def test_resizing_recuts_the_pages_and_keeps_the_place():
     meeting = played("en")
     app = HandoutTestApp(meeting)
-    async with app.run_test(size=(200, 60)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         code = code_of(app)
         big = code.layout
         await pilot.press("right", "right")
         await pilot.pause()
         reading = sum(len(p.body) for p in big.pages[:2])  # first character of page 3
-        await pilot.resize_terminal(120, 40)
+        await pilot.resize_terminal(100, 45)
         await pilot.pause()
         small = code.layout
         assert small.version < big.version and len(small.pages) > len(big.pages)
@@ -269,7 +279,9 @@ async def test_full_screen_leaves_only_the_code():
         assert code.region == app.screen.region
         assert not app.screen.query_one(Footer).display
         assert region_colours(app, app.screen.region) == {(0, 0, 0), (255, 255, 255)}
-        assert len(code.layout.pages) < len(before.pages) and code.layout.version > before.version
+        # full screen never makes the code denser; here it has no room for larger modules either
+        assert code.layout.version <= before.version and code.layout.scale >= before.scale
+        assert len(code.layout.pages) <= len(before.pages)
         assert decode(app, code).split("\n", 1)[1] == code.page.body
         await pilot.press("escape")
         await pilot.pause()
@@ -286,17 +298,38 @@ async def test_maximum_version_keys():
         await pilot.pause()
         code = code_of(app)
         assert code.layout.version <= 12
+        assert "Denser than usual" not in screen_text(app)
         await pilot.press("plus", "plus")
         await pilot.pause()
         assert code.max_version == 14 and code.layout.version <= 14
-        await pilot.press(*["minus"] * 8)
+        assert "Denser than usual: phones must come closer." in " ".join(screen_text(app).split())
+        await pilot.press(*["minus"] * 9)
         await pilot.pause()
-        assert code.max_version == 6 and not code.layout.fits
-        assert "Version 6 is too small for a readable page" in " ".join(screen_text(app).split())
-        await pilot.press("plus", "plus", "plus")
+        assert code.max_version == 5 and not code.layout.fits
+        assert "Version 5 is too small for a readable page" in " ".join(screen_text(app).split())
+        await pilot.press("plus")
         await pilot.pause()
-        assert code.layout.fits and code.layout.version == 9
+        assert code.layout.fits and code.layout.version == 6
         assert decode(app, code).split("\n", 1)[1] == code.page.body
+
+
+def side_text(app) -> str:
+    return " ".join(region_text(app, app.screen.query_one("#handout-side").region).split())
+
+
+async def test_the_screen_says_how_far_phones_read_and_once_how_to_beat_stripes():
+    meeting = played("en")
+    stripes = "If the code shows stripes, press m"
+    for size, far in (((120, 40), "about half a metre"), ((330, 100), "about 1 m")):
+        app = HandoutTestApp(meeting)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            text = side_text(app)
+            assert far in text and "version" not in text.lower()
+            assert stripes in text  # the first hand-out screen of the app's run says it
+            await app.push_screen(HandoutScreen(meeting))
+            await pilot.pause()
+            assert stripes not in side_text(app) and far in side_text(app)  # and only that one
 
 
 async def test_carousel_turns_pages_until_stopped():

@@ -12,7 +12,9 @@ import zxingcpp
 
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.demo import build_demo, play_demo
-from roomtui.handout import RenderMode, handout_text, run_plain_handout
+from roomtui.cli import main
+from roomtui.handout import RenderMode, handout_text, response_text, run_plain_handout
+from roomtui.store import Archive
 
 _ESCAPE = re.compile(r"\x1b\[([0-9;]*)m")
 _BLACK, _WHITE = (0, 0, 0), (255, 255, 255)
@@ -74,7 +76,7 @@ def test_one_page_is_printed_in_explicit_black_and_white_and_decodes(mode):
     assert run_plain_handout(meeting, page=2, out=out, size=(300, 120), mode=mode) == 0
     output = out.getvalue()
     header = output.splitlines()[0]
-    assert header.startswith("[2/") and meeting.title in header
+    assert header.startswith("[2/") and header.endswith(" 通江县政协 2019-11-22")
     colours = {(fg, bg) for line in code_lines(output) for _, fg, bg in cells(line)}
     assert colours <= {(_BLACK, _WHITE), (_WHITE, _BLACK), (_BLACK, _BLACK)}
     text = decode_printed(output, mode)
@@ -86,18 +88,22 @@ def test_all_pages_through_the_prompt_make_the_handout():
     meeting = played("en")
     out = io.StringIO()
     answers = io.StringIO("\n" * 30)
-    assert run_plain_handout(meeting, out=out, input=answers, size=(120, 45)) == 0
+    assert run_plain_handout(meeting, out=out, input=answers, size=(120, 40)) == 0
     screens = out.getvalue().split("Enter: next page")
-    total = int(re.match(r"\[1/(\d+)\]", screens[0])[1])
-    bodies = [decode_printed(screen).split("\n", 1)[1] for screen in screens[:total]]
-    assert "".join(bodies) == handout_text(meeting)
-    assert re.match(r"[^\[]*\[1/", screens[total])  # after the last page, the first again
+    total = int(re.search(r"\[1/(\d+)\]", screens[0])[1])
+    assert total <= 3  # the same three codes as the app at 120x40
+    decoded = [decode_printed(screen) for screen in screens[:total]]
+    for k, text in enumerate(decoded, 1):
+        header = text.split("\n", 1)[0]
+        assert header.startswith(f"[{k}/{total}]") and header in screens[k - 1].splitlines()[-1]
+    assert "".join(text.split("\n", 1)[1] for text in decoded) == handout_text(meeting)
+    assert re.search(r"\[1/\d+\][^\n]*$", screens[total])  # after the last page, the first again
 
 
 def test_prompt_keys_go_back_jump_and_quit():
     meeting = played("en")
     out = io.StringIO()
-    assert run_plain_handout(meeting, out=out, input=io.StringIO("\np\n3\nq\n\n"), size=(120, 45)) == 0
+    assert run_plain_handout(meeting, out=out, input=io.StringIO("\np\n3\nq\n\n"), size=(120, 40)) == 0
     headers = re.findall(r"\[(\d+)/\d+\]", out.getvalue())
     assert headers == ["1", "2", "1", "3"]
 
@@ -124,3 +130,36 @@ def test_the_terminal_size_comes_from_the_environment(monkeypatch):
     out = io.StringIO()
     assert run_plain_handout(played("en"), page=1, out=out) == 1
     assert "(now 70×20)" in out.getvalue()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_each_response_is_one_code_in_a_120x40_terminal(language):
+    meeting = played(language)
+    for number, response in enumerate(meeting.responses, 1):
+        out = io.StringIO()
+        assert run_plain_handout(meeting, response=number, page=1, out=out, size=(120, 40)) == 0
+        header, body = decode_printed(out.getvalue()).split("\n", 1)
+        assert header == out.getvalue().splitlines()[0] and "2019-11-22" in header and "[" not in header
+        assert body == response_text(meeting, response)
+        out = io.StringIO()
+        assert run_plain_handout(meeting, response=number, page=2, out=out, size=(120, 40)) == 2  # one page
+
+
+def test_no_such_response_lists_the_responses():
+    meeting = played("en")
+    out = io.StringIO()
+    assert run_plain_handout(meeting, response=9, out=out, size=(120, 40)) == 2
+    assert "no response 9" in out.getvalue() and "\t#4\tCounty Public Security Bureau" in out.getvalue()
+
+
+def test_handout_response_from_the_command_line(tmp_path, capsys):
+    meeting = played("zh")
+    Archive(tmp_path).create(meeting)
+    response = meeting.responses[1]
+    assert main(["handout", meeting.id, "--response", "2", "--text", "--data", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == response_text(meeting, response)
+    assert main(["handout", meeting.id, "--response", "7", "--data", str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    assert ("no response 7" in out or "没有第 7 条答复" in out) and "2\t#6\t县住房和城乡建设局\n" in out
+    with pytest.raises(SystemExit):
+        main(["handout", meeting.id, "--page", "1", "--text", "--data", str(tmp_path)])

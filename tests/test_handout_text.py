@@ -28,7 +28,8 @@ from roomtui.handout import (
     response_document,
     response_text,
 )
-from roomtui.handout.qr import QUIET_ZONE, side
+from roomtui.handout.pages import page_header, short_title
+from roomtui.handout.qr import DEFAULT_MAX_VERSION, QUIET_ZONE, side
 
 
 def played(language: str):
@@ -48,53 +49,93 @@ def within(cells: tuple[int, int], area: tuple[int, int]) -> bool:
     return cells[0] <= area[0] and cells[1] <= area[1]
 
 
-# -- the text -------------------------------------------------------------------------------
-def test_english_text_has_the_public_facts():
+# -- the summary: a digest for a phone ------------------------------------------------------
+def test_english_digest_has_what_who_disposition_and_when():
     text = handout_text(played("en"))
-    assert text.startswith("Tongjiang County CPPCC consultation council\n2019-11-22 09:00, Conference room")
-    assert "#4 Cars block the fire lane of an old compound (Xicheng community)\n" \
-           "County Public Security Bureau: resolve now\n" in text
-    assert "- Fire lane marked and kept clear (led by County traffic police brigade; " \
-           "with County fire brigade; by 2019-12-07)" in text
-    assert "needs higher-level support" in text and "study, then resolve step by step" in text
+    assert text.startswith("Tongjiang County CPPCC consultation council\n"
+                           "2019-11-22 09:00, Conference room, 4th floor, Nuojiang Town Government\n\n")
+    assert "County Public Security Bureau\n" \
+           "#4 Cars block the fire lane of an old compound: resolve now\n" \
+           "- Mark the fire lane and tow offending cars by 2019-12-07\n" in text
+    assert "#8 Leaking roofs in a 1970s dormitory compound: higher-level support\n" \
+           "- Temporary roof repair by 2019-12-22\n" in text
+    assert "- Drains cleared" not in text  # the commitment that repeats the action "Clear the drains"
+    assert "- Clear the drains by 2019-11-29\n- Pipe rebuild studied and budgeted by 2020-06-30\n" in text
+    assert "(Xicheng community)" not in text  # the place is on the issue's own code
+    for detail in ("Plan:", "Milestones:", "Reason:", "led by", "Theme:"):
+        assert detail not in text  # the minutes carry those
     assert text.endswith("Next council: New rural-gentry culture and grass-roots social governance\n"
-                         "Report back on: 2020-03-20\n")
+                         "Report back: 2020-03-20\n")
     assert "#1 " not in text  # a report issue never raised in the room is not handed out
 
 
-@pytest.mark.parametrize("language, pending", [("en", "No response yet"), ("zh", "尚未答复")])
+def test_no_line_is_said_twice_and_each_department_once_per_run(meeting):
+    text = handout_text(meeting)
+    lines = [line for line in text.splitlines() if line]
+    assert len(lines) == len(set(lines))
+    housing = "County Housing and Urban-Rural Construction Bureau" if meeting.language == "en" else "县住房和城乡建设局"
+    assert sum(line == housing for line in lines) == 1
+    assert sum(housing in line for line in lines) == 1
+    for response in meeting.responses:  # every response still says what by when
+        assert any(c.deadline.isoformat() in text for c in response.commitments) or response.deadline.isoformat() in text
+
+
+def test_the_digest_is_a_third_of_the_old_summary(meeting):
+    """The old summary (the minutes' response table cut up) took 2550 bytes in English and 2137 in
+    Chinese for the demo council."""
+    assert size(handout_text(meeting)) <= {"en": 1020, "zh": 900}[meeting.language]
+
+
+@pytest.mark.parametrize("language, pending", [("en", "no response yet"), ("zh", "尚未答复")])
 def test_a_raised_issue_without_answer_is_marked_pending(language, pending):
     meeting = played(language)
     answered = meeting.responses[-1]
     meeting.responses.remove(answered)
     issue = meeting.issue(answered.issue_id)
     assert issue.raised_at is not None and not meeting.responses_to(issue.id)
-    assert f"#{issue.id} {issue.title}" in handout_text(meeting)
-    assert f"{issue.location}）\n{pending}\n" in handout_text(meeting) or \
-           f"{issue.location})\n{pending}\n" in handout_text(meeting)
+    text = handout_text(meeting)
+    assert f"#{issue.id} {issue.title}" in text
+    assert f"#{issue.id} {issue.title}：{pending}\n" in text or f"#{issue.id} {issue.title}: {pending}\n" in text
 
 
 def test_chinese_text_uses_chinese_labels():
     text = handout_text(played("zh"))
-    for label in ("当场解决", "研究后逐步解决", "需上级支持", "主题：", "下次协商：新乡贤文化与基层社会治理"):
+    for label in ("当场解决", "逐步解决", "需上级支持", "下次协商：新乡贤文化与基层社会治理", "落实情况通报：2020-03-20"):
         assert label in text
-    assert "#4 老旧小区消防通道被车辆堵塞（西城社区）\n县公安局：当场解决\n" in text
-    assert "- 排水管道疏通（县市政公用事业服务中心牵头；2019-11-29前）" in text
+    assert "县公安局\n#4 老旧小区消防通道被车辆堵塞：当场解决\n" \
+           "- 2019-12-07前施划消防通道标线，拖移违停车辆\n" in text
     assert "resolve now" not in text and "Theme" not in text
 
 
-def test_response_text_is_its_block_of_the_handout(meeting):
-    text = handout_text(meeting)
+# -- one response, one code -------------------------------------------------------------------
+def test_response_text_is_the_whole_answer_in_one_code(meeting):
     assert len(meeting.responses) >= 5
     assert {r.disposition for r in meeting.responses} == set(Disposition)
     for response in meeting.responses:
         alone = response_text(meeting, response)
         issue = meeting.issue(response.issue_id)
         assert alone.startswith(f"#{issue.id} {issue.title}")
-        assert response.department in alone
+        assert issue.location in alone.splitlines()[0] or issue.location.split()[0] in issue.title
+        assert f"{response.department}{'：' if meeting.language == 'zh' else ': '}" \
+               f"{response.disposition.label_in(meeting.language)}\n" in alone
         for commitment in response.commitments:
-            assert commitment.deliverable in alone and commitment.deadline.isoformat() in alone
-        assert alone in text
+            assert commitment.deliverable in alone or response.action in alone
+            assert commitment.deadline.isoformat() in alone
+        lines = alone.splitlines()
+        assert len(lines) == len(set(lines))
+        assert len(paginate(response_document(meeting, response), byte_capacity(DEFAULT_MAX_VERSION))) == 1
+    step = next(r for r in meeting.responses if r.disposition is Disposition.STEP_BY_STEP)
+    assert step.plan in response_text(meeting, step)  # room for the details the summary leaves out
+
+
+def test_a_small_budget_keeps_the_essentials_and_drops_details():
+    meeting = played("en")
+    response = next(r for r in meeting.responses if r.disposition is Disposition.HIGHER_LEVEL)
+    full = response_text(meeting, response, budget=10_000)
+    assert "Reason: " in full and "Asked of: " in full and "Next step: " in full
+    short = response_text(meeting, response, budget=150)
+    assert "Reason: " not in short and "Asked of: " not in short
+    assert short.startswith(f"#{response.issue_id} ") and "- Temporary roof repair by 2019-12-22" in short
 
 
 def test_no_private_field_reaches_any_page(meeting):
@@ -105,7 +146,7 @@ def test_no_private_field_reaches_any_page(meeting):
         issue.note = f"PRIVATE-NOTE-I{issue.id}"
     for response in meeting.responses:
         response.note = f"PRIVATE-NOTE-R{response.id}"
-    documents = [handout_document(meeting)] + [response_document(meeting, r) for r in meeting.responses]
+    documents = [handout_document(meeting)] + [response_document(meeting, r, budget=10_000) for r in meeting.responses]
     for document in documents:
         for version in (9, 12, 20, 40):
             for page in paginate(document, byte_capacity(version)):
@@ -116,34 +157,79 @@ def test_typed_newlines_and_escapes_do_not_break_the_layout():
     meeting = played("en")
     meeting.responses[0].action = "line one\nline two\x1b[31m red"
     text = response_text(meeting, meeting.responses[0])
-    assert "Action: line one line two red; led by" in text and "\x1b" not in text
+    assert "- line one line two red by 2019-12-07" in text and "\x1b" not in text
 
 
 # -- pages ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("version", [9, 10, 12, 15, 20, 25, 40])
-def test_pages_carry_headers_and_join_back_to_the_text(meeting, version):
+def greedy_page_count(document, capacity) -> int:
+    """The fewest pages cutting only between lines: fill each page as far as it goes."""
+    pages, used, first = 1, 0, True
+    for line in document.text.splitlines(keepends=True):
+        budget = capacity - size(page_header(document, 1 if first else 2, 9)) - 1
+        if used + size(line) > budget:
+            pages, used, first = pages + 1, 0, False
+        used += size(line)
+    return pages
+
+
+@pytest.mark.parametrize("version", [9, 10, 12, 13, 15, 20, 25, 40])
+def test_pages_carry_short_headers_and_join_back_to_the_text(meeting, version):
     document = handout_document(meeting)
     pages = paginate(document, byte_capacity(version))
     assert "".join(p.body for p in pages) == document.text
+    assert len(pages) == greedy_page_count(document, byte_capacity(version))  # the fewest
+    tag = {"en": "Tongjiang", "zh": "通江县政协"}[meeting.language] + " 2019-11-22"
     for k, page in enumerate(pages, 1):
-        assert page.header == f"[{k}/{len(pages)}] {meeting.title} 2019-11-22"
+        if len(pages) == 1 or k == 1:
+            assert page.header == f"[1/{len(pages)}]" and page.body.startswith(meeting.title + "\n")
+        else:
+            assert page.header == f"[{k}/{len(pages)}] {tag}"
+        assert size(page.header) <= 32
         assert page.payload == page.header + "\n" + page.body
         assert size(page.payload) <= byte_capacity(version)
         assert page.body
 
 
-def test_pages_start_at_items_when_items_fit(meeting):
+def test_a_single_response_page_is_headed_by_the_meeting_alone(meeting):
+    document = response_document(meeting, meeting.responses[0])
+    (page,) = paginate(document, byte_capacity(DEFAULT_MAX_VERSION))
+    assert page.header == {"en": "Tongjiang", "zh": "通江县政协"}[meeting.language] + " 2019-11-22"
+    assert page.body == document.text
+
+
+def test_pages_cut_between_items_when_that_costs_no_page(meeting):
     document = handout_document(meeting)
-    pages = paginate(document, byte_capacity(20))
     item_starts, offset = set(), 0
     for item in document.items:
         item_starts.add(offset)
         offset += len(item)
-    page_start = 0
-    for page in pages:
-        assert page_start in item_starts
-        page_start += len(page.body)
-    assert len(pages) < len(document.items)  # items share pages too
+    checked = 0
+    for version in range(7, 41):
+        capacity = byte_capacity(version)
+        pages = paginate(document, capacity)
+        whole = _whole_item_pages(document, capacity, len(str(len(pages))))
+        if whole is not None and len(whole) == len(pages):
+            starts = {sum(len(p.body) for p in pages[:k]) for k in range(len(pages))}
+            assert starts <= item_starts, version
+            checked += 1
+    assert checked >= 5
+
+
+def _whole_item_pages(document, capacity, digits):
+    """Bodies when items are never cut (greedy, which is the fewest), or None if an item is
+    longer than a page."""
+    widest = 10**digits - 1
+    bodies, current = [], ""
+    for item in document.items:
+        budget = capacity - size(page_header(document, 1 if not bodies else widest, widest)) - 1
+        if current and size(current + item) > budget:
+            bodies.append(current)
+            current = ""
+            budget = capacity - size(page_header(document, widest, widest)) - 1
+        if size(item) > budget:
+            return None
+        current += item
+    return bodies + [current]
 
 
 def test_long_lines_are_cut_at_spaces_and_chinese_between_characters():
@@ -154,44 +240,58 @@ def test_long_lines_are_cut_at_spaces_and_chinese_between_characters():
     pages = paginate(document, capacity)
     assert "".join(p.body for p in pages) == document.text
     assert all(size(p.payload) <= capacity for p in pages)
-    english_pages = [p.body for p in pages if p.body.startswith("word")]
+    english_pages = [p.body for p in pages if p.body.startswith("word") and "通" not in p.body]
     assert len(english_pages) > 2 and all(b.endswith(" ") or b.endswith("\n") for b in english_pages)
     chinese_pages = [p.body for p in pages if "协商" in p.body]
     assert len(chinese_pages) > 2
     joined = b"".join(p.body.encode("utf-8") for p in pages)
     assert joined == document.text.encode("utf-8")  # so no page holds half a character
     for body in chinese_pages[:-1]:  # a full page of 3-byte characters is cut as late as it can be
-        assert size(body) > capacity - size(pages[0].header) - 1 - 3
+        widest = size("[99/99] Council 2019-11-22")  # the header reserved while counting pages
+        assert size(body) > capacity - widest - 1 - 3
 
 
 def test_a_long_title_is_shortened_in_headers_only():
     document = Document("协商议事会" * 60, "2019-11-22", ("body line\n" * 50,))
     capacity = byte_capacity(12)
     pages = paginate(document, capacity)
+    assert len(pages) > 1
     for page in pages:
-        assert size(page.header) <= capacity // 2
-        assert page.header.startswith(f"[{page.number}/{len(pages)}] 协商") and "…" in page.header
-        assert page.header.endswith(" 2019-11-22")
+        assert size(page.header) <= 44
+        assert page.header.startswith(f"[{page.number}/{len(pages)}] 协商") and page.header.endswith(" 2019-11-22")
     assert "".join(p.body for p in pages) == document.text
+
+
+@pytest.mark.parametrize("title, short", [
+    ("Tongjiang County CPPCC consultation council", "Tongjiang"),
+    ("通江县政协“有事来协商”协商议事会", "通江县政协"),
+    ("Dongcheng residents' meeting", "Dongcheng"),
+    ("Big council", "Big council"),
+    ("", ""),
+])
+def test_short_titles(title, short):
+    assert short_title(title) == short
 
 
 def test_a_code_too_small_for_a_useful_page_is_refused(meeting):
     document = handout_document(meeting)
     with pytest.raises(PageTooSmall):
         paginate(document, byte_capacity(5))
-    assert byte_capacity(9) - size(paginate(document, byte_capacity(9))[0].header) - 1 >= MIN_BODY_BYTES
+    pages = paginate(document, byte_capacity(7))
+    assert byte_capacity(7) - size(pages[-1].header) - 1 >= MIN_BODY_BYTES
 
 
 def test_page_numbers_widen_with_many_pages():
     document = Document("T", "", tuple(f"item {n}\n" + "x" * 90 + "\n" for n in range(30)))
-    pages = paginate(document, byte_capacity(8))
+    pages = paginate(document, byte_capacity(7))
     assert len(pages) >= 10 and pages[0].header == f"[1/{len(pages)}] T"
-    assert all(size(p.payload) <= byte_capacity(8) for p in pages)
+    assert all(size(p.payload) <= byte_capacity(7) for p in pages)
 
 
 # -- capacity and symbols -------------------------------------------------------------------
 def test_capacities_match_the_qr_tables():
-    assert [byte_capacity(v) for v in (10, 20, 25, 40)] == [213, 666, 997, 2331]
+    """Level L (see handout.qr for why): ISO/IEC 18004 byte-mode capacities."""
+    assert [byte_capacity(v) for v in (10, 12, 13, 20, 25, 40)] == [271, 367, 425, 858, 1273, 2953]
 
 
 @pytest.mark.parametrize("version", [9, 20])
@@ -203,17 +303,49 @@ def test_capacity_is_exactly_what_qrcode_accepts(version):
 
 
 # -- layout ---------------------------------------------------------------------------------
-def test_layout_uses_the_largest_version_the_area_and_cap_allow(meeting):
+# The hand-out screen at 120x40 gives the code 86x39 cells (the side column takes 34), 200x60
+# gives 166x59; full screen gives the whole terminal.
+LAPTOP, LAPTOP_FULL, LARGE, LARGE_FULL = (86, 39), (120, 40), (166, 59), (200, 60)
+
+
+def test_the_demo_summary_takes_three_codes_at_120x40(meeting):
     document = handout_document(meeting)
-    layout = plan_layout(document, 200, 58, max_version=20)
-    assert layout.fits and layout.scale == 1 and layout.version <= 20
-    assert within(code_cells(layout.version, RenderMode.HALF_BLOCK), (200, 58))
-    counts = {v: len(paginate(document, byte_capacity(v))) for v in range(9, 21)}
-    assert len(layout.pages) == min(counts.values())  # the fewest pages the area allows,
-    assert all(counts[v] > len(layout.pages) for v in range(9, layout.version))  # as sparse as can be
-    assert counts[20] <= counts[9] / 3
-    smaller = plan_layout(document, 200, 58, max_version=12)
-    assert smaller.version <= 12 and len(smaller.pages) > len(layout.pages)
+    for area in (LAPTOP, LAPTOP_FULL):
+        layout = plan_layout(document, *area, max_version=DEFAULT_MAX_VERSION)
+        assert layout.fits and len(layout.pages) <= 3 and layout.version <= DEFAULT_MAX_VERSION
+    responses = [plan_layout(response_document(meeting, r), *LAPTOP, max_version=DEFAULT_MAX_VERSION)
+                 for r in meeting.responses]
+    assert [len(layout.pages) for layout in responses] == [1] * len(meeting.responses)
+
+
+def test_a_larger_area_makes_modules_larger_never_the_code_denser(meeting):
+    document = handout_document(meeting)
+    laptop = plan_layout(document, *LAPTOP, max_version=DEFAULT_MAX_VERSION)
+    previous = laptop
+    for area in (LAPTOP_FULL, LARGE, LARGE_FULL, (300, 100), (400, 130)):
+        layout = plan_layout(document, *area, max_version=DEFAULT_MAX_VERSION)
+        assert layout.version <= laptop.version and len(layout.pages) <= len(laptop.pages)
+        assert layout.scale >= previous.scale
+        previous = layout
+    assert previous.scale >= 2 and previous.laptop_metres >= 1
+
+
+def test_layout_takes_the_fewest_pages_then_the_largest_modules_then_the_sparsest(meeting):
+    document = handout_document(meeting)
+    for area in (LAPTOP, LARGE, (300, 100)):
+        for cap in (10, 13, 20):
+            layout = plan_layout(document, *area, max_version=cap)
+            options = []
+            for version in range(1, cap + 1):
+                if not within(code_cells(version, RenderMode.HALF_BLOCK), area):
+                    continue
+                try:
+                    count = len(paginate(document, byte_capacity(version)))
+                except PageTooSmall:
+                    continue
+                scale = max(s for s in range(1, 10) if within(code_cells(version, RenderMode.HALF_BLOCK, s), area))
+                options.append((count, -scale, version))
+            assert (len(layout.pages), -layout.scale, layout.version) == min(options)
 
 
 def test_layout_says_what_size_is_needed(meeting):
@@ -221,8 +353,18 @@ def test_layout_says_what_size_is_needed(meeting):
     layout = plan_layout(document, 80, 22)
     assert not layout.fits and layout.needed == code_cells(layout.needed_version, RenderMode.HALF_BLOCK)
     assert not layout.capped
-    capped = plan_layout(document, 300, 100, max_version=5)
-    assert not capped.fits and capped.capped and capped.needed_version > 5
+    capped = plan_layout(document, 300, 100, max_version=4)
+    assert not capped.fits and capped.capped and capped.needed_version > 4
+
+
+def test_solid_blocks_fit_where_their_rows_allow(meeting):
+    """A solid module is one terminal row, so the rows decide what fits."""
+    document = handout_document(meeting)
+    layout = plan_layout(document, *LARGE_FULL, mode=RenderMode.BACKGROUND, max_version=DEFAULT_MAX_VERSION)
+    assert layout.fits and code_cells(layout.version, RenderMode.BACKGROUND)[1] <= 60
+    assert layout.module_columns == 2
+    large = plan_layout(document, 300, 100, mode=RenderMode.BACKGROUND, max_version=DEFAULT_MAX_VERSION)
+    assert len(large.pages) <= 3
 
 
 def test_layout_scales_modules_up_when_there_is_room():

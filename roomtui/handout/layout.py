@@ -1,13 +1,17 @@
 """What a given area can show: which version, how large, cut into which pages, or why not.
 
 Both the Textual widget and the plain terminal mode ask here, so the two never disagree about
-what fits. The choice, in order:
+what fits. The choice is made for reading, measured with a camera simulation (see
+tests/test_handout_camera.py): a phone needs about 4 pixels per module, so how far away it
+reads depends on the size of a module on the screen, and how much of its frame the code must
+fill depends on the density (the version). So:
 
-1. only versions up to the user's maximum whose code (with its quiet zone) fits the area;
-2. the fewest pages, which usually means the largest version that fits;
-3. among versions giving that many pages, the smallest: a less dense code, and no half-empty
-   code with room to spare;
-4. the largest whole-number scale the area allows, so a projector shows big modules.
+1. only versions up to the maximum (a readable density; the default is
+   ``qr.DEFAULT_MAX_VERSION``) whose code, quiet zone included, fits the area;
+2. the fewest pages among them: nobody in a room scans a dozen codes;
+3. among versions giving that many pages, the one drawn with the largest modules (scale), so
+   a larger area (full screen, a projector) makes modules larger, never the code denser;
+4. then the smallest version: the least dense code, with no half-empty room to spare.
 
 A code that would be too small to carry a header and a useful body is not shown cropped or
 crammed: the layout says how many cells the smallest useful code needs instead.
@@ -24,12 +28,18 @@ from roomtui.handout.render import RenderMode, code_cells
 from roomtui.handout.text import Document
 from roomtui.i18n import _
 
+# A half-block module one column wide reads from about half a metre on a laptop screen (the
+# camera study: ~1.8 mm modules on a 15.6" 1080p screen, 0.4-0.7 m); distance grows with the
+# module. A projector or TV makes the same module many times larger.
+METRES_PER_MODULE_COLUMN = 0.5
+
 
 @dataclass(frozen=True)
 class Layout:
     pages: tuple[Page, ...] = ()
     version: int = 0
     scale: int = 1
+    mode: RenderMode = RenderMode.HALF_BLOCK
     needed: tuple[int, int] | None = None  # cells the smallest useful code needs, when too small
     needed_version: int | None = None  # and its version
     capped: bool = False  # too small only because of the maximum version
@@ -38,9 +48,20 @@ class Layout:
     def fits(self) -> bool:
         return bool(self.pages)
 
+    @property
+    def module_columns(self) -> int:
+        """How many terminal columns one module is wide: what sets the reading distance."""
+        return self.scale * (2 if self.mode is RenderMode.BACKGROUND else 1)
+
+    @property
+    def laptop_metres(self) -> float:
+        """About how far a phone reads this code off a laptop screen."""
+        return METRES_PER_MODULE_COLUMN * self.module_columns
+
 
 def plan_layout(document: Document, columns: int, rows: int, *, mode: RenderMode = RenderMode.HALF_BLOCK,
                 max_version: int = MAX_VERSION) -> Layout:
+    mode = RenderMode(mode)
     max_version = clamp_version(max_version)
     fitting = [v for v in range(MIN_VERSION, max_version + 1) if _fits(code_cells(v, mode), columns, rows)]
     useful = [v for v in fitting if _pages(document, v) is not None]
@@ -48,18 +69,23 @@ def plan_layout(document: Document, columns: int, rows: int, *, mode: RenderMode
         smallest = smallest_useful_version(document)
         capped = smallest is not None and smallest > max_version
         needed = code_cells(smallest, mode) if smallest is not None else None
-        return Layout(needed=needed, needed_version=smallest, capped=capped)
-    # Page counts are not monotonic in the version (whole items jump to the next page), so
-    # all fitting versions are tried; ties go to the smallest.
-    version = min(useful, key=lambda v: (len(_pages(document, v)), v))
-    scale = 1
-    while _fits(code_cells(version, mode, scale + 1), columns, rows):
-        scale += 1
-    return Layout(pages=_pages(document, version), version=version, scale=scale)
+        return Layout(mode=mode, needed=needed, needed_version=smallest, capped=capped)
+    # Page counts are not monotonic in the version (lines jump to the next page), so every
+    # fitting version is tried.
+    version = min(useful, key=lambda v: (len(_pages(document, v)), -_scale(v, mode, columns, rows), v))
+    return Layout(pages=_pages(document, version), version=version, scale=_scale(version, mode, columns, rows),
+                  mode=mode)
 
 
 def smallest_useful_version(document: Document) -> int | None:
     return next((v for v in range(MIN_VERSION, MAX_VERSION + 1) if _pages(document, v) is not None), None)
+
+
+def _scale(version: int, mode: RenderMode, columns: int, rows: int) -> int:
+    scale = 1
+    while _fits(code_cells(version, mode, scale + 1), columns, rows):
+        scale += 1
+    return scale
 
 
 @lru_cache(maxsize=512)
@@ -72,6 +98,19 @@ def _pages(document: Document, version: int) -> tuple[Page, ...] | None:
 
 def _fits(cells: tuple[int, int], columns: int, rows: int) -> bool:
     return cells[0] <= columns and cells[1] <= rows
+
+
+def reading_distance_sentence(layout: Layout) -> str:
+    """In words a secretary uses, how far away phones read this code, and what to do for
+    a room (the module size, not the version, decides it)."""
+    metres = layout.laptop_metres
+    if metres < 1:
+        return _("Phones read this from about half a metre. For the room, press f on a projector or TV.")
+    if metres < 2:
+        return _("Phones read this from about {metres:g} m off a laptop; further on a projector or TV.",
+                 metres=round(metres, 1))
+    return _("Phones read this from about {metres:g} m off a laptop, and from across the room on a projector.",
+             metres=round(metres))
 
 
 def too_small_message(layout: Layout, max_version: int, terminal: tuple[int, int],

@@ -1,9 +1,10 @@
 """The hand-out in an ordinary terminal, without the full app.
 
 For a laptop where the app cannot run full screen, or to show one page from a script:
-``roomtui handout MEETING [--page K] [--text] [--max-version N]``. The codes are printed with
-24-bit colour escapes for black and white, never the terminal's own palette, which may be
-light-on-dark.
+``roomtui handout MEETING [--response N] [--page K] [--text] [--max-version N]``. The codes are
+printed with 24-bit colour escapes for black and white, never the terminal's own palette, which
+may be light-on-dark. The page header shares its line with the prompt, so a 120x40 terminal
+has the same 39 rows for the code as the app.
 """
 
 from __future__ import annotations
@@ -13,30 +14,34 @@ import sys
 from typing import TextIO
 
 from roomtui.domain.model import Meeting
-from roomtui.handout.layout import plan_layout, too_small_message
+from roomtui.handout.layout import Layout, plan_layout, too_small_message
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, qr_matrix
 from roomtui.handout.render import RenderMode, render_cells, to_ansi
-from roomtui.handout.text import handout_document
+from roomtui.handout.text import Document, handout_document, response_document
 from roomtui.i18n import _
 
-_CHROME_LINES = 2  # the page header above the code, the prompt below it
+_CHROME_LINES = 1  # the page header (with the prompt, when asking)
 _CLEAR = "\x1b[2J\x1b[H"
 
 
 def run_plain_handout(meeting: Meeting, *, page: int | None = None, text_only: bool = False,
                       max_version: int = DEFAULT_MAX_VERSION, out: TextIO | None = None,
                       input: TextIO | None = None, mode: RenderMode = RenderMode.HALF_BLOCK,
-                      size: tuple[int, int] | None = None) -> int:
-    """Show the hand-out pages; returns an exit status (0 done, 1 terminal too small, 2 no such page).
+                      size: tuple[int, int] | None = None, response: int | None = None) -> int:
+    """Show the hand-out pages; returns an exit status (0 done, 1 terminal too small, 2 no such
+    page or response).
 
     Interactive: Enter shows the next page (after the last, the first again, so the codes can
     stay up while people queue), ``p`` the previous one, a number that page, ``q`` or end of
     input quits. ``page=K`` prints page K and returns; ``text_only`` prints the text itself.
-    ``size`` (columns, lines) overrides the terminal size.
+    ``size`` (columns, lines) overrides the terminal size. ``response=N`` shows the N-th
+    response's own code (numbered as the hand-out screen lists them) instead of the summary.
     """
     out = out or sys.stdout
     input = input or sys.stdin
-    document = handout_document(meeting)
+    document = _document(meeting, response, out)
+    if document is None:
+        return 2
     if text_only:
         out.write(document.text if document.text.endswith("\n") else document.text + "\n")
         return 0
@@ -57,8 +62,9 @@ def run_plain_handout(meeting: Meeting, *, page: int | None = None, text_only: b
     clear = _CLEAR if getattr(out, "isatty", lambda: False)() else ""
     while True:
         out.write(clear)
-        _print_page(out, layout, index, mode)
-        out.write(_("Enter: next page · p: previous · number: that page · q: quit") + " ")
+        _print_code(out, layout, index, mode)
+        out.write(layout.pages[index].header + "  ·  "
+                  + _("Enter: next page · p: previous · number: that page · q: quit") + " ")
         out.flush()
         answer = input.readline()
         if not answer:
@@ -75,9 +81,26 @@ def run_plain_handout(meeting: Meeting, *, page: int | None = None, text_only: b
             index = (index + 1) % total
 
 
+def _document(meeting: Meeting, response: int | None, out: TextIO) -> Document | None:
+    if response is None:
+        return handout_document(meeting)
+    responses = meeting.responses
+    if 1 <= response <= len(responses):
+        return response_document(meeting, responses[response - 1])
+    out.write(_("There is no response {number}: this meeting has {total}.", number=response,
+                total=len(responses)) + "\n")
+    for number, candidate in enumerate(responses, 1):
+        out.write(f"{number}\t#{candidate.issue_id}\t{candidate.department}\n")
+    return None
+
+
 def _print_page(out: TextIO, layout: Layout, index: int, mode: RenderMode) -> None:
+    out.write(layout.pages[index].header + "\n")
+    _print_code(out, layout, index, mode)
+
+
+def _print_code(out: TextIO, layout: Layout, index: int, mode: RenderMode) -> None:
     page = layout.pages[index]
-    out.write(page.header + "\n")
     matrix = qr_matrix(page.payload, layout.version)
     for line in to_ansi(render_cells(matrix, mode, layout.scale)):
         out.write(line + "\n")

@@ -1,16 +1,28 @@
-"""The public summary that attendees take home, as plain text made of items.
+"""What the hand-out says: a digest written for a phone, and one answer per resident.
 
-The text is what a phone shows after scanning, so it is written for a small screen: one line
-per fact, one item per issue, labels in the meeting's language (not the interface's: a Chinese
-council hands out Chinese text even when the secretary runs the app in English). Labels live
-in a table here, not in the interface catalog, for that reason.
+Two documents, both plain text made of items:
 
-Only public fields are read. Participant records (with their private ``contact``) and every
-``note`` are never touched, so no change elsewhere can leak them into a code.
+- the **summary** (``handout_document``): the meeting's title, date and place, then one short
+  block per issue the room dealt with (what, which department, the disposition, what will be
+  done by when), then the next council's theme and the report-back date. It is a digest, not
+  the minutes cut into pieces: plans, milestones, reasons and lead units stay in the minutes
+  (exports, the Wi-Fi share), and so does the issue's location (it is on the issue's own code),
+  so that the summary of a council fits in three codes. No fact is said twice: a commitment that
+  repeats the response's own action (same deadline, same unit) is left out.
+- **one response** (``response_document``): the issue and its place (unless the title already
+  names it), the department and disposition, what will be done by when, then as many of the
+  response's details (plan, milestones, reason, ...) as fit one code of the default size, in a
+  fixed order. A resident scans one code and has the answer.
+
+The text is written in the meeting's language (labels from a table here and from
+``label_in``), not the interface's: a Chinese council hands out Chinese text even when the
+secretary runs the app in English. Only public fields are read: participant records (with their
+private ``contact``) and every ``note`` are never touched, so no change elsewhere can leak them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,7 +34,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "language": "en",
         "colon": ": ",
         "place": ", ",
-        "theme": "Theme",
         "action": "Action",
         "plan": "Plan",
         "milestones": "Milestones",
@@ -31,21 +42,20 @@ _LABELS: dict[str, dict[str, str]] = {
         "body_asked": "Asked of",
         "next_step": "Next step",
         "interim": "Meanwhile",
-        "lead": "led by {unit}",
-        "with": "with {units}",
-        "by": "by {date}",
-        "sep": "; ",
-        "list": ", ",
+        "due": "{what} by {date}",
         "aside": " ({text})",
-        "pending": "No response yet",
+        "pending": "no response yet",
+        # the dispositions in a word or two, for the summary (one response's code has the full label)
+        "resolve_now": "resolve now",
+        "step_by_step": "step by step",
+        "higher_level": "higher-level support",
         "next_theme": "Next council",
-        "review": "Report back on",
+        "review": "Report back",
     },
     "zh": {
         "language": "zh",
         "colon": "：",
         "place": "，",
-        "theme": "主题",
         "action": "措施",
         "plan": "方案",
         "milestones": "节点",
@@ -54,29 +64,33 @@ _LABELS: dict[str, dict[str, str]] = {
         "body_asked": "请求",
         "next_step": "下一步",
         "interim": "过渡措施",
-        "lead": "{unit}牵头",
-        "with": "{units}配合",
-        "by": "{date}前",
-        "sep": "；",
-        "list": "、",
+        "due": "{date}前{what}",
         "aside": "（{text}）",
         "pending": "尚未答复",
+        "resolve_now": "当场解决",
+        "step_by_step": "逐步解决",
+        "higher_level": "需上级支持",
         "next_theme": "下次协商",
         "review": "落实情况通报",
     },
 }
+
+BULLET = "- "
 
 
 @dataclass(frozen=True)
 class Document:
     """Text to hand out, as items that pages keep whole where they can.
 
-    ``title`` and ``date`` go into every page header; the items, joined, are the text itself.
+    ``title`` and ``date`` make the few characters that tie pages together in their headers;
+    ``titled`` says the text itself opens with the title, so page 1 needs no more than its
+    number. The items, joined, are the text itself.
     """
 
     title: str
     date: str
     items: tuple[str, ...]
+    titled: bool = False
 
     @property
     def text(self) -> str:
@@ -89,17 +103,29 @@ def labels(language: str) -> dict:
 
 
 def handout_document(meeting: Meeting) -> Document:
-    """The whole public summary: heading, every issue dealt with, the next council."""
+    """The summary: heading, the issues dealt with, the next council.
+
+    Issues are grouped under their department, in the order the room took them: a department
+    named once for a run of its issues, instead of once per issue, is what lets the summary of
+    a whole council fit in a few codes. Each group is one item, so pages rather start a new
+    department than cut one.
+    """
     words = labels(meeting.language)
     items = [_heading(meeting, words)]
+    group: list[str] = []
+    department = None
     for issue in _public_issues(meeting):
-        lines = [_issue_line(issue, words)]
         responses = meeting.responses_to(issue.id)
-        for response in responses:
-            lines += _response_lines(response, words)
-        if not responses:
-            lines.append(words["pending"])
-        items.append(_item(lines))
+        owner = _one_line(responses[0].department) if responses else ""
+        if group and owner != department:
+            items.append(_item(group))
+            group = []
+        if not group and owner:
+            group.append(owner)
+        department = owner
+        group += _digest_lines(issue, responses, words)
+    if group:
+        items.append(_item(group))
     closing = []
     if _one_line(meeting.next_theme):
         closing.append(words["next_theme"] + words["colon"] + _one_line(meeting.next_theme))
@@ -107,23 +133,59 @@ def handout_document(meeting: Meeting) -> Document:
         closing.append(words["review"] + words["colon"] + meeting.review_date.isoformat())
     if closing:
         items.append(_item(closing))
-    return Document(_one_line(meeting.title), _date(meeting.date), _last_item_plain(items))
+    return Document(_one_line(meeting.title), _date(meeting.date), _last_item_plain(items),
+                    titled=bool(_one_line(meeting.title)))
+
+
+def _digest_lines(issue: Issue, responses: list[Response], words: dict) -> list[str]:
+    """One issue in the summary: what and its disposition, then what will be done by when.
+    A second department answering the same issue is named on its own line."""
+    what = f"#{issue.id} {_one_line(issue.title)}"
+    if not responses:
+        return [what + words["colon"] + words["pending"]]
+    lines = [what + words["colon"] + words[responses[0].disposition.value]]
+    lines += [BULLET + due for due in _what_by_when(responses[0], words)]
+    for response in responses[1:]:
+        lines.append(_one_line(response.department) + words["colon"] + words[response.disposition.value])
+        lines += [BULLET + due for due in _what_by_when(response, words)]
+    return lines
 
 
 def handout_text(meeting: Meeting) -> str:
     return handout_document(meeting).text
 
 
-def response_document(meeting: Meeting, response: Response) -> Document:
-    """One response on its own: the issue, then the answer exactly as in the hand-out."""
+def response_document(meeting: Meeting, response: Response, budget: int | None = None) -> Document:
+    """One response on its own, in at most ``budget`` UTF-8 bytes if the essentials allow.
+
+    The essentials (issue, department and disposition, what by when) always come; the details
+    follow in a fixed order, each only if it still fits, so that the answer is one code at the
+    default size. ``budget`` defaults to what one page of that size leaves for the text.
+    """
+    if budget is None:
+        budget = single_page_budget(meeting)
     words = labels(meeting.language)
     issue = meeting.issue(response.issue_id)
-    lines = ([_issue_line(issue, words)] if issue else []) + _response_lines(response, words)
-    return Document(_one_line(meeting.title), _date(meeting.date), (_item(lines, blank=False),))
+    lines = ([_issue_line(issue, words)] if issue else []) + [_verdict_line(response, words)]
+    dues = [BULLET + due for due in _what_by_when(response, words)]
+    details = _details(response, words, dues)
+    for detail in details:
+        if _size(_item(lines + [detail] + dues, blank=False)) <= budget:
+            lines.append(detail)
+    return Document(_one_line(meeting.title), _date(meeting.date), (_item(lines + dues, blank=False),))
 
 
-def response_text(meeting: Meeting, response: Response) -> str:
-    return response_document(meeting, response).text
+def response_text(meeting: Meeting, response: Response, budget: int | None = None) -> str:
+    return response_document(meeting, response, budget).text
+
+
+def single_page_budget(meeting: Meeting) -> int:
+    """Bytes of text one code of the default maximum version carries under its header."""
+    from roomtui.handout.pages import single_header  # pages imports this module
+    from roomtui.handout.qr import DEFAULT_MAX_VERSION, byte_capacity
+
+    header = single_header(_one_line(meeting.title), _date(meeting.date))
+    return byte_capacity(DEFAULT_MAX_VERSION) - _size(header) - 1
 
 
 def _public_issues(meeting: Meeting) -> list[Issue]:
@@ -138,58 +200,80 @@ def _heading(meeting: Meeting, words: dict) -> str:
     if meeting.start_time is not None:
         when = f"{when} {meeting.start_time:%H:%M}".strip()
     lines = [_one_line(meeting.title), words["place"].join(p for p in (when, _one_line(meeting.venue)) if p)]
-    if _one_line(meeting.theme):
-        lines.append(words["theme"] + words["colon"] + _one_line(meeting.theme))
-    return _item(lines)
+    return _item([line for line in lines if line])
 
 
 def _issue_line(issue: Issue, words: dict) -> str:
+    title = _one_line(issue.title)
     place = _one_line(issue.location)
-    return f"#{issue.id} {_one_line(issue.title)}" + (words["aside"].format(text=place) if place else "")
+    if place and not _named_in(place, title):
+        title += words["aside"].format(text=place)
+    return f"#{issue.id} {title}"
 
 
-def _response_lines(response: Response, words: dict) -> list[str]:
-    colon = words["colon"]
-    lines = [_one_line(response.department) + colon + response.disposition.label_in(words["language"])]
-    if response.disposition is Disposition.RESOLVE_NOW:
-        lines.append(_fact(words, "action", response.action,
-                           _lead(words, response.lead_unit), _by(words, response.deadline)))
-    elif response.disposition is Disposition.STEP_BY_STEP:
-        lines.append(_fact(words, "plan", response.plan))
-        lines.append(_fact(words, "milestones", response.milestones))
-        if response.target_date:
-            lines.append(words["target"] + colon + response.target_date.isoformat())
-    else:
-        for key, value in (("reason", response.reason), ("body_asked", response.body_asked),
-                           ("next_step", response.next_step), ("interim", response.interim_measure)):
-            lines.append(_fact(words, key, value))
-    lines += [_commitment_line(c, words) for c in response.commitments]
-    return [line for line in lines if line]
+def _named_in(place: str, title: str) -> bool:
+    """Whether ``title`` already names ``place`` ("Chunchangping" for "Chunchangping community",
+    "春场坪社区" itself): then the place in brackets would say it twice."""
+    if place in title:
+        return True
+    first = re.split(r"[\s,，、]", place, maxsplit=1)[0]
+    return len(first) >= 4 and first != place and first in title
 
 
-def _commitment_line(commitment: Commitment, words: dict) -> str:
-    units = [_one_line(u) for u in commitment.co_units if _one_line(u)]
-    parts = [_lead(words, commitment.lead_unit),
-             words["with"].format(units=words["list"].join(units)) if units else "",
-             _by(words, commitment.deadline)]
-    details = words["sep"].join(p for p in parts if p)
-    return "- " + _one_line(commitment.deliverable) + (words["aside"].format(text=details) if details else "")
+def _verdict_line(response: Response, words: dict) -> str:
+    return _one_line(response.department) + words["colon"] + response.disposition.label_in(words["language"])
 
 
-def _fact(words: dict, key: str, value: str, *extra: str) -> str:
-    value = _one_line(value)
-    if not value:
+def _what_by_when(response: Response, words: dict) -> list[str]:
+    """What will be done by when: the response's own action (resolve now), then every
+    commitment that does not repeat it; for the other dispositions, the commitments, or the
+    plan or interim measure when there are none."""
+    dues = []
+    if response.disposition is Disposition.RESOLVE_NOW and _one_line(response.action):
+        dues.append(_due(words, response.action, response.deadline))
+    for commitment in response.commitments:
+        if dues and _repeats_action(response, commitment):
+            continue
+        dues.append(_due(words, commitment.deliverable, commitment.deadline))
+    if not dues and response.disposition is Disposition.STEP_BY_STEP and _one_line(response.plan):
+        dues.append(_due(words, response.plan, response.target_date))
+    if not dues and response.disposition is Disposition.HIGHER_LEVEL:
+        for measure in (response.interim_measure, response.next_step):
+            if _one_line(measure):
+                dues.append(_due(words, measure, None))
+                break
+    return [due for due in dues if due]
+
+
+def _repeats_action(response: Response, commitment: Commitment) -> bool:
+    """A commitment with the action's own deadline and lead unit is the action again."""
+    return (commitment.deadline == response.deadline
+            and _one_line(commitment.lead_unit) == _one_line(response.lead_unit))
+
+
+def _details(response: Response, words: dict, dues: list[str]) -> list[str]:
+    """The response's further facts for its own code, most useful first; none that only
+    repeats a line already there."""
+    facts: list[tuple[str, object]] = []
+    if response.disposition is Disposition.STEP_BY_STEP:
+        facts = [("plan", response.plan), ("milestones", response.milestones), ("target", response.target_date)]
+    elif response.disposition is Disposition.HIGHER_LEVEL:
+        facts = [("next_step", response.next_step), ("body_asked", response.body_asked),
+                 ("reason", response.reason), ("interim", response.interim_measure)]
+    said = "\n".join(dues)
+    lines = []
+    for key, value in facts:
+        value = value.isoformat() if isinstance(value, date) else _one_line(value)
+        if value and value not in said:
+            lines.append(words[key] + words["colon"] + value)
+    return lines
+
+
+def _due(words: dict, what: str, deadline: date | None) -> str:
+    what = _one_line(what)
+    if not what:
         return ""
-    return words[key] + words["colon"] + words["sep"].join([value, *(e for e in extra if e)])
-
-
-def _lead(words: dict, unit: str) -> str:
-    unit = _one_line(unit)
-    return words["lead"].format(unit=unit) if unit else ""
-
-
-def _by(words: dict, deadline: date | None) -> str:
-    return words["by"].format(date=deadline.isoformat()) if deadline else ""
+    return words["due"].format(what=what, date=deadline.isoformat()) if deadline else what
 
 
 def _item(lines: list[str], blank: bool = True) -> str:
@@ -211,3 +295,7 @@ def _date(value: date | None) -> str:
 def _one_line(value: object) -> str:
     """A field as one clean line: layout is ours, so typed newlines and escapes go."""
     return clean_text(value, limit=10**7)
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))

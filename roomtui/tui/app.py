@@ -196,7 +196,7 @@ class RoomApp(TranslatedBindings, App[None]):
             return MinutesScreen()
         from roomtui.tui.screens.handout import HandoutScreen
 
-        return HandoutScreen(self.session.meeting)
+        return HandoutScreen()
 
     def action_view(self, view: str) -> None:
         self.show_view(view)

@@ -1,9 +1,14 @@
 """The hand-out screen: the meeting's public summary as QR codes for phones to scan.
 
-The code takes all the room the screen can give it; the page header sits beside it, so that
-the secretary can say "this is page 2 of 5". Left and right turn pages, a carousel turns them
-by itself while people queue, full screen leaves nothing but the code for a projector, and a
-list of responses lets one resident scan only the answer to their issue.
+The code takes all the room the screen can give it, the full height included (the title sits
+in the side column, so a 120x40 terminal shows the densest readable code); the page header
+sits beside it, so that the secretary can say "this is page 2 of 3", with a sentence saying how
+far away phones read it. Left and right turn pages, a carousel turns them by itself while
+people queue, full screen leaves nothing but the code for a projector, and a list of responses
+lets one resident scan only the answer to their issue.
+
+The first hand-out screen of an app's run says once how to deal with stripes: terminals that add
+line spacing paint the gap between lines in the theme's colour, which cuts half-block codes.
 """
 
 from __future__ import annotations
@@ -13,18 +18,21 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from roomtui.domain.model import Meeting, Response
+from roomtui.handout.layout import reading_distance_sentence
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, clamp_version
 from roomtui.handout.render import RenderMode
 from roomtui.handout.text import handout_document, response_document
 from roomtui.i18n import N_, _
 from roomtui.tui.translated import TranslatedBindings
+from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.qr_code import QRCodeView
 
 CAROUSEL_SECONDS = 6.0
+STRIPES_HINT_GIVEN = "_roomtui_handout_stripes_hint_given"  # kept on the app: once per session
 
 
 def handout_bindings() -> list[Binding]:
@@ -36,9 +44,9 @@ def handout_bindings() -> list[Binding]:
         Binding("c", "toggle_carousel", N_("Carousel"), id="handout.carousel"),
         Binding("f", "toggle_full_screen", N_("Full screen"), id="handout.full_screen"),
         Binding("r", "choose_response", N_("One response"), id="handout.response"),
-        Binding("m", "toggle_mode", N_("Block style"), id="handout.mode"),
-        Binding("plus,equals_sign", "larger", N_("Larger version"), id="handout.larger"),
-        Binding("minus", "smaller", N_("Smaller version"), id="handout.smaller"),
+        Binding("m", "toggle_mode", N_("Solid blocks"), id="handout.mode"),
+        Binding("plus,equals_sign", "larger", N_("Denser code"), id="handout.larger"),
+        Binding("minus", "smaller", N_("Coarser code"), id="handout.smaller"),
         Binding("w", "share", N_("Share over Wi-Fi"), id="handout.share"),
         Binding("escape", "back", N_("Back"), id="handout.back"),
     ]
@@ -46,25 +54,27 @@ def handout_bindings() -> list[Binding]:
 
 class HandoutScreen(TranslatedBindings, Screen):
     DEFAULT_CSS = """
-    HandoutScreen #handout-title { height: 1; padding: 0 1; text-style: bold; }
+    HandoutScreen #handout-title { text-style: bold; margin-bottom: 1; }
     HandoutScreen #handout-side { width: 34; padding: 0 1; }
     HandoutScreen #handout-header { margin-bottom: 1; }
     HandoutScreen #handout-status { margin-bottom: 1; color: $text-muted; }
+    HandoutScreen #handout-distance { margin-bottom: 1; }
+    HandoutScreen #handout-hint { margin-bottom: 1; color: $warning; display: none; }
+    HandoutScreen.-hint #handout-hint { display: block; }
     HandoutScreen #handout-responses { height: 1fr; display: none; }
     HandoutScreen.-choosing #handout-responses { display: block; }
-    HandoutScreen.-full-screen #handout-title,
     HandoutScreen.-full-screen #handout-side,
-    HandoutScreen.-full-screen Footer { display: none; }
+    HandoutScreen.-full-screen FittingFooter { display: none; }
     """
 
     BINDINGS = handout_bindings()
     AUTO_FOCUS = None  # the hidden list of responses must not take the keys
 
-    def __init__(self, meeting: Meeting, *, max_version: int = DEFAULT_MAX_VERSION,
+    def __init__(self, meeting: Meeting | None = None, *, max_version: int = DEFAULT_MAX_VERSION,
                  mode: RenderMode = RenderMode.HALF_BLOCK, carousel_seconds: float = CAROUSEL_SECONDS,
                  name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.meeting = meeting
+        self._meeting = meeting  # a meeting of its own only outside the app (tests, tools)
         self._max_version = clamp_version(max_version)
         self._mode = RenderMode(mode)
         self._carousel_seconds = carousel_seconds
@@ -73,18 +83,45 @@ class HandoutScreen(TranslatedBindings, Screen):
         self.response: Response | None = None  # the response shown on its own, if any
 
     def compose(self) -> ComposeResult:
-        yield Static(self.meeting.title + " · " + _("Hand-out"), id="handout-title", markup=False)
         with Horizontal(id="handout-body"):
             yield QRCodeView(handout_document(self.meeting), max_version=self._max_version, mode=self._mode,
                              id="handout-code")
             with Vertical(id="handout-side"):
+                yield Static(self.meeting.title + " · " + _("Hand-out"), id="handout-title", markup=False)
                 yield Static(id="handout-header", markup=False)
                 yield Static(id="handout-status", markup=False)
+                yield Static(id="handout-distance", markup=False)
+                yield Static(_("If the code shows stripes, press m (solid blocks), or set the terminal's "
+                               "line spacing to 1.0."), id="handout-hint", markup=False)
                 yield OptionList(*self._response_options(), id="handout-responses")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
+        if not getattr(self.app, STRIPES_HINT_GIVEN, False):  # once per run of the app
+            setattr(self.app, STRIPES_HINT_GIVEN, True)
+            self.add_class("-hint")
         self._carousel = self.set_interval(self._carousel_seconds, self.action_next_page, pause=True)
+        if hasattr(self.app, "revision"):  # RoomApp's change signal
+            self.watch(self.app, "revision", self._meeting_changed, init=False)
+
+    @property
+    def meeting(self) -> Meeting:
+        """The session's meeting in the app (so undo and every change show at once)."""
+        return self._meeting if self._meeting is not None else self.app.session.meeting
+
+    def _meeting_changed(self, _revision: int) -> None:
+        """The change signal: the codes are rebuilt from the meeting as it now is (an undo too)."""
+        if self._meeting is not None or self.app.session is None or not self.is_attached:
+            return
+        responses = self.query_one("#handout-responses", OptionList)
+        responses.set_options(self._response_options())
+        if self.response is not None:
+            self.response = self.meeting.response(self.response.id)
+        if self.response is not None:
+            self.code.show(response_document(self.meeting, self.response))
+        else:
+            self.code.show(handout_document(self.meeting))
+        self._update_status()
 
     @property
     def code(self) -> QRCodeView:
@@ -110,7 +147,7 @@ class HandoutScreen(TranslatedBindings, Screen):
         self.toggle_class("-full-screen")
 
     def action_toggle_mode(self) -> None:
-        """Solid backgrounds for fonts whose block glyphs leave gaps (see handout.render)."""
+        """Solid blocks for terminals whose line spacing stripes half blocks (see handout.render)."""
         self.code.mode = (RenderMode.BACKGROUND if self.code.mode is RenderMode.HALF_BLOCK
                           else RenderMode.HALF_BLOCK)
 
@@ -195,12 +232,11 @@ class HandoutScreen(TranslatedBindings, Screen):
             lines.append(_("Response to issue #{id}", id=self.response.issue_id))
         if layout.fits:
             lines.append(_("Page {k} of {n}", k=code.page_index + 1, n=len(layout.pages)))
-            lines.append(_("Version {version} (maximum {maximum})", version=layout.version,
-                           maximum=code.max_version))
-        else:
-            lines.append(_("Maximum version {maximum}", maximum=code.max_version))
-        lines.append(_("Style: half blocks") if code.mode is RenderMode.HALF_BLOCK
-                     else _("Style: solid backgrounds"))
+        lines.append(_("Drawing: half blocks") if code.mode is RenderMode.HALF_BLOCK
+                     else _("Drawing: solid blocks"))
+        if code.max_version > DEFAULT_MAX_VERSION:
+            lines.append(_("Denser than usual: phones must come closer."))
         if self.carousel_running:
             lines.append(_("Carousel: a new page every {seconds:g} s", seconds=self._carousel_seconds))
         self.query_one("#handout-status", Static).update("\n".join(lines))
+        self.query_one("#handout-distance", Static).update(reading_distance_sentence(layout) if layout.fits else "")

@@ -7,6 +7,11 @@ turn it into light-on-dark (which many phone readers, Android's among them, refu
 The widget decides the layout (version, scale, pages) from its own size through
 ``roomtui.handout.layout``, recuts the pages when it is resized, and keeps the reader at the
 same place in the text. It tells its screen what it shows with ``QRCodeView.Changed``.
+
+It depends on no screen: give it a ``Document`` (``handout_document(meeting)`` for the
+summary, ``response_document(meeting, response)`` for one answer) and a place in any layout;
+``layout.laptop_metres`` and ``handout.layout.reading_distance_sentence`` say how far phones
+read what it shows. The hand-out screen and the room view both use it that way.
 """
 
 from __future__ import annotations
