@@ -60,12 +60,19 @@ def new_meeting_id(meeting: Meeting) -> str:
 
 
 class Archive:
-    """All meetings in one data folder."""
+    """All meetings in one data folder.
 
-    def __init__(self, root: str | os.PathLike) -> None:
+    ``read_only=True`` is for watchers (the room view): they create no folder, remove no
+    stray temp file (one may be a writer's write in progress) and never rebuild the index.
+    """
+
+    def __init__(self, root: str | os.PathLike, *, read_only: bool = False) -> None:
         self.root = Path(root)
         self.meetings_dir = self.root / "meetings"
         self.backups_dir = self.root / "backups"
+        self.read_only = read_only
+        if read_only:
+            return
         for folder in (self.root, self.meetings_dir, self.backups_dir):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         clean_stray_temps(self.root)
@@ -93,21 +100,13 @@ class Archive:
             rows = []
         on_disk = {p.stem for p in self.meetings_dir.glob("*.json")}
         if {row.get("id") for row in rows} != on_disk:
-            rows = self.rebuild_index()
+            rows = self._rows_from_files() if self.read_only else self.rebuild_index()
         summaries = [MeetingSummary(r["id"], r.get("title", ""), r.get("date", ""), r.get("status", ""),
                                     r.get("language", "en")) for r in rows]
         return sorted(summaries, key=lambda s: (s.date, s.id), reverse=True)
 
     def rebuild_index(self) -> list[dict]:
-        rows = []
-        for path in sorted(self.meetings_dir.glob("*.json")):
-            try:
-                meeting = self._load(path.stem)
-            except BadMeetingFile as error:
-                rows.append({"id": path.stem, "title": f"(unreadable: {error.reason})", "date": "", "status": "?",
-                             "language": "en"})
-                continue
-            rows.append(self._summary_row(meeting))
+        rows = self._rows_from_files()
         index_path = self.root / "index.json"
         if index_path.exists():
             try:
@@ -119,6 +118,18 @@ class Archive:
             db.truncate()
             for row in rows:
                 db.insert(row)
+        return rows
+
+    def _rows_from_files(self) -> list[dict]:
+        rows = []
+        for path in sorted(self.meetings_dir.glob("*.json")):
+            try:
+                meeting = self._load(path.stem)
+            except BadMeetingFile as error:
+                rows.append({"id": path.stem, "title": f"(unreadable: {error.reason})", "date": "", "status": "?",
+                             "language": "en"})
+                continue
+            rows.append(self._summary_row(meeting))
         return rows
 
     @staticmethod
@@ -185,13 +196,13 @@ class Archive:
         """Open a meeting to work on it: for writing if no other roomtui has it, else read-only."""
         meeting = self._load(meeting_id)
         lock = MeetingLock(self.path_of(meeting_id).with_suffix(".lock"))
-        read_only_reason = ""
+        read_only_reason = holder = ""
         if not lock.acquire():
             holder = lock.holder() or "another roomtui"
             read_only_reason = f"another roomtui (process {holder}) has this meeting open; it is shown read-only"
         db = TinyDB(storage=lambda: self._storage(meeting_id, read_only=bool(read_only_reason)))
         return MeetingSession(meeting, db, lock if lock.held else None, clock=clock, read_only_reason=read_only_reason,
-                              on_saved=self.update_index)
+                              on_saved=self.update_index, held_by=holder)
 
     def delete(self, meeting_id: str) -> None:
         """Move a meeting to the backups folder rather than destroying it outright."""
