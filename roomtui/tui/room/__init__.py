@@ -1,0 +1,1 @@
+"""The room view (``roomtui show MEETING``): a read-only projector screen that follows a meeting."""
