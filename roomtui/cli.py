@@ -6,6 +6,7 @@
     roomtui import PLAN          a .toml plan or a .json meeting export
     roomtui export MEETING --format md|html|json|csv|ics|plan [--public] [-o PATH]
     roomtui handout MEETING      the hand-out QR codes in a plain terminal
+    roomtui show MEETING         the room view for the projector: read-only, follows the meeting
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     hand.add_argument("--text", action="store_true", help=_("print the hand-out text and exit"))
     hand.add_argument("--max-version", type=int, default=None, metavar="N", help=_("largest QR version to use"))
 
+    show = commands.add_parser("show", parents=[common],
+                               help=_("the room view for a projector: follows the meeting, read-only"))
+    show.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
+
     opener = commands.add_parser("open", parents=[common], help=_("open the app on one meeting"))
     opener.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
     return parser
@@ -73,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     from roomtui.store import Archive, BadMeetingFile, MeetingNotFound
 
     try:
-        archive = Archive(data_dir(getattr(args, "data", None)))
+        # the room view only watches: no folders made, no writer's temp file swept away
+        archive = Archive(data_dir(getattr(args, "data", None)), read_only=args.command == "show")
     except OSError as error:
         return _fail(_("cannot use the data folder: {error}", error=error))
     try:
@@ -135,6 +141,8 @@ def _run(args: argparse.Namespace, archive) -> int:
         return run_plain_handout(meeting, page=args.page, text_only=args.text, **kwargs) or 0
     if command == "open":
         return _open_app(archive, archive.find(args.meeting))
+    if command == "show":
+        return _show_room(archive, archive.find(args.meeting), getattr(args, "lang", None))
     return 2
 
 
@@ -158,6 +166,16 @@ def _open_app(archive, meeting_id: str | None) -> int:
     from roomtui.tui.app import RoomApp
 
     RoomApp(archive, meeting_id=meeting_id).run()
+    return 0
+
+
+def _show_room(archive, meeting_id: str, chosen_language: str | None) -> int:
+    """The room speaks the meeting's language, unless --lang says otherwise."""
+    meeting = archive.load(meeting_id)  # a file that cannot be read at all is named here, before any screen
+    set_language(chosen_language or meeting.language)
+    from roomtui.tui.room.app import RoomViewApp
+
+    RoomViewApp(archive, meeting_id).run()
     return 0
 
 

@@ -633,7 +633,6 @@ CATALOG: dict[str, str] = {
     "pending": "待确认",
 
     # -- roomtui/tui/widgets/meeting_bar.py -----------------------------------------------------------
-    "READ-ONLY": "只读",
     "item {n}/{total} {title}": "议程 {n}/{total} {title}",
 
     # -- roomtui/tui/widgets/prepare_forms.py ---------------------------------------------------------
@@ -705,4 +704,30 @@ CATALOG: dict[str, str] = {
     "No commitment has been recorded.": "还没有记录任何承诺。",
     "Follow-up grade": "跟踪评级",
     "Which commitment?": "哪一项承诺？",
+    # -- issue 14 --
+    "Answering issue #{id}": "正在回应问题 #{id}",
+    "Latest response": "最新答复",
+    "Next speakers": "接下来发言",
+    "Nobody is waiting to speak.": "暂无人等待发言。",
+    "Not following: {problem}. The last version read is shown; this view catches up by itself once the file is back.":
+        "未能跟随：{problem}。显示的是最后读到的版本；文件恢复后本画面会自动跟上。",
+    "On the projector or second screen, open a terminal and run:\n\n{command}\n\nIt follows this meeting as you work, at most half a second behind, and never changes it.":
+        "在投影仪或第二块屏幕上打开一个终端，运行：\n\n{command}\n\n它会跟随本会议的操作，最多延迟半秒，且从不修改会议。",
+    "Response recorded: ": "已记录答复：",
+    "Room view": "会场投影",
+    "Scan the code with your phone's camera to take the summary home; no network is needed.":
+        "用手机相机扫描二维码，即可带走会议摘要，无需网络。",
+    "The meeting has ended.": "会议已结束。",
+    "and {n} more": "另有 {n} 人",
+    "another roomtui": "另一个 roomtui",
+    "elapsed {minutes} min": "已用 {minutes} 分钟",
+    "how to open the room view on the projector (F7)": "如何在投影仪上打开会场投影（F7）",
+    "planned {minutes} min": "计划 {minutes} 分钟",
+    "read-only: {who}": "只读：{who}",
+    "room view · read-only · q quits": "会场投影 · 只读 · q 退出",
+    "roomtui process {pid}": "roomtui 进程 {pid}",
+    "roomtui process {pid} on {host}": "{host} 上的 roomtui 进程 {pid}",
+    "the room view for a projector: follows the meeting, read-only": "投影仪用的会场投影：只读，跟随会议",
+    "{path} cannot be read: {reason}": "{path} 无法读取：{reason}",
+    "{path} is not there (deleted or moved?)": "{path} 不存在（被删除或移走了？）",
 }

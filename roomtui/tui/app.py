@@ -10,16 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from textual.app import App
+from textual.actions import ActionParseResult, parse
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
 from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.model import MeetingStatus
 from roomtui.domain.validation import ValidationError
 from roomtui.i18n import _
 from roomtui.store import Archive, BadMeetingFile, MeetingNotFound, MeetingSession, ReadOnlyError, SaveError
+from roomtui.store.follow import POLL_SECONDS, MeetingFollower
+from roomtui.tui.widgets.meeting_bar import read_only_text
 
 T = TypeVar("T")
 
@@ -37,6 +40,7 @@ class RoomApp(App[None]):
         Binding("f4", "view('minutes')", _("Minutes"), id="app.minutes"),
         Binding("f5", "view('handout')", _("Hand-out"), id="app.handout"),
         Binding("f6", "home", _("Meetings"), id="app.home"),
+        Binding("f7", "room_view", _("Room view"), id="app.room_view"),
         Binding("ctrl+z", "undo", _("Undo"), id="app.undo"),
         Binding("f1", "help", _("Help"), id="app.help"),
         Binding("ctrl+q", "quit", _("Quit"), id="app.quit", priority=True),
@@ -52,6 +56,8 @@ class RoomApp(App[None]):
         self.session: MeetingSession | None = None
         self._initial_meeting = meeting_id
         self._initial_view = view
+        self._follower: MeetingFollower | None = None  # a read-only window follows the writer's saves
+        self._follow_timer = None
 
     # -- start and stop ------------------------------------------------------------------
     def get_default_screen(self):
@@ -78,6 +84,7 @@ class RoomApp(App[None]):
         self.saved_text = ""
         if session.read_only:
             self.notify(session.read_only_reason, severity="warning", timeout=10)
+            self._follow(meeting_id)
         status = session.meeting.status
         default = {MeetingStatus.DRAFT: "prepare", MeetingStatus.LIVE: "live", MeetingStatus.CLOSED: "minutes"}[status]
         self.show_view(view or default)
@@ -101,12 +108,34 @@ class RoomApp(App[None]):
                                        _("Restore backup")), answer)
 
     def close_meeting(self) -> None:
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
+        self._follower = None
         if self.session is not None:
             self.session.close()
             self.session = None
 
     def on_unmount(self) -> None:
         self.close_meeting()
+
+    # -- a read-only window follows the window that writes ----------------------------------
+    def _follow(self, meeting_id: str) -> None:
+        self._follower = MeetingFollower(self.archive, meeting_id)
+        self._follower.poll()  # the version just opened: only later saves count as changes
+        self._follow_timer = self.set_interval(POLL_SECONDS, self.follow_changes)
+
+    def follow_changes(self) -> bool:
+        """Poll the meeting file; take a newer version in place and redraw. True if it changed."""
+        follower, session = self._follower, self.session
+        if follower is None or session is None or not follower.poll():
+            return False
+        if not follower.following:
+            self.notify(follower.problem, severity="warning", timeout=10)
+            return False
+        session.follow(follower.meeting)
+        self.refresh_views()
+        return True
 
     # -- views ---------------------------------------------------------------------------
     def show_view(self, view: str) -> None:
@@ -159,6 +188,8 @@ class RoomApp(App[None]):
         from roomtui.tui.commands import binding_commands
 
         yield from super().get_system_commands(screen)
+        yield SystemCommand(_("Room view"), _("how to open the room view on the projector (F7)"),
+                            self.action_room_view)
         yield from binding_commands(screen)
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
@@ -166,7 +197,38 @@ class RoomApp(App[None]):
         """Notifications carry names and titles people typed: never read them as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
+    def action_room_view(self) -> None:
+        """Say how to open the room view of this meeting in a second terminal (projector)."""
+        if self.session is None:
+            self.notify(_("Open a meeting first."), severity="warning")
+            return
+        from roomtui.tui.room import room_view_command
+
+        command = room_view_command(self.session.meeting.id, self.archive.root)
+        self.notify(_("On the projector or second screen, open a terminal and run:\n\n{command}\n\nIt follows "
+                      "this meeting as you work, at most half a second behind, and never changes it.",
+                      command=command), title=_("Room view"), timeout=60)
+
     # -- doing things --------------------------------------------------------------------
+    async def run_action(self, action: str | ActionParseResult, default_namespace=None, namespaces=None) -> bool:
+        """Every key and palette command passes here: in a read-only window, an action that would
+        change the meeting answers "read-only" instead of running (and saying something else)."""
+        session = self.session
+        if session is not None and session.read_only:
+            destination, name, _params = parse(action) if isinstance(action, str) else action
+            if destination == "app":
+                target = self
+            elif destination == "screen":
+                target = self.screen
+            elif destination:
+                target = (namespaces or {}).get(destination)
+            else:
+                target = self if default_namespace is None else default_namespace
+            if changes_meeting(self, target, name):
+                self.notify(read_only_text(session), severity="warning")
+                return True
+        return await super().run_action(action, default_namespace, namespaces)
+
     def act(self, label: str, action: Callable, *, quiet: bool = False) -> T | None:
         """Run one action through the session; say what happened; None if it did not happen."""
         if self.session is None:
@@ -180,8 +242,8 @@ class RoomApp(App[None]):
         except SaveError as error:
             self.notify(str(error), title=_("NOT SAVED"), severity="error", timeout=20)
             return None
-        except ReadOnlyError as error:
-            self.notify(str(error), severity="warning")
+        except ReadOnlyError:
+            self.notify(read_only_text(self.session), severity="warning")
             return None
         self._after_change(label, quiet)
         return result
@@ -194,7 +256,9 @@ class RoomApp(App[None]):
             self.session.do(label, action)
         except ValidationError as error:
             return error.problems
-        except (SaveError, ReadOnlyError) as error:
+        except ReadOnlyError:
+            return [read_only_text(self.session)]
+        except SaveError as error:
             return [str(error)]
         self._after_change(label, quiet=True)
         return None
@@ -205,6 +269,10 @@ class RoomApp(App[None]):
         self.saved_text = _("saved {time}", time=stamp)
         if not quiet:
             self.notify(_("{action} — saved", action=label), timeout=2)
+        self.refresh_views()
+
+    def refresh_views(self) -> None:
+        """Redraw the view whose meeting changed (by an action here, or a save another window followed)."""
         # the view under any open form or dialog is the one whose record changed
         view = next((screen for screen in reversed(self.screen_stack) if not isinstance(screen, ModalScreen)), None)
         refresh = getattr(view, "refresh_view", None)
@@ -254,3 +322,18 @@ class RoomApp(App[None]):
                                            _("Quit")), answer)
             return
         self.exit()
+
+
+def changes_meeting(app: App, target: object, action: str) -> bool:
+    """Whether running ``action`` on ``target`` would change the meeting.
+
+    Undo on the app does; on a meeting view (a screen with READ_ONLY_ACTIONS), every action the
+    view itself defines does, except the ones it lists as reading. Other screens (hand-out,
+    help, the meetings list) and widgets (cursor keys, inputs) never change the meeting by a key.
+    """
+    if target is app:
+        return action == "undo"
+    reading = getattr(target, "READ_ONLY_ACTIONS", None)
+    if not isinstance(target, Screen) or reading is None:
+        return False
+    return f"action_{action}" in vars(type(target)) and action not in reading

@@ -93,7 +93,7 @@ def waiting(meeting: Meeting) -> list[SpeakerEntry]:
 def next_text(meeting: Meeting) -> Text:
     """The next three speakers, numbered, with their kind of turn and limit."""
     text = Text()
-    text.append(_("Next") + "\n", style="bold underline")
+    text.append(_("Next speakers") + "\n", style="bold underline")
     queue = waiting(meeting)
     if not queue:
         text.append(_("Nobody is waiting to speak."))

@@ -74,6 +74,7 @@ def show_disposition_fields(form: FormDialog, disposition: Any) -> None:
 
 
 class LiveScreen(Screen):
+    READ_ONLY_ACTIONS = frozenset({"next_tab"})  # a read-only window refuses every other action here (app.py)
     # The footer shows the keys of every minute; the rest are in F1 help and the palette (ctrl+p).
     BINDINGS = [
         Binding("n", "next_speaker", _("Next speaker"), id="live.next_speaker"),

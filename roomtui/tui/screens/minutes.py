@@ -36,6 +36,7 @@ def export_all(meeting, folder: Path) -> list[Path]:
 
 
 class MinutesScreen(Screen):
+    READ_ONLY_ACTIONS = frozenset({"toggle_public", "export"})  # the rest answer "read-only" there (app.py)
     BINDINGS = [
         Binding("e", "export", _("Export all formats"), id="minutes.export"),
         Binding("v", "toggle_public", _("Public/internal"), id="minutes.toggle"),

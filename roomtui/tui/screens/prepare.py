@@ -82,6 +82,7 @@ class PrepareScreen(Screen):
     PrepareScreen .prepare-status.-over { color: $warning; text-style: bold; }
     """
 
+    READ_ONLY_ACTIONS = frozenset({"tab", "filter", "leave_filter"})  # the rest answer "read-only" there (app.py)
     # Grouped by key: the Footer orders keys by first appearance and shows the current tab's.
     BINDINGS = [
         Binding("1", "tab('details')", _("Details"), id="prepare.tab.details", show=False),
