@@ -17,6 +17,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.theme import Theme
 from textual.widgets import Static
 
@@ -114,8 +115,12 @@ class RoomViewApp(App[None]):
     def tick(self) -> None:
         """The countdown moves with the clock alone; nothing is read or written."""
         meeting = self.meeting
-        if meeting is not None and self.screen.has_class("-speaking"):
+        if meeting is None or not self.screen.has_class("-speaking"):
+            return
+        try:
             self.screen.query_one(Floor).show(meeting, self.clock.now())
+        except NoMatches:  # a last tick while the app shuts down
+            pass
 
     def refresh_room(self) -> None:
         """Redraw everything from the follower's meeting."""
