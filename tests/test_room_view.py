@@ -8,7 +8,9 @@ QR decoders read off it.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+
+import pytest
 
 from room_helpers import data_files, kill_writer_mid_action, live_demo
 from test_handout_decode import decode, region_text, screen_text, squeeze
@@ -265,3 +267,28 @@ def test_show_names_a_missing_meeting_and_creates_nothing(tmp_path, capsys):
     assert cli.main(["show", "nothing-here", "--data", str(tmp_path / "none")]) == 1
     assert "nothing-here" in capsys.readouterr().err
     assert not (tmp_path / "none").exists()
+
+
+async def test_a_long_hand_out_turns_its_pages_on_the_projector(tmp_path):
+    from roomtui.domain.clock import FrozenClock
+    from roomtui.domain.demo import build_demo, play_demo
+    from roomtui.tui.room.widgets import HandoutCodes
+
+    archive = Archive(tmp_path / "data")
+    meeting = play_demo(build_demo("en"), FrozenClock(datetime(2019, 11, 22, 9)))
+    meeting_id = archive.create(meeting)
+    app = RoomViewApp(Archive(archive.root, read_only=True), meeting_id, poll_seconds=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        code = app.screen.query_one(QRCodeView)
+        if not hasattr(code, "next_page"):
+            pytest.skip("the code widget has no page turning: the room view shows the first page")
+        pages = []
+        for _ in range(3):
+            pages.append(decode(app, code).split("\n", 1))
+            app.screen.query_one(HandoutCodes).turn_page()
+            await pilot.pause()
+        total = int(pages[0][0].split("/")[1].split("]")[0])
+        assert total >= 3
+        assert [header[:len(f"[{k}/")] for (header, _body), k in zip(pages, (1, 2, 3))] == ["[1/", "[2/", "[3/"]
+        assert handout_text(meeting).startswith("".join(body for _header, body in pages))

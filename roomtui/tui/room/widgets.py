@@ -27,6 +27,7 @@ from roomtui.tui.widgets.countdown import clock_text, state_class
 from roomtui.tui.widgets.qr_code import QRCodeView
 
 NEXT_SHOWN = 3
+CAROUSEL_SECONDS = 8.0  # long enough to aim a phone, short enough for a queue
 
 
 # -- lines of text, from the meeting ------------------------------------------------------
@@ -220,8 +221,10 @@ class RoomAgenda(Static):
 class HandoutCodes(Vertical):
     """After the meeting: the hand-out as QR codes, for the room to scan off the projector.
 
-    Uses only the hand-out document and QRCodeView's constructor, so the code widget can change
+    Uses the hand-out document and QRCodeView's constructor, so the code widget can change
     inside without this view knowing. The code is remade whenever the meeting's text changes.
+    A hand-out longer than one code turns its pages every CAROUSEL_SECONDS, through the widget's
+    ``next_page`` where it has one (else the first page stays up).
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -231,6 +234,16 @@ class HandoutCodes(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(_("Scan the code with your phone's camera to take the summary home; no network is needed."),
                      id="handout-caption")
+
+    def on_mount(self) -> None:
+        self.set_interval(CAROUSEL_SECONDS, self.turn_page)
+
+    def turn_page(self) -> None:
+        """The next page of the hand-out, for the next people in the queue to scan."""
+        for code in self.query(QRCodeView):
+            turn = getattr(code, "next_page", None)
+            if callable(turn):
+                turn()
 
     def show(self, meeting: Meeting) -> None:
         document = handout_document(meeting)
