@@ -104,14 +104,16 @@ async def test_the_room_view_follows_every_change_after_one_poll(tmp_path):
         session.do("next", lambda c: c.speaking_order().next(c.now()))
         assert current_speaker(session.meeting).kind is SpeakerKind.ANSWER
         text = await poll()
-        assert squeeze("Answering issue #4 Cars block the fire lane of an old compound") in shown(app, "#room-answering")
+        answering = shown(app, "#room-answering")
+        assert squeeze("Answering issue #4 Cars block the fire lane of an old compound") in answering
         assert "Sun Wei · department head · County Public Security Bureau" in text
         assert "Response recorded" not in text
         session.do("respond", lambda c: c.record_response(
             4, "County Public Security Bureau", Disposition.RESOLVE_NOW, responder="Sun Wei",
             action="Mark the fire lane", lead_unit="County traffic police", deadline=date(2019, 12, 7)))
         text = await poll()
-        assert squeeze("Response recorded: County Public Security Bureau · resolve now") in shown(app, "#room-answering")
+        answering = shown(app, "#room-answering")
+        assert squeeze("Response recorded: County Public Security Bureau · resolve now") in answering
         session.do("stop", lambda c: c.speaking_order().stop(c.now()))
         text = await poll()
         assert shape(app) == "-between" and "Latest response" in text and "#4 Cars block" in text
@@ -139,8 +141,8 @@ async def test_the_codes_in_the_room_view_decode_in_chinese_too(tmp_path):
     archive, meeting_id, clock, session = live_demo(tmp_path, "zh")
     session.do("issue", lambda c: c.raise_issue(4))
     session.do("respond", lambda c: c.record_response(
-        4, "县公安局", Disposition.RESOLVE_NOW, responder="孙伟", action="施划消防通道标线", lead_unit="县交警大队",
-        deadline=date(2019, 12, 7)))
+        4, "县公安局", Disposition.RESOLVE_NOW, responder="孙伟", action="施划消防通道标线",
+        lead_unit="县交警大队", deadline=date(2019, 12, 7)))
     session.do("close", lambda c: c.close_meeting())
     session.close()
     app = room_view(archive, meeting_id, clock)

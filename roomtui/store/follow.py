@@ -73,24 +73,31 @@ class MeetingFollower:
         except OSError as error:  # the folder became unreadable: a state, like a missing file
             return self._trouble(FollowState.MISSING, str(error), None)
         if stamp is None:
-            return self._trouble(FollowState.MISSING, _("{path} is not there (deleted or moved?)", path=self.path), None)
+            return self._gone()
         if stamp == self._stamp and self.state is not FollowState.WAITING:
             return False
         self.reads += 1
         try:
             meeting = self.archive.load(self.meeting_id)
         except MeetingNotFound:  # removed between the stat and the read
-            return self._trouble(FollowState.MISSING, _("{path} is not there (deleted or moved?)", path=self.path), None)
+            return self._gone()
         except BadMeetingFile as error:
-            return self._trouble(FollowState.DAMAGED, _("{path} cannot be read: {reason}", path=self.path, reason=error.reason), stamp)
+            return self._unreadable(error.reason, stamp)
         except OSError as error:
-            return self._trouble(FollowState.DAMAGED, _("{path} cannot be read: {reason}", path=self.path, reason=error.strerror or error), stamp)
+            return self._unreadable(error.strerror or str(error), stamp)
         self._stamp = stamp
         self.meeting = meeting
         self.state = FollowState.FOLLOWING
         self.problem = ""
         self.revision += 1
         return True
+
+    def _gone(self) -> bool:
+        return self._trouble(FollowState.MISSING, _("{path} is not there (deleted or moved?)", path=self.path), None)
+
+    def _unreadable(self, reason: str, stamp: FileStamp | None) -> bool:
+        return self._trouble(FollowState.DAMAGED, _("{path} cannot be read: {reason}", path=self.path, reason=reason),
+                             stamp)
 
     def _trouble(self, state: FollowState, problem: str, stamp: FileStamp | None) -> bool:
         """Keep the last good meeting; remember the bad version so it is not re-read every poll."""

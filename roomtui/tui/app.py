@@ -14,7 +14,7 @@ from textual.actions import ActionParseResult, parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 
 from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.model import MeetingStatus
@@ -327,13 +327,15 @@ class RoomApp(App[None]):
 def changes_meeting(app: App, target: object, action: str) -> bool:
     """Whether running ``action`` on ``target`` would change the meeting.
 
-    Undo on the app does; on a meeting view (a screen with READ_ONLY_ACTIONS), every action the
-    view itself defines does, except the ones it lists as reading. Other screens (hand-out,
-    help, the meetings list) and widgets (cursor keys, inputs) never change the meeting by a key.
+    Undo on the app does. On a meeting view or pane (anything with READ_ONLY_ACTIONS), every
+    action roomtui itself defines there does, except the ones listed as reading. Textual's own
+    actions (cursor, scrolling, focus) and screens without the list (hand-out, help, the
+    meetings list) never change the meeting.
     """
     if target is app:
         return action == "undo"
     reading = getattr(target, "READ_ONLY_ACTIONS", None)
-    if not isinstance(target, Screen) or reading is None:
+    if reading is None or action in reading:
         return False
-    return f"action_{action}" in vars(type(target)) and action not in reading
+    return any(f"action_{action}" in vars(cls) for cls in type(target).__mro__
+               if cls.__module__.startswith("roomtui."))
