@@ -39,7 +39,8 @@ def _room(tmp_path, language: str, *, state: str = "answer") -> RoomViewApp:
             session.do("close", lambda c: c.close_meeting())
     finally:
         session.close()
-    return RoomViewApp(Archive(archive.root, read_only=True), meeting_id, clock=clock, poll_seconds=None)
+    return RoomViewApp(Archive(archive.root, read_only=True), meeting_id, clock=clock, poll_seconds=None,
+                       carousel_seconds=None)
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -26,7 +26,8 @@ from roomtui.tui.widgets.qr_code import QRCodeView
 
 
 def room_view(archive, meeting_id, clock) -> RoomViewApp:
-    return RoomViewApp(Archive(archive.root, read_only=True), meeting_id, clock=clock, poll_seconds=None)
+    return RoomViewApp(Archive(archive.root, read_only=True), meeting_id, clock=clock, poll_seconds=None,
+                       carousel_seconds=None)
 
 
 def shown(app, selector: str) -> str:
@@ -124,7 +125,7 @@ async def test_the_room_view_follows_every_change_after_one_poll(tmp_path):
         assert shape(app) == "-ended" and "Scan the code" in text
         code = app.screen.query_one(QRCodeView)
         header, body = decode(app, code).split("\n", 1)
-        assert header.startswith("[1/") and "Tongjiang" in header
+        assert header.startswith("[1/") and "Tongjiang" in header, header
         assert body and handout_text(session.meeting).startswith(body)
         assert "Mark the fire lane" in handout_text(session.meeting)
 
@@ -206,7 +207,8 @@ async def test_a_removed_or_damaged_file_is_named_then_the_view_recovers(tmp_pat
         await pilot.pause()
         text = screen_text(app)
         assert app.is_running and problem.display
-        assert "Not following" in text and path.name in text and "not there" in text
+        said = shown(app, "#room-problem")
+        assert said.startswith("Notfollowing:") and squeeze(path.name) in said and "notthere" in said
         assert "Zhang Xiaojun" in text  # the last version read stays up
         moved.rename(path)
         assert app.poll()
@@ -218,7 +220,8 @@ async def test_a_removed_or_damaged_file_is_named_then_the_view_recovers(tmp_pat
         assert app.poll()
         await pilot.pause()
         text = screen_text(app)
-        assert app.is_running and "cannot be read" in text and "not valid JSON" in text
+        said = shown(app, "#room-problem")
+        assert app.is_running and "cannotberead" in said and "notvalidJSON" in said
         path.write_bytes(good)
         assert app.poll()
         await pilot.pause()
@@ -279,7 +282,8 @@ async def test_a_long_hand_out_turns_its_pages_on_the_projector(tmp_path):
     archive = Archive(tmp_path / "data")
     meeting = play_demo(build_demo("en"), FrozenClock(datetime(2019, 11, 22, 9)))
     meeting_id = archive.create(meeting)
-    app = RoomViewApp(Archive(archive.root, read_only=True), meeting_id, poll_seconds=None)
+    app = RoomViewApp(Archive(archive.root, read_only=True), meeting_id, poll_seconds=None,
+                       carousel_seconds=None)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         code = app.screen.query_one(QRCodeView)

@@ -28,6 +28,7 @@ from roomtui.i18n import _
 from roomtui.store import Archive
 from roomtui.store.follow import POLL_SECONDS, MeetingFollower
 from roomtui.tui.room.widgets import (
+    CAROUSEL_SECONDS,
     Floor,
     HandoutCodes,
     RoomAgenda,
@@ -66,9 +67,11 @@ class RoomViewApp(App[None]):
     BINDINGS = [Binding("q", "quit", _("Quit"), id="room.quit")]
 
     def __init__(self, archive: Archive, meeting_id: str, *, clock: Clock | None = None,
-                 poll_seconds: float | None = POLL_SECONDS) -> None:
-        """``poll_seconds=None`` leaves polling to the caller (tests call ``poll()`` themselves)."""
+                 poll_seconds: float | None = POLL_SECONDS, carousel_seconds: float | None = CAROUSEL_SECONDS) -> None:
+        """``None`` for ``poll_seconds`` or ``carousel_seconds`` leaves polling or turning the hand-out's
+        pages to the caller (tests call ``poll()`` and ``turn_page()`` themselves, never a timer)."""
         super().__init__()
+        self.carousel_seconds = carousel_seconds
         self.follower = MeetingFollower(archive, meeting_id)
         self.clock = clock or SystemClock()
         self.poll_seconds = poll_seconds
@@ -90,7 +93,7 @@ class RoomViewApp(App[None]):
                 yield Static("", id="room-answering")
                 yield Static("", id="room-next")
                 yield Static("", id="room-latest")
-        yield HandoutCodes(id="room-handout")
+        yield HandoutCodes(carousel_seconds=self.carousel_seconds, id="room-handout")
         yield Static(_("room view · read-only · q quits"), id="room-footer")
 
     def on_mount(self) -> None:

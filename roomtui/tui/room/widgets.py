@@ -227,8 +227,10 @@ class HandoutCodes(Vertical):
     ``next_page`` where it has one (else the first page stays up).
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, *, carousel_seconds: float | None = CAROUSEL_SECONDS, id: str | None = None,
+                 classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.carousel_seconds = carousel_seconds  # None: pages turn only when asked (tests)
         self._shown: object = None  # the hand-out document on screen (compared, never looked into)
 
     def compose(self) -> ComposeResult:
@@ -236,7 +238,8 @@ class HandoutCodes(Vertical):
                      id="handout-caption")
 
     def on_mount(self) -> None:
-        self.set_interval(CAROUSEL_SECONDS, self.turn_page)
+        if self.carousel_seconds is not None:
+            self.set_interval(self.carousel_seconds, self.turn_page)
 
     def turn_page(self) -> None:
         """The next page of the hand-out, for the next people in the queue to scan."""
