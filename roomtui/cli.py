@@ -11,6 +11,7 @@
     roomtui share MEETING        the whole public minutes to phones over the laptop's Wi-Fi
     roomtui followup [--format text|csv|html] [--department D] [--public] [-o PATH]
                                  the commitments register across every meeting
+    roomtui show MEETING         the room view for the projector: read-only, follows the meeting
 """
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     follow.add_argument("--open", action="store_true", help=_("only commitments not yet solved (A) or settled (D)"))
     follow.add_argument("--public", action="store_true", help=_("leave out progress notes and references"))
     follow.add_argument("-o", "--output", type=Path, help=_("file to write (default: standard output)"))
+    show = commands.add_parser("show", parents=[common],
+                               help=_("the room view for a projector: follows the meeting, read-only"))
+    show.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
 
     opener = commands.add_parser("open", parents=[common], help=_("open the app on one meeting"))
     opener.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
@@ -117,7 +121,8 @@ def _main(args: argparse.Namespace, folder: Path) -> int:
     from roomtui.store import Archive, BadMeetingFile, MeetingNotFound
 
     try:
-        archive = Archive(folder)
+        # the room view only watches: no folders made, no writer's temp file swept away
+        archive = Archive(folder, read_only=args.command == "show")
     except OSError as error:
         return _fail(_("cannot use the data folder: {error}", error=error))
     try:
@@ -188,6 +193,8 @@ def _run(args: argparse.Namespace, archive) -> int:
         return _followup(args, archive)
     if command == "open":
         return _open_app(archive, archive.find(args.meeting))
+    if command == "show":
+        return _show_room(archive, archive.find(args.meeting), getattr(args, "lang", None))
     return 2
 
 
@@ -273,6 +280,16 @@ def _open_app(archive, meeting_id: str | None) -> int:
     app = RoomApp(archive, meeting_id=meeting_id)
     app.run()
     return app.return_code or 0
+
+
+def _show_room(archive, meeting_id: str, chosen_language: str | None) -> int:
+    """The room speaks the meeting's language, unless --lang says otherwise."""
+    meeting = archive.load(meeting_id)  # a file that cannot be read at all is named here, before any screen
+    set_language(chosen_language or meeting.language)
+    from roomtui.tui.room.app import RoomViewApp
+
+    RoomViewApp(archive, meeting_id).run()
+    return 0
 
 
 def _fail(message: str) -> int:

@@ -2,7 +2,8 @@
 
 Not a test (timings flake on a shared machine); it prints what a secretary would feel:
 how long until the first frame, how long one saved action takes, how long a key takes on the
-live screen, and how long the minutes and the hand-out take to make.
+live screen, how far the room view trails a saved action, and how long the minutes and the
+hand-out take to make.
 """
 
 from __future__ import annotations
@@ -102,6 +103,46 @@ async def live_keys(data: str) -> dict[str, list[float]]:
                 elif key != "escape":
                     samples["saved action (n, space, +)"].append(time.perf_counter() - started)
     return samples
+
+
+async def room_view_delay(data: str, actions: int = 20) -> tuple[list[float], list[float]]:
+    """From a saved action of the secretary to the room view's repaint, with its own poll timer;
+    and the cost of one poll that finds a change and redraws (the part that is not waiting)."""
+    from roomtui.domain import SpeakerKind
+    from roomtui.store import Archive
+    from roomtui.tui.room.app import RoomViewApp
+
+    archive = Archive(data)
+    meeting_id = archive.ensure_demo("en")
+    writer = archive.open(meeting_id)
+    writer.do("start", lambda c: c.start_meeting())
+    for person in range(5, 13):
+        writer.do("add", lambda c, person=person: c.speaking_order().add(person, SpeakerKind.IMPROMPTU, c.now()))
+    writer.do("next", lambda c: c.speaking_order().next(c.now()))
+    delays, polls = [], []
+    app = RoomViewApp(Archive(data, read_only=True), meeting_id)  # the real timer, POLL_SECONDS
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for number in range(actions):
+            await asyncio.sleep(0.05 + (number % 7) * 0.061)  # land anywhere in the poll interval
+            seen = app.repaints
+            writer.do("extend", lambda c: c.speaking_order().extend(60))
+            started = time.perf_counter()
+            while app.repaints == seen:
+                await asyncio.sleep(0.002)
+            await pilot.pause()  # the frame is composed
+            delays.append(time.perf_counter() - started)
+    app = RoomViewApp(Archive(data, read_only=True), meeting_id, poll_seconds=None)  # polled by hand
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(actions):
+            writer.do("extend", lambda c: c.speaking_order().extend(60))
+            started = time.perf_counter()
+            app.poll()
+            await pilot.pause()
+            polls.append(time.perf_counter() - started)
+    writer.close()
+    return delays, polls
 
 
 def exports() -> tuple[list[float], list[float]]:
@@ -254,6 +295,9 @@ def main() -> None:
         print(f"  one saved action (fsync'd)           {figures(samples)}   file {size / 1024:.0f} KiB")
         for what, samples in asyncio.run(live_keys(str(Path(data) / "keys"))).items():
             print(f"  live key, {what:<27}{figures(samples)}")
+        delays, polls = asyncio.run(room_view_delay(str(Path(data) / "room")))
+        print(f"  room view: saved action -> repaint     {figures(delays)}")
+        print(f"  room view: one poll that redraws     {figures(polls)}")
         minutes, handout = exports()
         print(f"  minutes, 5 formats x 2 variants      {figures(minutes)}")
         print(f"  hand-out pages + QR at 160x50        {figures(handout)}")

@@ -20,7 +20,7 @@ def roomtui(*args, data=None, env=None):
     return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, timeout=60)
 
 
-@pytest.mark.parametrize("args", [[], ["demo"], ["list"], ["import"], ["export"], ["handout"], ["open"]])
+@pytest.mark.parametrize("args", [[], ["demo"], ["list"], ["import"], ["export"], ["handout"], ["open"], ["show"]])
 def test_help_everywhere(args):
     result = roomtui(*args, "--help")
     assert result.returncode == 0 and "usage: roomtui" in result.stdout and "--data" in result.stdout

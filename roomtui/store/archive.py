@@ -88,13 +88,20 @@ def new_meeting_id(meeting: Meeting) -> str:
 
 
 class Archive:
-    """All meetings in one data folder."""
+    """All meetings in one data folder.
 
-    def __init__(self, root: str | os.PathLike) -> None:
+    ``read_only=True`` is for watchers (the room view): they create no folder, remove no
+    stray temp file (one may be a writer's write in progress) and never rebuild the index.
+    """
+
+    def __init__(self, root: str | os.PathLike, *, read_only: bool = False) -> None:
         self.root = Path(root)
         self.notices: list[str] = []  # one line each, for the CLI and the app to show once
         self.meetings_dir = self.root / "meetings"
         self.backups_dir = self.root / "backups"
+        self.read_only = read_only
+        if read_only:
+            return
         for folder in (self.root, self.meetings_dir, self.backups_dir):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         clean_stray_temps(self.root)
@@ -153,7 +160,7 @@ class Archive:
             if row is None or row.get("stamp") != _stamp(path):
                 row, changed = self._row_of(meeting_id, path), True
             rows.append(row)
-        if changed:
+        if changed and not self.read_only:  # a watcher never writes, not even the index
             self._write_index(rows)
         return sorted((self._summary(row) for row in rows), key=lambda s: (s.date, s.id), reverse=True)
 
@@ -200,6 +207,18 @@ class Archive:
             atomic_write(index_path, encode({"_default": {str(n): row for n, row in enumerate(rows, 1)}}))
         except OSError:
             pass
+
+    def _rows_from_files(self) -> list[dict]:
+        rows = []
+        for path in sorted(self.meetings_dir.glob("*.json")):
+            try:
+                meeting = self._load(path.stem)
+            except BadMeetingFile as error:
+                rows.append({"id": path.stem, "title": f"(unreadable: {error.reason})", "date": "", "status": "?",
+                             "language": "en"})
+                continue
+            rows.append(self._summary_row(meeting))
+        return rows
 
     @staticmethod
     def _summary_row(meeting: Meeting) -> dict:
@@ -296,7 +315,7 @@ class Archive:
         """Open a meeting to work on it: for writing if no other roomtui has it, else read-only."""
         meeting = self._load(meeting_id)
         lock = MeetingLock(self.path_of(meeting_id).with_suffix(".lock"))
-        read_only_reason = ""
+        read_only_reason = holder = ""
         try:
             acquired = lock.acquire()
         except OSError as error:  # a read-only folder, a full disk: reading still works
@@ -309,7 +328,7 @@ class Archive:
                                  holder=shown(holder, 80))
         db = TinyDB(storage=lambda: self._storage(meeting_id, read_only=bool(read_only_reason)))
         return MeetingSession(meeting, db, lock if lock.held else None, clock=clock, read_only_reason=read_only_reason,
-                              on_saved=self._after_save)
+                              on_saved=self._after_save, held_by=holder)
 
     def _after_save(self, meeting: Meeting) -> None:
         self.update_index(meeting)

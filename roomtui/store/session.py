@@ -46,13 +46,15 @@ class ReadOnlyError(Exception):
 
 class MeetingSession:
     def __init__(self, meeting: Meeting, db: TinyDB, lock: MeetingLock | None, *, clock: Clock | None = None,
-                 read_only_reason: str = "", on_saved: Callable[[Meeting], None] | None = None) -> None:
+                 read_only_reason: str = "", on_saved: Callable[[Meeting], None] | None = None,
+                 held_by: str = "") -> None:
         self.meeting = meeting
         self.db = db
         self.lock = lock
         self.clock = clock or SystemClock()
         self.council = Council(meeting, self.clock)
         self.read_only_reason = read_only_reason
+        self.held_by = held_by  # read-only: who holds the write lock ("pid host"), as they wrote it
         self.on_saved = on_saved
         self.saved_at: datetime | None = None
         self.last_write_seconds = 0.0
@@ -122,6 +124,14 @@ class MeetingSession:
         data = meeting_to_data(meeting)
         data["id"] = self.meeting.id
         self.do(_("import"), lambda council: self._restore(data), closed_guard=False)
+
+    def follow(self, meeting: Meeting) -> None:
+        """A read-only window takes the version another roomtui saved, in place (see store/follow.py)."""
+        if not self.read_only:
+            raise ReadOnlyError("only a read-only session follows another writer")
+        for field in dataclasses.fields(Meeting):
+            setattr(self.meeting, field.name, getattr(meeting, field.name))
+        self._data = meeting_to_data(self.meeting)
 
     def _restore(self, data: dict[str, Any]) -> None:
         """Put the meeting back to ``data`` in place, so every view holding it stays valid."""

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from textual.app import App
+from textual.actions import ActionParseResult, parse
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen
@@ -33,7 +34,9 @@ from roomtui.store import (
     ReadOnlyError,
     SaveError,
 )
+from roomtui.store.follow import POLL_SECONDS, MeetingFollower
 from roomtui.tui.translated import TranslatedBindings
+from roomtui.tui.widgets.meeting_bar import read_only_text
 
 T = TypeVar("T")
 
@@ -68,6 +71,7 @@ class RoomApp(TranslatedBindings, App[None]):
         Binding("f4", "view('minutes')", N_("Minutes"), id="app.minutes"),
         Binding("f5", "view('handout')", N_("Hand-out"), id="app.handout"),
         Binding("f6", "home", N_("Meetings"), id="app.home"),
+        Binding("f7", "room_view", N_("Room view"), id="app.room_view"),
         Binding("ctrl+z", "undo", N_("Undo"), id="app.undo"),
         Binding("f1", "help", N_("Help"), id="app.help"),
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
@@ -88,6 +92,8 @@ class RoomApp(TranslatedBindings, App[None]):
         self.session: MeetingSession | None = None
         self._initial_meeting = meeting_id
         self._initial_view = view
+        self._follower: MeetingFollower | None = None  # a read-only window follows the writer's saves
+        self._follow_timer = None
 
     # -- start and stop ------------------------------------------------------------------
     def get_default_screen(self):
@@ -137,6 +143,7 @@ class RoomApp(TranslatedBindings, App[None]):
         self.saved_text = ""
         if session.read_only:
             self.notify(session.read_only_reason, severity="warning", timeout=10)
+            self._follow(meeting_id)
         status = session.meeting.status
         default = {MeetingStatus.DRAFT: "prepare", MeetingStatus.LIVE: "live", MeetingStatus.CLOSED: "minutes"}[status]
         self.show_view(view or default)
@@ -160,12 +167,34 @@ class RoomApp(TranslatedBindings, App[None]):
                                        _("Restore backup"), destructive=False), answer)
 
     def close_meeting(self) -> None:
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
+        self._follower = None
         if self.session is not None:
             self.session.close()
             self.session = None
 
     def on_unmount(self) -> None:
         self.close_meeting()
+
+    # -- a read-only window follows the window that writes ----------------------------------
+    def _follow(self, meeting_id: str) -> None:
+        self._follower = MeetingFollower(self.archive, meeting_id)
+        self._follower.poll()  # the version just opened: only later saves count as changes
+        self._follow_timer = self.set_interval(POLL_SECONDS, self.follow_changes)
+
+    def follow_changes(self) -> bool:
+        """Poll the meeting file; take a newer version in place and redraw. True if it changed."""
+        follower, session = self._follower, self.session
+        if follower is None or session is None or not follower.poll():
+            return False
+        if not follower.following:
+            self.notify(follower.problem, severity="warning", timeout=10)
+            return False
+        session.follow(follower.meeting)
+        self.revision += 1  # the change signal: every view redraws from the followed meeting
+        return True
 
     # -- views ---------------------------------------------------------------------------
     def show_view(self, view: str) -> None:
@@ -218,6 +247,8 @@ class RoomApp(TranslatedBindings, App[None]):
         from roomtui.tui.commands import binding_commands, translated_system_commands
 
         yield from translated_system_commands(super().get_system_commands(screen))
+        yield SystemCommand(_("Room view"), _("how to open the room view on the projector (F7)"),
+                            self.action_room_view)
         yield from binding_commands(screen)
 
     def action_command_palette(self) -> None:
@@ -232,7 +263,38 @@ class RoomApp(TranslatedBindings, App[None]):
         """Notifications carry names and titles people typed: never read them as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
+    def action_room_view(self) -> None:
+        """Say how to open the room view of this meeting in a second terminal (projector)."""
+        if self.session is None:
+            self.notify(_("Open a meeting first."), severity="warning")
+            return
+        from roomtui.tui.room import room_view_command
+
+        command = room_view_command(self.session.meeting.id, self.archive.root)
+        self.notify(_("On the projector or second screen, open a terminal and run:\n\n{command}\n\nIt follows "
+                      "this meeting as you work, at most half a second behind, and never changes it.",
+                      command=command), title=_("Room view"), timeout=60)
+
     # -- doing things --------------------------------------------------------------------
+    async def run_action(self, action: str | ActionParseResult, default_namespace=None, namespaces=None) -> bool:
+        """Every key and palette command passes here: in a read-only window, an action that would
+        change the meeting answers "read-only" instead of running (and saying something else)."""
+        session = self.session
+        if session is not None and session.read_only:
+            destination, name, _params = parse(action) if isinstance(action, str) else action
+            if destination == "app":
+                target = self
+            elif destination == "screen":
+                target = self.screen
+            elif destination:
+                target = (namespaces or {}).get(destination)
+            else:
+                target = self if default_namespace is None else default_namespace
+            if changes_meeting(self, target, name):
+                self.notify(read_only_text(session), severity="warning")
+                return True
+        return await super().run_action(action, default_namespace, namespaces)
+
     def act(self, label: str, action: Callable[[Any], T], *, quiet: bool | None = None,
             in_form: bool = False) -> Outcome[T]:
         """Run one action through the session and say what happened.
@@ -252,8 +314,8 @@ class RoomApp(TranslatedBindings, App[None]):
             if not in_form:
                 self.notify(str(error), title=_("NOT SAVED"), severity="error", timeout=20)
             return Outcome(False, problems=(str(error),))
-        except ReadOnlyError as error:
-            return self._refused([_("Read-only: {reason}", reason=str(error))], label, in_form, severity="warning")
+        except ReadOnlyError:
+            return self._refused([read_only_text(self.session)], label, in_form, severity="warning")
         if self.session.revision != revision:
             self._after_change(label, quiet)
         return Outcome(True, result)
@@ -314,3 +376,20 @@ class RoomApp(TranslatedBindings, App[None]):
                                            _("Quit")), answer)
             return
         self.exit()
+
+
+def changes_meeting(app: App, target: object, action: str) -> bool:
+    """Whether running ``action`` on ``target`` would change the meeting.
+
+    Undo on the app does. On a meeting view or pane (anything with READ_ONLY_ACTIONS), every
+    action roomtui itself defines there does, except the ones listed as reading. Textual's own
+    actions (cursor, scrolling, focus) and screens without the list (hand-out, help, the
+    meetings list) never change the meeting.
+    """
+    if target is app:
+        return action == "undo"
+    reading = getattr(target, "READ_ONLY_ACTIONS", None)
+    if reading is None or action in reading:
+        return False
+    return any(f"action_{action}" in vars(cls) for cls in type(target).__mro__
+               if cls.__module__.startswith("roomtui."))

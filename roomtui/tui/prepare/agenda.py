@@ -25,6 +25,7 @@ from roomtui.tui.widgets.prepare_table import PrepareTable
 
 
 class AgendaPane(PreparePane):
+    READ_ONLY_ACTIONS = frozenset()  # every other action here changes the meeting: refused read-only (app.py)
     TAB = "agenda"
     BINDINGS = [
         Binding("a", "add_item", N_("Add item"), id="prepare.agenda.add"),

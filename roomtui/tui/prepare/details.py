@@ -32,6 +32,7 @@ WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_
 
 
 class DetailsPane(PreparePane):
+    READ_ONLY_ACTIONS = frozenset()  # every other action here changes the meeting: refused read-only (app.py)
     TAB = "details"
     BINDINGS = [
         Binding("e", "edit_details", N_("Edit details"), id="prepare.details.edit"),

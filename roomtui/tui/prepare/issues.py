@@ -19,6 +19,7 @@ from roomtui.tui.widgets.prepare_table import PrepareTable
 
 
 class IssuesPane(PreparePane):
+    READ_ONLY_ACTIONS = frozenset()  # every other action here changes the meeting: refused read-only (app.py)
     TAB = "issues"
     BINDINGS = [
         Binding("a", "add_issue", N_("Add issue"), id="prepare.issues.add"),

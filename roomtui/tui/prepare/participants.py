@@ -25,6 +25,7 @@ from roomtui.tui.widgets.prepare_table import PrepareTable
 
 
 class ParticipantsPane(PreparePane):
+    READ_ONLY_ACTIONS = frozenset({"filter", "leave_filter", "import_participants"})  # every other action here changes the meeting: refused read-only (app.py)
     TAB = "participants"
     BINDINGS = [
         Binding("a", "add_participant", N_("Add participant"), id="prepare.participants.add"),

@@ -67,6 +67,7 @@ def response_label(meeting: Meeting, response) -> str:
 
 
 class LiveScreen(MeetingScreen):
+    READ_ONLY_ACTIONS = frozenset({"next_tab"})  # a read-only window refuses every other action here (app.py)
     # The footer shows what fits, most important first for the moment (footer_priority); F1 and the
     # palette (ctrl+p) list every key. Keys for rarer moves stay out of the footer (show=False).
     BINDINGS = [

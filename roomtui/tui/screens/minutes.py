@@ -38,6 +38,7 @@ def export_all(meeting, folder: Path) -> list[Path]:
 
 
 class MinutesScreen(MeetingScreen):
+    READ_ONLY_ACTIONS = frozenset({"toggle_public", "export"})  # the rest answer "read-only" there (app.py)
     BINDINGS = [
         Binding("e", "export", N_("Export all formats"), id="minutes.export"),
         Binding("v", "toggle_public", N_("Public/internal"), id="minutes.toggle"),

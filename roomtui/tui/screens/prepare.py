@@ -33,6 +33,7 @@ __all__ = ["PrepareScreen", "TABS", "WEEKDAYS"]
 
 
 class PrepareScreen(MeetingScreen):
+    READ_ONLY_ACTIONS = frozenset({"tab"})  # the rest (going live) answer "read-only" there (app.py)
     DEFAULT_CSS = """
     PrepareScreen #prepare-tabs { height: 1fr; }
     PrepareScreen #prepare-tabs ContentSwitcher { height: 1fr; }

@@ -10,6 +10,18 @@ from roomtui.domain.stats import predicted_end
 from roomtui.i18n import _
 
 
+def read_only_text(session) -> str:
+    """'read-only: roomtui process 4242 on laptop': the bar of a read-only window, and its answer to any action key."""
+    pid, _space, host = (session.held_by or "").partition(" ")
+    if not pid:
+        who = _("another roomtui")
+    elif host:
+        who = _("roomtui process {pid} on {host}", pid=pid, host=host)
+    else:
+        who = _("roomtui process {pid}", pid=pid)
+    return _("read-only: {who}", who=who)
+
+
 class MeetingBar(Static):
     """Shows "saved HH:MM:SS" only from the app's saved_text, which is set after a write returned."""
 
@@ -30,7 +42,7 @@ class MeetingBar(Static):
         bar = Text(no_wrap=True, overflow="ellipsis")
         # what the secretary checks at a glance comes first, so a narrow terminal cuts the title
         if session.read_only:
-            bar.append(_("READ-ONLY"), style="bold reverse")
+            bar.append(read_only_text(session), style="bold reverse")
         elif self.app.saved_text:
             bar.append(self.app.saved_text, style="bold green")
         else:

@@ -1,0 +1,265 @@
+"""The parts of the room view: the floor with its countdown, who is next, what is being answered,
+the agenda, and the hand-out codes. Each draws itself from a Meeting it is given; none keeps a
+copy, and none can change anything.
+
+Role and turn labels come from the meeting's own language (``label_in``), like the minutes:
+the screen is for the room, not for the secretary.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from roomtui.domain.model import Meeting, MeetingStatus, SpeakerEntry, SpeakerKind
+from roomtui.domain.speaking import SpeakingOrder, current_speaker
+from roomtui.domain.stats import format_seconds, item_minutes_used
+from roomtui.handout.text import handout_document
+from roomtui.i18n import _
+from roomtui.tui.widgets.agenda_panel import agenda_table
+from roomtui.tui.widgets.big_clock import BigClock
+from roomtui.tui.widgets.countdown import clock_text, state_class
+from roomtui.tui.widgets.qr_code import QRCodeView
+
+NEXT_SHOWN = 3
+CAROUSEL_SECONDS = 8.0  # long enough to aim a phone, short enough for a queue
+
+
+# -- lines of text, from the meeting ------------------------------------------------------
+def person_text(meeting: Meeting, participant_id: int, *, bold: bool = True) -> Text:
+    """'Wu Chaolin · resident representative · Chunchangping community'."""
+    person = meeting.participant(participant_id)
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(person.name if person else "?", style="bold" if bold else "")
+    if person is not None:
+        line.append(" · " + person.role.label_in(meeting.language))
+        if person.affiliation:
+            line.append(" · " + person.affiliation)
+    return line
+
+
+def turn_text(meeting: Meeting, entry: SpeakerEntry) -> Text:
+    """The kind of turn, and the issue a department answers."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(entry.kind.label_in(meeting.language),
+                style="bold" if entry.kind is SpeakerKind.POINT_OF_ORDER else "")
+    issue = meeting.issue(entry.issue_id)
+    if issue is not None:
+        line.append(" · " + _("answer to #{id} {title}", id=issue.id, title=issue.title))
+    return line
+
+
+def item_text(meeting: Meeting, now: datetime) -> Text:
+    """'Item 3/7 Speeches · planned 40 min · elapsed 12 min'."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    item = meeting.current_item
+    if meeting.status is MeetingStatus.CLOSED:
+        line.append(_("The meeting has ended."), style="bold")
+        return line
+    if item is None:
+        line.append(_("The meeting has not started."), style="bold")
+        return line
+    line.append(_("item {n}/{total} {title}", n=meeting.agenda.index(item) + 1, total=len(meeting.agenda),
+                  title=item.title), style="bold")
+    used = int(item_minutes_used(item, now))
+    line.append(" · " + _("planned {minutes} min", minutes=item.planned_minutes))
+    over = item.planned_minutes and used > item.planned_minutes
+    line.append(" · ")
+    line.append(_("elapsed {minutes} min", minutes=used), style="bold red" if over else "")
+    return line
+
+
+def title_text(meeting: Meeting) -> Text:
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(meeting.title, style="bold")
+    if meeting.date:
+        line.append(" · " + meeting.date.isoformat())
+    if meeting.venue:
+        line.append(" · " + meeting.venue)
+    return line
+
+
+def waiting(meeting: Meeting) -> list[SpeakerEntry]:
+    item = meeting.current_item
+    if item is None or meeting.status is not MeetingStatus.LIVE:
+        return []
+    return SpeakingOrder(meeting, item.id).waiting
+
+
+def next_text(meeting: Meeting) -> Text:
+    """The next three speakers, numbered, with their kind of turn and limit."""
+    text = Text()
+    text.append(_("Next speakers") + "\n", style="bold underline")
+    queue = waiting(meeting)
+    if not queue:
+        text.append(_("Nobody is waiting to speak."))
+        return text
+    for number, entry in enumerate(queue[:NEXT_SHOWN], 1):
+        text.append(f"{number} ")
+        text.append_text(person_text(meeting, entry.participant_id))
+        text.append("\n  ")
+        text.append_text(turn_text(meeting, entry))
+        text.append(" · " + format_seconds(entry.limit_seconds) + "\n")
+    if len(queue) > NEXT_SHOWN:
+        text.append(_("and {n} more", n=len(queue) - NEXT_SHOWN))
+    return text
+
+
+def answering_text(meeting: Meeting) -> Text | None:
+    """When a department has the floor to answer an issue: the issue, and any response recorded."""
+    entry = current_speaker(meeting)
+    issue = meeting.issue(entry.issue_id) if entry is not None else None
+    if issue is None:
+        return None
+    text = Text()
+    text.append(_("Answering issue #{id}", id=issue.id) + "\n", style="bold underline")
+    text.append(issue.title + "\n", style="bold")
+    if issue.location:
+        text.append(issue.location + "\n")
+    for response in meeting.responses_to(issue.id):
+        text.append_text(response_text(meeting, response.id))
+        text.append("\n")
+    return text
+
+
+def response_text(meeting: Meeting, response_id: int) -> Text:
+    response = meeting.response(response_id)
+    line = Text()
+    if response is None:
+        return line
+    line.append(_("Response recorded: "), style="bold")
+    line.append(f"{response.department} · {response.disposition.label_in(meeting.language)}")
+    return line
+
+
+def latest_response_text(meeting: Meeting) -> Text | None:
+    """The response recorded last, so the room sees it land even after the answer ended."""
+    if not meeting.responses:
+        return None
+    response = max(meeting.responses, key=lambda r: (r.recorded_at or datetime.min, r.id))
+    issue = meeting.issue(response.issue_id)
+    text = Text()
+    text.append(_("Latest response") + "\n", style="bold underline")
+    if issue is not None:
+        text.append(f"#{issue.id} {issue.title}\n", style="bold")
+    text.append(f"{response.department} · {response.disposition.label_in(meeting.language)}")
+    return text
+
+
+# -- widgets ------------------------------------------------------------------------------
+class Floor(Vertical):
+    """Who has the floor and the countdown, as large as the space allows.
+
+    Classes -plenty / -warning / -overtime / -paused say the state; the theme colours them.
+    """
+
+    STATES = ("-plenty", "-warning", "-overtime", "-paused", "-idle")
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="floor-speaker")
+        yield Static("", id="floor-turn")
+        yield BigClock("", id="floor-clock")
+        yield Static("", id="floor-status")
+
+    def show(self, meeting: Meeting, now: datetime) -> None:
+        entry = current_speaker(meeting)
+        if entry is None:
+            self._show_next(meeting)
+            return
+        remaining = entry.remaining_seconds(now)
+        self._state(state_class(remaining), "-paused" if entry.paused else "")
+        status = Text(no_wrap=True, overflow="ellipsis")
+        if entry.paused:
+            status.append(_("PAUSED") + " · ", style="bold")
+        if remaining <= 0:
+            status.append((_("over time") if remaining < 0 else _("time is up")) + " · ", style="bold")
+        status.append(_("limit {limit}", limit=format_seconds(entry.limit_seconds)))
+        self._put(person_text(meeting, entry.participant_id), turn_text(meeting, entry), clock_text(remaining),
+                  status)
+
+    def _show_next(self, meeting: Meeting) -> None:
+        """Between speakers (the compact layout shows this instead of the agenda)."""
+        self._state("-idle")
+        queue = waiting(meeting)
+        if queue:
+            speaker = Text(_("Next: "), no_wrap=True, overflow="ellipsis")
+            speaker.append_text(person_text(meeting, queue[0].participant_id))
+            self._put(speaker, turn_text(meeting, queue[0]), format_seconds(queue[0].limit_seconds), "")
+        else:
+            self._put(Text(_("Nobody has the floor."), style="bold"), "", "", "")
+
+    def _state(self, *states: str) -> None:
+        for name in self.STATES:
+            self.set_class(name in states, name)
+
+    def _put(self, speaker: Text, turn: Text | str, digits: str, status: Text | str) -> None:
+        self.query_one("#floor-speaker", Static).update(speaker)
+        self.query_one("#floor-turn", Static).update(turn)
+        clock = self.query_one("#floor-clock", BigClock)
+        if clock.value != digits:
+            clock.update(digits)
+        self.query_one("#floor-status", Static).update(status)
+
+    @property
+    def digits(self) -> str:
+        return self.query_one("#floor-clock", BigClock).value
+
+
+class RoomAgenda(Static):
+    """Between speakers: the agenda, with what is done and where the meeting is."""
+
+    def show(self, meeting: Meeting, now: datetime) -> None:
+        heading = Text(_("Agenda"), style="bold underline")
+        self.update(Group(heading, agenda_table(meeting, now, one_line=True)))
+
+
+class HandoutCodes(Vertical):
+    """After the meeting: the hand-out as QR codes, for the room to scan off the projector.
+
+    Uses the hand-out document and QRCodeView's constructor, so the code widget can change
+    inside without this view knowing. The code is remade whenever the meeting's text changes.
+    A hand-out longer than one code turns its pages every CAROUSEL_SECONDS, through the widget's
+    ``next_page`` where it has one (else the first page stays up).
+    """
+
+    def __init__(self, *, carousel_seconds: float | None = CAROUSEL_SECONDS, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.carousel_seconds = carousel_seconds  # None: pages turn only when asked (tests)
+        self._shown: object = None  # the hand-out document on screen (compared, never looked into)
+
+    def compose(self) -> ComposeResult:
+        yield Static(_("Scan the code with your phone's camera to take the summary home; no network is needed."),
+                     id="handout-caption")
+
+    def on_mount(self) -> None:
+        if self.carousel_seconds is not None:
+            self.set_interval(self.carousel_seconds, self.turn_page)
+
+    def turn_page(self) -> None:
+        """The next page of the hand-out, for the next people in the queue to scan."""
+        for code in self.query(QRCodeView):
+            turn = getattr(code, "next_page", None)
+            if callable(turn):
+                turn()
+
+    def show(self, meeting: Meeting) -> None:
+        document = handout_document(meeting)
+        if document == self._shown:
+            return
+        self._shown = document
+        for old in self.query(QRCodeView):
+            old.remove()
+        self.mount(QRCodeView(document, id="room-code"))
+
+    def clear(self) -> None:
+        if self._shown is None:
+            return
+        self._shown = None
+        for old in self.query(QRCodeView):
+            old.remove()

@@ -1,0 +1,67 @@
+"""Shared helpers for the room view and follower tests: a writer, file hashes, a killed writer."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from roomtui.domain.clock import FrozenClock
+from roomtui.domain.model import SpeakerKind
+from roomtui.store import Archive
+
+START = datetime(2019, 11, 22, 9, 0, 0)
+
+
+def data_files(root: Path) -> dict[str, str]:
+    """Every file under the data folder with the SHA-256 of its bytes (locks and temps included)."""
+    return {str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def who(meeting, name: str) -> int:
+    return next(p.id for p in meeting.participants if p.name == name)
+
+
+def live_demo(tmp_path, language: str = "en"):
+    """The demo council on a tmp folder, started, three speakers queued on the speeches item.
+
+    Returns (archive, meeting_id, clock, session): the session is the secretary's writer.
+    """
+    archive = Archive(tmp_path / "data")
+    meeting_id = archive.ensure_demo(language)
+    clock = FrozenClock(START)
+    session = archive.open(meeting_id, clock=clock)
+    session.do("start", lambda c: c.start_meeting())
+    session.do("item", lambda c: c.next_item())
+    session.do("item", lambda c: c.next_item())  # 3: speeches
+    names = (("Zhang Xiaojun", "张晓军"), ("Wu Chaolin", "吴朝林"), ("Liu Yan", "刘燕"), ("Tang Lihua", "唐丽华"))
+    for en, zh in names:
+        person = who(session.meeting, zh if language == "zh" else en)
+        session.do("add", lambda c, person=person: c.speaking_order().add(person, SpeakerKind.IMPROMPTU, c.now()))
+    return archive, meeting_id, clock, session
+
+
+KILL_MID_ACTION = """
+import os, signal, sys
+from datetime import datetime
+from roomtui.domain.clock import FrozenClock
+from roomtui.store import Archive
+import roomtui.store.storage as storage
+
+session = Archive(sys.argv[1]).open(sys.argv[2], clock=FrozenClock(datetime(2019, 11, 22, 9, 30)))
+assert not session.read_only
+def killed(fd):  # the temp file is written, not yet swapped in: die like a pulled plug
+    os.kill(os.getpid(), signal.SIGKILL)
+storage.os.fsync = killed
+session.do("next", lambda c: c.speaking_order().next(c.now()))
+"""
+
+
+def kill_writer_mid_action(data: Path, meeting_id: str) -> None:
+    """A writer that dies in the middle of saving an action: its lock file and temp file stay."""
+    done = subprocess.run([sys.executable, "-c", KILL_MID_ACTION, str(data), meeting_id], capture_output=True,
+                          text=True)
+    assert done.returncode == -9, done.stderr
