@@ -91,6 +91,11 @@ LABELS: dict[str, dict[str, str]] = {
         "colon": ": ",
         "description_issue": "Issue #{number}: {title}",
         "calendar_name": "Commitments: {title}",
+        "agenda": "Agenda",
+        "planned": "Planned",
+        "end": "End",
+        "actual": "Actual",
+        "minutes_planned": "{n} min",
     },
     "zh": {
         "document_title": "{title}纪要",
@@ -171,6 +176,11 @@ LABELS: dict[str, dict[str, str]] = {
         "colon": "：",
         "description_issue": "第{number}号问题：{title}",
         "calendar_name": "承诺事项：{title}",
+        "agenda": "会议议程",
+        "planned": "计划用时",
+        "end": "结束",
+        "actual": "实际用时",
+        "minutes_planned": "{n}分钟",
     },
 }
 
