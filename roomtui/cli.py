@@ -4,7 +4,7 @@
     roomtui demo [--lang zh]     create the demo council once and open it
     roomtui list                 the meetings, one per line
     roomtui import PLAN          a .toml plan or a .json meeting export
-    roomtui export MEETING --format md|html|json|csv|ics|plan [--public] [-o PATH]
+    roomtui export MEETING --format md|html|docx|json|csv|ics|plan [--public] [-o PATH]
     roomtui handout MEETING      the hand-out QR codes in a plain terminal
 """
 
@@ -20,7 +20,8 @@ from roomtui.i18n import _, init_from_environment, set_language
 from roomtui.i18n import language as interface_language
 from roomtui.paths import ENV_VAR, data_dir
 
-EXPORT_FORMATS = ("md", "html", "json", "csv", "ics", "plan")
+EXPORT_FORMATS = ("md", "html", "docx", "json", "csv", "ics", "plan")
+BINARY_EXPORTS = ("docx",)  # never written to a terminal
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,8 +117,17 @@ def _run(args: argparse.Namespace, archive) -> int:
         print(_("Imported {path} as meeting {id}.", path=args.path, id=meeting_id))
         return 0
     if command == "export":
+        if args.format in BINARY_EXPORTS and args.output is None and sys.stdout.isatty():
+            return _fail(_("a {format} file is binary and would garble this terminal: give a file with "
+                           "-o PATH (for example -o minutes.{format})", format=args.format))
         meeting = archive.load(archive.find(args.meeting))
-        data = export_bytes(meeting, args.format, public=args.public)
+        from roomtui.minutes import DocxUnavailable
+
+        try:
+            data = export_bytes(meeting, args.format, public=args.public)
+        except DocxUnavailable:
+            return _fail(_("Word (.docx) export needs python-docx and lxml, which this installation lacks (the "
+                           "one-file build leaves them out): install roomtui with pip, or export md or html"))
         if args.output is None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()

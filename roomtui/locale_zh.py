@@ -493,8 +493,6 @@ CATALOG: dict[str, str] = {
     "Public minutes (what leaves the room)": "公开版纪要（可带出会场）",
     "Internal minutes (with contacts and notes)": "内部版纪要（含联系方式和备注）",
     "the meeting is not closed yet: c closes it": "会议尚未结束：按 c 结束",
-    "Export the minutes (Markdown, HTML, JSON, CSV, ICS; public and internal)":
-        "导出会议纪要（Markdown、HTML、JSON、CSV、ICS；公开版和内部版）",
     "Wrote {n} files to {folder}": "已将 {n} 个文件写入 {folder}",
     "Cannot write to {folder}: {reason}": "无法写入 {folder}：{reason}",
     "Minutes exported": "会议纪要已导出",
@@ -705,4 +703,11 @@ CATALOG: dict[str, str] = {
     "No commitment has been recorded.": "还没有记录任何承诺。",
     "Follow-up grade": "跟踪评级",
     "Which commitment?": "哪一项承诺？",
+    # -- issue 18 --
+    "a {format} file is binary and would garble this terminal: give a file with -o PATH (for example -o minutes.{format})":
+        "{format} 文件是二进制文件，输出到终端会显示乱码：请用 -o 路径 指定文件（例如 -o minutes.{format}）",
+    "Word (.docx) export needs python-docx and lxml, which this installation lacks (the one-file build leaves them out): install roomtui with pip, or export md or html":
+        "导出 Word（.docx）需要 python-docx 和 lxml，当前安装中没有（单文件版不包含它们）：请用 pip 安装 roomtui，或导出 md 或 html",
+    "Export the minutes (Markdown, HTML, Word, JSON, CSV, ICS; public and internal)":
+        "导出会议纪要（Markdown、HTML、Word、JSON、CSV、ICS；公开版和内部版）",
 }

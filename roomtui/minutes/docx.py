@@ -99,6 +99,12 @@ def xml_text(value: object) -> str:
     return _NOT_XML.sub("", str(value))
 
 
+def _property(value: str) -> str:
+    """A core property: the package format allows at most 255 characters."""
+    text = xml_text(value)
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def render_docx(minutes: Minutes) -> bytes:
     """The whole minutes as a .docx file; the same minutes always give the same bytes."""
     try:
@@ -222,11 +228,11 @@ class _Writer:
     def _setup_properties(self) -> None:
         props = self.doc.core_properties
         stamp = self.m.stamp or _ZIP_EPOCH
-        props.title = xml_text(self.t["document_title"].format(title=self.m.header.title))
-        props.subject = xml_text(self.m.header.series)
+        props.title = _property(self.t["document_title"].format(title=self.m.header.title))
+        props.subject = _property(self.m.header.series)
         props.author = "roomtui"
         props.last_modified_by = "roomtui"
-        props.comments = xml_text(self.t["public_note"] if self.m.public else self.t["internal_note"])
+        props.comments = _property(self.t["public_note"] if self.m.public else self.t["internal_note"])
         props.keywords = ""
         props.category = ""
         props.language = "zh-CN" if self.m.language == "zh" else "en"
