@@ -385,7 +385,7 @@ class _Writer:
         rows = [[str(s.number), s.speaker, s.role, s.kind, s.agenda_item, s.start,
                  s.time_used + (f" (+{s.over_by})" if s.over_by else ""), s.key_points, self._issues_cell(s)]
                 for s in self.m.speeches]
-        self.table(header, rows, [1, 2.4, 2, 1.6, 2.4, 1.6, 1.8, 5, 3.5])
+        self.table(header, rows, [1.2, 2.2, 2, 1.7, 2.4, 2, 2, 4.4, 3.4])
 
     def _issues_cell(self, speech) -> str:
         refs = [f"#{r.number} {r.title}" for r in speech.issues_raised]
