@@ -124,13 +124,16 @@ def test_chinese_fonts_are_set_for_east_asian_text(files):
     document = open_docx(files["zh", False])
     styles = document.styles
     expected = {"Normal": ("仿宋_GB2312", 16), "Title": ("方正小标宋简体", 22), "Heading 1": ("黑体", 16),
-                "Heading 2": ("楷体_GB2312", 16)}
+                "Heading 2": ("楷体_GB2312", 16), "Table Text": ("仿宋_GB2312", 10.5), "Table Heading": ("黑体", 10.5)}
     for name, (face, size) in expected.items():
         fonts = font_of(styles[name])
         assert fonts["eastAsia"] == face, name
         assert not [key for key in fonts if key.endswith("Theme") or key == "cstheme"], name  # a theme would win
         assert styles[name].font.size == Pt(size), name
     assert styles["Heading 1"].font.bold is False and styles["Heading 1"].font.italic is False
+    cells = document.tables[0].rows
+    assert cells[0].cells[0].paragraphs[0].style.name == "Table Heading"
+    assert cells[1].cells[0].paragraphs[0].style.name == "Table Text"
     normal = styles["Normal"].paragraph_format
     assert normal.line_spacing == Pt(28.95)  # 22 lines in the 225 mm text block
     lang = styles["Normal"].element.rPr.find(qn("w:lang"))
