@@ -37,7 +37,7 @@ async def test_closed_meeting_opens_on_its_minutes_and_exports_everything(archiv
         await pilot.pause()
         assert isinstance(app.screen, MinutesScreen)
     files = sorted(p.name for p in (tmp_path / "usb").iterdir())
-    assert len(files) == 10 and any(name.endswith("public.html") for name in files)
+    assert len(files) == 12 and any(name.endswith("public.docx") for name in files)  # 6 formats x 2
     assert any(str(tmp_path / "usb") in n for n in notices)
 
 
