@@ -5,7 +5,7 @@
     roomtui list                 the meetings, one per line
     roomtui import PLAN          a .toml plan or a .json meeting export, always as a new meeting
     roomtui import PLAN --replace MEETING [--force]   replace a meeting (its old version is kept)
-    roomtui export MEETING --format md|html|json|csv|ics|plan [--public] [-o PATH]
+    roomtui export MEETING --format md|html|docx|json|csv|ics|plan [--public] [-o PATH]
     roomtui handout MEETING [--response N] [--page K | --text]
                                  the hand-out QR codes in a plain terminal
     roomtui share MEETING        the whole public minutes to phones over the laptop's Wi-Fi
@@ -27,7 +27,8 @@ from roomtui.i18n import _, init_from_environment, set_language
 from roomtui.i18n import language as interface_language
 from roomtui.paths import ENV_VAR, data_dir
 
-EXPORT_FORMATS = ("md", "html", "json", "csv", "ics", "plan")
+EXPORT_FORMATS = ("md", "html", "docx", "json", "csv", "ics", "plan")
+BINARY_EXPORTS = ("docx",)  # never written to a terminal
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -167,8 +168,17 @@ def _run(args: argparse.Namespace, archive) -> int:
     if command == "import":
         return _import(args, archive)
     if command == "export":
+        if args.format in BINARY_EXPORTS and args.output is None and sys.stdout.isatty():
+            return _fail(_("a {format} file is binary and would garble this terminal: give a file with "
+                           "-o PATH (for example -o minutes.{format})", format=args.format))
         meeting = archive.load(archive.find(args.meeting))
-        data = export_bytes(meeting, args.format, public=args.public)
+        from roomtui.minutes import DocxUnavailable
+
+        try:
+            data = export_bytes(meeting, args.format, public=args.public)
+        except DocxUnavailable:
+            return _fail(_("Word (.docx) export needs python-docx and lxml, which this installation lacks (the "
+                           "one-file build leaves them out): install roomtui with pip, or export md or html"))
         if args.output is None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()

@@ -235,7 +235,7 @@ async def test_whole_council_by_keys(tmp_path):
         await pilot.pause()
 
     exported = {p.name: p for p in (tmp_path / "usb").iterdir()}
-    assert len(exported) == 10
+    assert len(exported) == 12  # 6 formats (docx since issue 18) x public/internal
     public_md = next(p for name, p in exported.items() if name.endswith("minutes (public).md")).read_text(encoding="utf-8")
     for fact in ("Old compound floods when it rains", "resolve now", "Drains cleared", "Pipe rebuild budgeted",
                  "needs higher-level support", "Roof repair within 30 days", "Fu Xiude", "point of order",

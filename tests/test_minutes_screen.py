@@ -37,7 +37,8 @@ async def test_closed_meeting_opens_on_its_minutes_and_exports_everything(archiv
         await pilot.pause()
         assert isinstance(app.screen, MinutesScreen)
     files = sorted(p.name for p in (tmp_path / "usb").iterdir())
-    assert len(files) == 10 and any(name.endswith(" - 纪要（公开版）.html") for name in files)  # named in Chinese
+    assert len(files) == 12 and any(name.endswith(" - 纪要（公开版）.html") for name in files)  # named in Chinese
+    assert any(name.endswith(" - 纪要（公开版）.docx") for name in files)  # 6 formats (Word too) x 2
     assert any(str(tmp_path / "usb") in n for n in notices)
 
 

@@ -95,6 +95,11 @@ LABELS: dict[str, dict[str, str]] = {
         "calendar_name": "Commitments: {title}",
         "file_public": "minutes (public)",
         "file_internal": "minutes (internal)",
+        "agenda": "Agenda",
+        "planned_time": "Planned",
+        "end": "End",
+        "actual": "Actual",
+        "minutes_planned": "{n} min",
     },
     "zh": {
         "document_title": "{title}纪要",
@@ -179,6 +184,11 @@ LABELS: dict[str, dict[str, str]] = {
         "calendar_name": "承诺事项：{title}",
         "file_public": "纪要（公开版）",
         "file_internal": "纪要（内部版）",
+        "agenda": "会议议程",
+        "planned_time": "计划用时",
+        "end": "结束",
+        "actual": "实际用时",
+        "minutes_planned": "{n}分钟",
     },
 }
 

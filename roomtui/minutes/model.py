@@ -80,6 +80,17 @@ class RoleGroup:
 
 
 @dataclass(frozen=True)
+class AgendaRow:
+    number: str  # "3", or "3.1" for a part of item 3
+    title: str
+    kind: str
+    planned: str  # "40 min"
+    start: str
+    end: str
+    actual: str  # time the item was held, empty when it never started
+
+
+@dataclass(frozen=True)
 class IssueRef:
     number: int
     title: str
@@ -185,6 +196,7 @@ class Minutes:
     review_date: str
     next_theme: str
     stamp: datetime | None  # the moment the record refers to: closing time, or the last recorded event
+    agenda: tuple[AgendaRow, ...] = ()  # planned against actual times (the Word minutes list it)
 
 
 def record_moment(meeting: Meeting) -> datetime | None:
@@ -246,6 +258,7 @@ def build_minutes(meeting: Meeting, *, public: bool, now: datetime | None = None
         review_date=iso(meeting.review_date),
         next_theme=block(meeting.next_theme),
         stamp=stamp,
+        agenda=_agenda(meeting, language, labels, now),
     )
 
 
@@ -287,6 +300,24 @@ def _present(meeting: Meeting, language: str, private) -> tuple[RoleGroup, ...]:
         if person.present:
             groups.setdefault(enum_label(person.role, language), []).append(_attendee(person, language, private))
     return tuple(RoleGroup(role, tuple(people)) for role, people in groups.items())
+
+
+def _agenda(meeting: Meeting, language: str, labels: dict[str, str], now: datetime) -> tuple[AgendaRow, ...]:
+    """Every agenda item with its parts right after it, numbered 1, 2, 2.1 ..."""
+    top = [item for item in meeting.agenda if item.parent_id is None]
+    rows = []
+    for n, item in enumerate(top, 1):
+        parts = [p for p in meeting.agenda if p.parent_id == item.id]
+        for number, entry in [(str(n), item)] + [(f"{n}.{k}", p) for k, p in enumerate(parts, 1)]:
+            held = ""
+            if entry.started_at is not None:
+                held = format_seconds(max(0.0, ((entry.ended_at or now) - entry.started_at).total_seconds()))
+            rows.append(AgendaRow(
+                number=number, title=line(entry.title), kind=enum_label(entry.kind, language),
+                planned=labels["minutes_planned"].format(n=entry.planned_minutes) if entry.planned_minutes else "",
+                start=hhmm(entry.started_at), end=hhmm(entry.ended_at), actual=held,
+            ))
+    return tuple(rows)
 
 
 def _issue_ref(meeting: Meeting, issue_id: int | None) -> IssueRef | None:

@@ -23,14 +23,15 @@ def default_export_folder(meeting_id: str) -> Path:
 
 
 def export_all(meeting, folder: Path) -> list[Path]:
-    """Write the minutes in every format, public and internal, plus the plan; returns the files."""
-    from roomtui.minutes import FORMATS, default_filename, export_minutes
+    """Write the minutes in every format this installation has (docx needs python-docx), public and
+    internal; returns the files."""
+    from roomtui.minutes import available_formats, default_filename, export_minutes
     from roomtui.store.storage import atomic_write
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for public in (True, False):
-        for fmt in FORMATS:
+        for fmt in available_formats():
             path = folder / default_filename(meeting, fmt, public)
             atomic_write(path, export_minutes(meeting, fmt, public=public))
             written.append(path)
@@ -133,6 +134,6 @@ class MinutesScreen(MeetingScreen):
                 self.app.notify(ngettext("Wrote {n} file to {folder}", "Wrote {n} files to {folder}", len(written), folder=written[0].parent),
                                 title=_("Minutes exported"), timeout=15)
 
-        self.app.push_screen(FormDialog(_("Export the minutes (Markdown, HTML, JSON, CSV, ICS; public and internal)"), [
+        self.app.push_screen(FormDialog(_("Export the minutes (Markdown, HTML, Word, JSON, CSV, ICS; public and internal)"), [
             FormField("folder", _("Folder (a USB stick works too)"), value=str(default_export_folder(meeting.id))),
         ], submit), done)
