@@ -2,8 +2,10 @@
 
 It does what ``pybabel extract``, ``pybabel update`` and ``pybabel compile`` do, with this
 project's keywords, through Babel's API (Babel is a test dependency, never needed at run time).
-There are two gettext domains (see roomtui/i18n.py): ``roomtui``, the interface, and ``record``,
-the words of minutes and hand-outs in the meeting's language.
+There are two gettext domains (see roomtui/i18n.py): ``roomtui``, the interface, extracted from
+the code's _(), N_(), ngettext(), pgettext() and problem() calls; and ``record``, the words of
+minutes, hand-outs, enum labels and template agendas in the meeting's language, taken from the
+English tables in the code (context ``table:key``).
 
     python -m roomtui.catalog         extract -> <domain>.pot, update each .po, compile each .mo
     python -m roomtui.catalog check   change nothing; list strings missing from a .po, untranslated
@@ -25,31 +27,51 @@ from pathlib import Path
 from roomtui.i18n import DOMAIN, LOCALE_DIR, RECORD_DOMAIN
 
 PACKAGE = Path(__file__).resolve().parent
-KEYWORDS = {
-    DOMAIN: {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "problem": (1,), "Problem": (1,)},
-    RECORD_DOMAIN: {"record_text": (2,), "RN_": None},
-}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "problem": (1,), "Problem": (1,)}
+DOMAINS = (DOMAIN, RECORD_DOMAIN)
 LOCALES = ("zh_CN",)
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
 def extract(domain: str):
-    """The template of ``domain``: every string marked for it, with where it is used."""
+    """The template of ``domain``: the interface's marked strings, or the record's English tables."""
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
 
     # a fixed date, so that regenerating unchanged catalogs changes no file
     template = Catalog(project="roomtui", domain=domain, fuzzy=False, creation_date=FIXED_DATE,
                        revision_date=FIXED_DATE)
+    if domain == RECORD_DOMAIN:
+        for table, key, english, where in record_entries():
+            template.add(english, locations=[(where, 0)], context=f"{table}:{key}")
+        return template
     method_map = [("**.py", "python")]
     for filename, lineno, message, comments, context in extract_from_dir(
-            str(PACKAGE), method_map=method_map, keywords=KEYWORDS[domain], comment_tags=("TRANSLATORS:",),
+            str(PACKAGE), method_map=method_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",),
             strip_comment_tags=True):
         if filename == "catalog.py":
             continue
         template.add(message, locations=[(f"roomtui/{filename}", lineno)], auto_comments=comments,
                      context=context)
     return template
+
+
+def record_entries():
+    """(table, key, English, where) of every word of the record (see i18n.record_label)."""
+    from roomtui.domain import model, templates
+    from roomtui.handout import text as handout_text
+    from roomtui.minutes import labels, register_labels
+
+    for choice, english in model._LABELS.items():
+        yield "enum", f"{type(choice).__name__}.{choice.value}", english, "roomtui/domain/model.py"
+    for template in templates.TEMPLATES.values():
+        for title, _kind, _minutes in template.agenda:
+            yield "agenda", title, title, "roomtui/domain/templates.py"
+    for table, module, english in (("minutes", "minutes/labels.py", labels.LABELS.english),
+                                   ("register", "minutes/register_labels.py", register_labels.REGISTER_LABELS.english),
+                                   ("handout", "handout/text.py", handout_text._LABELS.english)):
+        for key, text in english.items():
+            yield table, key, text, f"roomtui/{module}"
 
 
 def po_path(locale: str, domain: str) -> Path:
@@ -85,7 +107,7 @@ def compiled(catalog) -> bytes:
 
 
 def update() -> None:
-    for domain in KEYWORDS:
+    for domain in DOMAINS:
         template = extract(domain)
         write_po(template, LOCALE_DIR / f"{domain}.pot")
         for locale in LOCALES:
@@ -104,7 +126,7 @@ def _untranslated(entry) -> bool:
 def problems() -> list[str]:
     """What is out of date; empty when the catalogs are complete and compiled."""
     found: list[str] = []
-    for domain in KEYWORDS:
+    for domain in DOMAINS:
         template = extract(domain)
         for locale in LOCALES:
             catalog = read_po(locale, domain)

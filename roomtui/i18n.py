@@ -11,8 +11,10 @@ falls back to English. The catalogs are made with Babel and read with the standa
 time (binding descriptions, enum labels, table entries) is marked with ``N_()`` and translated
 where it is shown, so the language can be chosen at any time.
 
-A second domain, ``record``, holds the words of the *record*: minutes, hand-outs and the demo
-are written in the meeting's language, not the secretary's. It is read with :func:`record_text`.
+A second domain, ``record``, holds the words of the *record*: minutes, hand-outs and agenda
+templates are written in the meeting's language, not the secretary's. The code keeps those words
+in English tables (one place each); :func:`record_label` and :func:`record_table` read them in a
+meeting's language from the record catalog.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import gettext as _gettext
 import locale as _locale
 import os
 import sys
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,14 +86,19 @@ def N_(message: str, /) -> str:
     return message
 
 
-def record_text(language: str, message: str, /, **values: object) -> str:
-    """``message`` in the language of a meeting's record (minutes, hand-out, demo content)."""
-    return _fill(translations(normalise(language), RECORD_DOMAIN).gettext(message), values)
+def record_label(language: str, table: str, key: str, english: str) -> str:
+    """One word of a record table (minutes headings, hand-out words, enum labels, template agenda
+    titles) in the meeting's language. The tables in the code are English; the translations are
+    the ``record`` catalog, each entry under the context ``table:key`` so that two keys with the
+    same English ("Planned" the time line, "Planned" the agenda column) can differ."""
+    if normalise(language) == "en":
+        return english
+    return translations(normalise(language), RECORD_DOMAIN).pgettext(f"{table}:{key}", english)
 
 
-def RN_(message: str, /) -> str:
-    """Mark record text for extraction (into the record domain) without translating it yet."""
-    return message
+def record_table(language: str, table: str, english: dict[str, str]) -> dict[str, str]:
+    """A whole English table of the record in ``language``."""
+    return {key: record_label(language, table, key, text) for key, text in english.items()}
 
 
 def system_language() -> str:
@@ -119,3 +127,24 @@ def system_language() -> str:
 def init_from_environment() -> None:
     """ROOMTUI_LANG if set, else the system's language (as gettext programs do)."""
     set_language(os.environ.get("ROOMTUI_LANG") or system_language())
+
+
+class RecordTables(Mapping):
+    """``TABLE[language]``: an English table of the record in each record language, on demand."""
+
+    def __init__(self, table: str, english: dict[str, str], languages: tuple[str, ...] = LANGUAGES) -> None:
+        self.table, self.english, self.languages = table, english, languages
+        self._made: dict[str, dict[str, str]] = {}
+
+    def __getitem__(self, language: str) -> dict[str, str]:
+        if language not in self.languages:
+            raise KeyError(language)
+        if language not in self._made:
+            self._made[language] = record_table(language, self.table, self.english)
+        return self._made[language]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.languages)
+
+    def __len__(self) -> int:
+        return len(self.languages)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum
 
-from roomtui.i18n import N_
+from roomtui.i18n import N_, record_label
 
 
 class _Choice(str, Enum):
@@ -25,7 +25,7 @@ class _Choice(str, Enum):
 
     def label_in(self, language: str) -> str:
         """The label in a meeting's own language (minutes, hand-outs), whatever the interface's."""
-        return _RECORD_LABELS.get(language, {}).get(self) or _LABELS[self]
+        return record_label(language, "enum", f"{type(self).__name__}.{self.value}", _LABELS[self])
 
     def __str__(self) -> str:  # so f-strings never leak "Role.MEMBER"
         return self.value
@@ -129,40 +129,6 @@ _LABELS: dict[_Choice, str] = {
 }
 
 
-# Labels in the language a meeting is recorded in (its minutes and hand-out), beside English.
-_RECORD_LABELS: dict[str, dict[_Choice, str]] = {
-    "zh": {
-        Role.SECRETARY: "秘书",
-        Role.CHAIR: "主持人",
-        Role.MEMBER: "政协委员",
-        Role.RESIDENT: "居民代表",
-        Role.DEPARTMENT: "部门负责人",
-        Role.LEADER: "县领导",
-        Role.OBSERVER: "列席/媒体",
-        SpeakerKind.POINT_OF_ORDER: "程序动议",
-        SpeakerKind.BOOKED: "预约发言",
-        SpeakerKind.IMPROMPTU: "自由发言",
-        SpeakerKind.ANSWER: "回应",
-        Disposition.RESOLVE_NOW: "当场解决",
-        Disposition.STEP_BY_STEP: "研究后逐步解决",
-        Disposition.HIGHER_LEVEL: "需上级支持",
-        Grade.A: "A 已解决",
-        Grade.B: "B 正在解决",
-        Grade.C: "C 列入计划",
-        Grade.D: "D 暂不能解决",
-        Satisfaction.SATISFIED: "满意",
-        Satisfaction.BASICALLY: "基本满意",
-        Satisfaction.DISSATISFIED: "不满意",
-        AgendaKind.OPENING: "开场",
-        AgendaKind.BRIEFING: "通报",
-        AgendaKind.SPEECHES: "发言",
-        AgendaKind.ANSWERS: "回应",
-        AgendaKind.QUESTIONS: "追问",
-        AgendaKind.SUMMARY: "总结",
-        AgendaKind.CLOSING: "闭幕",
-        AgendaKind.OTHER: "其他",
-    },
-}
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from roomtui.domain.council import Council
 from roomtui.domain.model import AgendaKind, Meeting, SpeakingLimits
 from roomtui.domain.validation import ValidationError
-from roomtui.i18n import N_, _
+from roomtui.i18n import N_, _, record_label
 
 
 @dataclass(frozen=True)
@@ -54,22 +54,11 @@ BLANK = Template(key="blank", name=N_("blank"), agenda=(), limits=SpeakingLimits
 
 TEMPLATES: dict[str, Template] = {t.key: t for t in (COUNCIL, TOWN_HALL, BLANK)}
 
-# Agenda titles in Chinese for the Chinese demo and for templates applied in a Chinese meeting.
-ZH_TITLES = {
-    "Opening": "主持人开场",
-    "Briefing on the research report": "通报调研报告",
-    "Speeches": "委员及群众代表发言",
-    "Department answers": "部门负责人现场回应",
-    "Follow-up questions": "追问与互动",
-    "Leader's summary": "县领导总结讲话",
-    "Closing": "政协领导结束讲话",
-    "Public comment (sign-up order)": "公众发言（按报名顺序）",
-    "Responses": "回应",
-}
 
 
 def template_title(title: str, language: str) -> str:
-    return ZH_TITLES.get(title, title) if language == "zh" else _(title)
+    """A template's agenda title in the meeting's language (the record catalog, context "agenda")."""
+    return record_label(language, "agenda", title, title)
 
 
 def new_meeting(title: str, template_key: str = "council", *, language: str = "en", meeting_id: str = "",

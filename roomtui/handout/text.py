@@ -28,52 +28,30 @@ from datetime import date
 
 from roomtui.domain.model import Commitment, Disposition, Issue, Meeting, Response
 from roomtui.domain.text import clean_text
+from roomtui.i18n import RecordTables, normalise
 
-_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "language": "en",
-        "colon": ": ",
-        "place": ", ",
-        "action": "Action",
-        "plan": "Plan",
-        "milestones": "Milestones",
-        "target": "Target",
-        "reason": "Reason",
-        "body_asked": "Asked of",
-        "next_step": "Next step",
-        "interim": "Meanwhile",
-        "due": "{what} by {date}",
-        "aside": " ({text})",
-        "pending": "no response yet",
-        # the dispositions in a word or two, for the summary (one response's code has the full label)
-        "resolve_now": "resolve now",
-        "step_by_step": "step by step",
-        "higher_level": "higher-level support",
-        "next_theme": "Next council",
-        "review": "Report back",
-    },
-    "zh": {
-        "language": "zh",
-        "colon": "：",
-        "place": "，",
-        "action": "措施",
-        "plan": "方案",
-        "milestones": "节点",
-        "target": "目标",
-        "reason": "原因",
-        "body_asked": "请求",
-        "next_step": "下一步",
-        "interim": "过渡措施",
-        "due": "{date}前{what}",
-        "aside": "（{text}）",
-        "pending": "尚未答复",
-        "resolve_now": "当场解决",
-        "step_by_step": "逐步解决",
-        "higher_level": "需上级支持",
-        "next_theme": "下次协商",
-        "review": "落实情况通报",
-    },
+_ENGLISH: dict[str, str] = {
+    "colon": ": ",
+    "place": ", ",
+    "action": "Action",
+    "plan": "Plan",
+    "milestones": "Milestones",
+    "target": "Target",
+    "reason": "Reason",
+    "body_asked": "Asked of",
+    "next_step": "Next step",
+    "interim": "Meanwhile",
+    "due": "{what} by {date}",
+    "aside": " ({text})",
+    "pending": "no response yet",
+    # the dispositions in a word or two, for the summary (one response's code has the full label)
+    "resolve_now": "resolve now",
+    "step_by_step": "step by step",
+    "higher_level": "higher-level support",
+    "next_theme": "Next council",
+    "review": "Report back",
 }
+_LABELS = RecordTables("handout", _ENGLISH)  # other languages: the record catalog (i18n.py)
 
 BULLET = "- "
 
@@ -99,7 +77,8 @@ class Document:
 
 def labels(language: str) -> dict:
     """The label table for a meeting language; unknown languages get English."""
-    return _LABELS.get(language, _LABELS["en"])
+    code = normalise(language)
+    return {**_LABELS[code], "language": code}
 
 
 def handout_document(meeting: Meeting) -> Document:
