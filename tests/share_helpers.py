@@ -23,7 +23,7 @@ def demo_archive(folder: Path, language: str = "en") -> tuple[Archive, str]:
     meeting.issues[0].note = NOTES[1]
     if meeting.responses:
         meeting.responses[0].note = NOTES[2]
-    archive.replace(meeting)
+    archive.replace(meeting_id, meeting)
     return archive, meeting_id
 
 

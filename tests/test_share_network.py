@@ -228,16 +228,18 @@ def test_share_on_the_terminal_follows_changes_of_the_meeting_file(tmp_path):
 
     def started(sharing):
         def change_then_watch():
-            meeting = archive.load(meeting_id)
-            meeting.title = "Renamed council 更名"
-            archive.replace(meeting)
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline and "renamed" not in seen:
-                with urllib.request.urlopen(sharing.url, timeout=10) as answer:
-                    if "Renamed council 更名".encode() in answer.read():
-                        seen["renamed"] = True
-                stop.wait(0.2)
-            stop.set()
+            try:
+                meeting = archive.load(meeting_id)
+                meeting.title = "Renamed council 更名"
+                archive.replace(meeting_id, meeting)
+                deadline = time.monotonic() + 30
+                while time.monotonic() < deadline and "renamed" not in seen:
+                    with urllib.request.urlopen(sharing.url, timeout=10) as answer:
+                        if "Renamed council 更名".encode() in answer.read():
+                            seen["renamed"] = True
+                    stop.wait(0.2)
+            finally:
+                stop.set()  # whatever happened here, the server stops and the test ends
 
         threading.Thread(target=change_then_watch, daemon=True).start()
 

@@ -8,6 +8,9 @@ and do not stop the others from being served.
 
 from __future__ import annotations
 
+from html import escape
+from urllib.parse import quote
+
 import http.client
 import select
 import socket
@@ -62,7 +65,7 @@ def test_every_download_is_the_public_export_byte_for_byte(demo, sharing, tmp_pa
     archive, meeting_id = demo
     meeting = archive.load(meeting_id)
     for fmt in DOWNLOAD_FORMATS:
-        status, headers, body = get(sharing.url + default_filename(meeting, fmt, public=True))
+        status, headers, body = get(sharing.url + quote(default_filename(meeting, fmt, public=True)))
         assert status == 200, fmt
         assert body == exported(archive, meeting_id, fmt, tmp_path), fmt
         assert headers["Content-Disposition"].startswith("attachment;")
@@ -78,7 +81,7 @@ def test_the_page_is_the_html_export_with_the_download_links(demo, sharing, tmp_
     links = links_block([(f, default_filename(meeting, f, public=True)) for f in DOWNLOAD_FORMATS], "en")
     assert page.replace(links.encode("utf-8"), b"", 1) == html
     for fmt in DOWNLOAD_FORMATS:
-        assert f'href="{default_filename(meeting, fmt, public=True)}"'.encode() in page
+        assert f'href="{escape(quote(default_filename(meeting, fmt, public=True)))}"'.encode() in page
     head_status, head_headers, head_body = get(sharing.url, "HEAD")
     assert head_status == 200 and head_body == b"" and int(head_headers["Content-Length"]) == len(page)
 
@@ -90,8 +93,8 @@ def test_no_contact_and_no_note_in_any_answer(demo, sharing):
     assert len(hidden) >= 16 and any("PRIVNOTE" in h for h in hidden)
     answers = [raw_request(sharing.server.port, f"GET {urlsplit(sharing.url).path}{name} HTTP/1.1\r\n"
                            f"Host: x\r\nConnection: close\r\n\r\n".encode())
-               for name in ["", "nothing", *(default_filename(meeting, f, public=True) for f in DOWNLOAD_FORMATS),
-                            default_filename(meeting, "json", public=False)]]
+               for name in ["", "nothing", *(quote(default_filename(meeting, f, public=True)) for f in DOWNLOAD_FORMATS),
+                            quote(default_filename(meeting, "json", public=False))]]
     assert [status_of(a) for a in answers] == [200, 404, 200, 200, 200, 200, 404]
     for answer in answers:
         text = answer.decode("utf-8", "replace").replace("\r\n ", "")
