@@ -40,19 +40,20 @@ class DecodeError(ValueError):
 
 
 _SCALARS = (str, int, float, bool, type(None))
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_ENCODERS: dict[type, Any] = {}
 
 
 def to_data(value: Any) -> Any:
-    """Plain JSON-ready data. Runs twice per saved action, so it dispatches on exact types."""
+    """Plain JSON-ready data. Runs on every saved action, so dataclasses go through an encoder
+    compiled once per class from its type hints (see ``_compile``); anything else by type."""
     kind = type(value)
     if kind in _SCALARS:
         return value
-    names = _FIELD_NAMES.get(kind)
-    if names is None and dataclasses.is_dataclass(kind):
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
-    if names is not None:
-        return {name: to_data(getattr(value, name)) for name in names}
+    encoder = _ENCODERS.get(kind)
+    if encoder is None and dataclasses.is_dataclass(kind):
+        encoder = _encoder(kind)
+    if encoder is not None:
+        return encoder(value)
     if kind is list or kind is tuple:
         return [to_data(v) for v in value]
     if isinstance(value, Enum):
@@ -62,6 +63,64 @@ def to_data(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: to_data(v) for k, v in value.items()}
     return value
+
+
+def _encoder(cls: type) -> Any:
+    try:
+        encoder = _compile(cls)
+    except Exception:  # hints that do not resolve: the generic walk gives the same data, slower
+        names = tuple(f.name for f in dataclasses.fields(cls))
+
+        def encoder(value: Any) -> dict[str, Any]:
+            return {name: to_data(getattr(value, name)) for name in names}
+    _ENCODERS[cls] = encoder
+    return encoder
+
+
+def _compile(cls: type) -> Any:
+    """One function per dataclass that builds its dict inline, each field by its declared type.
+
+    Profiling a save (cProfile) showed the generic walk spending its time on a call and type tests
+    per value, most of them for fields whose type the hints already tell. Every expression falls
+    back to ``to_data`` when the value is not of the declared type, so the result is the same as
+    the generic walk's, only faster.
+    """
+    namespace: dict[str, Any] = {"to": to_data, "S": frozenset(_SCALARS)}
+    parts = []
+    for number, f in enumerate(dataclasses.fields(cls)):
+        tp = _hints(cls)[f.name]
+        if get_origin(tp) in (typing.Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else Any
+        attr = f"(x := v.{f.name})"
+        name_t, name_e = f"T{number}", f"E{number}"
+        if tp in _SCALARS:
+            expr = f"x if {attr}.__class__ in S else to(x)"
+        elif isinstance(tp, type) and issubclass(tp, Enum):
+            namespace[name_t] = tp
+            expr = f"x.value if {attr}.__class__ is {name_t} else to(x)"
+        elif tp in (datetime, date, time):
+            namespace[name_t] = tp
+            expr = f"x.isoformat() if {attr}.__class__ is {name_t} else to(x)"
+        elif dataclasses.is_dataclass(tp) and tp is not cls:
+            namespace[name_t], namespace[name_e] = tp, _ENCODERS.get(tp) or _encoder(tp)
+            expr = f"{name_e}(x) if {attr}.__class__ is {name_t} else to(x)"
+        elif get_origin(tp) is list and len(get_args(tp)) == 1:
+            (item,) = get_args(tp)
+            if item in _SCALARS:
+                each = "y if y.__class__ in S else to(y)"
+            elif dataclasses.is_dataclass(item) and item is not cls:
+                namespace[name_t], namespace[name_e] = item, _ENCODERS.get(item) or _encoder(item)
+                each = f"{name_e}(y) if y.__class__ is {name_t} else to(y)"
+            else:
+                each = "to(y)"
+            expr = f"[{each} for y in x] if {attr}.__class__ is list else to(x)"
+        else:
+            expr = f"to(v.{f.name})"
+        parts.append(f"{f.name!r}: {expr}")
+    source = "def encode(v):\n    return {" + ", ".join(parts) + "}\n"
+    exec(compile(source, f"<codec encoder of {cls.__name__}>", "exec"), namespace)
+    return namespace["encode"]
 
 
 @lru_cache(maxsize=None)
