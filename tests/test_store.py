@@ -164,3 +164,17 @@ def test_delete_keeps_a_copy(archive):
 def test_find_by_title_prefix(archive):
     archive.ensure_demo("en")
     assert archive.find("Tongjiang") == DEMO_ID["en"]
+
+
+def test_a_file_written_table_by_table_is_the_json_of_the_whole_meeting(archive, clock):
+    session = archive.open(archive.ensure_demo("zh"), clock=clock)
+    session.do("start", lambda c: c.start_meeting())
+    for participant in (3, 4, 5):
+        session.do("add", lambda c: c.speaking_order().add(participant, SpeakerKind.IMPROMPTU, c.now()))
+    session.do("next", lambda c: c.speaking_order().next(c.now()))
+    session.undo()
+    path = archive.path_of(session.meeting.id)
+    raw = path.read_bytes()
+    assert raw == storage_module.encode(json.loads(raw))  # only changed tables were encoded again
+    assert meeting_to_data(Archive(archive.root).load(session.meeting.id)) == meeting_to_data(session.meeting)
+    session.close()
