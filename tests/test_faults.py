@@ -88,12 +88,13 @@ async def test_full_disk_in_the_app_says_not_saved_and_keeps_running(archive, mo
 
         real = os.fsync
         monkeypatch.setattr(storage_module.os, "fsync", full)
-        assert app.act("add Zhou", lambda c: c.add_participant("Zhou Yi")) is None
+        refused = app.act("add Zhou", lambda c: c.add_participant("Zhou Yi"))
+        assert not refused and "No space left on device" in refused.problems[0]
         assert any("Not saved" in m and "No space left" in m for m, _kw in notices)
         assert meeting_to_data(app.session.meeting) == before
         assert meeting_to_data(Archive(archive.root).load(meeting_id)) == before
         monkeypatch.setattr(storage_module.os, "fsync", real)
-        assert app.act("add Zhou", lambda c: c.add_participant("Zhou Yi")) is not None
+        assert app.act("add Zhou", lambda c: c.add_participant("Zhou Yi")).done
         await pilot.pause()
         assert app.is_running
     assert any(p.name == "Zhou Yi" for p in archive.load(meeting_id).participants)
@@ -108,7 +109,7 @@ async def test_second_instance_opens_read_only_and_says_so(archive):
         app.notify = lambda message, **kw: notices.append(message)
         await pilot.pause()
         assert app.session.read_only
-        assert app.act("add", lambda c: c.add_participant("Intruder")) is None
+        assert not app.act("add", lambda c: c.add_participant("Intruder"))
         assert any("read-only" in m for m in notices)
     holder.close()
     assert all(p.name != "Intruder" for p in archive.load(meeting_id).participants)
