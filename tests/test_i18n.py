@@ -176,3 +176,21 @@ def test_roomtui_lang_zh_help(monkeypatch, capsys):
     with pytest.raises(SystemExit):
         main(["--lang", "zh", "--help"])
     assert "界面语言" in capsys.readouterr().out
+
+
+async def test_the_prepare_panes_keys_speak_the_interface_language(archive, clock):
+    """Each prepare pane has keys of its own (a Widget's BINDINGS): translated like a screen's."""
+    from textual.widgets._footer import FooterKey
+
+    from roomtui.tui.app import RoomApp
+
+    demo = archive.ensure_demo("zh")
+    set_language("zh")
+    app = RoomApp(archive, meeting_id=demo, clock=clock, view="prepare")
+    async with app.run_test(size=(120, 40)) as pilot:
+        for tab in "1234":
+            await pilot.press(tab)
+            await pilot.pause()
+            labels = [key.description for key in app.screen.query(FooterKey)]
+            english = [label for label in labels if label.isascii()]
+            assert labels and not english, (tab, labels)

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from roomtui.domain.model import Meeting
 from roomtui.tui.dialogs import FormField
+from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.widgets.prepare_table import PrepareTable
 
 
@@ -29,7 +30,7 @@ def changed(fields: list[FormField], values: dict[str, Any]) -> bool:
     return any(differs(name) for name in values)
 
 
-class PreparePane(Vertical):
+class PreparePane(TranslatedBindings, Vertical):
     """One tab of the prepare view. Subclasses say how to draw (``show``) and what keys do."""
 
     TAB = ""  # details | participants | agenda | issues
