@@ -227,7 +227,7 @@ def test_tables_are_real_tables_with_repeated_header_rows(files, language):
                         if table.rows[0].cells[1].text == t["lead_unit"] and table.rows[0].cells[0].text == "#"
                         for row in table.rows[1:]]
     assert all_deliverables == [c.deliverable for r in minutes.responses for c in r.commitments]
-    agenda = tables["#", t["agenda_item"], t["planned"], t["start"], t["end"], t["actual"]]
+    agenda = tables["#", t["agenda_item"], t["planned_time"], t["start"], t["end"], t["actual"]]
     assert [row.cells[1].text for row in agenda.rows[1:]] == [a.title for a in minutes.agenda]
     assert agenda.rows[1].cells[3].text == "09:00" and agenda.rows[1].cells[5].text  # actual time held
     text = "\n".join(p.text for p in document.paragraphs)

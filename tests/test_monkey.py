@@ -26,7 +26,7 @@ from conftest import COUNCIL_START
 def keyboard() -> list[str]:
     keys = {"enter", "escape", "tab", "up", "down", "left", "right", "space", "backspace", "a", "1", "2", "3",
             "4", "y", "n", "ctrl+s", "ctrl+z", "f2", "f3", "f4", "f5", "w", "吴"}
-    for _title, bindings in view_bindings():
+    for _title, bindings, _classes in view_bindings():
         for binding in bindings:
             if isinstance(binding, Binding):
                 keys.update(k.strip() for k in binding.key.split(","))
@@ -60,6 +60,6 @@ async def test_random_keys_never_crash(tmp_path, monkeypatch, seed, view):
         await pilot.pause()
         assert app.is_running
         assert app.session is not None
-        assert app.session.can_undo, "the keys should have done something worth saving"
+        assert app.revision > 0, "the keys should have done something worth saving"
     stored = archive.load(meeting_id)
     assert meeting_from_data(meeting_to_data(stored)) == stored

@@ -115,7 +115,10 @@ async def test_filter_delete_confirm_undo_and_duplicate_refused(tmp_path):
         problems = app.screen.query_one("#form-problems")
         assert problems.region.height >= 1 and problems.region.bottom <= 24  # visible at 80x24
         assert file_bytes(archive, meeting_id) == before
-        await pilot.press("escape")
+        await pilot.press("escape")  # what was typed is not thrown away without asking
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, PrepareScreen)
 
@@ -153,6 +156,9 @@ async def test_agenda_nest_move_refusals_and_undo(tmp_path):
         assert "the parts of 'Speeches' add up to more than its 60 min" in form_problems(app)
         assert file_bytes(archive, meeting_id) == before
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # typed minutes: Esc asks before discarding them
+        await pilot.press("y")
         await pilot.pause()
 
         # un-nest the first part: it lands after the remaining part, the cursor stays on it

@@ -118,6 +118,8 @@ def closed_meeting_problem(before: dict[str, Any], after: dict[str, Any]) -> str
     """
     if before.get("status") != MeetingStatus.CLOSED.value:
         return ""
+    if after.get("status") != MeetingStatus.CLOSED.value:
+        return ""  # reopened (a mistake corrected): only the reopen verb does that, and it is undoable
     if _without_followup(before) == _without_followup(after):
         return ""
     return _("the meeting is closed: it takes follow-up entries (grades, progress notes) and nothing else")

@@ -6,21 +6,30 @@ from importlib import import_module
 
 from roomtui.i18n import N_, _
 
-# (module, class, title) of every screen whose keys the help screen lists.
+# Every view whose keys the help screen lists: its title and the classes holding its keys (the
+# screen, and for the prepare view the pane of each tab, whose keys are its own).
 _VIEWS = (
-    ("home", "HomeScreen", N_("Meetings")),
-    ("prepare", "PrepareScreen", N_("Prepare")),
-    ("live", "LiveScreen", N_("Live")),
-    ("minutes", "MinutesScreen", N_("Minutes")),
-    ("handout", "HandoutScreen", N_("Hand-out")),
-    ("share", "ShareScreen", N_("Share over Wi-Fi")),
+    (N_("Meetings"), ("screens.home.HomeScreen",)),
+    (N_("Prepare"), ("screens.prepare.PrepareScreen", "prepare.details.DetailsPane",
+                     "prepare.participants.ParticipantsPane", "prepare.agenda.AgendaPane",
+                     "prepare.issues.IssuesPane")),
+    (N_("Live"), ("screens.live.LiveScreen",)),
+    (N_("Minutes"), ("screens.minutes.MinutesScreen",)),
+    (N_("Hand-out"), ("screens.handout.HandoutScreen",)),
+    (N_("Share over Wi-Fi"), ("screens.share.ShareScreen",)),
+    (N_("Follow-up register"), ("screens.followup.FollowUpScreen",)),
 )
 
 
-def view_bindings() -> list[tuple[str, list]]:
-    """The bindings of each view, for the help screen."""
+def _class(path: str) -> type:
+    module, name = path.rsplit(".", 1)
+    return getattr(import_module(f"roomtui.tui.{module}"), name)
+
+
+def view_bindings() -> list[tuple[str, list, tuple[type, ...]]]:
+    """(title, bindings, classes) of each view, for the help screen."""
     sections = []
-    for module, name, title in _VIEWS:
-        screen = getattr(import_module(f"roomtui.tui.screens.{module}"), name)
-        sections.append((_(title), list(screen.BINDINGS)))
+    for title, paths in _VIEWS:
+        classes = tuple(_class(path) for path in paths)
+        sections.append((_(title), [b for cls in classes for b in cls.BINDINGS], classes))
     return sections

@@ -36,9 +36,10 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
 
         views = view_bindings()
         under = next((screen for screen in reversed(self.app.screen_stack) if not isinstance(screen, ModalScreen)), None)
-        here = next((s for s in views if s[1] == list(getattr(under, "BINDINGS", []))), None)
+        here = next((s for s in views if isinstance(under, s[2][0])), None)
         sections = [(_("Everywhere"), list(self.app.BINDINGS))]
-        sections += ([here] if here else []) + [s for s in views if s is not here]  # this view's keys first
+        sections += [(title, bindings) for title, bindings, _classes in ([here] if here else []) + [
+            s for s in views if s is not here]]  # this view's keys first
         with VerticalScroll(classes="dialog help-dialog"):
             yield Static(Text(_("Keys"), style="bold"))
             yield Static(key_table(sections, lambda key: self.app.get_key_display(Binding(key, ""))))
