@@ -179,15 +179,7 @@ def _run(args: argparse.Namespace, archive) -> int:
         except DocxUnavailable:
             return _fail(_("Word (.docx) export needs python-docx and lxml, which this installation lacks (the "
                            "one-file build leaves them out): install roomtui with pip, or export md or html"))
-        if args.output is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-        else:
-            from roomtui.store.storage import atomic_write
-
-            atomic_write(args.output, data)
-            print(_("Wrote {path}.", path=args.output), file=sys.stderr)
-        return 0
+        return _write_out(data, args.output)
     if command == "handout":
         from roomtui.handout.terminal import run_plain_handout
 
@@ -257,14 +249,19 @@ def _followup(args: argparse.Namespace, archive) -> int:
         from roomtui.minutes.register_text import render_register_text
 
         data = render_register_text(doc).encode("utf-8")
-    if args.output is None:
+    return _write_out(data, args.output)
+
+
+def _write_out(data: bytes, output: Path | None) -> int:
+    """To standard output, or to ``output`` written atomically (never half a file)."""
+    if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
         from roomtui.store.storage import atomic_write
 
-        atomic_write(args.output, data)
-        print(_("Wrote {path}.", path=args.output), file=sys.stderr)
+        atomic_write(output, data)
+        print(_("Wrote {path}.", path=output), file=sys.stderr)
     return 0
 
 

@@ -67,3 +67,77 @@ async def test_help_lists_every_key_with_this_views_keys_first(archive):
         for binding in LiveScreen.BINDINGS:
             assert binding.description in text, binding.description
         assert text.index("Next speaker") < text.index("New meeting")  # live keys before the home keys
+
+
+class ConfirmApp(App):
+    """One confirmation; ``answers`` records what it returned."""
+
+    def __init__(self, destructive: bool) -> None:
+        super().__init__()
+        self.destructive, self.answers = destructive, []
+
+    def on_mount(self) -> None:
+        from roomtui.tui.dialogs import ConfirmDialog
+
+        self.push_screen(ConfirmDialog("Remove Wu?", "Remove", destructive=self.destructive), self.answers.append)
+
+
+async def test_a_destructive_confirmation_highlights_cancel_and_shows_its_keys():
+    from textual.widgets import Button
+
+    app = ConfirmApp(destructive=True)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        labels = [str(button.label) for button in app.screen.query(Button)]
+        assert labels == ["Remove (y)", "Cancel (n, Esc)"]  # the keys are on the buttons
+        assert app.screen.focused.id == "no"
+        await pilot.press("enter")  # a tired Enter is the safe choice
+        await pilot.pause()
+    assert app.answers == [False]
+    app = ConfirmApp(destructive=True)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.answers == [True]
+
+
+async def test_a_confirmation_that_only_moves_on_highlights_the_action():
+    app = ConfirmApp(destructive=False)  # going live, restoring a backup
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.screen.focused.id == "yes"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.answers == [True]
+
+
+async def test_escape_leaves_an_untouched_form_at_once_and_asks_when_something_was_typed():
+    from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField
+
+    closed = []
+
+    class FormApp(App):
+        def on_mount(self) -> None:
+            self.push_screen(FormDialog("Add", [FormField("name", "Name")], lambda values: None), closed.append)
+
+    app = FormApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert closed == [None]  # nothing typed: nothing to lose
+    closed.clear()
+    app = FormApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("W", "u")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and closed == []
+        await pilot.press("enter")  # Cancel is highlighted: keep typing
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog) and app.screen.values()["name"] == "Wu"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert closed == [None]

@@ -8,7 +8,10 @@ and look at the report before committing.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -54,9 +57,12 @@ def _mid_council(archive: Archive, clock: FrozenClock, language: str) -> str:
     return meeting_id
 
 
-def _app(tmp_path, language: str, view: str | None, state: str = "fresh") -> RoomApp:
+def _app(tmp_path, language: str, view: str | None, state: str = "fresh", tag: str = "") -> RoomApp:
     set_language(language)
-    archive = Archive(tmp_path / "data")
+    # the meetings list shows its data folder: a fixed path, so the picture does not change per run
+    folder = tmp_path / "data" if view else Path(tempfile.gettempdir()) / "roomtui-snapshots" / f"{language}{tag}"
+    shutil.rmtree(folder, ignore_errors=True)
+    archive = Archive(folder)
     clock = FrozenClock(COUNCIL_START)
     if state == "played":
         meeting_id = archive.create(play_demo(build_demo(language), FrozenClock(COUNCIL_START)))
@@ -92,5 +98,5 @@ def _interface_language_back_to_english():
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name, view, state, keys", SCREENS, ids=[s[0] for s in SCREENS])
 def test_screen(snap_compare, tmp_path, name, view, state, keys, language, size):
-    app = _app(tmp_path, language, view, state)
+    app = _app(tmp_path, language, view, state, tag=f"-{size[0]}x{size[1]}")
     assert snap_compare(app, press=keys, terminal_size=size)
