@@ -155,6 +155,11 @@ def parse_minutes(value: object, field: str, maximum: int = MAX_ITEM_MINUTES) ->
     return minutes
 
 
+def seconds_text(seconds: int) -> str:
+    """A speaking limit as people type it and parse_seconds reads it back: "8:00", "120:00"."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 def parse_seconds(value: object, field: str) -> int:
     """A speaking limit: 'M:SS', whole minutes, or an int of seconds."""
     if isinstance(value, int) and not isinstance(value, bool):

@@ -46,6 +46,7 @@ from roomtui.domain.validation import (
     meeting_id_problem,
     person_key,
     record_problems,
+    seconds_text,
     unknown_role,
 )
 from roomtui.i18n import LANGUAGES, _
@@ -422,7 +423,7 @@ def dump_plan(meeting: Meeting) -> str:
                    ("created_at", meeting.created_at)])
     limits = meeting.limits
     out += ["", "[limits]"]
-    out += _pairs([(name, _clock(getattr(limits, name))) for name in LIMIT_KEYS[:-1]])
+    out += _pairs([(name, seconds_text(getattr(limits, name))) for name in LIMIT_KEYS[:-1]])
     out += _pairs([("one_entry_per_person", limits.one_entry_per_person)], keep_false=True)
     known = {item.id for item in meeting.agenda}
     for item in meeting.agenda:
@@ -464,5 +465,3 @@ def _pairs(pairs: list[tuple[str, Any]], keep_false: bool = False) -> list[str]:
     return lines
 
 
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -20,6 +20,7 @@ from roomtui.domain.model import (
     Participant,
     Role,
 )
+from roomtui.domain.validation import seconds_text
 from roomtui.i18n import _
 from roomtui.tui.dialogs import FormDialog, FormField
 
@@ -47,8 +48,7 @@ class PrepareForm(FormDialog):
             widget.cursor_position = len(widget.value)
 
 
-def minutes_seconds(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
+minutes_seconds = seconds_text  # the form shows a limit as parse_seconds reads it back
 
 
 # -- details and limits --------------------------------------------------------------------------
