@@ -31,7 +31,8 @@ def changed(fields: list[FormField], values: dict[str, Any]) -> bool:
 
 
 class PreparePane(TranslatedBindings, Vertical):
-    """One tab of the prepare view. Subclasses say how to draw (``show``) and what keys do."""
+    """One tab of the prepare view. Each pane defines ``show(meeting)``, which redraws its table and
+    status line (the screen calls it on every change), ``edit()`` for Enter on a row, and its keys."""
 
     TAB = ""  # details | participants | agenda | issues
 
@@ -57,10 +58,6 @@ class PreparePane(TranslatedBindings, Vertical):
         key = self.table.selected_key
         return int(key) if key is not None and key.isdigit() else None
 
-    def show(self, meeting: Meeting) -> None:
-        """Redraw the table and the status line from ``meeting``."""
-        raise NotImplementedError
-
     def select(self, key: object | None) -> None:
         """Put the cursor on a record (after the change signal redrew the table)."""
         if key is not None:
@@ -69,6 +66,3 @@ class PreparePane(TranslatedBindings, Vertical):
     def focus_table(self) -> None:
         """At once, not after the next refresh: the key typed right after a tab switch needs it."""
         self.screen.set_focus(self.table)
-
-    def edit(self) -> None:
-        """Enter on a row: edit the record under the cursor."""

@@ -223,8 +223,7 @@ class HandoutCodes(Vertical):
 
     Uses the hand-out document and QRCodeView's constructor, so the code widget can change
     inside without this view knowing. The code is remade whenever the meeting's text changes.
-    A hand-out longer than one code turns its pages every CAROUSEL_SECONDS, through the widget's
-    ``next_page`` where it has one (else the first page stays up).
+    A hand-out longer than one code turns its pages every CAROUSEL_SECONDS.
     """
 
     def __init__(self, *, carousel_seconds: float | None = CAROUSEL_SECONDS, id: str | None = None,
@@ -244,9 +243,7 @@ class HandoutCodes(Vertical):
     def turn_page(self) -> None:
         """The next page of the hand-out, for the next people in the queue to scan."""
         for code in self.query(QRCodeView):
-            turn = getattr(code, "next_page", None)
-            if callable(turn):
-                turn()
+            code.next_page()
 
     def show(self, meeting: Meeting) -> None:
         document = handout_document(meeting)
