@@ -1,108 +1,434 @@
-"""How fast roomtui answers, in figures: run `python tests/benchmark.py`.
+"""How fast roomtui answers, as ratios against anchors measured in the same run.
 
-Not a test (timings flake on a shared machine); it prints what a secretary would feel:
-how long until the first frame, how long one saved action takes, how long a key takes on the
-live screen, how far the room view trails a saved action, and how long the minutes and the
-hand-out take to make.
+    python tests/benchmark.py            the whole table (a few minutes on a busy 2-core laptop)
+    python tests/benchmark.py --quick    fewer samples, for a first look
+
+Absolute times mean little on a shared machine, so every figure is roomtui's median divided by
+the median of an anchor measured in the same run, samples interleaved where they can be (a
+roomtui sample, an anchor sample, ...), so that a burst of load hits both:
+
+  first screen      `roomtui open` in tmux until the meeting's title shows
+                    / a hello-world Textual app (Header, Static, Footer) until its text shows
+  saved action      one action on the played zh demo (codec, store, fsync'd write)
+                    / temp file + write + fsync + replace + folder fsync of the same bytes
+  saved action      the same with 1,000 meetings in the data folder / with 1 meeting
+  live key n        500 queued speakers and 300 issues / 5 speakers and 10 issues (Pilot, 160x50)
+  dialog            open the point-of-order picker and close it (o, Esc)
+                    / a bare ModalScreen with 8 Inputs and a Select, in a hello-world app
+  peak memory       the app on the live screen / the hello-world app
+  plan import       5,000 agenda items through the import path (goal: under 2 s, and linear)
+
+plus a scale check (1, 100, 1,000 meetings for save, `roomtui list` and the first screen; 5, 50,
+500 speakers for a live key), whose cost should stay flat. Exits 1 when a ratio is over its goal.
+Not a test: it is not part of the test command (timings flake on a shared machine).
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import json
+import os
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
+START = datetime(2019, 11, 22, 9, 0, 0)
+SIZE = (160, 50)
+PY = sys.executable
+ROOT = Path(__file__).resolve().parent.parent
 
+# (goal for roomtui / anchor) -- from issue 16; the scale checks ask for flat costs
+GOALS = {
+    "first screen": 1.5,
+    "saved action": 2.0,
+    "saved action, 1,000 meetings": 1.1,
+    "live key n, 500 speakers / 300 issues": 1.3,
+    "dialog open + close (o, Esc)": 1.2,
+    "peak memory": 1.5,
+    "scale: save, 100 meetings": 1.1,
+    "scale: save, 1,000 meetings": 1.1,
+    "scale: list, 100 meetings": 1.2,
+    "scale: list, 1,000 meetings": 1.2,
+    "scale: first screen, 100 meetings": 1.2,
+    "scale: first screen, 1,000 meetings": 1.2,
+    "scale: live key, 50 speakers": 1.3,
+    "scale: live key, 500 speakers": 1.3,
+}
+PLAN_ITEMS, PLAN_ANCHOR_ITEMS, PLAN_SECONDS = 5000, 250, 2.0
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def interleaved(runs: int, *measures: Callable[[], float]) -> list[list[float]]:
+    """Run each measure once per round, in turn, so that load bursts hit all of them alike."""
+    samples: list[list[float]] = [[] for _ in measures]
+    for _ in range(runs):
+        for index, measure in enumerate(measures):
+            samples[index].append(measure())
+    return samples
+
+
+def timed(action: Callable[[], object]) -> Callable[[], float]:
+    def measure() -> float:
+        started = time.perf_counter()
+        action()
+        return time.perf_counter() - started
+    return measure
+
+
+# -- data folders ------------------------------------------------------------------------------
+def played_demo(language: str, meeting_id: str):
+    from roomtui.domain import FrozenClock
+    from roomtui.domain.demo import build_demo, play_demo
+
+    meeting = play_demo(build_demo(language), FrozenClock(START))
+    meeting.id = meeting_id
+    return meeting
+
+
+def make_folder(root: Path, meetings: int) -> tuple[str, str]:
+    """A data folder holding the played en demo (reopened: live) and ``meetings - 1`` other meetings.
+
+    The fillers are copies of one stored draft under new ids, written without fsync (this is
+    set-up, not a measure); the index is then rebuilt by the archive itself.
+    """
+    from roomtui.domain import Council, FrozenClock
+    from roomtui.domain.demo import build_demo
+    from roomtui.store import Archive
+
+    archive = Archive(root)
+    meeting = played_demo("en", "bench-live")
+    Council(meeting, FrozenClock(START)).reopen_meeting()
+    archive.create(meeting)
+    if meetings > 1:
+        filler = build_demo("en", "filler-0000")
+        archive.create(filler)
+        template = json.loads(archive.path_of("filler-0000").read_text("utf-8"))
+        for number in range(1, meetings - 1):
+            meeting_id = f"filler-{number:04d}"
+            template["meta"]["1"]["meeting_id"] = meeting_id
+            template["meeting"]["1"]["id"] = meeting_id
+            template["meeting"]["1"]["title"] = f"Council {number}"
+            template["meeting"]["1"]["date"] = f"20{10 + number % 15}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+            (archive.meetings_dir / f"{meeting_id}.json").write_text(json.dumps(template, ensure_ascii=False),
+                                                                      "utf-8")
+        archive.rebuild_index()
+    return meeting.title, "bench-live"
+
+
+# -- first screen in tmux ---------------------------------------------------------------------
+HELLO = """
+import sys
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+class Hello(App):
+    def compose(self):
+        yield Header()
+        yield Static(sys.argv[1])
+        yield Footer()
+Hello().run()
+"""
+
+
+class Tmux:
+    """One private tmux server; each run is a fresh session of 120x40 polled until ``marker`` shows."""
+
+    def __init__(self) -> None:
+        self.socket = f"roomtui-bench-{os.getpid()}"
+        self.count = 0
+        self._tmux("new-session", "-d", "-s", "idle", "-x", "120", "-y", "40", "cat")
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args], check=True,
+                              capture_output=True, text=True).stdout
+
+    def first_screen(self, argv: list[str], marker: str, timeout: float = 60.0) -> float:
+        self.count += 1
+        name = f"run{self.count}"
+        env = f"env LANG=C.UTF-8 TERM=xterm-256color ROOMTUI_LANG=en "
+        started = time.perf_counter()
+        self._tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", env + shlex.join(argv))
+        try:
+            while True:
+                if marker in self._tmux("capture-pane", "-p", "-t", name):
+                    return time.perf_counter() - started
+                if time.perf_counter() - started > timeout:
+                    raise TimeoutError(f"{marker!r} did not show within {timeout} s: {argv}")
+                time.sleep(0.005)
+        finally:
+            self._tmux("kill-session", "-t", name)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+def roomtui_open(data: Path, meeting_id: str) -> list[str]:
+    return [PY, "-m", "roomtui", "open", meeting_id, "--data", str(data)]
+
+
+def hello_app(marker: str) -> list[str]:
+    return [PY, "-c", HELLO, marker]
+
+
+# -- saved actions -----------------------------------------------------------------------------
+def anchor_write(path: Path, payload: bytes) -> Callable[[], None]:
+    """The floor under any durable save: temp file, write, fsync, replace, fsync the folder."""
+    def write() -> None:
+        fd, temp = tempfile.mkstemp(prefix=".anchor-", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    return write
+
+
+def toggling_action(session) -> Callable[[], None]:
+    """Add a speaker, then remove them: real actions that keep the file the same size."""
+    from roomtui.domain import SpeakerKind
+
+    state = {"entry": None}
+
+    def act() -> None:
+        if state["entry"] is None:
+            state["entry"] = session.do("add speaker", lambda c: c.speaking_order().add(5, SpeakerKind.IMPROMPTU,
+                                                                                       c.now()))
+        else:
+            entry_id, state["entry"] = state["entry"].id, None
+            session.do("remove speaker", lambda c: c.speaking_order().remove(entry_id))
+    return act
+
+
+def open_played_zh(root: Path):
+    from roomtui.domain import Council, FrozenClock
+    from roomtui.store import Archive
+
+    archive = Archive(root)
+    meeting = played_demo("zh", "bench-played")
+    Council(meeting, FrozenClock(START)).reopen_meeting()
+    if not archive.exists("bench-played"):
+        archive.create(meeting)
+    return archive, archive.open("bench-played", clock=FrozenClock(START))
+
+
+# -- live keys under Pilot ----------------------------------------------------------------------
+def crowded_meeting(speakers: int, issues: int):
+    """The en demo, live on its speeches item, with ``speakers`` waiting and ``issues`` raised."""
+    from roomtui.domain import Council, FrozenClock, SpeakerKind
+    from roomtui.domain.demo import build_demo
+
+    meeting = build_demo("en", f"crowd-{speakers}-{issues}")
+    council = Council(meeting, FrozenClock(START))
+    council.start_meeting()
+    meeting.limits.one_entry_per_person = False
+    people = [p.id for p in meeting.participants]
+    order = council.speaking_order()
+    for number in range(speakers):
+        order.add(people[number % len(people)], SpeakerKind.IMPROMPTU, council.now())
+    for number in range(issues):
+        council.raise_issue(title=f"Issue {number} about the road", raised_by=people[number % len(people)],
+                            queue_answer=False)
+    return meeting
+
+
+async def live_key(root: Path, speakers: int, issues: int, presses: int) -> list[float]:
+    """Press n (next speaker, saved) ``presses`` times; between presses, untimed, one speaker is
+    queued again, so the queue keeps its length."""
+    from roomtui.domain import FrozenClock, SpeakerKind
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+
+    archive = Archive(root)
+    meeting_id = archive.create(crowded_meeting(speakers, issues))
+    app = RoomApp(archive, meeting_id=meeting_id, view="live", clock=FrozenClock(START))
+    samples = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for number in range(presses + 2):
+            started = time.perf_counter()
+            await pilot.press("n")
+            await pilot.pause()
+            if number >= 2:  # the first presses warm caches up
+                samples.append(time.perf_counter() - started)
+            app.act("queue again", lambda c: c.speaking_order().add(1 + number % 5, SpeakerKind.IMPROMPTU, c.now()),
+                    quiet=True)
+            await pilot.pause()
+    return samples
+
+
+async def live_keys(root: Path, configs: list[tuple[int, int]], rounds: int, presses: int) -> list[list[float]]:
+    samples: list[list[float]] = [[] for _ in configs]
+    for round_ in range(rounds):
+        for index, (speakers, issues) in enumerate(configs):
+            samples[index] += await live_key(root / f"{round_}-{index}", speakers, issues, presses)
+    return samples
+
+
+# -- dialogs ------------------------------------------------------------------------------------
+def bare_dialog_app():
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.containers import Vertical
+    from textual.screen import ModalScreen
+    from textual.widgets import Footer, Header, Input, Select, Static
+
+    class Bare(ModalScreen):
+        BINDINGS = [Binding("escape", "dismiss", "Cancel")]
+
+        def compose(self):
+            with Vertical():
+                for number in range(8):
+                    yield Input(placeholder=f"field {number}")
+                yield Select([("one", 1), ("two", 2), ("three", 3)])
+
+    class Hello(App):
+        BINDINGS = [Binding("o", "open", "Open")]
+
+        def compose(self):
+            yield Header()
+            yield Static("Hello, world")
+            yield Footer()
+
+        def action_open(self) -> None:
+            self.push_screen(Bare())
+
+    return Hello()
+
+
+async def open_close(app, presses: int) -> list[float]:
+    samples = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for number in range(presses + 2):
+            started = time.perf_counter()
+            await pilot.press("o")
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            if number >= 2:
+                samples.append(time.perf_counter() - started)
+    return samples
+
+
+async def dialogs(root: Path, rounds: int, presses: int) -> tuple[list[float], list[float]]:
+    from roomtui.domain import FrozenClock
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+
+    archive = Archive(root)
+    meeting = played_demo("en", "bench-dialog")
+    from roomtui.domain import Council
+
+    Council(meeting, FrozenClock(START)).reopen_meeting()
+    archive.create(meeting)
+    ours, anchor = [], []
+    for _ in range(rounds):
+        ours += await open_close(RoomApp(archive, meeting_id="bench-dialog", view="live", clock=FrozenClock(START)),
+                                 presses)
+        anchor += await open_close(bare_dialog_app(), presses)
+    return ours, anchor
+
+
+# -- peak memory --------------------------------------------------------------------------------
+PEAK = """
+def peak():  # VmHWM of this process image (ru_maxrss would carry the forking parent's peak over exec)
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+"""
+PEAK_ROOMTUI = PEAK + """
+import sys
+from roomtui.store import Archive
+from roomtui.tui.app import RoomApp
+app = RoomApp(Archive(sys.argv[1]), meeting_id=sys.argv[2])
+async def done(pilot):
+    await pilot.pause()
+    await pilot.press("o")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+    print(peak())
+    pilot.app.exit()
+app.run(headless=True, size=(160, 50), auto_pilot=done)
+"""
+PEAK_HELLO = PEAK + """
+import sys
+sys.path.insert(0, sys.argv[1])
+from benchmark import bare_dialog_app
+async def done(pilot):
+    await pilot.pause()
+    await pilot.press("o")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+    print(peak())
+    pilot.app.exit()
+bare_dialog_app().run(headless=True, size=(160, 50), auto_pilot=done)
+"""
+
+
+def peak_kib(code: str, *args: str) -> float:
+    out = subprocess.run([PY, "-c", code, *args], check=True, capture_output=True, text=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+# -- plan import --------------------------------------------------------------------------------
+PLAN_IMPORT = """
+import sys, time
+from pathlib import Path
+from roomtui.domain import Council
+from roomtui.domain.model import Meeting
+from roomtui.importing import import_file
+from roomtui.plan.toml_plan import dump_plan
+from roomtui.store import Archive
+root, items = Path(sys.argv[1]), int(sys.argv[2])
+meeting = Meeting(id=f"plan-{items}", title=f"A plan of {items} items")
+council = Council(meeting)
+for number in range(items):
+    council.add_agenda_item(f"Item {number}", planned_minutes=5)
+path = root / f"plan-{items}.toml"
+path.write_text(dump_plan(meeting), "utf-8")
+archive = Archive(root / f"data-{items}")
+started = time.perf_counter()
+import_file(archive, path)
+print(time.perf_counter() - started)
+"""
+
+
+def plan_import_seconds(root: Path, items: int, timeout: float) -> float | None:
+    """Write a TOML plan of ``items`` agenda items and time the import path (parse, check, store);
+    None when it takes longer than ``timeout`` (the import runs in a child process that is stopped)."""
+    folder = root / f"plan-{items}-{time.monotonic_ns()}"
+    folder.mkdir(parents=True)
+    try:
+        out = subprocess.run([PY, "-c", PLAN_IMPORT, str(folder), str(items)], check=True, capture_output=True,
+                             text=True, timeout=timeout).stdout
+    except subprocess.TimeoutExpired:
+        return None
+    return float(out.strip().splitlines()[-1])
+
+
+# -- absolute figures: what has no anchor but a goal of its own ----------------------------
 def figures(samples: list[float]) -> str:
     ms = sorted(s * 1000 for s in samples)
     p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
     return f"median {statistics.median(ms):7.1f} ms   p95 {p95:7.1f} ms   max {ms[-1]:7.1f} ms   (n={len(ms)})"
 
 
-def wall(command: list[str], runs: int = 5) -> list[float]:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        samples.append(time.perf_counter() - started)
-    return samples
-
-
-FIRST_FRAME = """
-import sys, time
-started = time.perf_counter()
-from roomtui.store import Archive
-from roomtui.tui.app import RoomApp
-archive = Archive(sys.argv[1])
-app = RoomApp(archive, meeting_id=archive.ensure_demo("en"), view=sys.argv[2])
-async def first_frame(pilot):
-    await pilot.pause()
-    print(time.perf_counter() - started)
-    pilot.app.exit()
-app.run(headless=True, size=(120, 40), auto_pilot=first_frame)
-"""
-
-
-def first_frame(data: str, view: str, runs: int = 5) -> list[float]:
-    samples = []
-    for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", FIRST_FRAME, data, view], check=True, capture_output=True,
-                             text=True).stdout
-        samples.append(float(out.strip().splitlines()[-1]))
-    return samples
-
-
-def action_latency(data: str) -> tuple[list[float], int]:
-    from roomtui.domain import FrozenClock, SpeakerKind
-    from roomtui.domain.demo import build_demo, play_demo
-    from roomtui.store import Archive
-
-    archive = Archive(data)
-    meeting = play_demo(build_demo("zh"), FrozenClock(__import__("datetime").datetime(2019, 11, 22, 9)))
-    meeting.id = "bench-played"
-    archive.create(meeting)
-    session = archive.open("bench-played")
-    session.do("reopen", lambda c: c.reopen_meeting())
-    samples = []
-    for number in range(200):
-        started = time.perf_counter()
-        session.do("add speaker", lambda c: c.speaking_order().add(5 + number % 8, SpeakerKind.IMPROMPTU, c.now()))
-        samples.append(time.perf_counter() - started)
-    size = archive.path_of("bench-played").stat().st_size
-    session.close()
-    return samples, size
-
-
-async def live_keys(data: str) -> dict[str, list[float]]:
-    from roomtui.store import Archive
-    from roomtui.tui.app import RoomApp
-
-    archive = Archive(data)
-    meeting_id = archive.ensure_demo("en")
-    session = archive.open(meeting_id)
-    session.do("start", lambda c: c.start_meeting())
-    session.close()
-    app = RoomApp(archive, meeting_id=meeting_id, view="live")
-    samples: dict[str, list[float]] = {"unbound key (Pilot's own)": [], "saved action (n, space, +)": [],
-                                       "open a dialog (o)": []}
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        for _ in range(20):
-            for key in ("z", "o", "escape", "n", "space", "space", "plus"):
-                started = time.perf_counter()
-                await pilot.press(key)
-                await pilot.pause()
-                if key == "z":
-                    samples["unbound key (Pilot's own)"].append(time.perf_counter() - started)
-                elif key == "o":
-                    samples["open a dialog (o)"].append(time.perf_counter() - started)
-                elif key != "escape":
-                    samples["saved action (n, space, +)"].append(time.perf_counter() - started)
-    return samples
 
 
 async def room_view_delay(data: str, actions: int = 20) -> tuple[list[float], list[float]]:
@@ -165,26 +491,8 @@ def exports() -> tuple[list[float], list[float]]:
     return minutes, handout
 
 
-def big_plan_import(data: str, items: int = 5000, runs: int = 3) -> tuple[list[float], float]:
-    """Import a plan of ``items`` agenda items (a fifth of them with four parts each), as
-    `roomtui import` does: parse, check, store. Issue 10: under 2 s for 5,000 items."""
-    from roomtui.importing import import_file
-    from roomtui.store import Archive
 
-    lines = ["[meeting]", 'title = "A very long agenda"']
-    for number in range(items // 5):
-        lines += ["[[agenda]]", f'title = "Item {number}"', "planned_minutes = 10"]
-        for part in range(4):
-            lines += ["[[agenda.parts]]", f'title = "Part {number}.{part}"', "planned_minutes = 2"]
-    plan = Path(data) / "big-plan.toml"
-    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    archive = Archive(Path(data) / "big")
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        import_file(archive, plan)
-        samples.append(time.perf_counter() - started)
-    return samples, plan.stat().st_size
+
 def share_load(phones: int = 60, fetches: int = 5) -> tuple[list[float], float]:
     """The Wi-Fi share on loopback: ``phones`` clients at once, each fetching the page ``fetches`` times."""
     import http.client
@@ -285,31 +593,159 @@ async def register_view(data: str, runs: int = 5) -> list[float]:
     return samples
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as data:
-        print("roomtui benchmark (this machine; lower is better)")
-        print(f"  `roomtui list` (no UI)               {figures(wall([sys.executable, '-m', 'roomtui', 'list', '--data', data]))}")
-        print(f"  first frame, prepare view            {figures(first_frame(data, 'prepare'))}")
-        print(f"  first frame, live view               {figures(first_frame(data, 'live'))}")
-        samples, size = action_latency(str(Path(data) / "actions"))
-        print(f"  one saved action (fsync'd)           {figures(samples)}   file {size / 1024:.0f} KiB")
-        for what, samples in asyncio.run(live_keys(str(Path(data) / "keys"))).items():
-            print(f"  live key, {what:<27}{figures(samples)}")
-        delays, polls = asyncio.run(room_view_delay(str(Path(data) / "room")))
-        print(f"  room view: saved action -> repaint     {figures(delays)}")
-        print(f"  room view: one poll that redraws     {figures(polls)}")
-        minutes, handout = exports()
-        print(f"  minutes, 5 formats x 2 variants      {figures(minutes)}")
-        print(f"  hand-out pages + QR at 160x50        {figures(handout)}")
-        samples, size = big_plan_import(data)
-        print(f"  import a 5,000-item plan             {figures(samples)}   file {size / 1024:.0f} KiB")
-        samples, total = share_load()
-        print(f"  Wi-Fi share, 60 phones x 5 fetches   {figures(samples)}   all 300 in {total:.2f} s")
-        folder = register_folder(str(Path(data) / "register"))
-        for what, samples in register_timings(folder).items():
-            print(f"  register of 1,000 meetings, {what:<13}{figures(samples)}")
-        print(f"  follow-up view opens (f), 1,000      {figures(asyncio.run(register_view(folder)))}")
+
+
+# -- the report ---------------------------------------------------------------------------------
+class Report:
+    def __init__(self) -> None:
+        self.over: list[str] = []
+
+    def ratio(self, name: str, ours: list[float], anchor: list[float], unit: str = "ms") -> None:
+        goal = GOALS[name]
+        scale = 1000 if unit == "ms" else 1
+        value = median(ours) / median(anchor)
+        verdict = "ok" if value <= goal else "OVER"
+        if value > goal:
+            self.over.append(name)
+        print(f"  {name:<40} {median(ours) * scale:9.2f} / {median(anchor) * scale:9.2f} {unit:<3}"
+              f" = {value:5.2f}x  (goal <= {goal}x) {verdict}   n={len(ours)}/{len(anchor)}", flush=True)
+
+    def absolute(self, name: str, samples: list[float], goal: float | None = None) -> None:
+        verdict = ""
+        if goal is not None:
+            verdict = f"  (goal median < {goal * 1000:.0f} ms) " + ("ok" if median(samples) < goal else "OVER")
+            if median(samples) >= goal:
+                self.over.append(name)
+        print(f"  {name:<40} {figures(samples)}{verdict}", flush=True)
+
+    def line(self, text: str) -> None:
+        print("  " + text, flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer samples")
+    parser.add_argument("--only", action="append", default=[],
+                        help="screen, save, key, dialog, memory, plan, scale, room, exports, share, register "
+                             "(repeatable)")
+    args = parser.parse_args()
+    parts = set(args.only) or {"screen", "save", "key", "dialog", "memory", "plan", "scale", "room", "exports",
+                               "share", "register"}
+    runs = 3 if args.quick else 7
+    report = Report()
+    print(f"roomtui benchmark: roomtui / anchor, medians, same run ({os.cpu_count()} cores, "
+          f"load {os.getloadavg()[0]:.1f})", flush=True)
+    with tempfile.TemporaryDirectory(prefix="roomtui-bench-") as tmp:
+        root = Path(tmp)
+        folders = {n: root / f"folder-{n}" for n in (1, 100, 1000)}
+        for n, folder in folders.items():
+            title, live_id = make_folder(folder, n)
+
+        if "screen" in parts or "scale" in parts:
+            tmux = Tmux()
+            try:
+                marker = "· " + title[:24]
+                screens = interleaved(runs, *(lambda f=f: tmux.first_screen(roomtui_open(f, live_id), marker)
+                                              for f in folders.values()),
+                                      lambda: tmux.first_screen(hello_app(marker), marker))
+            finally:
+                tmux.close()
+            if "screen" in parts:
+                report.ratio("first screen", screens[0], screens[3])
+            if "scale" in parts:
+                report.ratio("scale: first screen, 100 meetings", screens[1], screens[0])
+                report.ratio("scale: first screen, 1,000 meetings", screens[2], screens[0])
+
+        if "save" in parts or "scale" in parts:
+            sessions = {}
+            for n, folder in folders.items():
+                _archive, sessions[n] = open_played_zh(folder)
+            path = _archive.path_of("bench-played")
+            payload = path.read_bytes()
+            (root / "anchor").mkdir()
+            anchor = anchor_write(root / "anchor" / "played.json", payload)
+            count = 60 if args.quick else 150
+            saves = interleaved(count, *(timed(toggling_action(s)) for s in sessions.values()), timed(anchor))
+            for session in sessions.values():
+                session.close()
+            if "save" in parts:
+                report.ratio("saved action", saves[0], saves[3])
+                report.line(f"    (played zh demo, {len(payload) / 1024:.0f} KiB file)")
+                report.ratio("saved action, 1,000 meetings", saves[2], saves[0])
+            if "scale" in parts:
+                report.ratio("scale: save, 100 meetings", saves[1], saves[0])
+                report.ratio("scale: save, 1,000 meetings", saves[2], saves[0])
+                lists = interleaved(runs, *(timed(lambda f=f: subprocess.run(
+                    [PY, "-m", "roomtui", "list", "--data", str(f)], check=True, capture_output=True))
+                    for f in folders.values()))
+                report.ratio("scale: list, 100 meetings", lists[1], lists[0])
+                report.ratio("scale: list, 1,000 meetings", lists[2], lists[0])
+
+        if "key" in parts or "scale" in parts:
+            presses = 6 if args.quick else 12
+            configs = [(5, 10), (500, 300), (50, 10), (500, 10)]
+            if "scale" not in parts:
+                configs = configs[:2]
+            if "key" not in parts:
+                configs = [configs[0], *configs[2:]]
+            keys = asyncio.run(live_keys(root / "keys", configs, 2, presses))
+            by_config = dict(zip(configs, keys))
+            if "key" in parts:
+                report.ratio("live key n, 500 speakers / 300 issues", by_config[(500, 300)], by_config[(5, 10)])
+            if "scale" in parts:
+                report.ratio("scale: live key, 50 speakers", by_config[(50, 10)], by_config[(5, 10)])
+                report.ratio("scale: live key, 500 speakers", by_config[(500, 10)], by_config[(5, 10)])
+
+        if "dialog" in parts:
+            ours, anchor = asyncio.run(dialogs(root / "dialog", 2, 6 if args.quick else 12))
+            report.ratio("dialog open + close (o, Esc)", ours, anchor)
+
+        if "memory" in parts:
+            ours, anchor = [], []
+            for _ in range(2 if args.quick else 3):
+                ours.append(peak_kib(PEAK_ROOMTUI, str(folders[1]), live_id))
+                anchor.append(peak_kib(PEAK_HELLO, str(Path(__file__).parent)))
+            report.ratio("peak memory", [k / 1024 for k in ours], [k / 1024 for k in anchor], unit="MiB")
+
+        if "plan" in parts:
+            small = min(plan_import_seconds(root, PLAN_ANCHOR_ITEMS, 120) or 120 for _ in range(2))
+            big = plan_import_seconds(root, PLAN_ITEMS, 10 * PLAN_SECONDS)
+            if big is None:
+                report.over.append("plan import")
+                report.line(f"plan import, {PLAN_ITEMS:,} items: stopped after {10 * PLAN_SECONDS:.0f} s "
+                            f"({PLAN_ANCHOR_ITEMS} items took {small:.2f} s; goal < {PLAN_SECONDS} s, linear) OVER")
+            else:
+                linear = (big / PLAN_ITEMS) / (small / PLAN_ANCHOR_ITEMS)
+                verdict = "ok" if big < PLAN_SECONDS and linear <= 2 else "OVER"
+                if verdict != "ok":
+                    report.over.append("plan import")
+                report.line(f"plan import, {PLAN_ITEMS:,} items: {big:.2f} s (goal < {PLAN_SECONDS} s); per item "
+                            f"{linear:.2f}x the {PLAN_ANCHOR_ITEMS}-item import (goal <= 2x, linear) {verdict}")
+        if parts & {"room", "exports", "share", "register"}:
+            print("absolute figures (no anchor; goals of their own)", flush=True)
+        if "room" in parts:
+            delays, polls = asyncio.run(room_view_delay(str(root / "room")))
+            report.absolute("room view: saved action -> repaint", delays, goal=0.75)
+            report.absolute("room view: one poll that redraws", polls)
+        if "exports" in parts:
+            minutes, handout = exports()
+            report.absolute("minutes, 5 formats x 2 variants", minutes)
+            report.absolute("hand-out pages + QR at 160x50", handout)
+        if "share" in parts:
+            samples, total = share_load()
+            report.absolute("Wi-Fi share, 60 phones x 5 fetches", samples)
+            report.line(f"    (all 300 fetches in {total:.2f} s)")
+        if "register" in parts:
+            folder = register_folder(str(root / "register"))
+            for what, samples in register_timings(folder).items():
+                report.absolute(f"register of 1,000 meetings, {what}", samples)
+            report.absolute("follow-up view opens (f), 1,000 meetings", asyncio.run(register_view(folder)), goal=1.0)
+    if report.over:
+        print("over goal: " + ", ".join(report.over))
+        return 1
+    print("every ratio within its goal")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
