@@ -100,9 +100,19 @@ class AgendaPanel(VerticalScroll):
     def on_mount(self) -> None:
         self.border_title = _("Agenda")
 
+    _shown: tuple | None = None
+
     def refresh_view(self, meeting: Meeting, now: datetime) -> None:
+        """Redraw only when something the agenda shows changed (most actions touch no item)."""
         one_line = (self.content_region.width or self.app.size.width) >= 56
-        body = Group(agenda_table(meeting, now, one_line=one_line), Text(""), end_line(meeting, now))
+        ending = end_line(meeting, now)
+        shown = (one_line, meeting.status, meeting.current_item_id, ending.markup,
+                 tuple((item.id, item.title, item.parent_id, item.planned_minutes, item.started_at, item.ended_at,
+                        int(item_minutes_used(item, now))) for item in meeting.agenda))
+        if shown == self._shown:
+            return
+        self._shown = shown
+        body = Group(agenda_table(meeting, now, one_line=one_line), Text(""), ending)
         self.query_one("#agenda-body", Static).update(body)
 
     def on_resize(self) -> None:

@@ -52,6 +52,29 @@ def rows(meeting: Meeting) -> list[tuple[str, Issue, Response | None]]:
     return result
 
 
+def row_cells(issue: Issue, response: Response | None) -> tuple[str, Text, Text, Text]:
+    if response is None:
+        return (f"#{issue.id}", issue_cell(issue), Text(issue.expected_department, no_wrap=True, overflow="ellipsis"),
+                Text(_("awaiting a response"), style="bold yellow"))
+    department = Text(response.department, no_wrap=True, overflow="ellipsis")
+    if response.responder:
+        department.append(f" · {response.responder}", style="dim")
+    return f"#{issue.id}", issue_cell(issue), department, response_status(response)
+
+
+def row_signature(issue: Issue, response: Response | None) -> tuple:
+    """Everything a row shows, cheap to compare: a row is redrawn only when this changes."""
+    shown = (issue.id, issue.title, issue.location, issue.expected_department)
+    if response is None:
+        return shown
+    return shown + (response.department, response.responder, response.disposition, response.deadline,
+                    response.target_date, len(response.commitments), response.confirmed_at is None,
+                    response.satisfaction, response.reopened)
+
+
+COLUMNS = ("id", "issue", "department", "status")
+
+
 class IssuesPanel(Vertical):
     _columns_for = 0
     DEFAULT_CSS = """
@@ -80,6 +103,7 @@ class IssuesPanel(Vertical):
         issue = max(12, rest - department - status)
         table = self.table
         table.clear(columns=True)
+        self._shown: dict[str, tuple] = {}
         table.add_column("#", key="id", width=4)
         table.add_column(_("Issue"), key="issue", width=issue)
         table.add_column(_("Department"), key="department", width=department)
@@ -120,21 +144,32 @@ class IssuesPanel(Vertical):
             pass
 
     def refresh_view(self, meeting: Meeting) -> None:
+        """Change only the rows that differ from what is shown; rebuild only when rows left or moved.
+
+        Profiling the live key n with 300 issues (pyinstrument) showed a quarter of the time in
+        clearing and re-adding every row, though a speaker change touches no issue at all.
+        """
         table = self.table
         keep = self.selected_key()
         if self._width() != self._columns_for:
             self._columns(self._width())
-        table.clear()
-        for key, issue, response in rows(meeting):
-            if response is None:
-                table.add_row(f"#{issue.id}", issue_cell(issue), Text(issue.expected_department, no_wrap=True,
-                                                                      overflow="ellipsis"),
-                              Text(_("awaiting a response"), style="bold yellow"), key=key)
+        current = [(key, issue, response, row_signature(issue, response)) for key, issue, response in rows(meeting)]
+        shown = self._shown
+        if len(current) == len(shown) and all(shown.get(key) == signature for key, _i, _r, signature in current):
+            return  # nothing the table shows changed (a speaker action, a pause): leave it, cursor and all
+        if [key for key, *_rest in current[:len(shown)]] != list(shown):
+            table.clear()
+            shown.clear()
+        for key, issue, response, signature in current:
+            old = shown.get(key)
+            if old == signature:
+                continue
+            if old is None:
+                table.add_row(*row_cells(issue, response), key=key)
             else:
-                department = Text(response.department, no_wrap=True, overflow="ellipsis")
-                if response.responder:
-                    department.append(f" · {response.responder}", style="dim")
-                table.add_row(f"#{issue.id}", issue_cell(issue), department, response_status(response), key=key)
+                for column, cell in zip(COLUMNS, row_cells(issue, response)):
+                    table.update_cell(key, column, cell)
+            shown[key] = signature
         self.border_title = _("Issues & responses ({n})", n=table.row_count)
         if keep is not None:
             self.select_key(keep)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,6 +23,7 @@ def entry_label(meeting: Meeting, entry: SpeakerEntry, number: int) -> Text:
     name = person.name if person else "?"
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"{number:>2} ")
+    line.append(f"{format_seconds(entry.limit_seconds):>5} ", style="dim")  # before the name: a row is one line
     if entry.kind is SpeakerKind.POINT_OF_ORDER:
         line.append("! " + _("point of order") + ": ", style="bold red")
         line.append(name, style="bold")
@@ -31,7 +34,6 @@ def entry_label(meeting: Meeting, entry: SpeakerEntry, number: int) -> Text:
     else:
         line.append("  " + name)
         line.append(f" ({entry.kind.label})", style="dim" if entry.kind is SpeakerKind.IMPROMPTU else "")
-    line.append(f" {format_seconds(entry.limit_seconds)}", style="dim")
     return line
 
 
@@ -57,6 +59,61 @@ def finished_label(meeting: Meeting, entry: SpeakerEntry, now: datetime) -> Text
     return line
 
 
+class _LazyOption(Option):
+    """An option whose label is made the first time the row is drawn (most of a long queue never is)."""
+
+    def __init__(self, make_prompt: Callable[[], Text], id: str) -> None:
+        super().__init__("", id=id)
+        self._make_prompt: Callable[[], Text] | None = make_prompt
+
+    def relabel(self, make_prompt: Callable[[], Text]) -> None:
+        self._prompt, self._visual, self._make_prompt = "", None, make_prompt
+
+    @property
+    def prompt(self) -> Text:
+        if self._make_prompt is not None:
+            self._prompt, self._make_prompt = self._make_prompt(), None
+        return self._prompt
+
+
+class SpeakerQueue(OptionList):
+    """The waiting speakers: one line per speaker, always (labels are no_wrap, cut with …).
+
+    Profiling the live key n with 500 waiting (pyinstrument) showed OptionList measuring every
+    label (visualize + height) each time the list changed. Every row here is one line, so the
+    line map is built without measuring, and only the rows on screen are ever rendered.
+    """
+
+    def _update_lines(self) -> None:
+        if not self.scrollable_content_region:
+            return
+        cache = self._line_cache
+        lines = cache.lines
+        options = self._options
+        for index in range(lines[-1][0] + 1 if lines else 0, len(options)):
+            cache.index_to_line[index] = len(lines)
+            cache.heights[index] = 1 + options[index]._divider
+            lines.append((index, 0))
+            if options[index]._divider:
+                lines.append((index, 1))
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        last_divider = bool(options) and options[-1]._divider
+        virtual_size = Size(width, len(lines) - (1 if last_divider else 0))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
+
+    def relabel(self, labels: dict[int, Callable[[], Text]]) -> None:
+        """New labels for the rows at these indexes, made when drawn; the rows stay where they are."""
+        if labels:
+            for index, make_prompt in labels.items():
+                self._options[index].relabel(make_prompt)
+            self._clear_caches()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return sum(1 + option._divider for option in self._options) - bool(self._options and self._options[-1]._divider)
+
+
 class SpeakingPanel(Vertical):
     """The queue is an OptionList: up/down select a waiting speaker, Enter gives them the floor."""
 
@@ -70,11 +127,13 @@ class SpeakingPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="sp-head")
-        yield OptionList(id="sp-queue")
+        yield SpeakerQueue(id="sp-queue")
         yield Static("", id="sp-done")
 
     def on_mount(self) -> None:
         self.border_title = _("Speaking order")
+        self._shown: list[tuple] = []  # what each queue row shows, to change only the rows that differ
+        self._texts: dict[str, object] = {}
 
     @property
     def queue(self) -> OptionList:
@@ -96,16 +155,67 @@ class SpeakingPanel(Vertical):
         except Exception:  # the entry is no longer waiting
             pass
 
-    def refresh_view(self, meeting: Meeting, now: datetime) -> None:
-        item = meeting.current_item
+    def _update(self, part: str, content: object) -> None:
+        """Redraw a Static only when what it shows changed."""
+        key = content.markup if isinstance(content, Text) else content
+        if self._texts.get(part) != key:
+            self._texts[part] = key
+            self.query_one(f"#{part}", Static).update(content)
+
+    def _show_queue(self, meeting: Meeting, waiting: list[SpeakerEntry]) -> None:
+        """Change only the rows that changed, in place, so the list keeps its scroll position.
+
+        A label depends on the entry, its person's name, whether its issue exists, and its number
+        (the position). Rows of entries that left are removed, new entries at the end are added, and
+        rows whose label changed (taking the first speaker renumbers the rest) get a new label, made
+        when the row is drawn. Only a reordering (move, insert at a position) rebuilds the list.
+        """
         queue = self.queue
+        names = {p.id: p.name for p in meeting.participants}
+        issue_ids = {i.id for i in meeting.issues} if any(e.issue_id is not None for e in waiting) else set()
+        shown = [(e.id, e.kind, e.participant_id, names.get(e.participant_id), e.issue_id, e.issue_id in issue_ids,
+                  e.limit_seconds) for e in waiting]
+        if shown == self._shown and queue.option_count == len(shown):
+            return
         keep = self.selected_entry_id()
         keep_index = queue.highlighted
+        ids = [e.id for e in waiting]
+        old_ids = [row[0] for row in self._shown]
+        if queue.option_count != len(old_ids):
+            old_ids, self._shown = [], []
+            queue.clear_options()
+        wanted = set(ids)
+        staying = [entry_id for entry_id in old_ids if entry_id in wanted]
+        if staying != ids[:len(staying)] or len(old_ids) - len(staying) > 50:
+            old_ids, staying, self._shown = [], [], []
+            queue.clear_options()
+        else:
+            for entry_id in old_ids:
+                if entry_id not in wanted:
+                    queue.remove_option(str(entry_id))
+        before = dict(zip(old_ids, enumerate(self._shown, 1)))  # entry id -> (old number, old row)
+
+        def label(entry: SpeakerEntry, number: int) -> Callable[[], Text]:
+            return lambda: entry_label(meeting, entry, number)
+
+        queue.relabel({n - 1: label(entry, n) for n, (entry, row) in enumerate(zip(waiting, shown), 1)
+                       if n <= len(staying) and before[entry.id] != (n, row)})
+        queue.add_options([_LazyOption(label(entry, n), id=str(entry.id))
+                           for n, entry in enumerate(waiting[len(staying):], len(staying) + 1)])
+        self._shown = shown
+        if queue.option_count:
+            if keep in ids:
+                queue.highlighted = ids.index(keep)
+            else:
+                queue.highlighted = min(keep_index or 0, queue.option_count - 1)
+
+    def refresh_view(self, meeting: Meeting, now: datetime) -> None:
+        item = meeting.current_item
         if item is None:
             self.border_title = _("Speaking order")
-            self.query_one("#sp-head", Static).update(_("No agenda item is current."))
-            queue.clear_options()
-            self.query_one("#sp-done", Static).update("")
+            self._update("sp-head", _("No agenda item is current."))
+            self._show_queue(meeting, [])
+            self._update("sp-done", "")
             return
         order = SpeakingOrder(meeting, item.id)
         self.border_title = _("Speaking order · {title}", title=item.title)
@@ -120,16 +230,8 @@ class SpeakingPanel(Vertical):
         if suspended is not None:
             head.append("\n")
             head.append_text(interrupted_label(meeting, suspended, now))
-        self.query_one("#sp-head", Static).update(head)
-        queue.clear_options()
-        queue.add_options([Option(entry_label(meeting, entry, n), id=str(entry.id))
-                           for n, entry in enumerate(waiting, 1)])
-        if queue.option_count:
-            ids = [e.id for e in waiting]
-            if keep in ids:
-                queue.highlighted = ids.index(keep)
-            else:
-                queue.highlighted = min(keep_index or 0, queue.option_count - 1)
+        self._update("sp-head", head)
+        self._show_queue(meeting, waiting)
         finished = order.finished
         done = Text(no_wrap=True, overflow="ellipsis")
         if finished:
@@ -138,4 +240,4 @@ class SpeakingPanel(Vertical):
                 if index:
                     done.append("\n")
                 done.append_text(finished_label(meeting, entry, now))
-        self.query_one("#sp-done", Static).update(done)
+        self._update("sp-done", done)

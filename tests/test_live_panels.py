@@ -1,0 +1,57 @@
+"""The live panels change only the rows that changed, and still show what the meeting holds."""
+
+from __future__ import annotations
+
+from live_helpers import make_app
+
+from roomtui.domain.model import SpeakerKind
+from roomtui.domain.speaking import SpeakingOrder
+from roomtui.tui.widgets.issues_panel import IssuesPanel
+from roomtui.tui.widgets.speaking_panel import SpeakingPanel
+
+
+def queue_lines(app) -> list[str]:
+    queue = app.screen.query_one(SpeakingPanel).queue
+    return [queue.get_option_at_index(i).prompt.plain for i in range(queue.option_count)]
+
+
+def waiting_names(app) -> list[str]:
+    meeting = app.session.meeting
+    order = SpeakingOrder(meeting, meeting.current_item_id)
+    return [meeting.participant(e.participant_id).name for e in order.waiting]
+
+
+async def test_a_long_queue_is_renumbered_in_place_and_issues_are_left_alone(tmp_path):
+    app, _archive, _meeting_id, _clock = make_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("right")  # start the meeting: the first item is current
+        await pilot.pause()
+        app.act("one entry off", lambda c: c.set_limits(one_entry_per_person=False), quiet=True)
+        for number in range(60):
+            app.act("add", lambda c: c.speaking_order().add(1 + number % 9, SpeakerKind.IMPROMPTU, c.now()), quiet=True)
+        app.act("issue", lambda c: c.raise_issue(title="Road", queue_answer=False), quiet=True)
+        await pilot.pause()
+        queue = app.screen.query_one(SpeakingPanel).queue
+        second = queue.get_option_at_index(1)
+        table = app.screen.query_one(IssuesPanel).table
+        issue_row = table.get_row_at(0)
+        await pilot.press("n")
+        await pilot.pause()
+        assert queue.option_count == 59
+        assert queue.get_option_at_index(0) is second  # the row stayed; only its number changed
+        lines = queue_lines(app)
+        assert [line.split()[0] for line in lines] == [str(n) for n in range(1, 60)]
+        assert [line.split(maxsplit=2)[2].startswith(name) for line, name in zip(lines, waiting_names(app))] == [
+            True] * 59
+        assert table.get_row_at(0) == issue_row and table.row_count == 1
+        app.act("add at end", lambda c: c.speaking_order().add(3, SpeakerKind.IMPROMPTU, c.now()), quiet=True)
+        await pilot.pause()
+        assert queue.get_option_at_index(0) is second
+        assert queue_lines(app)[-1].split()[0] == "60"
+        first = app.session.meeting.speakers[-1].id
+        app.act("move up", lambda c: c.speaking_order().move(first, -59), quiet=True)
+        await pilot.pause()
+        lines = queue_lines(app)
+        assert [line.split(maxsplit=2)[2].startswith(name) for line, name in zip(lines, waiting_names(app))] == [
+            True] * 60
+        assert lines[0].split()[0] == "1" and len(lines) == 60
