@@ -17,16 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Input,
-    Label,
-    OptionList,
-    Select,
-    Static,
-    TextArea,
-)
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from roomtui.i18n import N_, _
@@ -123,15 +114,22 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
             yield Label(_("ctrl+s save · esc cancel"), classes="dialog-hint")
 
     def _widget(self, spec: FormField):
+        # TextArea, Select and Checkbox are imported when a form uses them, not with the first screen
         wid = f"field-{spec.name}"
         if spec.kind == "textarea":
+            from textual.widgets import TextArea
+
             area = TextArea(str(spec.value or ""), id=wid, soft_wrap=True, show_line_numbers=False)
             return area
         if spec.kind == "select":
+            from textual.widgets import Select
+
             return Select([(label, value) for label, value in spec.options], value=spec.value if spec.value is not None
                           and any(v == spec.value for _l, v in spec.options) else Select.NULL, id=wid,
                           allow_blank=not spec.required, prompt=spec.placeholder or _("choose"))
         if spec.kind == "checkbox":
+            from textual.widgets import Checkbox
+
             return Checkbox(spec.label, bool(spec.value), id=wid)
         return Input(str(spec.value or ""), placeholder=spec.placeholder, id=wid)
 
@@ -156,19 +154,17 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
         for widget in self.query("Input, Select"):
             widget.compact = True
             widget.styles.margin = (0, 0, 0, 2)
-        for area in self.query(TextArea):
+        for area in self.query("TextArea"):
             area.styles.height = 3
 
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for spec in self.fields:
             widget = self.query_one(f"#field-{spec.name}")
-            if isinstance(widget, TextArea):
+            if spec.kind == "textarea":
                 result[spec.name] = widget.text
-            elif isinstance(widget, Select):
-                result[spec.name] = None if widget.value is Select.NULL else widget.value
-            elif isinstance(widget, Checkbox):
-                result[spec.name] = widget.value
+            elif spec.kind == "select":
+                result[spec.name] = None if widget.value is widget.NULL else widget.value
             else:
                 result[spec.name] = widget.value
         return result
@@ -176,8 +172,7 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
     def show_row(self, name: str, visible: bool) -> None:
         self.query_one(f"#row-{name}").display = visible
 
-    @on(Select.Changed)
-    def _select_changed(self, event: Select.Changed) -> None:
+    def on_select_changed(self, event) -> None:  # Select.Changed, by its handler name: Select loads lazily
         if self.on_change is not None and event.select.id:
             self.on_change(self, event.select.id.removeprefix("field-"), event.value)
 
@@ -246,20 +241,26 @@ class PickerDialog(TranslatedBindings, ModalScreen[Any]):
         with Vertical(classes="dialog picker-dialog"):
             yield Label(Text(self.title_text), classes="dialog-title")
             yield Input(placeholder=self.placeholder, id="picker-filter", select_on_focus=False)
-            yield OptionList(id="picker-options")
+            yield OptionList(*self._options(""), id="picker-options")
 
     def on_mount(self) -> None:
-        self._fill("")
+        """The list is built in compose, with the dialog: filling it after mounting cost extra layouts of
+        the whole screen behind the dialog (profiled: o + Esc on the live screen)."""
+        options = self.query_one("#picker-options", OptionList)
+        if options.option_count:
+            options.highlighted = 0
         self.query_one("#picker-filter", Input).focus()
 
     def matches(self, text: str) -> list[tuple[str, Any]]:
         words = text.casefold().split()
         return [(label, value) for label, value in self.choices if all(w in label.casefold() for w in words)]
 
+    def _options(self, text: str) -> list[Option]:
+        return [Option(Text(label), id=str(index)) for index, (label, _v) in enumerate(self.matches(text))]
+
     def _fill(self, text: str) -> None:
         options = self.query_one("#picker-options", OptionList)
-        options.clear_options()
-        options.add_options([Option(Text(label), id=str(index)) for index, (label, _v) in enumerate(self.matches(text))])
+        options.set_options(self._options(text))
         if options.option_count:
             options.highlighted = 0
 

@@ -36,6 +36,7 @@ class MeetingBar(Static):
     def refresh_bar(self) -> None:
         session = self.app.session
         if session is None:
+            self._shown = None
             self.update("")
             return
         meeting = session.meeting
@@ -58,4 +59,6 @@ class MeetingBar(Static):
         bar.append(meeting.title, style="bold")
         if meeting.date:
             bar.append(f" · {meeting.date.isoformat()}")
-        self.update(bar)
+        if bar.markup != getattr(self, "_shown", None):  # an unchanged bar costs no relayout of the screen
+            self._shown = bar.markup
+            self.update(bar)
