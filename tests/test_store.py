@@ -178,3 +178,37 @@ def test_a_file_written_table_by_table_is_the_json_of_the_whole_meeting(archive,
     assert raw == storage_module.encode(json.loads(raw))  # only changed tables were encoded again
     assert meeting_to_data(Archive(archive.root).load(session.meeting.id)) == meeting_to_data(session.meeting)
     session.close()
+
+
+def test_a_save_that_changes_no_listed_field_neither_reads_nor_writes_the_index(archive, clock, monkeypatch):
+    from roomtui.store import archive as archive_module
+
+    session = archive.open(archive.ensure_demo("en"), clock=clock)
+    session.do("start", lambda c: c.start_meeting())  # the status is listed: the index is written
+    assert archive.list()[0].status == "live"
+    written, read = [], []
+    for module in (storage_module, archive_module):
+        real_write, real_read = module.atomic_write, module.read_json
+        monkeypatch.setattr(module, "atomic_write", lambda path, payload, real=real_write: (
+            written.append(path.name), real(path, payload))[1])
+        monkeypatch.setattr(module, "read_json", lambda path, real=real_read: (read.append(path.name), real(path))[1])
+    session.do("add", lambda c: c.speaking_order().add(9, SpeakerKind.IMPROMPTU, c.now()))
+    assert written == [f"{session.meeting.id}.json"]  # one write, the meeting's own
+    assert "index.json" not in read  # its rows are kept in the archive, checked by one stat
+    session.do("title", lambda c: c.set_details(title="Renamed council"))
+    assert written[1:] == [f"{session.meeting.id}.json", "index.json"]
+    assert json.loads((archive.root / "index.json").read_text("utf-8"))["_default"]["1"]["title"] == "Renamed council"
+    session.close()
+
+
+def test_the_index_written_by_another_roomtui_is_read_again(archive, clock):
+    first = archive.ensure_demo("en")
+    assert [s.id for s in archive.list()] == [first]
+    other = Archive(archive.root)  # another roomtui on the same folder
+    second = other.ensure_demo("zh")
+    assert {s.id for s in archive.list()} == {first, second}
+    session = archive.open(first, clock=clock)
+    session.do("title", lambda c: c.set_details(title="Renamed council"))
+    session.close()
+    listed = {s.id: s.title for s in Archive(archive.root).list()}
+    assert listed == {first: "Renamed council", second: other.load(second).title}
