@@ -199,18 +199,20 @@ def anchor_write(path: Path, payload: bytes) -> Callable[[], None]:
 
 
 def toggling_action(session) -> Callable[[], None]:
-    """Add a speaker, then remove them: real actions that keep the file the same size."""
+    """Give someone the floor (set-up, untimed), then add and take back 30 seconds of his time
+    (the + key and its opposite): real actions that change a speaker row and keep the file's size.
+    (Adding and removing a speaker would not: a removed speaker stays on record, withdrawn.)"""
     from roomtui.domain import SpeakerKind
 
-    state = {"entry": None}
+    if session.meeting.current_item is None:
+        session.do("next item", lambda c: c.next_item())
+    session.do("add speaker", lambda c: c.speaking_order().add(5, SpeakerKind.IMPROMPTU, c.now()))
+    session.do("next speaker", lambda c: c.speaking_order().next(c.now()))
+    state = {"sign": 1}
 
     def act() -> None:
-        if state["entry"] is None:
-            state["entry"] = session.do("add speaker", lambda c: c.speaking_order().add(5, SpeakerKind.IMPROMPTU,
-                                                                                       c.now()))
-        else:
-            entry_id, state["entry"] = state["entry"].id, None
-            session.do("remove speaker", lambda c: c.speaking_order().remove(entry_id))
+        state["sign"] = -state["sign"]
+        session.do("extend", lambda c: c.speaking_order().extend(30 * state["sign"]))
     return act
 
 
@@ -665,11 +667,13 @@ def main() -> int:
             (root / "anchor").mkdir()
             anchor = anchor_write(root / "anchor" / "played.json", payload)
             count = 60 if args.quick else 150
-            saves = interleaved(count, *(timed(toggling_action(s)) for s in sessions.values()), timed(anchor))
+            actions = [timed(toggling_action(s)) for s in sessions.values()]
+            ours, floor = interleaved(count, actions[0], timed(anchor))  # the pair alone: nothing else between
+            saves = interleaved(count, *actions)  # the scale check: the same action in the three folders
             for session in sessions.values():
                 session.close()
             if "save" in parts:
-                report.ratio("saved action", saves[0], saves[3])
+                report.ratio("saved action", ours, floor)
                 report.line(f"    (played zh demo, {len(payload) / 1024:.0f} KiB file)")
                 report.ratio("saved action, 1,000 meetings", saves[2], saves[0])
             if "scale" in parts:

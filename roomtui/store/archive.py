@@ -35,7 +35,6 @@ from roomtui.domain.text import shown, visible
 from roomtui.domain.validation import (
     MEETING_ID,
     ValidationError,
-    encoded_size,
     size_problem,
 )
 from roomtui.i18n import _
@@ -117,7 +116,8 @@ class Archive:
         return self.meetings_dir / f"{meeting_id}.json"
 
     def _storage(self, meeting_id: str, *, read_only: bool = False) -> DurableStorage:
-        return DurableStorage(self.path_of(meeting_id), read_only=read_only, backup_dir=self.backups_dir)
+        return DurableStorage(self.path_of(meeting_id), read_only=read_only, backup_dir=self.backups_dir,
+                              size_check=size_problem)
 
     # -- the index -----------------------------------------------------------------------
     # The index rows are kept here with the (inode, mtime, size) of the file they came from: the
@@ -154,10 +154,11 @@ class Archive:
         return files
 
     def _index_rows(self) -> list[dict]:
-        """The index as stored, each row checked; [] when it is missing, garbled or of the wrong shape."""
+        """The index as stored, each row checked; [] when it is missing, garbled or of the wrong shape.
+        The rows are shared with the cache: replace a row, never change one in place."""
         signature = self._index_signature()
         if signature is not None and signature == self._index_seen:
-            return [dict(row) for row in self._index_cache]
+            return self._index_cache
         try:
             table = read_json(self._index_path()).get("_default", {})
             rows = [dict(table[key]) for key in sorted(table, key=lambda k: (len(k), k))]
@@ -166,7 +167,7 @@ class Archive:
         rows = [row for row in rows if isinstance(row.get("id"), str)
                 and all(isinstance(row.get(key, ""), str) for key in _INDEX_TEXT)]
         self._index_cache, self._index_seen = rows, signature
-        return [dict(row) for row in rows]
+        return rows
 
     def list(self) -> list[MeetingSummary]:
         """Every meeting, newest date first. The index is a cache: a meeting whose file changed
@@ -226,7 +227,7 @@ class Archive:
             atomic_write(index_path, encode({"_default": {str(n): row for n, row in enumerate(rows, 1)}}))
         except OSError:
             return
-        self._index_cache, self._index_seen = [dict(row) for row in rows], self._index_signature()
+        self._index_cache, self._index_seen = list(rows), self._index_signature()
 
     @staticmethod
     def _summary_row(meeting: Meeting) -> dict:
@@ -245,10 +246,9 @@ class Archive:
             return
         row["stamp"] = _stamp(self.path_of(meeting.id))
         if found is None:
-            rows.append(row)
+            rows = [*rows, row]
         else:
-            found.clear()
-            found.update(row)
+            rows = [row if r is found else r for r in rows]
         self._write_index(rows)
 
     # -- meetings ------------------------------------------------------------------------
@@ -262,18 +262,18 @@ class Archive:
         """Store a NEW meeting and return its id: the meeting's own id when it is valid and no
         file has it, else a fresh one. Never replaces a file, even one created a moment ago by
         another roomtui (the file is linked into place, which fails if the name is taken)."""
-        data = meeting_to_data(meeting)
-        too_big = size_problem(encoded_size(data))
-        if too_big:  # whatever roomtui stores it must be able to open again
-            raise ValidationError([too_big])
-        tables = split(data)
+        tables = split(meeting_to_data(meeting))
         if not meeting.id or not _ID.match(meeting.id) or self.exists(meeting.id):
             meeting.id = new_meeting_id(meeting)
         while True:
             tables["meeting"][0]["id"] = meeting.id
             memory = TinyDB(storage=MemoryStorage)
             write_tables(memory, tables, None, meeting.id)
-            if _write_new(self.path_of(meeting.id), encode(memory.storage.read())):
+            payload = encode(memory.storage.read())
+            too_big = size_problem(len(payload))
+            if too_big:  # the same rule as every save: whatever roomtui stores it must open again
+                raise ValidationError([too_big])
+            if _write_new(self.path_of(meeting.id), payload):
                 break
             meeting.id = new_meeting_id(meeting)
         self.update_index(meeting)

@@ -21,7 +21,7 @@ from roomtui.domain.codec import meeting_from_data, meeting_to_data
 from roomtui.domain.council import Council
 from roomtui.domain.followup import closed_meeting_problem
 from roomtui.domain.model import Meeting
-from roomtui.domain.validation import ValidationError, encoded_size, size_problem
+from roomtui.domain.validation import ValidationError
 from roomtui.i18n import _
 from roomtui.store.lock import MeetingLock
 from roomtui.store.meeting_file import split, write_tables
@@ -144,14 +144,13 @@ class MeetingSession:
         data = meeting_to_data(self.meeting)
         if data == self._data and not force:
             return False
-        too_big = size_problem(encoded_size(data))
-        if too_big:  # refused before writing: a meeting roomtui writes must open again (see validation.py)
-            raise ValidationError([too_big])
         tables = split(data)
         started = time.perf_counter()
         try:
             with self.db.storage.batch():
                 write_tables(self.db, tables, self._saved_tables, self.meeting.id)
+        except ValidationError:
+            raise  # the storage's size check (one encoding of the file, not a second one here)
         except Exception as error:
             raise SaveError(label, error) from error
         self.last_write_seconds = time.perf_counter() - started

@@ -13,12 +13,14 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
+
+from roomtui.domain.validation import ValidationError
 
 TEMP_PREFIX = ".roomtui-tmp-"
 BACKUP_INTERVAL = 60.0  # seconds between rotating backups while a meeting is being written
@@ -110,9 +112,11 @@ class DurableStorage(Storage):
       most every BACKUP_INTERVAL seconds; the newest BACKUPS_KEPT are kept.
     """
 
-    def __init__(self, path: str | os.PathLike, *, read_only: bool = False, backup_dir: Path | None = None) -> None:
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False, backup_dir: Path | None = None,
+                 size_check: Callable[[int], str | None] | None = None) -> None:
         super().__init__()
         self.path = Path(path)
+        self.size_check = size_check  # a problem for a file of that many bytes, checked before it is written
         self.read_only = read_only
         self.backup_dir = backup_dir
         self.writes = 0
@@ -192,6 +196,9 @@ class DurableStorage(Storage):
     def _commit(self, data: dict[str, Any]) -> None:
         payload = self._encode(data) if isinstance(data, dict) and all(type(k) is str for k in data) else encode(data)
         try:
+            problem = self.size_check(len(payload)) if self.size_check is not None else None
+            if problem:  # refused before writing: whatever roomtui writes must open again
+                raise ValidationError([problem])
             self._backup_before_replace()
             atomic_write(self.path, payload)
         except BaseException:
