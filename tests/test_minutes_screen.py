@@ -113,3 +113,5 @@ async def test_grading_a_commitment_takes_it_off_the_open_list(archive, clock):
         assert "Drains cleared" not in preview_text(app).split("Open commitments")[-1]
     graded = [c for r in archive.load(meeting_id).responses for c in r.commitments if c.deliverable == "Drains cleared"]
     assert graded[0].grade is Grade.A
+    history = graded[0].history  # dated, as the register and the internal minutes show it
+    assert [(e.grade, e.at) for e in history][-1] == (Grade.A, clock.now())

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Static
 
+from roomtui.domain.followup import record_progress
 from roomtui.domain.model import Grade, MeetingStatus
 from roomtui.i18n import N_, _, ngettext
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
@@ -110,10 +111,11 @@ class MinutesScreen(MeetingScreen):
         def picked(target: tuple[int, int] | None) -> None:
             if target is None:
                 return
-            grades = [(grade.label, grade.value) for grade in Grade] + [(_("not graded"), "")]
-            self.app.push_screen(PickerDialog(_("Follow-up grade"), grades),
+            grades = [(grade.label, grade.value) for grade in Grade]  # dated in the commitment's history,
+            self.app.push_screen(PickerDialog(_("Follow-up grade"), grades),  # as in the follow-up view
                                  lambda grade: grade is not None and self.app.act(
-                                     _("Grade a commitment"), lambda c: c.grade_commitment(*target, grade or None)))
+                                     _("Grade a commitment"),
+                                     lambda c: record_progress(c, *target, grade=grade)))
 
         self.app.push_screen(PickerDialog(_("Which commitment?"), choices), picked)
 
