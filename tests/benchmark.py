@@ -635,6 +635,11 @@ def main() -> int:
                                "share", "register"}
     runs = 3 if args.quick else 7
     report = Report()
+    # As on a secretary's laptop, modules load from their compiled bytecode: a shell that sets
+    # PYTHONDONTWRITEBYTECODE would make every child compile roomtui's sources again (textual's,
+    # installed by pip, come compiled), charging roomtui ~0.1-0.2 s that no user pays.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "roomtui")], check=True, capture_output=True)
     print(f"roomtui benchmark: roomtui / anchor, medians, same run ({os.cpu_count()} cores, "
           f"load {os.getloadavg()[0]:.1f})", flush=True)
     with tempfile.TemporaryDirectory(prefix="roomtui-bench-") as tmp:

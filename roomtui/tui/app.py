@@ -234,8 +234,7 @@ class RoomApp(TranslatedBindings, App[None]):
         """Back to the list of meetings, closing the open one (everything is already saved)."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.close_meeting()
-        self.screen.refresh_view()
+        self.close_meeting()  # the list fills itself when it is shown again (HomeScreen.on_screen_resume)
 
     def action_help(self) -> None:
         from roomtui.tui.screens.help import HelpScreen

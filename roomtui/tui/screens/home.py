@@ -42,8 +42,14 @@ class HomeScreen(TranslatedBindings, Screen):
         table = self.query_one("#meetings", DataTable)
         # the id before the title: it is what `roomtui export ID` needs, and a long title is cut at the edge
         table.add_columns(_("Date"), _("Status"), _("Id"), _("Title"))
-        self.refresh_view()
         table.focus()
+
+    def on_screen_resume(self) -> None:
+        """Filled when shown with no meeting open, not when made: `roomtui open` goes straight to
+        a meeting and never pays for listing a folder of 1,000 of them (at start the app opens the
+        meeting before this screen is shown); back here the meeting is closed and the list current."""
+        if self.app.session is None:
+            self.refresh_view()
 
     def refresh_view(self) -> None:
         table = self.query_one("#meetings", DataTable)
