@@ -1,0 +1,169 @@
+"""The live screen's keys for issues and responses: raise an issue from the floor or for the
+report-back, record a response, confirm it, the proposer's satisfaction, add a commitment.
+
+A mixin of LiveScreen, which supplies ``meeting``, ``issues`` and ``app``; each key is one domain
+verb through ``app.act``. The row-selected handler stays on the screen (Textual collects ``@on``
+handlers from the screen's own class body).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from roomtui.domain.answering import departments as departments_of
+from roomtui.domain.answering import floor_person
+from roomtui.domain.model import Meeting, Role, Satisfaction
+from roomtui.domain.speaking import current_speaker
+from roomtui.i18n import _
+from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
+from roomtui.tui.live.response_form import ResponseForm
+
+
+def response_label(meeting: Meeting, response) -> str:
+    """'#4 Cars block the fire lane → County Public Security Bureau': names the issue it answers."""
+    issue = meeting.issue(response.issue_id)
+    return f"#{response.issue_id} {issue.title if issue else ''} → {response.department}"
+
+
+class ResponseKeys:
+    """Keys of issues and responses (see the module docstring)."""
+
+    def action_raise_floor_issue(self) -> None:
+        if self.meeting.current_item is None:
+            self.app.notify(_("Start the meeting first (→)."), severity="warning")
+            return
+        author = floor_person(self.meeting)
+        people = [(p.name, p.id) for p in self.meeting.participants]
+        departments = [(d, d) for d in departments_of(self.meeting)]
+
+        def submit(values: dict[str, Any]) -> list[str] | None:
+            fields = {k: values[k] or "" for k in ("location", "category", "expected_department")}
+            outcome = self.app.act(_("Raise an issue from the floor"), lambda c: c.raise_issue(
+                title=values["title"], raised_by=values["raised_by"], **fields), in_form=True)
+            if outcome:
+                self.issues.select_key(f"i{outcome.result.id}")
+            return outcome.form_problems
+
+        self.app.push_screen(FormDialog(_("An issue from the floor"), [
+            FormField("title", _("Title"), required=True),
+            FormField("location", _("Location")),
+            FormField("category", _("Category")),
+            FormField("raised_by", _("Raised by"), "select", author.id if author else None, people),
+            FormField("expected_department", _("Expected to answer"), "select", None, departments),
+        ], submit))
+
+    def action_raise_report_issue(self) -> None:
+        if self.meeting.current_item is None:
+            self.app.notify(_("Start the meeting first (→)."), severity="warning")
+            return
+        choices = []
+        for issue in self.meeting.issues:
+            label = f"#{issue.id} {issue.title}"
+            if issue.location:
+                label += f" · {issue.location}"
+            if issue.expected_department:
+                label += f" → {issue.expected_department}"
+            if issue.raised_at is not None:
+                label += " · " + _("raised")
+            choices.append((label, issue.id))
+        speaker = current_speaker(self.meeting)
+        author = self.meeting.participant(speaker.participant_id) if speaker else None
+        raised_by = author.id if author and author.role in (Role.MEMBER, Role.RESIDENT) else None
+
+        def picked(issue_id: int | None) -> None:
+            if issue_id is None:
+                return
+            if self.app.act(_("Raise issue #{id}", id=issue_id), lambda c: c.raise_issue(issue_id, raised_by=raised_by)):
+                self.issues.select_key(f"i{issue_id}")
+
+        self.app.push_screen(PickerDialog(_("Raise an issue of the research report"), choices,
+                                          placeholder=_("part of a title, place or department")), picked)
+
+    def action_record_response(self) -> None:
+        if not self.meeting.issues:
+            self.app.notify(_("There are no issues yet: raise one first (i or I)."), severity="warning")
+            return
+
+        def saved(response) -> None:
+            self.issues.select_key(f"r{response.id}")
+            self.app.notify(_("Response recorded: k confirms it in session, m adds a commitment."), timeout=4)
+
+        self.app.push_screen(ResponseForm(self.app, self.meeting, self.issues.selected_issue_id(self.meeting), saved))
+
+    def _with_response(self, then, *, always_ask: bool = False) -> None:
+        """Act on the response selected in the issues table, or pick one. ``always_ask``: show the
+        picker whenever there is a choice, the selected response first (Enter takes it)."""
+        response_id = self.issues.selected_response_id()
+        if response_id is not None and not always_ask:
+            then(response_id)
+            return
+        responses = self.meeting.responses
+        if not responses:
+            self.app.notify(_("No response has been recorded yet (r)."), severity="warning")
+            return
+        if len(responses) == 1:
+            then(responses[0].id)
+            return
+        ordered = sorted(reversed(responses), key=lambda r: r.id != response_id)
+        choices = []
+        for response in ordered:
+            label = response_label(self.meeting, response)
+            if response.satisfaction is not None:
+                label += " · " + (_("reopened: proposer dissatisfied") if response.reopened
+                                  else response.satisfaction.label)
+            choices.append((label, response.id))
+        self.app.push_screen(PickerDialog(_("Which response?"), choices),
+                             lambda picked: picked is not None and then(picked))
+
+    def _reselect(self, key: str) -> None:
+        self.issues.select_key(key)
+
+    def action_confirm_response(self) -> None:
+        def confirm(response_id: int) -> None:
+            response = self.meeting.response(response_id)
+            confirmed = response is not None and response.confirmed_at is None
+            self.app.act(_("Confirmed in session") if confirmed else _("Confirmation withdrawn"),
+                         lambda c: c.confirm_response(response_id, confirmed))
+            self.issues.select_key(f"r{response_id}")
+
+        self._with_response(confirm)
+
+    def action_satisfaction(self) -> None:
+        """Ask the proposer, then note it: satisfied, basically satisfied, dissatisfied (or not asked)."""
+        def rate(response_id: int) -> None:
+            choices = [(level.label, level.value) for level in Satisfaction] + [(_("not asked"), "")]
+
+            def picked(value: str | None) -> None:
+                if value is None:
+                    return
+                self.app.act(_("Proposer's satisfaction"),
+                             lambda c: c.update_response(response_id, satisfaction=value or None))
+                self.issues.select_key(f"r{response_id}")
+
+            response = self.meeting.response(response_id)
+            question = _("Is the proposer of {issue} satisfied with the response?",
+                         issue=response_label(self.meeting, response)) if response else ""
+            self.app.push_screen(PickerDialog(question, choices), picked)
+
+        self._with_response(rate, always_ask=True)
+
+    def action_add_commitment(self) -> None:
+        def add(response_id: int) -> None:
+            response = self.meeting.response(response_id)
+            if response is None:
+                return
+            number = len(response.commitments) + 1
+
+            def submit(values: dict[str, Any]) -> list[str] | None:
+                return self.app.act(_("Add commitment {n}", n=number),
+                                    lambda c: c.add_commitment(response_id, **values), in_form=True).form_problems
+
+            self.app.push_screen(FormDialog(_("Commitment {n} of the response to #{id}", n=number,
+                                              id=response.issue_id), [
+                FormField("lead_unit", _("Lead unit"), value=response.lead_unit or response.department, required=True),
+                FormField("co_units", _("Co-units (comma separated)")),
+                FormField("deliverable", _("Deliverable"), required=True),
+                FormField("deadline", _("Deadline"), placeholder="YYYY-MM-DD"),
+            ], submit), lambda _done: self._reselect(f"r{response_id}"))
+
+        self._with_response(add)
