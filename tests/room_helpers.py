@@ -1,18 +1,24 @@
-"""Shared helpers for the room view and follower tests: a writer, file hashes, a killed writer."""
+"""Shared helpers for the room view and follower tests: a writer, file hashes, a killed writer,
+a share's notice as a sharer leaves it."""
 
 from __future__ import annotations
 
 import hashlib
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.model import SpeakerKind
+from roomtui.share.notice import ShareNotice, notice_path, write_notice
+from roomtui.share.wifi import WifiNetwork
 from roomtui.store import Archive
 
 START = datetime(2019, 11, 22, 9, 0, 0)
+SHARE_URL = "http://10.42.0.1:8765/Qx7vN2kLm9pR4tYw8zAb3c/"
+SHARE_NETWORK = {"en": WifiNetwork("roomtui-k7mp", "h3q9xv2kdm"), "zh": WifiNetwork("县政协会议室", "h3q9xv2kdm")}
 
 
 def data_files(root: Path) -> dict[str, str]:
@@ -65,3 +71,19 @@ def kill_writer_mid_action(data: Path, meeting_id: str) -> None:
     done = subprocess.run([sys.executable, "-c", KILL_MID_ACTION, str(data), meeting_id], capture_output=True,
                           text=True)
     assert done.returncode == -9, done.stderr
+
+
+def put_up_share(root: Path, meeting_id: str, *, pid: int | None = None, language: str = "en",
+                 with_wifi: bool = True) -> ShareNotice:
+    """The notice a share of this meeting leaves for the room view, written the way a sharer writes
+    it; from this process unless ``pid`` says otherwise. Fixed values, so snapshots do not move."""
+    notice = ShareNotice.now(SHARE_URL, SHARE_NETWORK[language] if with_wifi else None)
+    notice = replace(notice, pid=pid or notice.pid, started="2019-11-22T11:50:00")
+    write_notice(notice_path(root, meeting_id), notice)
+    return notice
+
+
+def dead_pid() -> int:
+    """The pid of a process that has ended (and been waited for)."""
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(done.stdout)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+import zxingcpp
+
 from roomtui.cli import main
 from roomtui.domain.demo import DEMO_ID
 from roomtui.store import Archive
@@ -93,3 +95,13 @@ def read_wifi(text: str) -> dict[str, str]:
             value = value[1:-1]
         fields[key] = "".join(c for c, _ in value)
     return fields
+
+
+def decode_region(app, region) -> list[str]:
+    """The codes zxing-cpp reads off ``region`` of the screen, as the compositor painted it (the
+    hand-out tests' cells-to-pixels, so every code of roomtui is read the same way)."""
+    from test_handout_decode import region_image
+
+    found = zxingcpp.read_barcodes(region_image(app, region), formats=zxingcpp.BarcodeFormat.QRCode,
+                                   try_invert=False)
+    return [f.bytes.decode("utf-8") for f in found]

@@ -1,7 +1,8 @@
 """The room view as the audience sees it: 120x40 and 200x60 in English and Chinese, and 80x24.
 
 The state: during the speeches a department head answers issue #4 with 20 seconds left (the
-warning colours), a response already recorded, four people waiting.
+warning colours), a response already recorded, four people waiting. And after the meeting, while
+the laptop shares the minutes over Wi-Fi: the share's two codes.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from room_helpers import live_demo, who
+from room_helpers import live_demo, put_up_share, who
 
 from roomtui.domain.model import Disposition
 from roomtui.i18n import set_language
@@ -22,7 +23,7 @@ RESPONSE = {
 }
 
 
-def _room(tmp_path, language: str, *, state: str = "answer") -> RoomViewApp:
+def _room(tmp_path, language: str, *, state: str = "answer", sharing: bool = False) -> RoomViewApp:
     set_language(language)  # `roomtui show` speaks the meeting's language
     archive, meeting_id, clock, session = live_demo(tmp_path, language)
     try:
@@ -39,6 +40,8 @@ def _room(tmp_path, language: str, *, state: str = "answer") -> RoomViewApp:
             session.do("close", lambda c: c.close_meeting())
     finally:
         session.close()
+    if sharing:
+        put_up_share(archive.root, meeting_id, language=language)
     return RoomViewApp(Archive(archive.root, read_only=True), meeting_id, clock=clock, poll_seconds=None,
                        carousel_seconds=None)
 
@@ -59,3 +62,9 @@ def test_room_view_between_speakers_120x40_en(snap_compare, tmp_path):
 
 def test_room_view_ended_120x40_en(snap_compare, tmp_path):
     assert snap_compare(_room(tmp_path, "en", state="ended"), terminal_size=(120, 40))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", [(120, 40), (200, 60)])
+def test_room_view_wifi_codes(snap_compare, tmp_path, language, size):
+    assert snap_compare(_room(tmp_path, language, state="ended", sharing=True), terminal_size=size)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 
-from room_helpers import data_files, kill_writer_mid_action, live_demo
+from room_helpers import SHARE_NETWORK, SHARE_URL, data_files, dead_pid, kill_writer_mid_action, live_demo, put_up_share
+from share_helpers import decode_region, read_wifi
 from test_handout_decode import decode, region_text, screen_text, squeeze
 
 from roomtui.domain.model import Disposition, SpeakerKind
@@ -19,9 +20,11 @@ from roomtui.domain.speaking import current_speaker
 from roomtui.handout.text import handout_text
 from roomtui.i18n import set_language
 from roomtui.store import Archive
+from roomtui.share.notice import notice_path
 from roomtui.store.follow import POLL_SECONDS
 from roomtui.tui.room.app import RoomViewApp
 from roomtui.tui.widgets.qr_code import QRCodeView
+from roomtui.tui.widgets.share_code import PayloadCode
 
 
 def room_view(archive, meeting_id, clock) -> RoomViewApp:
@@ -35,7 +38,8 @@ def shown(app, selector: str) -> str:
 
 
 def shape(app) -> str:
-    return next(name for name in ("-none", "-speaking", "-between", "-ended") if app.screen.has_class(name))
+    return next(name for name in ("-none", "-speaking", "-between", "-ended", "-sharing")
+                if app.screen.has_class(name))
 
 
 def floor_state(app) -> set[str]:
@@ -295,3 +299,108 @@ async def test_a_long_hand_out_turns_its_pages_on_the_projector(tmp_path):
         assert total >= 3
         assert [header[:len(f"[{k}/")] for (header, _body), k in zip(pages, (1, 2, 3))] == ["[1/", "[2/", "[3/"]
         assert handout_text(meeting).startswith("".join(body for _header, body in pages))
+
+
+# -- while the laptop shares the minutes over Wi-Fi ----------------------------------------
+def wifi_codes(app, columns=("join", "open")) -> tuple[list[str], ...]:
+    """What zxing-cpp reads off code 1 (join the Wi-Fi) and code 2 (open the minutes)."""
+    return tuple(decode_region(app, app.screen.query_one(f"#wifi-{column}-code", PayloadCode).region)
+                 for column in columns)
+
+
+async def test_while_sharing_runs_the_room_view_shows_its_two_codes_and_writes_nothing(tmp_path):
+    archive, meeting_id, clock, session = live_demo(tmp_path)
+    session.do("close", lambda c: c.close_meeting())
+    session.close()
+    path = notice_path(archive.root, meeting_id)
+    app = room_view(archive, meeting_id, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        async def poll() -> bool:
+            """One poll of the timer; the room view writes nothing, whatever it finds."""
+            before = data_files(archive.root)
+            changed = app.poll()
+            await pilot.pause()
+            assert data_files(archive.root) == before
+            return changed
+
+        await pilot.pause()
+        assert shape(app) == "-ended"
+
+        notice = put_up_share(archive.root, meeting_id)  # as a sharer in another process would
+        assert await poll()
+        assert shape(app) == "-sharing" and not app.screen.query(QRCodeView)
+        join, link = wifi_codes(app)
+        assert join == [notice.wifi_payload] and link == [SHARE_URL]
+        assert read_wifi(join[0]) == {"T": "WPA", "S": SHARE_NETWORK["en"].name, "P": SHARE_NETWORK["en"].password}
+        text = screen_text(app)
+        assert "1  Join the Wi-Fi" in text and "2  Open the minutes" in text
+        assert "Wi-Fi: roomtui-k7mp   password: h3q9xv2kdm" in text and f"then open {SHARE_URL}" in text
+        join_code = app.screen.query_one("#wifi-join-code", PayloadCode)
+        assert join_code.region.right <= app.screen.query_one("#wifi-open-code").region.x  # side by side
+        assert not await poll()  # nothing changed, nothing redrawn
+
+        path.unlink()  # sharing stopped: the sharer took its notice down
+        assert await poll()
+        assert shape(app) == "-ended" and "Scan the code" in screen_text(app)
+        assert decode(app, app.screen.query_one(QRCodeView)).startswith("[1/")
+
+        put_up_share(archive.root, meeting_id, pid=dead_pid())  # a sharer killed before it could take it down
+        assert not await poll() and shape(app) == "-ended"
+
+        for damaged in (b'{"format": 1, "url": "http://10.42', b"\xff\xfe", b"[]", b'{"format": 1}',
+                        notice.to_bytes().replace(b"http://", b"javascript:"),
+                        notice.to_bytes().replace(b"roomtui-k7mp", b"\\u001b[2J"),  # a terminal escape
+                        notice.to_bytes().replace(b"Qx7vN2", b"x" * 900)):  # more than a code should hold
+            path.write_bytes(damaged)
+            assert not await poll(), damaged
+            assert app.is_running and shape(app) == "-ended" and not app.screen.query_one("#room-problem").display
+        assert path.exists()  # never removed by the room view, dead or damaged
+
+        put_up_share(archive.root, meeting_id, with_wifi=False)  # a network whose password roomtui does not know
+        assert await poll()
+        assert shape(app) == "-sharing" and not app.screen.query_one("#wifi-join").display
+        assert wifi_codes(app, ["open"]) == ([SHARE_URL],)
+        text = screen_text(app)
+        assert "2  Open" not in text and "Open the minutes" in text and "join this laptop's network" in text
+
+
+async def test_during_a_speech_the_countdown_keeps_the_projector(tmp_path):
+    archive, meeting_id, clock, session = live_demo(tmp_path)
+    put_up_share(archive.root, meeting_id)
+    app = room_view(archive, meeting_id, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert shape(app) == "-sharing"  # nobody has the floor: the room may scan
+        session.do("next", lambda c: c.speaking_order().next(c.now()))
+        assert app.poll()
+        await pilot.pause()
+        assert shape(app) == "-speaking" and app.screen.query_one("#room-floor").digits == "5:00"
+        session.do("stop", lambda c: c.speaking_order().stop(c.now()))
+        assert app.poll()
+        await pilot.pause()
+        assert shape(app) == "-sharing" and wifi_codes(app)[1] == [SHARE_URL]
+    session.close()
+
+
+async def test_the_share_s_codes_decode_from_200x60_to_80x24_and_smaller_it_is_said_in_words(tmp_path):
+    set_language("zh")
+    archive, meeting_id, clock, session = live_demo(tmp_path, "zh")
+    session.close()
+    notice = put_up_share(archive.root, meeting_id, language="zh")
+    network = SHARE_NETWORK["zh"]
+    app = room_view(archive, meeting_id, clock)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        assert shape(app) == "-sharing"
+        assert app.screen.query_one("#wifi-open-code", PayloadCode).scale == 2  # twice as large as at 120x40
+        assert wifi_codes(app) == ([notice.wifi_payload], [SHARE_URL])
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert wifi_codes(app) == ([notice.wifi_payload], [SHARE_URL])
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        codes = [app.screen.query_one(f"#wifi-{column}-code", PayloadCode) for column in ("join", "open")]
+        assert not any(code.scale for code in codes) and wifi_codes(app) == ([], [])
+        assert screen_text(app).count("请放大窗口以显示") == 2  # said plainly, in place of each code
+        assert shown(app, "#wifi-join-detail") == squeeze(f"Wi-Fi：{network.name} 密码：{network.password}")
+        assert shown(app, "#wifi-open-detail") == squeeze(f"再打开 {SHARE_URL}")

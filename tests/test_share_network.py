@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import stat
 import sys
 import threading
@@ -15,9 +16,10 @@ from types import SimpleNamespace
 import pytest
 
 from roomtui.cli import build_parser, main
-from roomtui.share import DEFAULT_PORT, Discovery, discover, settings
+from roomtui.share import DEFAULT_PORT, Discovery, Sharing, discover, settings
 from roomtui.share import hotspot as nmcli
 from roomtui.share.network import AddressKind, LocalAddress, classify, local_addresses
+from roomtui.share.notice import notice_path, process_alive, read_notice
 from roomtui.share.terminal import run_share
 from roomtui.share.wifi import WifiNetwork, wifi_payload
 from share_helpers import demo_archive
@@ -247,3 +249,44 @@ def test_share_on_the_terminal_follows_changes_of_the_meeting_file(tmp_path):
                        stop=stop, on_started=started)
     assert status == 0 and seen.get("renamed"), out.getvalue()
     assert "The meeting changed: the shared minutes are up to date." in out.getvalue()
+
+
+def test_share_on_the_terminal_tells_the_room_view_until_ctrl_c(tmp_path):
+    """``roomtui show`` is another process: the share leaves it a notice (owner-only: it holds the
+    Wi-Fi password) and takes it down when Ctrl+C stops sharing."""
+    archive, meeting_id = demo_archive(tmp_path / "data")
+    network = WifiNetwork("会议室;1", "k3v9:wq2mzp")
+    settings.save_network(archive.root, network)
+    path = notice_path(archive.root, meeting_id)
+    seen = {}
+
+    def started(sharing):
+        seen["notice"], seen["url"] = read_notice(path), sharing.url
+        seen["modes"] = stat.S_IMODE(path.stat().st_mode), stat.S_IMODE(path.parent.stat().st_mode)
+        raise KeyboardInterrupt  # Ctrl+C
+
+    status = run_share(archive, meeting_id, address="127.0.0.1", port=0, out=io.StringIO(), input=io.StringIO(""),
+                       on_started=started)
+    assert status == 0 and seen["modes"] == (0o600, 0o700)
+    notice = seen["notice"]
+    assert (notice.url, notice.wifi_payload, notice.network_name, notice.password) == (
+        seen["url"], wifi_payload(network), network.name, network.password)
+    assert notice.pid == os.getpid() and process_alive(notice.pid)
+    assert not path.exists()
+
+
+def test_a_share_takes_down_only_its_own_notice(tmp_path):
+    """Two shares of one meeting (the app and the terminal): the one that stops first leaves the
+    other's notice up."""
+    archive, meeting_id = demo_archive(tmp_path / "data")
+    meeting = archive.load(meeting_id)
+    path = notice_path(archive.root, meeting_id)
+    first = Sharing(meeting, "127.0.0.1", port=0).start()
+    second = Sharing(meeting, "127.0.0.1", port=0).start()
+    first.announce(archive.root)
+    second.announce(archive.root)
+    first.stop()
+    assert read_notice(path).url == second.url
+    second.stop()
+    second.stop()  # twice is harmless
+    assert not path.exists()

@@ -4,22 +4,21 @@ never outlives the screen (w again, Esc, another view, quitting)."""
 from __future__ import annotations
 
 import asyncio
+import stat
 import urllib.error
 import urllib.request
 
-import numpy as np
 import pytest
-import zxingcpp
-from rich.cells import cell_len
 
 from roomtui.i18n import set_language
 from roomtui.share import Discovery, WifiNetwork
 from roomtui.share.network import AddressKind, LocalAddress
+from roomtui.share.notice import notice_path, read_notice
 from roomtui.tui.app import RoomApp
 from roomtui.tui.screens.handout import HandoutScreen
 from roomtui.tui.screens.share import ShareScreen
 from roomtui.tui.widgets.share_code import PayloadCode
-from share_helpers import demo_archive, read_wifi
+from share_helpers import decode_region, demo_archive, read_wifi
 
 NETWORK = WifiNetwork('县政协;会议室:"4"', "pa\\ss:wo;rd")
 HOTSPOT_HERE = LocalAddress("wlan0", "127.0.0.1", 8, AddressKind.HOTSPOT)  # loopback stands in for 10.42.0.1
@@ -61,23 +60,16 @@ async def start(app, pilot) -> ShareScreen:
     return app.screen
 
 
-def decode_region(app, region) -> list[str]:
-    """The codes zxing-cpp reads off ``region`` of the screen, as the compositor painted it."""
-    grid = []
-    for strip in app.screen._compositor.render_strips()[region.y:region.bottom]:
-        row = []
-        for segment in strip:
-            style = segment.style
-            fg = style.color.get_truecolor() if style and style.color else (128, 128, 128)
-            bg = style.bgcolor.get_truecolor() if style and style.bgcolor else (128, 128, 128)
-            for char in segment.text:
-                row += [(char, fg, bg)] * cell_len(char)
-        row = row[region.x:region.right]
-        grid.append([sum(fg if char == "▀" else bg) // 3 for char, fg, bg in row])
-        grid.append([sum(bg) // 3 for char, fg, bg in row])
-    image = np.repeat(np.repeat(np.array(grid, dtype=np.uint8), 4, axis=0), 4, axis=1)
-    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode, try_invert=False)
-    return [f.bytes.decode("utf-8") for f in found]
+def room_notice(app, screen: ShareScreen):
+    """The notice the share left for the room view, checked owner-only; None when there is none."""
+    path = notice_path(app.archive.root, screen.sharing.meeting_id)
+    if not path.exists():
+        return None
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600 and stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    notice = read_notice(path)
+    assert notice.url == screen.sharing.url and notice.wifi_payload == screen.sharing.wifi_payload
+    assert (notice.network_name, notice.password) == (NETWORK.name, NETWORK.password)
+    return notice
 
 
 async def test_w_shares_two_codes_that_decode_and_w_again_stops(app):
@@ -99,10 +91,11 @@ async def test_w_shares_two_codes_that_decode_and_w_again_stops(app):
         assert decode_region(app, wifi.region) == [wifi.payload]
         assert read_wifi(wifi.payload) == {"T": "WPA", "S": NETWORK.name, "P": NETWORK.password}
         assert decode_region(app, link.region) == [url]
+        assert room_notice(app, screen) is not None  # the projector's room view shows the same codes
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, HandoutScreen)
-        assert not screen.sharing.running
+        assert not screen.sharing.running and room_notice(app, screen) is None
         assert await asyncio.to_thread(refused, url)
 
 
@@ -124,17 +117,21 @@ async def test_leaving_the_view_stops_the_server(app, leave):
     async with app.run_test(size=(160, 50)) as pilot:
         screen = await start(app, pilot)
         url = screen.sharing.url
+        assert room_notice(app, screen) is not None
         await pilot.press(leave)
         await pilot.pause()
         assert not isinstance(app.screen, ShareScreen)
         assert not screen.sharing.running and await asyncio.to_thread(refused, url)
+        assert room_notice(app, screen) is None
 
 
 async def test_quitting_stops_the_server(app):
     async with app.run_test(size=(160, 50)) as pilot:
         screen = await start(app, pilot)
         url = screen.sharing.url
+        assert room_notice(app, screen) is not None
     assert not screen.sharing.running and await asyncio.to_thread(refused, url)
+    assert room_notice(app, screen) is None
 
 
 async def test_captions_in_the_chinese_interface(tmp_path, monkeypatch):

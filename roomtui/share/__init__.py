@@ -9,6 +9,7 @@ public minutes, from memory, to every phone at once. No internet, no router, no 
 - ``network`` and ``hotspot``: which address to serve on; nmcli, only after asking;
 - ``settings``: the hotspot's name and password, remembered owner-only;
 - ``documents``: the public minutes built in memory; ``server``: the HTTP server;
+- ``notice``: the file that tells the room view (another process) which codes to show;
 - ``Sharing`` (here): one share, from start to stop, for the app and for ``roomtui share``.
 
 No Textual here: the app and the command line are thin shells over this package.
@@ -30,6 +31,7 @@ from roomtui.share.network import (
     local_addresses,
     network_addresses,
 )
+from roomtui.share.notice import ShareNotice, notice_path, remove_notice, write_notice
 from roomtui.share.server import Limits, MinutesServer, Stats
 from roomtui.share.wifi import WifiNetwork, wifi_payload
 
@@ -47,6 +49,8 @@ class Sharing:
     def __init__(self, meeting: Meeting, address: str, network: WifiNetwork | None = None, *,
                  port: int = DEFAULT_PORT, limits: Limits | None = None, token: str | None = None) -> None:
         self.network = network
+        self.meeting_id = meeting.id
+        self._notice: tuple[Path, ShareNotice] | None = None  # the room view's notice, while it is up
         self.server = MinutesServer(build_shared_minutes(meeting), address, port, token=token, limits=limits)
 
     def start(self) -> Sharing:
@@ -60,8 +64,28 @@ class Sharing:
             self.server.start()
         return self
 
+    def announce(self, data_folder: Path) -> None:
+        """Tell the room view of this meeting (``roomtui show``) to show the two codes, until ``stop()``.
+
+        Called once the codes are on the sharer's own screen. The room view is a help, not a
+        condition: a data folder that cannot be written leaves sharing as it is."""
+        path, notice = notice_path(data_folder, self.meeting_id), ShareNotice.now(self.url, self.network)
+        try:
+            write_notice(path, notice)
+        except OSError:
+            return
+        self._notice = path, notice
+
     def stop(self) -> None:
+        """Stop serving and take the room view's notice down (twice is harmless)."""
         self.server.stop()
+        if self._notice is not None:
+            path, notice = self._notice
+            self._notice = None
+            try:
+                remove_notice(path, notice)
+            except OSError:  # the folder became read-only: the room view shows the codes until this process ends
+                pass
 
     @property
     def running(self) -> bool:

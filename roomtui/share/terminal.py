@@ -2,7 +2,7 @@
 
 It asks its questions on the terminal (start a hotspot with nmcli? share on this local
 network? the hotspot's name and password?), prints the two codes side by side, and keeps
-serving; when the meeting file changes (the app, in another window, records a response) the
+serving (and a room view of the meeting shows the same codes); when the meeting file changes (the app, in another window, records a response) the
 served minutes are rebuilt.
 """
 
@@ -82,6 +82,7 @@ def run_share(archive, meeting_id: str, *, address: str | None = None, port: int
         return 1
     try:
         _print_codes(console, sharing, where)
+        sharing.announce(archive.root)
         if on_started is not None:
             on_started(sharing)
         _serve(console, sharing, archive, meeting_id, stop or threading.Event())

@@ -41,6 +41,15 @@ class FileStamp:
     size: int
 
 
+def file_stamp(path: os.PathLike | str) -> FileStamp | None:
+    """The stamp of the file at ``path``, or None when it is not there (other OSErrors are raised)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return FileStamp(st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
+
+
 class MeetingFollower:
     """The newest readable version of one meeting, re-read only when its file changed."""
 
@@ -59,17 +68,10 @@ class MeetingFollower:
     def following(self) -> bool:
         return self.state is FollowState.FOLLOWING
 
-    def _stat(self) -> FileStamp | None:
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return None
-        return FileStamp(st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
-
     def poll(self) -> bool:
         """Look at the file; re-read it if it changed. True when the meeting or the state changed."""
         try:
-            stamp = self._stat()
+            stamp = file_stamp(self.path)
         except OSError as error:  # the folder became unreadable: a state, like a missing file
             return self._trouble(FollowState.MISSING, str(error), None)
         if stamp is None:
@@ -106,4 +108,4 @@ class MeetingFollower:
         return changed
 
 
-__all__ = ["POLL_SECONDS", "FileStamp", "FollowState", "MeetingFollower"]
+__all__ = ["POLL_SECONDS", "FileStamp", "FollowState", "MeetingFollower", "file_stamp"]

@@ -4,20 +4,29 @@
 through a MeetingFollower (store/follow.py): no lock, no write, at most POLL_SECONDS behind.
 It has one key, ``q``, and no palette: nothing here can change the meeting.
 
-The screen takes one of four shapes, set as a class on the screen from the meeting:
+The screen takes one of five shapes, set as a class on the screen from the meeting:
   -speaking   someone has the floor: name, role, affiliation, the countdown as large as it fits,
               the next speakers, the issue a department answers
   -between    nobody has the floor: the agenda with what is done, and who is next
   -ended      the meeting is closed: the hand-out codes, for the room to scan
-  -compact    a small terminal (under 100x30): the name and the countdown, nothing else
+  -sharing    the laptop shares the minutes over Wi-Fi (the hand-out view's ``w``, or ``roomtui
+              share``): the share's two codes, so the room scans the projector. Whoever has the
+              floor keeps it: during a speech the countdown stays, the codes come back after it
+  -compact    a small terminal (under 100x30): the name and the countdown (or the share's
+              codes and their words), nothing else
+
+A share runs in another process; it leaves a notice in the data folder (roomtui.share.notice),
+which ``poll()`` looks at along with the meeting file, just as cheaply and as read-only.
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
+from textual.geometry import Size
 from textual.theme import Theme
 from textual.widgets import Static
 
@@ -25,6 +34,7 @@ from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.model import Meeting, MeetingStatus
 from roomtui.domain.speaking import current_speaker
 from roomtui.i18n import N_, _
+from roomtui.share.notice import NoticeWatcher
 from roomtui.tui.translated import TranslatedBindings
 from roomtui.store import Archive
 from roomtui.store.follow import POLL_SECONDS, MeetingFollower
@@ -33,6 +43,7 @@ from roomtui.tui.room.widgets import (
     Floor,
     HandoutCodes,
     RoomAgenda,
+    WifiCodes,
     answering_text,
     item_text,
     latest_response_text,
@@ -74,9 +85,10 @@ class RoomViewApp(TranslatedBindings, App[None]):
         super().__init__()
         self.carousel_seconds = carousel_seconds
         self.follower = MeetingFollower(archive, meeting_id)
+        self.share = NoticeWatcher(archive.root, meeting_id)
         self.clock = clock or SystemClock()
         self.poll_seconds = poll_seconds
-        self.repaints = 0  # how many times the view was redrawn from a new version of the meeting
+        self.repaints = 0  # how many times the view was redrawn (a new version of the meeting, a share)
 
     @property
     def meeting(self) -> Meeting | None:
@@ -95,6 +107,7 @@ class RoomViewApp(TranslatedBindings, App[None]):
                 yield Static("", id="room-next")
                 yield Static("", id="room-latest")
         yield HandoutCodes(carousel_seconds=self.carousel_seconds, id="room-handout")
+        yield WifiCodes(id="room-wifi")
         yield Static(_("room view · read-only · q quits"), id="room-footer")
 
     def on_mount(self) -> None:
@@ -105,13 +118,17 @@ class RoomViewApp(TranslatedBindings, App[None]):
         if self.poll_seconds is not None:
             self.set_interval(self.poll_seconds, self.poll)
 
-    def on_resize(self) -> None:
-        self.refresh_room()
+    def on_resize(self, event: events.Resize) -> None:
+        # this handler runs before App's own, so self.size is still the old size here
+        self.refresh_room(event.size)
 
     # -- following ---------------------------------------------------------------------------
     def poll(self) -> bool:
-        """Look at the meeting file; redraw if it changed. True when something new is shown."""
-        changed = self.follower.poll()
+        """Look at the meeting file and the share's notice; redraw if either changed. True when
+        something new is shown."""
+        meeting_changed = self.follower.poll()
+        share_changed = self.share.poll()
+        changed = meeting_changed or share_changed
         if changed:
             self.refresh_room()
         return changed
@@ -126,8 +143,9 @@ class RoomViewApp(TranslatedBindings, App[None]):
         except NoMatches:  # a last tick while the app shuts down
             pass
 
-    def refresh_room(self) -> None:
-        """Redraw everything from the follower's meeting."""
+    def refresh_room(self, size: Size | None = None) -> None:
+        """Redraw everything from the follower's meeting (and the share's notice), for ``size``
+        (default: the app's)."""
         screen = self.screen
         problem = screen.query_one("#room-problem", Static)
         problem.display = bool(self.follower.problem)
@@ -139,11 +157,14 @@ class RoomViewApp(TranslatedBindings, App[None]):
             self._shape("-none")
             return
         now = self.clock.now()
-        width, height = self.size
+        width, height = size or self.size
         compact = width < COMPACT_BELOW[0] or height < COMPACT_BELOW[1]
-        if meeting.status is MeetingStatus.CLOSED:
+        speaking = current_speaker(meeting) is not None
+        if self.share.notice is not None and not speaking:
+            shape = "-sharing"
+        elif meeting.status is MeetingStatus.CLOSED:
             shape = "-ended"
-        elif current_speaker(meeting) is not None or compact:
+        elif speaking or compact:
             shape = "-speaking"
         else:
             shape = "-between"
@@ -166,9 +187,11 @@ class RoomViewApp(TranslatedBindings, App[None]):
             codes.show(meeting)
         else:
             codes.clear()
+        if shape == "-sharing":
+            screen.query_one(WifiCodes).show(self.share.notice)
         self.repaints += 1
 
     def _shape(self, shape: str, compact: bool = False) -> None:
-        for name in ("-none", "-speaking", "-between", "-ended"):
+        for name in ("-none", "-speaking", "-between", "-ended", "-sharing"):
             self.screen.set_class(name == shape, name)
         self.screen.set_class(compact, "-compact")

@@ -1,5 +1,5 @@
 """The parts of the room view: the floor with its countdown, who is next, what is being answered,
-the agenda, and the hand-out codes. Each draws itself from a Meeting it is given; none keeps a
+the agenda, the hand-out codes, and the Wi-Fi share's codes. Each draws itself from a Meeting it is given; none keeps a
 copy, and none can change anything.
 
 Role and turn labels come from the meeting's own language (``label_in``), like the minutes:
@@ -13,7 +13,7 @@ from datetime import datetime
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from roomtui.domain.model import Meeting, MeetingStatus, SpeakerEntry, SpeakerKind
@@ -21,10 +21,12 @@ from roomtui.domain.speaking import SpeakingOrder, current_speaker
 from roomtui.domain.stats import format_seconds, item_minutes_used
 from roomtui.handout.text import handout_document
 from roomtui.i18n import _
+from roomtui.share.notice import ShareNotice
 from roomtui.tui.widgets.agenda_panel import agenda_table
 from roomtui.tui.widgets.big_clock import BigClock
 from roomtui.tui.widgets.countdown import clock_text, state_class
 from roomtui.tui.widgets.qr_code import QRCodeView
+from roomtui.tui.widgets.share_code import PayloadCode
 
 NEXT_SHOWN = 3
 CAROUSEL_SECONDS = 8.0  # long enough to aim a phone, short enough for a queue
@@ -260,3 +262,48 @@ class HandoutCodes(Vertical):
         self._shown = None
         for old in self.query(QRCodeView):
             old.remove()
+
+
+class WifiCodes(Vertical):
+    """While the laptop shares the minutes over Wi-Fi: the share's codes, numbered in the order a
+    phone scans them (1 joins the laptop's Wi-Fi, 2 opens the minutes), as large as they fit.
+
+    The codes are the share screen's own PayloadCode, so the projector shows what the secretary's
+    screen shows. The line under each code says the same in words, for a phone that cannot scan
+    and for a window too small for the codes. A share on a network whose password roomtui does not
+    know has no first code; then the one code is not numbered.
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="wifi-heading")
+        with Horizontal(id="wifi-columns"):
+            with Vertical(id="wifi-join", classes="wifi-column"):
+                yield Static("", classes="wifi-caption", id="wifi-join-caption")
+                yield PayloadCode(id="wifi-join-code")
+                yield Static("", classes="wifi-detail", id="wifi-join-detail")
+            with Vertical(id="wifi-open", classes="wifi-column"):
+                yield Static("", classes="wifi-caption", id="wifi-open-caption")
+                yield PayloadCode(id="wifi-open-code")
+                yield Static("", classes="wifi-detail", id="wifi-open-detail")
+
+    def show(self, notice: ShareNotice) -> None:
+        joins = notice.wifi_payload is not None
+        self.query_one("#wifi-join").display = joins
+        if joins:
+            self._put("join", "1  " + _("Join the Wi-Fi"), notice.wifi_payload,
+                      _("Wi-Fi: {name}   password: {password}", name=notice.network_name, password=notice.password))
+            heading = _("The full minutes on your phone: scan code 1, then code 2. No internet is needed.")
+            detail = _("then open {url}", url=notice.url)
+        else:
+            heading = _("The full minutes on your phone: join this laptop's network, then scan the code.")
+            detail = _("on this laptop's network: {url}", url=notice.url)
+        self.query_one("#wifi-heading", Static).update(Text(heading, style="bold"))
+        self._put("open", ("2  " if joins else "") + _("Open the minutes"), notice.url, detail)
+
+    def _put(self, column: str, caption: str, payload: str, detail: str) -> None:
+        self.query_one(f"#wifi-{column}-caption", Static).update(Text(caption, style="bold", no_wrap=True,
+                                                                      overflow="ellipsis"))
+        code = self.query_one(f"#wifi-{column}-code", PayloadCode)
+        if code.payload != payload:  # a new payload redraws the code; the same one is left as it is
+            code.payload = payload
+        self.query_one(f"#wifi-{column}-detail", Static).update(Text(detail))

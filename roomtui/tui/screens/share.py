@@ -4,7 +4,8 @@
 secretary what only they can decide (start a hotspot with nmcli? share on the network the
 laptop has joined? the hotspot's name and password?), then opens ``ShareScreen``. The server
 lives exactly as long as that screen: ``w`` or Esc, switching to another view, or quitting
-the app unmounts it and stops the server. Discovery and nmcli run in worker threads and the
+the app unmounts it and stops the server. For as long, the room view on the projector shows
+the same two codes (``roomtui.share.notice``). Discovery and nmcli run in worker threads and the
 server in its own threads, so the event loop never waits on the network.
 """
 
@@ -79,6 +80,7 @@ class ShareScreen(MeetingScreen):
         yield FittingFooter()
 
     def on_mount(self) -> None:
+        self.sharing.announce(self.app.archive.root)
         self._update_status()
         self.set_interval(STATS_SECONDS, self._update_status)
 
