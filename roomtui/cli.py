@@ -17,18 +17,16 @@
 from __future__ import annotations
 
 import argparse
-import copy
 import sys
 from pathlib import Path
 
 from roomtui import __version__
 from roomtui.domain.text import visible
+from roomtui.exporting import BINARY_EXPORTS, EXPORT_FORMATS
 from roomtui.i18n import _, init_from_environment, set_language
 from roomtui.i18n import language as interface_language
 from roomtui.paths import ENV_VAR, data_dir
 
-EXPORT_FORMATS = ("md", "html", "docx", "json", "csv", "ics", "plan")
-BINARY_EXPORTS = ("docx",)  # never written to a terminal
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="md")
     exp.add_argument("--public", action="store_true", help=_("leave out private fields (contacts, internal notes)"))
     exp.add_argument("-o", "--output", type=Path, help=_("file to write (default: standard output)"))
+    exp.add_argument("--all", action="store_true",
+                     help=_("every minutes format, public and internal, as the minutes view's e does: into the "
+                            "folder -o (default ~/roomtui-minutes/MEETING)"))
 
     hand = commands.add_parser("handout", parents=[common], help=_("show the hand-out QR codes in this terminal"))
     hand.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
@@ -167,6 +168,8 @@ def _run(args: argparse.Namespace, archive) -> int:
         return 0
     if command == "import":
         return _import(args, archive)
+    if command == "export" and args.all:
+        return _export_all(archive.load(archive.find(args.meeting)), args.output)
     if command == "export":
         if args.format in BINARY_EXPORTS and args.output is None and sys.stdout.isatty():
             return _fail(_("a {format} file is binary and would garble this terminal: give a file with "
@@ -175,6 +178,8 @@ def _run(args: argparse.Namespace, archive) -> int:
         from roomtui.minutes import DocxUnavailable
 
         try:
+            from roomtui.exporting import export_bytes
+
             data = export_bytes(meeting, args.format, public=args.public)
         except DocxUnavailable:
             return _fail(_("Word (.docx) export needs python-docx and lxml, which this installation lacks (the "
@@ -265,20 +270,17 @@ def _write_out(data: bytes, output: Path | None) -> int:
     return 0
 
 
-def export_bytes(meeting, fmt: str, *, public: bool) -> bytes:
-    if fmt == "plan":
-        from roomtui.plan.toml_plan import dump_plan
+def _export_all(meeting, folder: Path | None) -> int:
+    from roomtui.exporting import default_export_folder, export_all
 
-        if public:  # a plan handed on leaves out contacts and internal notes, like the minutes
-            meeting = copy.deepcopy(meeting)
-            for record in (*meeting.participants, *meeting.issues):
-                record.note = ""
-            for person in meeting.participants:
-                person.contact = ""
-        return dump_plan(meeting).encode("utf-8")
-    from roomtui.minutes import export_minutes
-
-    return export_minutes(meeting, fmt, public=public)
+    folder = (folder or default_export_folder(meeting.id)).expanduser()
+    try:
+        written = export_all(meeting, folder)
+    except OSError as error:
+        return _fail(_("Cannot write to {folder}: {reason}", folder=folder, reason=error.strerror or str(error)))
+    for path in written:
+        print(path)
+    return 0
 
 
 def _open_app(archive, meeting_id: str | None) -> int:

@@ -66,6 +66,26 @@ def test_export_every_format_to_a_file(tmp_path, capsys, fmt):
     assert oct(out.stat().st_mode & 0o777) == "0o600"
 
 
+def test_export_all_writes_what_the_minutes_view_writes(tmp_path, capsys):
+    """`roomtui export --all` and the minutes view's e go through one function: same names, same bytes."""
+    from roomtui.exporting import export_all
+    from roomtui.minutes import available_formats
+    from roomtui.store import Archive
+
+    data = tmp_path / "data"
+    assert main(["demo", "--no-open", "--data", str(data)]) == 0
+    capsys.readouterr()
+    assert main(["export", "Tongjiang", "--all", "-o", str(tmp_path / "cli"), "--data", str(data)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    from_view = export_all(Archive(data).load(DEMO_ID["en"]), tmp_path / "view")
+    cli_files = sorted((tmp_path / "cli").iterdir())
+    assert [p.name for p in cli_files] == sorted(p.name for p in from_view)
+    assert len(cli_files) == 2 * len(available_formats()) and all(p.endswith(tuple(available_formats())) for p in printed)
+    for path in cli_files:
+        if path.suffix != ".docx":  # a Word file carries its own creation time
+            assert path.read_bytes() == (tmp_path / "view" / path.name).read_bytes()
+
+
 def test_export_then_import_json_round_trips(tmp_path, capsys):
     data = tmp_path / "data"
     main(["demo", "--no-open", "--data", str(data)])

@@ -332,7 +332,7 @@ def test_without_python_docx_the_cli_says_what_to_do(tmp_path, capsys, monkeypat
 
 
 def test_export_all_writes_docx_public_and_internal(tmp_path):
-    from roomtui.tui.screens.minutes import export_all
+    from roomtui.exporting import export_all
 
     meeting = played("zh")
     written = export_all(meeting, tmp_path)

@@ -537,7 +537,7 @@ def test_exports_stay_within_the_import_limit_whatever_the_shape():
     assert len(meeting.speakers) >= 300 and all(s.pauses for s in meeting.speakers)
     stored = encoded_size(meeting_to_data(meeting))
     for fmt in ("json", "plan"):
-        from roomtui.cli import export_bytes
+        from roomtui.exporting import export_bytes
 
         assert len(export_bytes(meeting, fmt, public=False)) < IMPORT_SIZE_FACTOR * stored
 
@@ -556,7 +556,7 @@ def test_a_meeting_near_the_size_limit_exports_and_imports_back(tmp_path, monkey
         council.add_participant(f"参会人{n}", "resident", affiliation="社区", note="备注" * 2000)
     meeting_id = archive.create(meeting)
     for fmt, name in (("json", "m.json"), ("plan", "m.toml")):
-        from roomtui.cli import export_bytes
+        from roomtui.exporting import export_bytes
 
         path = write(tmp_path, name, export_bytes(archive.load(meeting_id), fmt, public=False))
         assert len(path.read_bytes()) > 560_000

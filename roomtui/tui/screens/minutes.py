@@ -11,32 +11,13 @@ from textual.widgets import Header, Static
 
 from roomtui.domain.followup import record_progress
 from roomtui.domain.model import Grade, MeetingStatus
+from roomtui.exporting import default_export_folder, export_all
 from roomtui.i18n import N_, _, ngettext
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.meeting_view import MeetingScreen
 from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.meeting_bar import MeetingBar
 from roomtui.tui.widgets.minutes_preview import MinutesPreview
-
-
-def default_export_folder(meeting_id: str) -> Path:
-    return Path.home() / "roomtui-minutes" / meeting_id
-
-
-def export_all(meeting, folder: Path) -> list[Path]:
-    """Write the minutes in every format this installation has (docx needs python-docx), public and
-    internal; returns the files."""
-    from roomtui.minutes import available_formats, default_filename, export_minutes
-    from roomtui.store.storage import atomic_write
-
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for public in (True, False):
-        for fmt in available_formats():
-            path = folder / default_filename(meeting, fmt, public)
-            atomic_write(path, export_minutes(meeting, fmt, public=public))
-            written.append(path)
-    return written
 
 
 class MinutesScreen(MeetingScreen):
