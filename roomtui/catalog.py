@@ -27,7 +27,7 @@ from pathlib import Path
 from roomtui.i18n import DOMAIN, LOCALE_DIR, RECORD_DOMAIN
 
 PACKAGE = Path(__file__).resolve().parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "problem": (1,), "Problem": (1,)}
+KEYWORDS = {"_": None, "N_": None, "NP_": ((1, "c"), 2), "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "problem": (1,), "Problem": (1,)}
 DOMAINS = (DOMAIN, RECORD_DOMAIN)
 LOCALES = ("zh_CN",)
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -151,7 +151,8 @@ def problems() -> list[str]:
 
 
 def add(path: Path, locale: str = "zh_CN", domain: str = DOMAIN) -> list[str]:
-    """Put the translations of a JSON file into a .po (after an update); returns unknown ids."""
+    """Put the translations of a JSON file into a .po (after an update); returns unknown ids.
+    A key "context\x04English" (JSON "\u0004") is the English under a context (NP_, pgettext)."""
     import json
 
     update()
@@ -159,7 +160,8 @@ def add(path: Path, locale: str = "zh_CN", domain: str = DOMAIN) -> list[str]:
     unknown = []
     plurals = {entry.id[0]: entry for entry in catalog if isinstance(entry.id, tuple)}
     for english, translation in json.loads(path.read_text(encoding="utf-8")).items():
-        entry = catalog.get(english) or plurals.get(english)
+        context, _sep, english = english.rpartition("\x04")  # gettext's own "context\x04msgid" for NP_ words
+        entry = catalog.get(english, context=context or None) or (None if context else plurals.get(english))
         if entry is None:
             unknown.append(english)
             continue

@@ -86,6 +86,27 @@ def N_(message: str, /) -> str:
     return message
 
 
+class InContext(str):
+    """English text that carries its gettext context until it is shown (see NP_)."""
+
+    context: str = ""
+
+
+def NP_(context: str, message: str, /) -> str:
+    """Like N_, for a word whose translation depends on where it is used: "Next" the page or the
+    speaker, "answer" the speaker's turn or the response. ``translate`` honours the context."""
+    text = InContext(message)
+    text.context = context
+    return text
+
+
+def translate(message: str, /) -> str:
+    """The interface-language form of a marked text (N_ or NP_), with its context if it has one."""
+    if isinstance(message, InContext) and message.context:
+        return translations(_language).pgettext(message.context, message)
+    return translations(_language).gettext(message)
+
+
 def record_label(language: str, table: str, key: str, english: str) -> str:
     """One word of a record table (minutes headings, hand-out words, enum labels, template agenda
     titles) in the meeting's language. The tables in the code are English; the translations are

@@ -195,3 +195,21 @@ async def test_the_prepare_panes_keys_speak_the_interface_language(archive, cloc
             labels = [key.description for key in app.screen.query(FooterKey)]
             english = [label for label in labels if label.isascii()]
             assert labels and not english, (tab, labels)
+
+
+def test_a_word_marked_with_a_context_is_translated_in_its_context():
+    """NP_ keeps "Next" the page apart from any other "Next": the binding shows the page's word."""
+    from roomtui.i18n import NP_, set_language, translate
+    from roomtui.tui.screens.handout import handout_bindings
+
+    set_language("zh")
+    try:
+        assert translate(NP_("page", "Next")) == "下一页"
+        assert translate(NP_("speaker", "Stop")) == "结束发言"
+        next_page = next(b for b in handout_bindings() if b.id == "handout.next")
+        from roomtui.tui.translated import translated
+
+        assert translated(next_page).description == "下一页"
+    finally:
+        set_language("en")
+    assert translate(NP_("page", "Next")) == "Next"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum
 
-from roomtui.i18n import N_, record_label
+from roomtui.i18n import N_, NP_, record_label
 
 
 class _Choice(str, Enum):
@@ -19,9 +19,9 @@ class _Choice(str, Enum):
 
     @property
     def label(self) -> str:
-        from roomtui.i18n import _
+        from roomtui.i18n import translate
 
-        return _(_LABELS[self])
+        return translate(_LABELS[self])
 
     def label_in(self, language: str) -> str:
         """The label in a meeting's own language (minutes, hand-outs), whatever the interface's."""
@@ -113,7 +113,7 @@ _LABELS: dict[_Choice, str] = {
     SpeakerKind.POINT_OF_ORDER: N_("point of order"),
     SpeakerKind.BOOKED: N_("booked"),
     SpeakerKind.IMPROMPTU: N_("impromptu"),
-    SpeakerKind.ANSWER: N_("answer"),
+    SpeakerKind.ANSWER: NP_("speaker kind", "answer"),  # a department's turn; "answer" the field is 回应
     IssueSource.REPORT: N_("research report"),
     IssueSource.FLOOR: N_("from the floor"),
     Disposition.RESOLVE_NOW: N_("resolve now"),

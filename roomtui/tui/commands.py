@@ -15,7 +15,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from roomtui.i18n import N_, _
+from roomtui.i18n import N_, _, translate
 
 
 def screen_bindings(screen: Screen) -> list[Binding]:
@@ -42,7 +42,7 @@ def binding_commands(screen: Screen) -> Iterator[SystemCommand]:
             continue
         key = app.get_key_display(binding)
         help_text = _(binding.tooltip) if binding.tooltip else _("key: {key}", key=key)
-        yield SystemCommand(_(binding.description), help_text, partial(app.run_action, binding.action, screen))
+        yield SystemCommand(translate(binding.description), help_text, partial(app.run_action, binding.action, screen))
 
 
 # Textual's own palette commands, by their English titles, in the interface language.

@@ -11,12 +11,12 @@ from dataclasses import replace
 
 from textual.binding import Binding, BindingsMap
 
-from roomtui.i18n import _
+from roomtui.i18n import translate
 
 
 def translated(binding: Binding) -> Binding:
-    return replace(binding, description=_(binding.description) if binding.description else "",
-                   tooltip=_(binding.tooltip) if binding.tooltip else "")
+    return replace(binding, description=translate(binding.description) if binding.description else "",
+                   tooltip=translate(binding.tooltip) if binding.tooltip else "")
 
 
 def translate_bindings(bindings: BindingsMap) -> None:

@@ -26,7 +26,7 @@ from roomtui.handout.layout import reading_distance_sentence
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, clamp_version
 from roomtui.handout.render import RenderMode
 from roomtui.handout.text import handout_document, response_document
-from roomtui.i18n import N_, _
+from roomtui.i18n import N_, NP_, _
 from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.qr_code import QRCodeView
@@ -39,8 +39,8 @@ def handout_bindings() -> list[Binding]:
     """Built on call, so descriptions follow the interface language set before the screen."""
     return [
         # priority: the arrows turn pages even while the list of responses has the focus
-        Binding("left", "previous_page", N_("Previous"), id="handout.previous", priority=True),
-        Binding("right", "next_page", N_("Next"), id="handout.next", priority=True),
+        Binding("left", "previous_page", NP_("page", "Previous"), id="handout.previous", priority=True),
+        Binding("right", "next_page", NP_("page", "Next"), id="handout.next", priority=True),
         Binding("c", "toggle_carousel", N_("Carousel"), id="handout.carousel"),
         Binding("f", "toggle_full_screen", N_("Full screen"), id="handout.full_screen"),
         Binding("r", "choose_response", N_("One response"), id="handout.response"),

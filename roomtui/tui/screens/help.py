@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from roomtui.i18n import N_, _
+from roomtui.i18n import N_, _, translate
 from roomtui.tui.translated import TranslatedBindings
 
 
@@ -24,7 +24,7 @@ def key_table(screens: list[tuple[str, list]], display=lambda key: key) -> Table
             if not isinstance(binding, Binding) or not binding.description:
                 continue
             keys = ", ".join(display(k.strip()) for k in binding.key.split(","))
-            table.add_row(Text(where), Text(keys, style="bold"), Text(_(binding.description)))
+            table.add_row(Text(where), Text(keys, style="bold"), Text(translate(binding.description)))
     return table
 
 

@@ -23,7 +23,7 @@ from textual.widgets import DataTable, OptionList, TabbedContent, TabPane
 from roomtui.domain.model import MeetingStatus, SpeakerKind
 from roomtui.domain.speaking import current_speaker
 from roomtui.domain.timeline import another_day_notice
-from roomtui.i18n import N_, _
+from roomtui.i18n import N_, NP_, _
 from roomtui.tui.dialogs import FormDialog, FormField
 from roomtui.tui.live.response_keys import ResponseKeys
 from roomtui.tui.live.speaking_keys import SpeakingKeys
@@ -53,7 +53,7 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
     BINDINGS = [
         Binding("n", "next_speaker", N_("Next speaker"), id="live.next_speaker"),
         Binding("space", "pause_resume", N_("Pause/resume"), id="live.pause_resume"),
-        Binding("s", "stop_speaker", N_("Stop"), id="live.stop"),
+        Binding("s", "stop_speaker", NP_("speaker", "Stop"), id="live.stop"),
         Binding("plus,equals_sign", "extend", N_("+1 min"), id="live.extend"),
         Binding("a", "add_speaker('impromptu')", N_("Add speaker"), id="live.add_speaker"),
         Binding("b", "add_speaker('booked')", N_("Add booked"), id="live.add_booked"),
