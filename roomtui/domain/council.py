@@ -13,7 +13,6 @@ from typing import Any
 
 from roomtui.domain.answering import department_head
 from roomtui.domain.clock import Clock, SystemClock
-from roomtui.domain.fields import field_label
 from roomtui.domain.model import (
     AgendaItem,
     AgendaKind,
@@ -55,14 +54,13 @@ def clean_fields(values: dict[str, Any], required: tuple[str, ...] = ()) -> dict
     cleaned: dict[str, Any] = {}
     problems: list[str] = []
     for name, value in values.items():
-        label = field_label(name)
         try:
             if name in ("date", "deadline", "target_date", "review_date"):
-                cleaned[name] = parse_date(value, label)
+                cleaned[name] = parse_date(value, name)
             elif name == "start_time":
-                cleaned[name] = parse_time(value, label)
+                cleaned[name] = parse_time(value, name)
             elif name == "planned_minutes":
-                cleaned[name] = parse_minutes(value, label, MAX_MEETING_MINUTES)
+                cleaned[name] = parse_minutes(value, name, MAX_MEETING_MINUTES)
             elif name in NON_TEXT_FIELDS:
                 cleaned[name] = value
             else:
@@ -104,7 +102,7 @@ class Council:
                    "background", "next_theme", "review_date", "leader_summary", "closing_remarks"}
         unknown = set(values) - allowed
         if unknown:
-            raise ValidationError([_("unknown field: {name}", name=", ".join(sorted(unknown)))])
+            raise ValidationError([problem("unknown field: {name}", name=", ".join(sorted(unknown)))])
         cleaned = clean_fields(values, required=("title",) if "title" in values else ())
         for name, value in cleaned.items():
             setattr(self.meeting, name, value)
@@ -131,11 +129,11 @@ class Council:
                     str(value).strip().casefold() in ("1", "true", "yes", "on", "是")
                 continue
             if name not in {f.name for f in fields(limits)}:
-                raise ValidationError([_("unknown limit: {name}", name=name)])
+                raise ValidationError([problem("unknown limit: {name}", name=name)])
             from roomtui.domain.validation import parse_seconds
 
             try:
-                setattr(limits, name, parse_seconds(value, field_label(name)))
+                setattr(limits, name, parse_seconds(value, name))
             except ValidationError as error:
                 raise error.at(name) from None
 
@@ -162,7 +160,7 @@ class Council:
     def remove_participant(self, participant_id: int) -> Participant:
         person = self._get(self.meeting.participant(participant_id), _("participant"), participant_id)
         if any(s.participant_id == participant_id and not s.waiting for s in self.meeting.speakers):
-            raise ValidationError([_("{name} has already spoken and stays in the record", name=person.name)])
+            raise ValidationError([problem("{name} has already spoken and stays in the record", name=person.name)])
         self.meeting.speakers = [s for s in self.meeting.speakers if s.participant_id != participant_id]
         self.meeting.participants.remove(person)
         return person
@@ -176,7 +174,7 @@ class Council:
         key = person_key(name, affiliation)
         for other in self.meeting.participants:
             if other.id != own_id and person_key(other.name, other.affiliation) == key:
-                raise ValidationError([_("{name} ({affiliation}) is already a participant", name=name,
+                raise ValidationError([problem("{name} ({affiliation}) is already a participant", name=name,
                                          affiliation=affiliation or "-")])
 
     # -- agenda --------------------------------------------------------------------------
@@ -186,7 +184,7 @@ class Council:
         if parent_id is not None:
             parent = self._get(self.meeting.agenda_item(parent_id), _("agenda item"), parent_id)
             if parent.parent_id is not None:
-                raise ValidationError([_("agenda items nest one level only")])
+                raise ValidationError([problem("agenda items nest one level only")])
         item = AgendaItem(id=self.meeting.next_id(self.meeting.agenda), kind=_kind(kind), parent_id=parent_id,
                           **cleaned)
         if position is None:  # at the end, or after the parent's last part
@@ -246,9 +244,9 @@ class Council:
         if parent_id is not None:
             parent = self._get(self.meeting.agenda_item(parent_id), _("agenda item"), parent_id)
             if parent.parent_id is not None or parent.id == item.id:
-                raise ValidationError([_("agenda items nest one level only")])
+                raise ValidationError([problem("agenda items nest one level only")])
             if any(a.parent_id == item.id for a in self.meeting.agenda):
-                raise ValidationError([_("an item with parts of its own cannot be nested")])
+                raise ValidationError([problem("an item with parts of its own cannot be nested")])
         before = item.parent_id
         item.parent_id = parent_id
         try:
@@ -270,9 +268,9 @@ class Council:
         item = self._get(self.meeting.agenda_item(item_id), _("agenda item"), item_id)
         if item.started_at is not None or any(s.agenda_item_id == item_id and not s.waiting
                                               for s in self.meeting.speakers):
-            raise ValidationError([_("'{title}' has already been held and stays in the record", title=item.title)])
+            raise ValidationError([problem("'{title}' has already been held and stays in the record", title=item.title)])
         if any(a.parent_id == item_id for a in self.meeting.agenda):
-            raise ValidationError([_("remove or lift out the parts of '{title}' first", title=item.title)])
+            raise ValidationError([problem("remove or lift out the parts of '{title}' first", title=item.title)])
         self.meeting.agenda.remove(item)
         self.meeting.speakers = [s for s in self.meeting.speakers if s.agenda_item_id != item_id]
         return item
@@ -286,7 +284,7 @@ class Council:
     # -- running the meeting -------------------------------------------------------------
     def start_meeting(self) -> None:
         if not self.meeting.agenda:
-            raise ValidationError([_("the agenda is empty: add at least one item first")])
+            raise ValidationError([problem("the agenda is empty: add at least one item first")])
         self.meeting.status = MeetingStatus.LIVE
         if self.meeting.current_item_id is None:
             self.start_item(self.meeting.agenda[0].id)
@@ -337,14 +335,14 @@ class Council:
             return self.start_item(order[0].id) if order else None
         index = order.index(current)
         if index + 1 >= len(order):
-            raise ValidationError([_("this is the last agenda item: close the meeting instead")])
+            raise ValidationError([problem("this is the last agenda item: close the meeting instead")])
         return self.start_item(order[index + 1].id)
 
     def previous_item(self) -> AgendaItem | None:
         order = self.meeting.agenda
         current = self.meeting.current_item
         if current is None or order.index(current) == 0:
-            raise ValidationError([_("this is the first agenda item")])
+            raise ValidationError([problem("this is the first agenda item")])
         return self.start_item(order[order.index(current) - 1].id)
 
     def close_meeting(self) -> None:
@@ -365,7 +363,7 @@ class Council:
     def speaking_order(self, item_id: int | None = None) -> SpeakingOrder:
         item_id = item_id if item_id is not None else self.meeting.current_item_id
         if item_id is None:
-            raise ValidationError([_("start the meeting first: no agenda item is current")])
+            raise ValidationError([problem("start the meeting first: no agenda item is current")])
         return SpeakingOrder(self.meeting, item_id)
 
     def set_speaker_summary(self, entry_id: int, summary: str) -> None:
@@ -392,7 +390,7 @@ class Council:
     def remove_issue(self, issue_id: int) -> Issue:
         issue = self._get(self.meeting.issue(issue_id), _("issue"), issue_id)
         if self.meeting.responses_to(issue_id):
-            raise ValidationError([_("issue #{id} has responses and stays in the record", id=issue_id)])
+            raise ValidationError([problem("issue #{id} has responses and stays in the record", id=issue_id)])
         self.meeting.issues.remove(issue)
         self.meeting.speakers = [s for s in self.meeting.speakers if not (s.issue_id == issue_id and s.waiting)]
         return issue
@@ -464,7 +462,7 @@ class Council:
     def grade_commitment(self, response_id: int, index: int, grade: Grade | str | None) -> Commitment:
         response = self._get(self.meeting.response(response_id), _("response"), response_id)
         if not 0 <= index < len(response.commitments):
-            raise ValidationError([_("response #{id} has no commitment {n}", id=response_id, n=index + 1)])
+            raise ValidationError([problem("response #{id} has no commitment {n}", id=response_id, n=index + 1)])
         response.commitments[index].grade = Grade(grade) if grade else None
         return response.commitments[index]
 
@@ -501,7 +499,7 @@ class Council:
     @staticmethod
     def _get(found: Any, what: str, ident: Any) -> Any:
         if found is None:
-            raise ValidationError([_("no {what} #{id}", what=what, id=ident)])
+            raise ValidationError([problem("no {what} #{id}", what=what, id=ident)])
         return found
 
 
@@ -513,5 +511,5 @@ def _kind(value: AgendaKind | str) -> AgendaKind:
     try:
         return AgendaKind(value)
     except ValueError:
-        raise ValidationError([_("unknown agenda kind '{value}' (one of: {choices})", value=str(value)[:40],
+        raise ValidationError([problem("unknown agenda kind '{value}' (one of: {choices})", value=str(value)[:40],
                                  choices=", ".join(k.value for k in AgendaKind))]) from None

@@ -38,8 +38,9 @@ from roomtui.domain.model import (
     MeetingStatus,
     Response,
 )
+from roomtui.domain.problems import FieldName, problem
 from roomtui.domain.validation import ValidationError, text_field
-from roomtui.i18n import _
+from roomtui.i18n import N_, _
 
 # Grades after which a commitment needs no more follow-up: solved, or explained as impossible.
 SETTLED = (Grade.A, Grade.D)
@@ -81,17 +82,17 @@ def record_progress(council: Any, response_id: int, index: int, *, grade: Grade 
     meeting: Meeting = council.meeting
     response = meeting.response(response_id)
     if response is None:
-        raise ValidationError([_("no {what} #{id}", what=_("response"), id=response_id)])
+        raise ValidationError([problem("no {what} #{id}", what=FieldName("response", N_("response")), id=response_id)])
     if not 0 <= index < len(response.commitments):
-        raise ValidationError([_("response #{id} has no commitment {n}", id=response_id, n=index + 1)])
+        raise ValidationError([problem("response #{id} has no commitment {n}", id=response_id, n=index + 1)])
     text = text_field(note, _("progress note"), multiline=True)
     try:
         new_grade = Grade(grade) if grade else None
     except ValueError:
-        raise ValidationError([_("unknown grade '{value}' (one of: A, B, C, D)", value=str(grade)[:10])]) from None
+        raise ValidationError([problem("unknown grade '{value}' (one of: A, B, C, D)", value=str(grade)[:10])]) from None
     commitment = response.commitments[index]
     if not text and (new_grade is None or new_grade is commitment.grade):
-        raise ValidationError([_("nothing to record: give a new grade or a progress note")])
+        raise ValidationError([problem("nothing to record: give a new grade or a progress note")])
     entry = FollowUpEntry(at=council.now(), grade=new_grade, previous=commitment.grade, note=text)
     commitment.history.append(entry)
     if new_grade is not None:
@@ -214,11 +215,11 @@ def add_report_back(council: Any, items: list["RegisterEntry"], language: str = 
     """
     meeting: Meeting = council.meeting
     if not items:
-        raise ValidationError([_("no open commitments in this series to report on")])
+        raise ValidationError([problem("no open commitments in this series to report on")])
     already = {issue.followup_of for issue in meeting.issues if issue.followup_of}
     items = [item for item in items if item.ref not in already]
     if not items:
-        raise ValidationError([_("the report on earlier commitments is already on the agenda")])
+        raise ValidationError([problem("the report on earlier commitments is already on the agenda")])
     position = 1 if meeting.agenda and meeting.agenda[0].kind is AgendaKind.OPENING else 0
     title = REPORT_BACK_TITLE.get(language, REPORT_BACK_TITLE["en"])
     try:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from roomtui.domain.model import Meeting, Pause, Role, SpeakerEntry, SpeakerKind
+from roomtui.domain.problems import problem
 from roomtui.domain.validation import MAX_ENTRY_SECONDS, ValidationError
-from roomtui.i18n import _
 
 _RANK = {SpeakerKind.POINT_OF_ORDER: 0, SpeakerKind.BOOKED: 1, SpeakerKind.IMPROMPTU: 2, SpeakerKind.ANSWER: 2}
 
@@ -83,13 +83,13 @@ class SpeakingOrder:
         """Queue a speaker. ``position`` (0 = front) overrides the priority rules."""
         participant = self.meeting.participant(participant_id)
         if participant is None:
-            raise ValidationError([_("no participant #{id}", id=participant_id)])
+            raise ValidationError([problem("no participant #{id}", id=participant_id)])
         if self.closed and kind is not SpeakerKind.POINT_OF_ORDER:
-            raise ValidationError([_("the list of speakers is closed for this item")])
+            raise ValidationError([problem("the list of speakers is closed for this item")])
         if self.meeting.limits.one_entry_per_person and kind in (SpeakerKind.BOOKED, SpeakerKind.IMPROMPTU):
             if any(s.participant_id == participant_id and s.kind in (SpeakerKind.BOOKED, SpeakerKind.IMPROMPTU)
                    and not s.withdrawn for s in self.entries):
-                raise ValidationError([_("{name} already has a turn on this item", name=participant.name)])
+                raise ValidationError([problem("{name} already has a turn on this item", name=participant.name)])
         entry = SpeakerEntry(
             id=self.meeting.next_id(self.meeting.speakers),
             participant_id=participant_id,
@@ -113,7 +113,7 @@ class SpeakingOrder:
         queue = self.waiting
         index = next((i for i, s in enumerate(queue) if s.id == entry_id), None)
         if index is None:
-            raise ValidationError([_("that speaker is not waiting")])
+            raise ValidationError([problem("that speaker is not waiting")])
         target = max(0, min(len(queue) - 1, index + offset))
         queue.insert(target, queue.pop(index))
         self._renumber(queue)
@@ -121,7 +121,7 @@ class SpeakingOrder:
     def remove(self, entry_id: int) -> SpeakerEntry:
         entry = self.meeting.speaker(entry_id)
         if entry is None or not entry.waiting:
-            raise ValidationError([_("that speaker is not waiting")])
+            raise ValidationError([problem("that speaker is not waiting")])
         entry.withdrawn = True
         self._renumber(self.waiting)
         return entry
@@ -135,7 +135,7 @@ class SpeakingOrder:
         """Give the floor again to whoever spoke last (a follow-up), at the front of the queue."""
         last = self.finished[-1] if self.finished else None
         if last is None:
-            raise ValidationError([_("nobody has spoken on this item yet")])
+            raise ValidationError([problem("nobody has spoken on this item yet")])
         return self.add(last.participant_id, last.kind, now, position=0, issue_id=last.issue_id)
 
     # -- the floor -----------------------------------------------------------------------
@@ -161,7 +161,7 @@ class SpeakingOrder:
         """Give the floor to a particular waiting speaker (a point of order interrupts)."""
         entry = self.meeting.speaker(entry_id)
         if entry is None or not entry.waiting:
-            raise ValidationError([_("that speaker is not waiting")])
+            raise ValidationError([problem("that speaker is not waiting")])
         return self._take_floor(entry, now)
 
     def _take_floor(self, entry: SpeakerEntry, now: datetime) -> SpeakerEntry:
@@ -203,23 +203,23 @@ class SpeakingOrder:
     def pause(self, now: datetime) -> SpeakerEntry:
         entry = self.current
         if entry is None:
-            raise ValidationError([_("nobody has the floor")])
+            raise ValidationError([problem("nobody has the floor")])
         if entry.paused:
-            raise ValidationError([_("the clock is already paused")])
+            raise ValidationError([problem("the clock is already paused")])
         entry.pauses.append(Pause(started_at=now))
         return entry
 
     def resume(self, now: datetime) -> SpeakerEntry:
         entry = self.current
         if entry is None or not entry.paused:
-            raise ValidationError([_("the clock is not paused")])
+            raise ValidationError([problem("the clock is not paused")])
         entry.pauses[-1].ended_at = now
         return entry
 
     def extend(self, seconds: int) -> SpeakerEntry:
         entry = self.current
         if entry is None:
-            raise ValidationError([_("nobody has the floor")])
+            raise ValidationError([problem("nobody has the floor")])
         # at most a day: what the record rules accept when the meeting file is opened again
         entry.limit_seconds = min(MAX_ENTRY_SECONDS, max(10, entry.limit_seconds + seconds))
         return entry

@@ -6,8 +6,9 @@ from dataclasses import dataclass, replace
 
 from roomtui.domain.council import Council
 from roomtui.domain.model import AgendaKind, Meeting, SpeakingLimits
+from roomtui.domain.problems import problem
 from roomtui.domain.validation import ValidationError
-from roomtui.i18n import N_, _, record_label
+from roomtui.i18n import N_, record_label
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def new_meeting(title: str, template_key: str = "council", *, language: str = "e
     """A draft meeting with the template's agenda and speaking limits (validated like typing)."""
     template = TEMPLATES.get(template_key)
     if template is None:
-        raise ValidationError([_("unknown template '{key}' (one of: {keys})", key=template_key,
+        raise ValidationError([problem("unknown template '{key}' (one of: {keys})", key=template_key,
                                  keys=", ".join(TEMPLATES))])
     meeting = Meeting(id=meeting_id, title="", language=language, created_at=created_at,
                       limits=replace(template.limits))

@@ -118,10 +118,10 @@ def parse_date(value: object, field: str) -> date | None:
         try:
             value = date.fromisoformat(text)
         except ValueError:
-            raise ValidationError([_("{field} '{value}' is not a date (use YYYY-MM-DD)", field=field, value=shown(text))])
+            raise ValidationError([problem("{field} '{value}' is not a date (use YYYY-MM-DD)", field, value=shown(text))])
     if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
         raise ValidationError(
-            [_("{field} {value} is outside {a}-{b}", field=field, value=value.isoformat(), a=EARLIEST_YEAR, b=LATEST_YEAR)]
+            [problem("{field} {value} is outside {a}-{b}", field, value=value.isoformat(), a=EARLIEST_YEAR, b=LATEST_YEAR)]
         )
     return value
 
@@ -136,7 +136,7 @@ def parse_time(value: object, field: str) -> time | None:
     try:
         parsed = time.fromisoformat(text if len(text) != 4 else "0" + text)
     except ValueError:
-        raise ValidationError([_("{field} '{value}' is not a time (use HH:MM)", field=field, value=shown(text))])
+        raise ValidationError([problem("{field} '{value}' is not a time (use HH:MM)", field, value=shown(text))])
     return parsed.replace(second=0, microsecond=0)
 
 
@@ -145,13 +145,13 @@ def parse_minutes(value: object, field: str, maximum: int = MAX_ITEM_MINUTES) ->
     if value is None or value == "":
         return 0
     if isinstance(value, bool):
-        raise ValidationError([_("{field} must be a number of minutes", field=field)])
+        raise ValidationError([problem("{field} must be a number of minutes", field)])
     try:
         minutes = int(str(value).strip()) if not isinstance(value, int) else value
     except ValueError:
-        raise ValidationError([_("{field} '{value}' is not a number of minutes", field=field, value=shown(value))])
+        raise ValidationError([problem("{field} '{value}' is not a number of minutes", field, value=shown(value))])
     if not 0 <= minutes <= maximum:
-        raise ValidationError([_("{field} must be between 0 and {maximum} minutes", field=field, maximum=maximum)])
+        raise ValidationError([problem("{field} must be between 0 and {maximum} minutes", field, maximum=maximum)])
     return minutes
 
 
@@ -173,9 +173,9 @@ def parse_seconds(value: object, field: str) -> int:
             else:
                 seconds = int(text) * 60
         except ValueError:
-            raise ValidationError([_("{field} '{value}' is not a duration (use M:SS)", field=field, value=shown(text))])
+            raise ValidationError([problem("{field} '{value}' is not a duration (use M:SS)", field, value=shown(text))])
     if not 10 <= seconds <= MAX_SPEAKING_SECONDS:
-        raise ValidationError([_("{field} must be between 0:10 and 120:00", field=field)])
+        raise ValidationError([problem("{field} must be between 0:10 and 120:00", field)])
     return seconds
 
 
