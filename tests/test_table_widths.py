@@ -82,3 +82,22 @@ async def test_a_longer_department_widens_its_column_and_a_speaker_key_leaves_th
         await pilot.pause()
         assert [column.width for column in table.ordered_columns] == widths
         assert all(new is old for new, old in zip(table.get_row_at(0), first_row))  # the row was left alone
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("tab", ["2", "4"], ids=["participants", "issues"])
+async def test_prepare_tables_show_every_column_and_cut_only_the_widest(tmp_path, language, size, tab):
+    set_language(language)
+    archive = Archive(tmp_path / "data")
+    app = RoomApp(archive, meeting_id=archive.ensure_demo(language), view="prepare")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(tab)
+        await pilot.pause()
+        table = app.screen.query_one("#participants-table" if tab == "2" else "#issues-table")
+        assert table.row_count >= 10
+        columns = columns_and_cells(table)
+        assert table.max_scroll_x == 0  # the last columns (contact, location, proposer) are on screen
+        cut = [width for width, _header, cells in columns if width < max(cells)]
+        spare = [width for width, header, cells in columns if width > max([header, *cells])]
+        assert not (cut and spare), columns
