@@ -47,7 +47,8 @@ async def test_issue_columns_are_cut_only_when_no_column_has_room_to_spare(tmp_p
         spare = [width > max([header, *cells]) for width, header, cells in columns]
         assert not (any(cut) and any(spare)), (language, size, columns)
         assert table.max_scroll_x == 0  # and every column is on screen
-        if size == (120, 40) and language == "zh":  # 县住房和城乡建设局 · 杨志远, 研究后逐步解决 … · ✓ 已确认
+        # at 120 columns "县住房和城乡建设局 · 杨志远" and "研究后逐步解决 2021-06-30 前 · 1 项承诺 · ✓ 已确认" show whole
+        if size == (120, 40) and language == "zh":
             assert cut == [False, False], columns
 
 
@@ -76,7 +77,8 @@ async def test_a_longer_department_widens_its_column_and_a_speaker_key_leaves_th
         app.act("issue", lambda c: c.raise_issue(6, queue_answer=False), quiet=True)  # County Housing and Urban-…
         await pilot.pause()
         widths = [column.width for column in table.ordered_columns]
-        assert widths[2] > before[2] and table.get_row_at(1)[2].plain == "County Housing and Urban-Rural Construction Bureau"
+        assert widths[2] > before[2]
+        assert table.get_row_at(1)[2].plain == "County Housing and Urban-Rural Construction Bureau"
         first_row = table.get_row_at(0)
         app.act("add", lambda c: c.speaking_order().add(3, SpeakerKind.IMPROMPTU, c.now()), quiet=True)
         await pilot.pause()

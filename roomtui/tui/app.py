@@ -270,8 +270,8 @@ class RoomApp(TranslatedBindings, App[None]):
         """
         notification = Notification(message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None
                                     else timeout, markup=markup)
-        if self._brief is not None:  # expired, Textual forgets it; its toast goes with the row it holds
-            self._brief.timeout = 0
+        if self._brief is not None:
+            self._brief.timeout = 0  # expired: Textual forgets it; its toast's holder would keep a blank row
             self.screen.query(f"#--textual-toast-{self._brief.identity}").remove()
         self._brief = notification if severity == "information" and not title and "\n" not in message else None
         self.post_message(Notify(notification))
