@@ -156,22 +156,13 @@ def test_a_write_cut_short_by_a_file_size_limit_is_not_saved_and_then_is(archive
     assert not list(archive.meetings_dir.glob(".roomtui-tmp-*"))
 
 
-async def test_typed_markup_is_shown_as_typed_in_notifications(archive, monkeypatch):
-    from textual.app import App
-
-    seen = []
-    real = App.notify
-
-    def spy(self, message, **kw):
-        seen.append((message, kw.get("markup")))
-        return real(self, message, **kw)
-
-    monkeypatch.setattr(App, "notify", spy)
+async def test_typed_markup_is_shown_as_typed_in_notifications(archive):
     app = RoomApp(archive, meeting_id=archive.ensure_demo("en"), view="prepare")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.act("add [red]Wu[/red] [/]", lambda c: c.add_participant("[red]Wu[/red] [/]"))
         await pilot.pause()
         assert app.is_running
-    assert seen and all(markup is False for _message, markup in seen)
-    assert any("[red]Wu[/red] [/]" in message for message, _markup in seen)
+        seen = list(app._notifications)  # what Textual was given to show
+    assert seen and all(notification.markup is False for notification in seen)
+    assert any("[red]Wu[/red] [/]" in notification.message for notification in seen)

@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 from textual.actions import ActionParseResult, parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import Notification, Notify
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 
@@ -94,6 +95,7 @@ class RoomApp(TranslatedBindings, App[None]):
         self._initial_view = view
         self._follower: MeetingFollower | None = None  # a read-only window follows the writer's saves
         self._follow_timer = None
+        self._brief: Notification | None = None  # the last one-line confirmation shown
 
     # -- start and stop ------------------------------------------------------------------
     def get_default_screen(self):
@@ -259,8 +261,19 @@ class RoomApp(TranslatedBindings, App[None]):
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:
-        """Notifications carry names and titles people typed: never read them as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        """Notifications carry names and titles people typed: never read them as markup.
+
+        They show at the top right (app.tcss), one line each for a brief confirmation ("+1 min —
+        saved"); a new notification ends the brief one before it, so quick keys do not stack a
+        column of stale toasts down over the speaking order. Warnings and errors stay their time.
+        """
+        notification = Notification(message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None
+                                    else timeout, markup=markup)
+        if self._brief is not None:
+            self._brief.timeout = 0  # expired: Textual forgets it; its toast's holder would keep a blank row
+            self.screen.query(f"#--textual-toast-{self._brief.identity}").remove()
+        self._brief = notification if severity == "information" and not title and "\n" not in message else None
+        self.post_message(Notify(notification))
 
     def action_room_view(self) -> None:
         """Say how to open the room view of this meeting in a second terminal (projector)."""

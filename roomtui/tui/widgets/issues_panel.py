@@ -9,6 +9,7 @@ from textual.widgets import DataTable
 
 from roomtui.domain.model import Disposition, Issue, Meeting, Response
 from roomtui.i18n import _, ngettext
+from roomtui.tui.widgets.column_fit import cell_width, fit_widths, needs
 
 
 def issue_cell(issue: Issue) -> Text:
@@ -55,7 +56,7 @@ def rows(meeting: Meeting) -> list[tuple[str, Issue, Response | None]]:
 def row_cells(issue: Issue, response: Response | None) -> tuple[str, Text, Text, Text]:
     if response is None:
         return (f"#{issue.id}", issue_cell(issue), Text(issue.expected_department, no_wrap=True, overflow="ellipsis"),
-                Text(_("awaiting a response"), style="bold yellow"))
+                Text(_("awaiting a response"), style="bold yellow", no_wrap=True, overflow="ellipsis"))
     department = Text(response.department, no_wrap=True, overflow="ellipsis")
     if response.responder:
         department.append(f" · {response.responder}", style="dim")
@@ -73,44 +74,64 @@ def row_signature(issue: Issue, response: Response | None) -> tuple:
 
 
 COLUMNS = ("id", "issue", "department", "status")
+ISSUE_LEAST, DEPARTMENT_LEAST, RESPONSE_LEAST = 12, 10, 16
+DEPARTMENT_CAP, RESPONSE_CAP = 0.3, 0.5  # shares of the room served before the issue title grows
+
+
+def headers() -> tuple[str, str, str, str]:
+    return "#", _("Issue"), _("Department"), _("Response")
+
+
+def column_widths(room: int, wanted: list[int]) -> list[int]:
+    """The number and what the room needs to see (department, response) first, up to their caps;
+    the issue title, which the number already identifies, gets the rest."""
+    number = wanted[0]
+    return fit_widths(room, wanted, least=(number, ISSUE_LEAST, DEPARTMENT_LEAST, RESPONSE_LEAST),
+                      caps=(number, ISSUE_LEAST, int(room * DEPARTMENT_CAP), int(room * RESPONSE_CAP)), rest=1)
 
 
 class IssuesPanel(Vertical):
-    _columns_for = 0
     DEFAULT_CSS = """
     IssuesPanel { border: round $primary-darken-1; border-title-align: left; height: 1fr; }
     IssuesPanel DataTable { height: 1fr; background: transparent; }
     """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._shown: dict[str, tuple] = {}  # row key -> the signature of what the row shows
+        self._measured: dict[str, tuple[int, ...]] = {}  # row key -> its cells' display widths
+        self._room = 0
+        self._widths: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield DataTable(id="issues-table", cursor_type="row", zebra_stripes=False)
 
     def on_mount(self) -> None:
         self.border_title = _("Issues & responses")
-        self._columns(self._width())
+        self._fit_columns(self._room_now(), needs([], headers()))
 
-    def _width(self) -> int:
+    def _room_now(self) -> int:
+        """Cells for the columns' text: the panel less the scrollbar's gutter (kept even while the
+        rows fit, so widths do not jump) and one cell of padding each side of every column."""
+        table = self.table
         width = self.content_region.width or self.app.size.width - 2
-        return max(40, width - 2)
+        return max(40, width - table.styles.scrollbar_size_vertical - 2 * table.cell_padding * len(COLUMNS))
 
-    def _columns(self, width: int) -> None:
-        """Fixed widths that fill the panel, so long (CJK) titles are cut with … rather than pushing the
-        response off the edge."""
-        self._columns_for = width
-        rest = width - 4 - 4 * 2 - 1  # the "#" column, one cell of padding each side, the scrollbar
-        department = max(10, rest * 20 // 100)
-        status = max(16, rest * 42 // 100)
-        issue = max(12, rest - department - status)
+    def _fit_columns(self, room: int, wanted: list[int]) -> None:
+        """Columns fitted to the room and the content; rebuilt (and so the rows) only when their widths change."""
+        self._room = room
+        widths = column_widths(room, wanted)
+        if widths == self._widths:
+            return
+        self._widths = widths
         table = self.table
         table.clear(columns=True)
-        self._shown: dict[str, tuple] = {}
-        table.add_column("#", key="id", width=4)
-        table.add_column(_("Issue"), key="issue", width=issue)
-        table.add_column(_("Department"), key="department", width=department)
-        table.add_column(_("Response"), key="status", width=status)
+        self._shown.clear()
+        for key, label, width in zip(COLUMNS, headers(), widths):
+            table.add_column(label, key=key, width=width)
 
     def on_resize(self) -> None:
-        if self._width() != self._columns_for and self.app.session is not None:
+        if self._room_now() != self._room and self.app.session is not None:
             self.refresh_view(self.app.session.meeting)
 
     @property
@@ -144,19 +165,26 @@ class IssuesPanel(Vertical):
             pass
 
     def refresh_view(self, meeting: Meeting) -> None:
-        """Change only the rows that differ from what is shown; rebuild only when rows left or moved.
+        """Change only the rows that differ from what is shown; rebuild only when rows left or moved,
+        or when the content or the room calls for other column widths.
 
         Profiling the live key n with 300 issues (pyinstrument) showed a quarter of the time in
-        clearing and re-adding every row, though a speaker change touches no issue at all.
+        clearing and re-adding every row, though a speaker change touches no issue at all. Rows
+        are measured when they change, so fitting the columns costs nothing on such a key.
         """
         table = self.table
-        keep = self.selected_key()
-        if self._width() != self._columns_for:
-            self._columns(self._width())
+        room = self._room_now()
         current = [(key, issue, response, row_signature(issue, response)) for key, issue, response in rows(meeting)]
         shown = self._shown
-        if len(current) == len(shown) and all(shown.get(key) == signature for key, _i, _r, signature in current):
+        if room == self._room and len(current) == len(shown) and all(
+                shown.get(key) == signature for key, _i, _r, signature in current):
             return  # nothing the table shows changed (a speaker action, a pause): leave it, cursor and all
+        keep = self.selected_key()
+        cells = {key: row_cells(issue, response) for key, issue, response, signature in current
+                 if shown.get(key) != signature}
+        self._measured = {key: tuple(map(cell_width, cells[key])) if key in cells else self._measured[key]
+                          for key, *_rest in current}
+        self._fit_columns(room, needs(self._measured.values(), headers()))
         if [key for key, *_rest in current[:len(shown)]] != list(shown):
             table.clear()
             shown.clear()
@@ -164,10 +192,11 @@ class IssuesPanel(Vertical):
             old = shown.get(key)
             if old == signature:
                 continue
+            row = cells.get(key) or row_cells(issue, response)
             if old is None:
-                table.add_row(*row_cells(issue, response), key=key)
+                table.add_row(*row, key=key)
             else:
-                for column, cell in zip(COLUMNS, row_cells(issue, response)):
+                for column, cell in zip(COLUMNS, row):
                     table.update_cell(key, column, cell)
             shown[key] = signature
         self.border_title = _("Issues & responses ({n})", n=table.row_count)

@@ -4,6 +4,10 @@ Every change and every undo redraws the prepare view from the session's meeting.
 secretary must not lose their place when that happens, so the table remembers which record
 the cursor was on (by key, not by row number) and puts it back there; if that record is gone
 (removed, or undone away) the cursor stays at the same row number instead.
+
+Columns are as wide as their widest cell; when that is more than the screen holds, the widest
+columns are cut (with …) to about the same width, rather than the last ones pushed off the
+right edge (the issues' category and location were out of sight at 120 columns).
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from collections.abc import Iterable, Sequence
 
 from rich.text import Text
 from textual.widgets import DataTable
+
+from roomtui.tui.widgets.column_fit import cell_width, fit_widths, needs
 
 
 class PrepareTable(DataTable):
@@ -22,9 +28,33 @@ class PrepareTable(DataTable):
     def __init__(self, columns: Sequence[str], *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._column_labels = list(columns)
+        self._rows: list[tuple[str, list[Text]]] = []  # kept to lay out again when the table is resized
+        self._widths: list[int] = []
 
     def on_mount(self) -> None:
-        self.add_columns(*(Text(label) for label in self._column_labels))
+        self._show(self._fitted_widths())
+
+    def _fitted_widths(self) -> list[int]:
+        """Each column as wide as its widest cell, the widest cut first when the room runs short."""
+        width = self.size.width or self.app.size.width - 2
+        room = width - self.styles.scrollbar_size_vertical - 2 * self.cell_padding * len(self._column_labels)
+        wanted = needs(([cell_width(cell) for cell in cells] for _key, cells in self._rows), self._column_labels)
+        return fit_widths(room, wanted, least=[0] * len(wanted))
+
+    def _show(self, widths: list[int]) -> None:
+        self._widths = widths
+        self.clear(columns=True)
+        for label, width in zip(self._column_labels, widths):
+            self.add_column(Text(label), width=width)
+        for key, cells in self._rows:
+            self.add_row(*cells, key=key)
+
+    def on_resize(self) -> None:
+        widths = self._fitted_widths()
+        if widths != self._widths:
+            keep, row = self.selected_key, self.cursor_row
+            self._show(widths)
+            self._put_cursor(keep, row)
 
     @property
     def selected_key(self) -> str | None:
@@ -38,11 +68,12 @@ class PrepareTable(DataTable):
         """Replace every row; the cursor goes to ``select``, else stays on the same record."""
         keep = select if select is not None else self.selected_key
         old_row = self.cursor_row
-        self.clear()
-        keys = []
-        for key, cells in rows:
-            self.add_row(*(cell if isinstance(cell, Text) else Text(str(cell)) for cell in cells), key=key)
-            keys.append(key)
+        self._rows = [(key, [_one_line(cell) for cell in cells]) for key, cells in rows]
+        self._show(self._fitted_widths())
+        self._put_cursor(keep, old_row)
+
+    def _put_cursor(self, keep: str | None, old_row: int) -> None:
+        keys = [key for key, _cells in self._rows]
         if not keys:
             return
         row = keys.index(keep) if keep in keys else max(0, min(old_row, len(keys) - 1))
@@ -60,3 +91,10 @@ class PrepareTable(DataTable):
     @property
     def keys(self) -> list[str]:
         return [row.key.value for row in self.ordered_rows]
+
+
+def _one_line(cell: object) -> Text:
+    """A cell cut with … when its column is narrower than it."""
+    text = cell if isinstance(cell, Text) else Text(str(cell))
+    text.no_wrap, text.overflow = True, text.overflow or "ellipsis"
+    return text
