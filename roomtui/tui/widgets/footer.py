@@ -29,11 +29,34 @@ class FittingFooter(Footer):
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
         self._width = 0
+        self._shown: tuple = ()  # what the last compose showed: the keys, their words, the style
 
     def on_resize(self) -> None:
         if self.size.width != self._width:
             self._width = self.size.width
             self.call_after_refresh(self.recompose)
+
+    def bindings_changed(self, screen) -> None:
+        """Textual's Footer rebuilds all its keys whenever the bindings may have changed (a dialog
+        opens or closes, the focus moves); profiled, that was most of opening a dialog. Rebuild
+        only when the keys it would show differ."""
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        if self.is_attached and self._signature(self._chosen_now()) != self._shown:
+            await self.recompose()
+
+    def _chosen_now(self) -> tuple[int, list[tuple[Binding, bool, str]]]:
+        width = self.size.width or self.app.size.width
+        return width, self.chosen(width)
+
+    @staticmethod
+    def _signature(now: tuple[int, list[tuple[Binding, bool, str]]]) -> tuple:
+        width, chosen = now
+        return (width < COMPACT_BELOW, *((b.key, b.description, b.action, enabled, tooltip)
+                                         for b, enabled, tooltip in chosen))
 
     def chosen(self, width: int) -> list[tuple[Binding, bool, str]]:
         """The keys to show in ``width`` columns, in the order they are shown."""
@@ -66,10 +89,9 @@ class FittingFooter(Footer):
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
-        width = self.size.width or self.app.size.width
-        compact = width < COMPACT_BELOW
-        self.compact = compact
-        chosen = self.chosen(width)
+        width, chosen = now = self._chosen_now()
+        self.compact = width < COMPACT_BELOW
+        self._shown = self._signature(now)
         self.styles.grid_size_columns = max(1, len(chosen))
         for binding, enabled, tooltip in chosen:
             yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
