@@ -55,3 +55,26 @@ async def test_a_long_queue_is_renumbered_in_place_and_issues_are_left_alone(tmp
         assert [line.split(maxsplit=2)[2].startswith(name) for line, name in zip(lines, waiting_names(app))] == [
             True] * 60
         assert lines[0].split()[0] == "1" and len(lines) == 60
+
+
+async def test_the_statistics_are_as_tall_as_their_rows(tmp_path):
+    """Their height is counted, not measured by rendering the tables at every layout: it must
+    still show every row (one line each: header, roles, a blank line, header, speakers)."""
+    from textual.widgets import Static
+
+    from roomtui.tui.widgets.stats_panel import StatsPanel
+
+    app, _archive, _meeting_id, clock = make_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        for number in range(3):
+            app.act("add", lambda c: c.speaking_order().add(1 + number, SpeakerKind.IMPROMPTU, c.now()), quiet=True)
+            await pilot.press("n")
+            await pilot.pause()
+        body = app.screen.query_one(StatsPanel).query_one("#stats-body", Static)
+        lines = [body.render_line(y).text.strip() for y in range(body.size.height)]
+        meeting = app.session.meeting
+        names = {meeting.participant(e.participant_id).name for e in meeting.speakers if e.started_at}
+        assert len(names) == 3 and all(any(line.startswith(name) for line in lines) for name in names)
+        assert lines[-1] and body.size.height == len([line for line in lines if line]) + 1  # one blank line

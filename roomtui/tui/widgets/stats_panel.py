@@ -58,10 +58,15 @@ class StatsPanel(VerticalScroll):
     _signature: tuple | None = None
 
     def refresh_view(self, meeting: Meeting, now: datetime) -> None:
-        by_person, _by_role = speaking_stats(meeting, now)
+        by_person, by_role = speaking_stats(meeting, now)
         signature = tuple((pid, int(t.seconds), t.turns) for pid, t in sorted(by_person.items())) + (
             tuple((p.id, p.name, p.role) for p in meeting.participants),)
         if signature == self._signature:
             return  # called every second while someone speaks: redraw only on change
         self._signature = signature
-        self.query_one("#stats-body", Static).update(stats_tables(meeting, now))
+        body = self.query_one("#stats-body", Static)
+        body.update(stats_tables(meeting, now))
+        # Its height, counted rather than measured: every row is one line (no_wrap). With height
+        # auto, each layout of the live screen rendered both tables to measure them -- profiled,
+        # a third of a live key with a long queue (whose scrolling relayouts the screen).
+        body.styles.height = 1 + len(by_role) + 1 + 1 + len(by_person) if by_person else 1
