@@ -20,7 +20,8 @@ import dataclasses
 import os
 from typing import Any, Callable
 
-from roomtui.domain.council import Council, clean_fields
+from roomtui.domain.cleaning import clean_fields
+from roomtui.domain.council import Council
 from roomtui.domain.fields import field_label
 from roomtui.domain.model import Issue, IssueSource, Meeting, Participant, Role
 from roomtui.domain.text import shown

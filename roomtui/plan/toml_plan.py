@@ -30,7 +30,8 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
-from roomtui.domain.council import Council, clean_fields
+from roomtui.domain.cleaning import clean_fields
+from roomtui.domain.council import Council
 from roomtui.domain.model import (
     AgendaItem,
     Issue,
