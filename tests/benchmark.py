@@ -160,13 +160,17 @@ class Tmux:
         self._tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", env + shlex.join(argv))
         try:
             while True:
-                if marker in self._tmux("capture-pane", "-p", "-t", name):
+                try:
+                    screen = self._tmux("capture-pane", "-p", "-t", name)
+                except subprocess.CalledProcessError:
+                    raise RuntimeError(f"the program ended before {marker!r} showed: {argv}") from None
+                if marker in screen:
                     return time.perf_counter() - started
                 if time.perf_counter() - started > timeout:
                     raise TimeoutError(f"{marker!r} did not show within {timeout} s: {argv}")
                 time.sleep(0.005)
         finally:
-            self._tmux("kill-session", "-t", name)
+            subprocess.run(["tmux", "-L", self.socket, "kill-session", "-t", name], capture_output=True)
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
