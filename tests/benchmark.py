@@ -352,37 +352,27 @@ async def dialogs(root: Path, rounds: int, presses: int) -> tuple[list[float], l
 
 # -- peak memory --------------------------------------------------------------------------------
 PEAK = """
+import sys
 def peak():  # VmHWM of this process image (ru_maxrss would carry the forking parent's peak over exec)
     with open("/proc/self/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+async def done(pilot):  # the first screen, a dialog opened and closed, then the peak
+    await pilot.pause()
+    await pilot.press("o")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+    print(peak())
+    pilot.app.exit()
 """
 PEAK_ROOMTUI = PEAK + """
-import sys
 from roomtui.store import Archive
 from roomtui.tui.app import RoomApp
-app = RoomApp(Archive(sys.argv[1]), meeting_id=sys.argv[2])
-async def done(pilot):
-    await pilot.pause()
-    await pilot.press("o")
-    await pilot.pause()
-    await pilot.press("escape")
-    await pilot.pause()
-    print(peak())
-    pilot.app.exit()
-app.run(headless=True, size=(160, 50), auto_pilot=done)
+RoomApp(Archive(sys.argv[1]), meeting_id=sys.argv[2]).run(headless=True, size=(160, 50), auto_pilot=done)
 """
 PEAK_HELLO = PEAK + """
-import sys
 sys.path.insert(0, sys.argv[1])
 from benchmark import bare_dialog_app
-async def done(pilot):
-    await pilot.pause()
-    await pilot.press("o")
-    await pilot.pause()
-    await pilot.press("escape")
-    await pilot.pause()
-    print(peak())
-    pilot.app.exit()
 bare_dialog_app().run(headless=True, size=(160, 50), auto_pilot=done)
 """
 

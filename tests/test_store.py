@@ -212,3 +212,22 @@ def test_the_index_written_by_another_roomtui_is_read_again(archive, clock):
     session.close()
     listed = {s.id: s.title for s in Archive(archive.root).list()}
     assert listed == {first: "Renamed council", second: other.load(second).title}
+
+
+def test_a_temp_file_of_a_running_writer_is_left_alone(archive):
+    """Another roomtui starting (a second window, `roomtui list`) must not remove a write in flight:
+    the writer's replace would fail and its action would not be saved."""
+    import subprocess
+    import sys
+
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        in_flight = archive.meetings_dir / f".roomtui-tmp-{writer.pid}-abc"
+        in_flight.write_bytes(b"being written")
+        Archive(archive.root)
+        assert in_flight.exists()
+    finally:
+        writer.kill()
+        writer.wait()
+    Archive(archive.root)  # its writer is gone now: a leftover
+    assert not in_flight.exists()

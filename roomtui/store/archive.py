@@ -42,7 +42,6 @@ from roomtui.store.lock import MeetingLock
 from roomtui.store.meeting_file import SchemaError, read_meeting, split, write_tables
 from roomtui.store.session import MeetingSession, ReadOnlyError
 from roomtui.store.storage import (
-    TEMP_PREFIX,
     DurableStorage,
     UnreadableFile,
     atomic_write,
@@ -50,6 +49,7 @@ from roomtui.store.storage import (
     encode,
     fsync_dir,
     read_json,
+    temp_prefix,
 )
 
 _ID = MEETING_ID  # one rule for the store, the plans and the imports
@@ -410,7 +410,7 @@ def _stamp(path: Path) -> list[int]:
 
 def _write_new(path: Path, payload: bytes) -> bool:
     """Put ``payload`` at ``path`` durably unless ``path`` exists; False if it does."""
-    fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    fd, temp = tempfile.mkstemp(prefix=temp_prefix(), dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)

@@ -55,7 +55,7 @@ def fsync_dir(folder: Path) -> None:
 
 def atomic_write(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` so that a crash leaves either the old or the new file."""
-    fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)  # mode 0600
+    fd, temp = tempfile.mkstemp(prefix=temp_prefix(), dir=path.parent)  # mode 0600
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -71,10 +71,33 @@ def atomic_write(path: Path, payload: bytes) -> None:
     fsync_dir(path.parent)
 
 
+def temp_prefix() -> str:
+    """Temp files are named with their writer's process id, so that a roomtui starting beside a
+    running one (a second window, `roomtui list`) can tell a killed writer's leftover from a
+    write in flight, which it must not remove (the writer's replace would then fail)."""
+    return f"{TEMP_PREFIX}{os.getpid()}-"
+
+
+def _writer_alive(name: str) -> bool:
+    pid_text = name[len(TEMP_PREFIX):].split("-", 1)[0]
+    if not pid_text.isdigit() or int(pid_text) == os.getpid():
+        return False  # an older name without a pid, or our own leftover: not in flight
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: alive, another user's
+        return True
+    return True
+
+
 def clean_stray_temps(folder: Path) -> int:
-    """Remove temp files left by a process killed mid-write; they never hold the only copy."""
+    """Remove temp files left by a process killed mid-write; they never hold the only copy.
+    A temp file whose writer is still running is a write in flight and stays."""
     removed = 0
     for stray in folder.glob(TEMP_PREFIX + "*"):
+        if _writer_alive(stray.name):
+            continue
         try:
             stray.unlink()
             removed += 1
