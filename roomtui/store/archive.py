@@ -144,14 +144,30 @@ class Archive:
 
     def meeting_files(self) -> dict[str, Path]:
         """Meeting id -> file, for every file in meetings/ with a name roomtui gives; others get a notice."""
-        files: dict[str, Path] = {}
-        for path in sorted(self.meetings_dir.glob("*.json")):
-            if _ID.match(path.stem) and path.is_file():
-                files[path.stem] = path
+        return {meeting_id: path for meeting_id, (path, _stamp) in self._scan().items()}
+
+    def _scan(self) -> dict[str, tuple[Path, list[int]]]:
+        """Meeting id -> (file, stamp), in one pass over the folder: one stat a file (1,000 meetings)."""
+        found: list[tuple[str, Path, list[int]]] = []
+        try:
+            entries = list(os.scandir(self.meetings_dir))
+        except OSError:
+            return {}
+        for entry in entries:
+            if not entry.name.endswith(".json"):
+                continue
+            stem = entry.name[:-len(".json")]
+            try:
+                regular = entry.is_file()
+                info = entry.stat() if regular else None
+            except OSError:
+                regular, info = False, None
+            if _ID.match(stem) and regular and info is not None:
+                found.append((stem, Path(entry.path), [info.st_mtime_ns, info.st_size]))
             else:
                 self._notice(_("Ignored {name} in {folder}: roomtui does not name meeting files that way.",
-                               name=shown(path.name, 80), folder=self.meetings_dir))
-        return files
+                               name=shown(entry.name, 80), folder=self.meetings_dir))
+        return {stem: (path, stamp) for stem, path, stamp in sorted(found)}
 
     def _index_rows(self) -> list[dict]:
         """The index as stored, each row checked; [] when it is missing, garbled or of the wrong shape.
@@ -172,12 +188,12 @@ class Archive:
     def list(self) -> list[MeetingSummary]:
         """Every meeting, newest date first. The index is a cache: a meeting whose file changed
         since it was listed (size or time) is read again, so a damaged file shows as damaged."""
-        files = self.meeting_files()
+        files = self._scan()
         known = {row["id"]: row for row in self._index_rows()}
         rows, changed = [], set(known) != set(files)
-        for meeting_id, path in files.items():
+        for meeting_id, (path, stamp) in files.items():
             row = known.get(meeting_id)
-            if row is None or row.get("stamp") != _stamp(path):
+            if row is None or row.get("stamp") != stamp:
                 row, changed = self._row_of(meeting_id, path), True
             rows.append(row)
         if changed and not self.read_only:  # a watcher never writes, not even the index
