@@ -21,17 +21,24 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass
-from datetime import datetime
 
+from roomtui.minutes.docx_xml import (
+    ZIP_EPOCH,
+    declare_fallback_fonts,
+    fixed_zip,
+    page_field,
+    remove_border,
+    repeat_header,
+    set_font,
+    set_language,
+    styled,
+)
 from roomtui.minutes.model import Attendee, Minutes
 
 # Characters XML 1.0 cannot carry at all; lxml refuses them. The model already removes control
 # characters, so this is a second guard for a record that reaches the renderer some other way.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# The earliest date a zip entry can carry: used when the record knows no moment.
-_ZIP_EPOCH = datetime(1980, 1, 1)
 
 
 class DocxUnavailable(RuntimeError):
@@ -133,7 +140,7 @@ class _Writer:
         self._setup_page_numbers()
         self._setup_properties()
         if self.layout.numbered:
-            _declare_fallback_fonts(self.doc, FALLBACKS)
+            declare_fallback_fonts(self.doc, FALLBACKS)
 
     # -- set-up ---------------------------------------------------------------------------------
     def _setup_page(self) -> None:
@@ -157,21 +164,21 @@ class _Writer:
         lay = self.layout
         styles = self.doc.styles
         normal = styles["Normal"]
-        _set_font(normal, lay.latin, lay.body, lay.body_pt)
+        set_font(normal, lay.latin, lay.body, lay.body_pt)
         fmt = normal.paragraph_format
         fmt.space_before = fmt.space_after = Pt(0 if lay.line_pt else 4)
         if lay.line_pt:
             fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
             fmt.line_spacing = Pt(lay.line_pt)
         if self.m.language == "zh":
-            _set_language(normal, "zh-CN")
+            set_language(normal, "zh-CN")
         for name, face, size, bold in (("Title", lay.title, lay.title_pt, lay.numbered is False),
                                        ("Heading 1", lay.heading1, lay.heading_pt, not lay.numbered),
                                        ("Heading 2", lay.heading2, lay.heading_pt if lay.numbered else lay.body_pt + 1,
                                         not lay.numbered),
                                        ("Heading 3", lay.body, lay.body_pt, True)):
             style = styles[name]
-            _set_font(style, lay.latin if not lay.numbered else face, face, size)
+            set_font(style, lay.latin if not lay.numbered else face, face, size)
             style.font.bold = bold
             style.font.italic = False
             style.font.color.rgb = RGBColor(0, 0, 0)
@@ -186,16 +193,16 @@ class _Writer:
             if name == "Title":
                 pf.alignment = WD_ALIGN_PARAGRAPH.CENTER if lay.numbered else WD_ALIGN_PARAGRAPH.LEFT
                 pf.space_after = Pt(lay.line_pt or 6)
-                _remove_border(style)
+                remove_border(style)
         table = styles["Table Grid"]
-        _set_font(table, lay.latin, lay.body, lay.table_pt)
+        set_font(table, lay.latin, lay.body, lay.table_pt)
         # Paragraph styles for table cells: one style per cell instead of formatting every run
         # (fast, and an editor changes every table at once).
         for name, face, bold in (("Table Text", lay.body, False), ("Table Heading", lay.heading1, not lay.numbered)):
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = normal
             style.quick_style = False
-            _set_font(style, lay.latin, face, lay.table_pt)
+            set_font(style, lay.latin, face, lay.table_pt)
             style.font.bold = bold
             pf = style.paragraph_format
             pf.first_line_indent = Pt(0)
@@ -235,17 +242,17 @@ class _Writer:
 
         runs = [paragraph.add_run(before)] if before else []
         field = paragraph.add_run()
-        _page_field(field)
+        page_field(field)
         runs.append(field)
         if after:
             runs.append(paragraph.add_run(after))
         for run in runs:
-            _set_font(run, face, face, None)
+            set_font(run, face, face, None)
             run.font.size = Pt(size)
 
     def _setup_properties(self) -> None:
         props = self.doc.core_properties
-        stamp = self.m.stamp or _ZIP_EPOCH
+        stamp = self.m.stamp or ZIP_EPOCH
         props.title = _property(self.t["document_title"].format(title=self.m.header.title))
         props.subject = _property(self.m.header.series)
         props.author = "roomtui"
@@ -268,7 +275,7 @@ class _Writer:
             run = p.add_run(xml_text(bold_label))
             run.bold = True
             if self.layout.numbered:
-                _set_font(run, self.layout.latin, self.layout.heading2, None)  # 楷体 labels, as 公文 do
+                set_font(run, self.layout.latin, self.layout.heading2, None)  # 楷体 labels, as 公文 do
                 run.bold = False
         if text:
             p.add_run(xml_text(text))
@@ -290,12 +297,12 @@ class _Writer:
         self.h1_count += 1
         self.h2_count = 0
         prefix = f"{chinese_number(self.h1_count)}、" if self.layout.numbered else ""
-        _styled(self.doc.add_paragraph(xml_text(prefix + text)), self.style["Heading 1"])
+        styled(self.doc.add_paragraph(xml_text(prefix + text)), self.style["Heading 1"])
 
     def heading2(self, text: str) -> None:
         self.h2_count += 1
         prefix = f"（{chinese_number(self.h2_count)}）" if self.layout.numbered else ""
-        _styled(self.doc.add_paragraph(xml_text(prefix + text)), self.style["Heading 2"])
+        styled(self.doc.add_paragraph(xml_text(prefix + text)), self.style["Heading 2"])
 
     def none(self) -> None:
         self.paragraph(self.t["none"])
@@ -316,12 +323,12 @@ class _Writer:
             column.width = width
         for r, (row, values) in enumerate(zip(table.rows, [header, *rows])):
             if r == 0:
-                _repeat_header(row)
+                repeat_header(row)
             style = self.style["Table Heading" if r == 0 else "Table Text"]
             for cell, width, value in zip(row.cells, widths, values):
                 cell.width = width
                 paragraph = cell.paragraphs[0]
-                _styled(paragraph, style)
+                styled(paragraph, style)
                 paragraph.add_run(xml_text(value))
         self.doc.add_paragraph().paragraph_format.line_spacing = Pt(lay.table_pt * 1.2) if lay.line_pt else None
 
@@ -333,7 +340,7 @@ class _Writer:
 
     def _header(self) -> None:
         t, h = self.t, self.m.header
-        _styled(self.doc.add_paragraph(xml_text(t["document_title"].format(title=h.title))), self.style["Title"])
+        styled(self.doc.add_paragraph(xml_text(t["document_title"].format(title=h.title))), self.style["Title"])
         when = "–".join(x for x in (h.start_time, h.end_time) if x)
         for label, value in ((t["date"], h.date), (t["time"], when), (t["venue"], h.venue), (t["host"], h.host),
                              (t["recorder"], h.recorder), (t["series"], h.series)):
@@ -488,127 +495,7 @@ class _Writer:
     def save(self) -> bytes:
         raw = io.BytesIO()
         self.doc.save(raw)
-        return _fixed_zip(raw.getvalue(), self.stamp)
-
-
-# -- the few things python-docx has no public API for ------------------------------------------
-def _styled(paragraph, style):
-    """``paragraph.style = style``, minus the cost: python-docx's setter searches every style of
-    the template (about 160) to find the default one, on every call; a table has hundreds of cells."""
-    paragraph._p.style = style.style_id
-    return paragraph
-
-
-def _set_font(owner, latin: str, east_asian: str, size_pt: float | None) -> None:
-    """Latin and East Asian font names on a style or run (``w:rFonts w:eastAsia``).
-
-    Theme font attributes are removed: Word lets a theme font win over an explicit name.
-    """
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    owner.font.name = latin
-    if size_pt is not None:
-        owner.font.size = Pt(size_pt)
-    rpr = owner.element.get_or_add_rPr() if hasattr(owner.element, "get_or_add_rPr") else owner._r.get_or_add_rPr()
-    fonts = rpr.get_or_add_rFonts()
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)
-    fonts.set(qn("w:eastAsia"), east_asian)
-    fonts.set(qn("w:cs"), latin)
-
-
-def _set_language(style, east_asian: str) -> None:
-    """``w:lang w:eastAsia`` so spelling, line breaking and punctuation follow Chinese rules."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    rpr = style.element.get_or_add_rPr()
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:eastAsia"), east_asian)
-
-
-def _remove_border(style) -> None:
-    """The default template's Title has a rule under it; an official title has none."""
-    from docx.oxml.ns import qn
-
-    ppr = style.element.pPr
-    if ppr is not None:
-        for border in ppr.findall(qn("w:pBdr")):
-            ppr.remove(border)
-
-
-def _declare_fallback_fonts(document, fallbacks: dict[str, str]) -> None:
-    """Name, in the font table, the face Word and WPS use where a GB font is not installed.
-
-    ``w:altName`` is how a document says "方正小标宋简体, or else 宋体"; a run can name one font only.
-    """
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.oxml import OxmlElement, parse_xml
-    from docx.oxml.ns import qn
-    from lxml import etree
-
-    part = document.part.part_related_by(RT.FONT_TABLE)
-    fonts = parse_xml(part.blob)
-    for name, alternative in fallbacks.items():
-        font = OxmlElement("w:font")
-        font.set(qn("w:name"), name)
-        for tag, value in (("w:altName", alternative), ("w:charset", "86"), ("w:family", "roman"),
-                           ("w:pitch", "variable")):
-            child = OxmlElement(tag)
-            child.set(qn("w:val"), value)
-            font.append(child)
-        fonts.append(font)
-    part._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _repeat_header(row) -> None:
-    """Mark a table row as a header row that Word repeats at the top of every page."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tr_pr = row._tr.get_or_add_trPr()
-    for tag in ("w:cantSplit", "w:tblHeader"):
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), "true")
-        tr_pr.append(element)
-
-
-def _page_field(run) -> None:
-    """A PAGE field in ``run``: Word and WPS show the page's number there."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    def char(kind: str):
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        return element
-
-    instruction = OxmlElement("w:instrText")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = " PAGE "
-    placeholder = OxmlElement("w:t")
-    placeholder.text = "1"
-    for element in (char("begin"), instruction, char("separate"), placeholder, char("end")):
-        run._r.append(element)
-
-
-def _fixed_zip(data: bytes, stamp: datetime) -> bytes:
-    """The same package with every entry dated ``stamp``: zip dates otherwise come from the clock."""
-    moment = stamp if stamp.year >= 1980 else _ZIP_EPOCH
-    when = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second - moment.second % 2)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=when)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 0
-            target.writestr(entry, source.read(info.filename), compresslevel=9)
-    return out.getvalue()
+        return fixed_zip(raw.getvalue(), self.stamp)
 
 
 __all__ = ["DocxUnavailable", "FALLBACKS", "GBT9704", "BUSINESS", "chinese_number", "docx_available", "render_docx"]
