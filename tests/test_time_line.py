@@ -95,3 +95,18 @@ async def test_by_keys_going_live_on_another_day_warns_and_the_minutes_keep_the_
     internal = header_lines(export_minutes(stored, "md", public=False))
     assert "- **Date:** 2026-12-05" in internal and "- **Time:** 21:40–2026-12-06 02:10" in internal
     assert "- **Planned:** 2019-11-22 09:00" in internal
+
+
+async def test_go_live_on_another_day_asks_once_and_says_the_day_once(tmp_path):
+    from roomtui.tui.app import RoomApp
+    from roomtui.tui.dialogs import ConfirmDialog
+
+    archive = Archive(tmp_path / "data")
+    meeting_id = archive.ensure_demo("en")
+    app = RoomApp(archive, meeting_id=meeting_id, view="prepare", clock=FrozenClock(EVENING))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.question.count("planned for 2019-11-22, but today is 2026-12-05") == 1

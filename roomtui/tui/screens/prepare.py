@@ -115,9 +115,6 @@ class PrepareScreen(MeetingScreen):
         other_day = another_day_notice(meeting, self.app.clock.now().date())
         if other_day:
             question += "\n\n" + other_day
-        other_day = another_day_notice(meeting, self.app.clock.now().date())
-        if other_day:
-            question += "\n\n" + other_day
 
         def answer(yes: bool | None) -> None:
             if yes and self.app.act(_("Start the meeting"), lambda council: council.start_meeting()):
