@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser("export", parents=[common], help=_("write the minutes or the plan of a meeting"))
     exp.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
-    exp.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="md")
+    exp.add_argument("--format", "-f", choices=EXPORT_FORMATS, help=_("default: md"))
     exp.add_argument("--public", action="store_true", help=_("leave out private fields (contacts, internal notes)"))
     exp.add_argument("-o", "--output", type=Path, help=_("file to write (default: standard output)"))
     exp.add_argument("--all", action="store_true",
@@ -169,9 +169,12 @@ def _run(args: argparse.Namespace, archive) -> int:
     if command == "import":
         return _import(args, archive)
     if command == "export" and args.all:
-        return _export_all(archive.load(archive.find(args.meeting)), args.output)
+        if args.format is not None:
+            return _fail(_("--all writes every minutes format: leave out --format (or leave out --all)"))
+        return _export_all(archive.load(archive.find(args.meeting)), args.output, public_only=args.public)
     if command == "export":
-        if args.format in BINARY_EXPORTS and args.output is None and sys.stdout.isatty():
+        args.format = args.format or "md"
+        if args.format in BINARY_EXPORTS and (args.output is None or str(args.output) == "-") and sys.stdout.isatty():
             return _fail(_("a {format} file is binary and would garble this terminal: give a file with "
                            "-o PATH (for example -o minutes.{format})", format=args.format))
         meeting = archive.load(archive.find(args.meeting))
@@ -258,26 +261,35 @@ def _followup(args: argparse.Namespace, archive) -> int:
 
 
 def _write_out(data: bytes, output: Path | None) -> int:
-    """To standard output, or to ``output`` written atomically (never half a file)."""
-    if output is None:
+    """To standard output (no -o, or -o -), or to ``output`` written atomically (never half a file)."""
+    if output is None or str(output) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    else:
-        from roomtui.store.storage import atomic_write
+        return 0
+    from roomtui.store.storage import atomic_write
 
-        atomic_write(output, data)
-        print(_("Wrote {path}.", path=output), file=sys.stderr)
+    try:
+        atomic_write(output.expanduser(), data)
+    except OSError as error:
+        return _fail(_("Cannot write {path}: {reason}", path=output, reason=error.strerror or str(error)))
+    print(_("Wrote {path}.", path=output), file=sys.stderr)
     return 0
 
 
-def _export_all(meeting, folder: Path | None) -> int:
+def _export_all(meeting, folder: Path | None, *, public_only: bool) -> int:
     from roomtui.exporting import default_export_folder, export_all
 
+    if folder is not None and str(folder) == "-":
+        return _fail(_("--all writes several files: give a folder with -o FOLDER, not standard output"))
     folder = (folder or default_export_folder(meeting.id)).expanduser()
+    if folder.exists() and not folder.is_dir():
+        return _fail(_("{path} is a file, not a folder", path=folder))
+    written: list[Path] = []
     try:
-        written = export_all(meeting, folder)
+        export_all(meeting, folder, public_only=public_only, written=written)
     except OSError as error:
-        return _fail(_("Cannot write to {folder}: {reason}", folder=folder, reason=error.strerror or str(error)))
+        return _fail(_("Cannot write to {folder}: {reason}. {n} files were written before it stopped.",
+                       folder=folder, reason=error.strerror or str(error), n=len(written)))
     for path in written:
         print(path)
     return 0

@@ -37,17 +37,35 @@ def export_bytes(meeting: Meeting, fmt: str, *, public: bool) -> bytes:
     return export_minutes(meeting, fmt, public=public)
 
 
-def export_all(meeting: Meeting, folder: Path) -> list[Path]:
-    """Every minutes format this installation has (docx needs python-docx), public and internal,
-    into ``folder`` (created if need be) under names that say what each file is; returns the files."""
+def export_all(meeting: Meeting, folder: Path, *, public_only: bool = False,
+               written: list[Path] | None = None) -> list[Path]:
+    """Every minutes format this installation has (docx needs python-docx), public and internal
+    (public only with ``public_only``), into ``folder`` (created if need be) under names that say
+    what each file is; returns the files, also appended to ``written`` as they are done (so a
+    caller stopped by a full disk can say which are there).
+
+    Nothing already in the folder is lost: a file with the same bytes is left as it is (exporting
+    twice is harmless), and one that differs (a Word file edited and stamped since, an earlier
+    version of the minutes) stays, the new file taking the name "... (2).docx"."""
     from roomtui.minutes import available_formats, default_filename
     from roomtui.store.storage import atomic_write
 
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for public in (True, False):
+    written = [] if written is None else written
+    for public in (True,) if public_only else (True, False):
         for fmt in available_formats():
-            path = folder / default_filename(meeting, fmt, public)
-            atomic_write(path, export_bytes(meeting, fmt, public=public))
+            payload = export_bytes(meeting, fmt, public=public)
+            path = free_name(folder / default_filename(meeting, fmt, public), payload)
+            if not (path.exists() and path.read_bytes() == payload):
+                atomic_write(path, payload)
             written.append(path)
     return written
+
+
+def free_name(path: Path, payload: bytes) -> Path:
+    """``path`` if it is free or already holds ``payload``; else the first "name (n).ext" that is."""
+    candidate, number = path, 1
+    while candidate.exists() and not (candidate.is_file() and candidate.read_bytes() == payload):
+        number += 1
+        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
+    return candidate

@@ -148,3 +148,29 @@ def test_a_plan_with_only_a_title_imports_and_opens_in_prepare(tmp_path, capsys)
     meeting = Archive(tmp_path).load(summary.id)
     assert meeting.title == "Dongcheng residents' meeting" and meeting.status.value == "draft"
     assert not meeting.agenda and not meeting.participants
+
+
+def test_export_all_public_keeps_private_data_off_the_stick_and_never_overwrites(tmp_path, capsys, monkeypatch):
+    """--all --public writes the public minutes only; a second export leaves identical files alone
+    and keeps a file changed since (a Word file stamped by hand) beside the new one."""
+    from roomtui.minutes import available_formats
+
+    data, out = tmp_path / "data", tmp_path / "stick"
+    assert main(["demo", "--no-open", "--data", str(data)]) == 0
+    assert main(["export", "Tongjiang", "--all", "--public", "-o", str(out), "--data", str(data)]) == 0
+    files = sorted(out.iterdir())
+    assert len(files) == len(available_formats()) and not any("internal" in p.name for p in files)
+    assert not any(b"139 0000" in p.read_bytes() for p in files if p.suffix != ".docx")
+    stamped = next(p for p in files if p.suffix == ".md")
+    stamped.write_text("edited by hand", encoding="utf-8")
+    assert main(["export", "Tongjiang", "--all", "--public", "-o", str(out), "--data", str(data)]) == 0
+    again = sorted(out.iterdir())
+    assert stamped.read_text(encoding="utf-8") == "edited by hand"
+    assert len(again) == len(files) + 1 and stamped.with_name(f"{stamped.stem} (2).md") in again
+    capsys.readouterr()
+    assert main(["export", "Tongjiang", "--all", "--format", "md", "-o", str(out), "--data", str(data)]) == 1
+    assert main(["export", "Tongjiang", "--all", "-o", str(stamped), "--data", str(data)]) == 1
+    assert "is a file, not a folder" in capsys.readouterr().err
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "Tongjiang", "--format", "md", "-o", "-", "--data", str(data)]) == 0
+    assert "Tongjiang" in capsys.readouterr().out and not (tmp_path / "-").exists()

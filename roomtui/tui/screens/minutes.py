@@ -106,10 +106,14 @@ class MinutesScreen(MeetingScreen):
 
         def submit(values: dict) -> list[str] | None:
             folder = Path(str(values["folder"]).strip() or default_export_folder(meeting.id)).expanduser()
+            if folder.exists() and not folder.is_dir():
+                return [_("{path} is a file, not a folder", path=folder)]
+            written.clear()
             try:
-                written.extend(export_all(meeting, folder))
+                export_all(meeting, folder, written=written)
             except OSError as error:
-                return [_("Cannot write to {folder}: {reason}", folder=folder, reason=error.strerror or str(error))]
+                return [_("Cannot write to {folder}: {reason}. {n} files were written before it stopped.",
+                          folder=folder, reason=error.strerror or str(error), n=len(written))]
             return None
 
         def done(result) -> None:
