@@ -591,6 +591,30 @@ async def register_view(data: str, runs: int = 5) -> list[float]:
 
 
 
+async def minutes_view_change(runs: int = 6) -> list[float]:
+    """A grade given in the minutes view (F4) until the preview is drawn again (played en demo)."""
+    from roomtui.domain import FrozenClock
+    from roomtui.domain.demo import build_demo, play_demo
+    from roomtui.domain.followup import record_progress
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+
+    with tempfile.TemporaryDirectory() as folder:
+        archive = Archive(folder)
+        meeting_id = archive.create(play_demo(build_demo("en"), FrozenClock(START)))
+        app = RoomApp(archive, meeting_id=meeting_id, clock=FrozenClock(START))
+        samples = []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            for number in range(runs + 1):
+                started = time.perf_counter()
+                app.act("grade", lambda c: record_progress(c, c.meeting.responses[0].id, 0, grade="BC"[number % 2]))
+                await pilot.pause()
+                if number:
+                    samples.append(time.perf_counter() - started)
+        return samples
+
+
 # -- the report ---------------------------------------------------------------------------------
 class Report:
     def __init__(self) -> None:
@@ -731,6 +755,7 @@ def main() -> int:
             report.absolute("room view: saved action -> repaint", delays, goal=0.75)
             report.absolute("room view: one poll that redraws", polls)
         if "exports" in parts:
+            report.absolute("minutes view: a grade until redrawn", asyncio.run(minutes_view_change()), goal=1.0)
             minutes, handout = exports()
             report.absolute("minutes, 5 formats x 2 variants", minutes)
             report.absolute("hand-out pages + QR at 160x50", handout)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, MarkdownViewer
+from textual.widgets import Input
 
 from roomtui.domain.demo import build_demo, play_demo
 from roomtui.tui.app import RoomApp
+from roomtui.tui.widgets.minutes_preview import MinutesPreview
 from roomtui.tui.dialogs import ConfirmDialog, FormDialog
 from roomtui.tui.screens.handout import HandoutScreen
 from roomtui.tui.screens.minutes import MinutesScreen
 
 
 def preview_text(app) -> str:
-    viewer = app.screen.query_one(MarkdownViewer)
-    return viewer.document.source
+    return app.screen.query_one(MinutesPreview).source
 
 
 async def test_closed_meeting_opens_on_its_minutes_and_exports_everything(archive, clock, tmp_path):

@@ -32,7 +32,7 @@ class MinutesScreen(MeetingScreen):
 
     DEFAULT_CSS = """
     MinutesScreen #minutes-variant { height: 1; padding: 0 1; color: $text-muted; }
-    MinutesScreen MarkdownViewer { height: 1fr; }
+    MinutesScreen MinutesPreview { height: 1fr; }
     """
 
     def __init__(self) -> None:
@@ -43,7 +43,7 @@ class MinutesScreen(MeetingScreen):
         yield Header()
         yield MeetingBar()
         yield Static("", id="minutes-variant")
-        yield MinutesPreview("", show_table_of_contents=False, id="minutes-preview")
+        yield MinutesPreview(id="minutes-preview")
         yield FittingFooter()
 
     def on_mount(self) -> None:
@@ -59,7 +59,7 @@ class MinutesScreen(MeetingScreen):
         if meeting.status.value != "closed":
             variant += "  · " + _("the meeting is not closed yet: c closes it")
         self.query_one("#minutes-variant", Static).update(Text(variant))
-        self.query_one("#minutes-preview", MinutesPreview).document.update(markdown)
+        self.query_one("#minutes-preview", MinutesPreview).update(markdown)
         self.query_one(MeetingBar).refresh_bar()
         self.refresh_bindings()  # "close" leaves the footer once the meeting is closed
 
