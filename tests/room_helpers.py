@@ -76,9 +76,10 @@ def kill_writer_mid_action(data: Path, meeting_id: str) -> None:
 def put_up_share(root: Path, meeting_id: str, *, pid: int | None = None, language: str = "en",
                  with_wifi: bool = True) -> ShareNotice:
     """The notice a share of this meeting leaves for the room view, written the way a sharer writes
-    it; from this process unless ``pid`` says otherwise. Fixed values, so snapshots do not move."""
+    it; from this process unless ``pid`` says otherwise. Fixed values, so snapshots do not move (the
+    time it was written is not shown: it is now, as the room view checks the sharer began before it)."""
     notice = ShareNotice.now(SHARE_URL, SHARE_NETWORK[language] if with_wifi else None)
-    notice = replace(notice, pid=pid or notice.pid, started="2019-11-22T11:50:00")
+    notice = replace(notice, pid=pid or notice.pid)
     write_notice(notice_path(root, meeting_id), notice)
     return notice
 

@@ -404,3 +404,24 @@ async def test_the_share_s_codes_decode_from_200x60_to_80x24_and_smaller_it_is_s
         assert screen_text(app).count("请放大窗口以显示") == 2  # said plainly, in place of each code
         assert shown(app, "#wifi-join-detail") == squeeze(f"Wi-Fi：{network.name} 密码：{network.password}")
         assert shown(app, "#wifi-open-detail") == squeeze(f"再打开 {SHARE_URL}")
+
+
+def test_a_notice_whose_pid_now_belongs_to_another_program_is_not_a_share(tmp_path):
+    """After a reboot or a long day a dead sharer's pid may be reused: a process that started after
+    the notice was written did not write it."""
+    import subprocess
+    import sys
+    from dataclasses import replace
+    from datetime import datetime, timedelta
+
+    from roomtui.share.notice import ShareNotice, sharer_running
+
+    notice = ShareNotice.now("http://10.0.0.1:8000/m", None)
+    assert sharer_running(notice)  # this process wrote it a moment ago
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        earlier = (datetime.now() - timedelta(hours=1)).isoformat(timespec="microseconds")
+        assert not sharer_running(replace(notice, pid=other.pid, started=earlier))
+    finally:
+        other.kill()
+        other.wait()

@@ -121,6 +121,31 @@ def process_alive(pid: int) -> bool:
     return True
 
 
+def sharer_running(notice: ShareNotice) -> bool:
+    """Whether the process that wrote ``notice`` still runs: its pid is alive and, where the
+    system says when that process started (Linux), it started before the notice was written
+    (after a reboot or a long day the pid may belong to another program)."""
+    if not process_alive(notice.pid):
+        return False
+    started = process_start(notice.pid)
+    try:
+        written = datetime.fromisoformat(notice.started).timestamp()
+    except ValueError:
+        return False
+    return started is None or started <= written + 2.0  # seconds of slack for clock granularity
+
+
+def process_start(pid: int) -> float | None:
+    """When process ``pid`` started (seconds since the epoch), where /proc tells; else None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        boot = next(float(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines()
+                    if line.startswith("btime "))
+        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: starttime, in clock ticks
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+
+
 def _windows_process_alive(pid: int) -> bool:  # pragma: no cover - Windows only
     import ctypes
 
@@ -156,11 +181,11 @@ class NoticeWatcher:
         if stamp != self._stamp:
             self._stamp = stamp
             self._read = read_notice(self.path) if stamp is not None else None
-        live = self._read if self._read is not None and process_alive(self._read.pid) else None
+        live = self._read if self._read is not None and sharer_running(self._read) else None
         changed = live != self.notice
         self.notice = live
         return changed
 
 
 __all__ = ["NoticeWatcher", "ShareNotice", "notice_path", "process_alive", "read_notice", "remove_notice",
-           "write_notice"]
+           "sharer_running", "write_notice"]
