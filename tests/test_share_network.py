@@ -290,3 +290,12 @@ def test_a_share_takes_down_only_its_own_notice(tmp_path):
     second.stop()
     second.stop()  # twice is harmless
     assert not path.exists()
+
+
+def test_an_address_given_by_hand_is_described_without_an_empty_name():
+    from roomtui.share import describe
+    from roomtui.share.network import AddressKind, LocalAddress
+
+    kind = next(iter(AddressKind))
+    text = describe(LocalAddress("", "127.0.0.1", 8, kind if kind is not AddressKind.HOTSPOT else list(AddressKind)[1]))
+    assert "127.0.0.1" in text and "  " not in text and "on  (" not in text

@@ -46,3 +46,17 @@ async def test_an_error_is_shown_in_full_clear_of_the_issues_and_stays(tmp_path)
         error = [toast for toast in toasts(app) if toast.has_class("-error")]
         assert len(error) == 1 and error[0].region.height >= 4  # padded: title and problem, not one thin line
         assert not error[0].region.overlaps(app.screen.query_one(IssuesPanel).region)
+
+
+async def test_the_same_warning_again_replaces_itself(tmp_path):
+    """A tired secretary pressing s eight times with nobody on the floor sees one warning, not eight."""
+    app, _archive, _meeting_id, _clock = make_app(tmp_path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        for _ in range(8):
+            await pilot.press("s")
+        await pilot.pause()
+        await pilot.pause()
+        shown = [str(toast.render()) for toast in toasts(app)]
+        assert len(shown) == 1, shown

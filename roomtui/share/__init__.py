@@ -175,4 +175,6 @@ def describe(address: LocalAddress, joined_wifi: str | None = None) -> str:
     if joined_wifi:
         return _("the Wi-Fi network \u201c{name}\u201d ({interface}, {address})", name=joined_wifi,
                  interface=address.interface, address=address.address)
+    if not address.interface:  # an address given by hand (--address): no interface known
+        return _("the local network ({address})", address=address.address)
     return _("the local network on {interface} ({address})", interface=address.interface, address=address.address)

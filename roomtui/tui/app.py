@@ -96,6 +96,7 @@ class RoomApp(TranslatedBindings, App[None]):
         self._follower: MeetingFollower | None = None  # a read-only window follows the writer's saves
         self._follow_timer = None
         self._brief: Notification | None = None  # the last one-line confirmation shown
+        self._showing: dict[tuple, Notification] = {}  # by its words: the same words replace it
 
     # -- start and stop ------------------------------------------------------------------
     def get_default_screen(self):
@@ -264,16 +265,23 @@ class RoomApp(TranslatedBindings, App[None]):
         """Notifications carry names and titles people typed: never read them as markup.
 
         They show at the top right (app.tcss), one line each for a brief confirmation ("+1 min —
-        saved"); a new notification ends the brief one before it, so quick keys do not stack a
-        column of stale toasts down over the speaking order. Warnings and errors stay their time.
+        saved"); a new notification ends the brief one before it, and the same words said again
+        replace themselves, so quick keys do not stack a column of toasts down over the speaking
+        order. Other warnings and errors stay their time.
         """
         notification = Notification(message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None
                                     else timeout, markup=markup)
-        if self._brief is not None:
-            self._brief.timeout = 0  # expired: Textual forgets it; its toast's holder would keep a blank row
-            self.screen.query(f"#--textual-toast-{self._brief.identity}").remove()
+        same = self._showing.get((message, title, severity))
+        for old in {id(n): n for n in (self._brief, same) if n is not None and not n.has_expired}.values():
+            self._withdraw(old)  # the brief one before, and the same words said again (s pressed 8 times)
         self._brief = notification if severity == "information" and not title and "\n" not in message else None
+        self._showing = {key: n for key, n in self._showing.items() if not n.has_expired}
+        self._showing[(message, title, severity)] = notification
         self.post_message(Notify(notification))
+
+    def _withdraw(self, notification: Notification) -> None:
+        notification.timeout = 0  # expired: Textual forgets it; its toast's holder would keep a blank row
+        self.screen.query(f"#--textual-toast-{notification.identity}").remove()
 
     def action_room_view(self) -> None:
         """Say how to open the room view of this meeting in a second terminal (projector)."""

@@ -93,7 +93,8 @@ class MinutesScreen(MeetingScreen):
             if target is None:
                 return
             grades = [(grade.label, grade.value) for grade in Grade]  # dated in the commitment's history,
-            self.app.push_screen(PickerDialog(_("Follow-up grade"), grades),  # as in the follow-up view
+            which = next(label for label, value in choices if value == target)  # as in the follow-up view
+            self.app.push_screen(PickerDialog(_("Follow-up grade for {commitment}", commitment=which), grades),
                                  lambda grade: grade is not None and self.app.act(
                                      _("Grade a commitment"),
                                      lambda c: record_progress(c, *target, grade=grade)))

@@ -33,7 +33,7 @@ def entry_label(meeting: Meeting, entry: SpeakerEntry, number: int) -> Text:
         line.append(" " + (_("(answer to #{id})", id=issue.id) if issue else _("(answer)")), style="cyan")
     else:
         line.append("  " + name)
-        line.append(f" ({entry.kind.label})", style="dim" if entry.kind is SpeakerKind.IMPROMPTU else "")
+        line.append(_(" ({kind})", kind=entry.kind.label), style="dim" if entry.kind is SpeakerKind.IMPROMPTU else "")
     return line
 
 
