@@ -78,7 +78,7 @@ class Countdown(Vertical):
     Countdown #cd-speaker { text-align: center; }
     Countdown #cd-kind { text-align: center; color: $text-muted; }
     Countdown #cd-digits { width: 1fr; height: 1fr; min-height: 3; margin: 1 0; }
-    Countdown #cd-status { text-align: center; color: $text-muted; }
+    Countdown #cd-status { text-align: center; color: $text-muted; height: auto; }  /* a hint wraps, never cut */
     Countdown.-plenty #cd-digits { color: $success; }
     Countdown.-warning #cd-digits { color: $warning; }
     Countdown.-warning { border: round $warning; }
