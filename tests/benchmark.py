@@ -30,7 +30,6 @@ import asyncio
 import json
 import os
 import shlex
-import shutil
 import statistics
 import subprocess
 import sys
@@ -155,7 +154,7 @@ class Tmux:
     def first_screen(self, argv: list[str], marker: str, timeout: float = 60.0) -> float:
         self.count += 1
         name = f"run{self.count}"
-        env = f"env LANG=C.UTF-8 TERM=xterm-256color ROOMTUI_LANG=en "
+        env = "env LANG=C.UTF-8 TERM=xterm-256color ROOMTUI_LANG=en "
         started = time.perf_counter()
         self._tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", env + shlex.join(argv))
         try:
@@ -262,18 +261,30 @@ async def live_key(root: Path, speakers: int, issues: int, presses: int) -> list
     archive = Archive(root)
     meeting_id = archive.create(crowded_meeting(speakers, issues))
     app = RoomApp(archive, meeting_id=meeting_id, view="live", clock=FrozenClock(START))
+
+    def queue_again(app, number: int) -> None:
+        app.act("queue again", lambda c: c.speaking_order().add(1 + number % 5, SpeakerKind.IMPROMPTU, c.now()),
+                quiet=True)
+
+    return await timed_keys(app, ["n"], presses, between=queue_again)
+
+
+async def timed_keys(app, keys: list[str], presses: int, between=None) -> list[float]:
+    """Press ``keys`` in turn, ``presses`` rounds after two that warm caches up, timing each round;
+    ``between(app, number)`` runs untimed after each round."""
     samples = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for number in range(presses + 2):
             started = time.perf_counter()
-            await pilot.press("n")
-            await pilot.pause()
-            if number >= 2:  # the first presses warm caches up
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            if number >= 2:
                 samples.append(time.perf_counter() - started)
-            app.act("queue again", lambda c: c.speaking_order().add(1 + number % 5, SpeakerKind.IMPROMPTU, c.now()),
-                    quiet=True)
-            await pilot.pause()
+            if between is not None:
+                between(app, number)
+                await pilot.pause()
     return samples
 
 
@@ -317,18 +328,7 @@ def bare_dialog_app():
 
 
 async def open_close(app, presses: int) -> list[float]:
-    samples = []
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        for number in range(presses + 2):
-            started = time.perf_counter()
-            await pilot.press("o")
-            await pilot.pause()
-            await pilot.press("escape")
-            await pilot.pause()
-            if number >= 2:
-                samples.append(time.perf_counter() - started)
-    return samples
+    return await timed_keys(app, ["o", "escape"], presses)
 
 
 async def dialogs(root: Path, rounds: int, presses: int) -> tuple[list[float], list[float]]:
