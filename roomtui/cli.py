@@ -159,12 +159,10 @@ def _run(args: argparse.Namespace, archive) -> int:
         from roomtui.domain.model import MeetingStatus
         from roomtui.store import DAMAGED
 
-        for s in summaries:
-            if s.status == DAMAGED:
-                status = _("DAMAGED")
-            else:
-                status = MeetingStatus(s.status).label if s.status in {m.value for m in MeetingStatus} else s.status
-            print(f"{s.id}\t{s.date or '-'}\t{status}\t{visible(s.title, keep_newlines=False)}")
+        labels = {status.value: status.label for status in MeetingStatus} | {DAMAGED: _("DAMAGED")}
+        lines = [f"{s.id}\t{s.date or '-'}\t{labels.get(s.status, s.status)}\t{visible(s.title, keep_newlines=False)}\n"
+                 for s in summaries]
+        sys.stdout.write("".join(lines))  # one write for a folder of 1,000 meetings, not 1,000
         return 0
     if command == "import":
         return _import(args, archive)

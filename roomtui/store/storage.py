@@ -95,11 +95,15 @@ def clean_stray_temps(folder: Path) -> int:
     """Remove temp files left by a process killed mid-write; they never hold the only copy.
     A temp file whose writer is still running is a write in flight and stays."""
     removed = 0
-    for stray in folder.glob(TEMP_PREFIX + "*"):
-        if _writer_alive(stray.name):
+    try:
+        strays = [entry.name for entry in os.scandir(folder) if entry.name.startswith(TEMP_PREFIX)]
+    except OSError:
+        return 0
+    for name in strays:
+        if _writer_alive(name):
             continue
         try:
-            stray.unlink()
+            (folder / name).unlink()
             removed += 1
         except OSError:
             pass
