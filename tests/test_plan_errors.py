@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from roomtui.i18n import set_language
 from roomtui.plan import ImportProblem, PlanImportError
-from roomtui.plan.choices import role_of
+from roomtui.domain.choices import role_of
 from roomtui.plan.csv_table import sniff_delimiter
 from roomtui.plan.toml_locate import TomlLocator
 from roomtui.domain.model import Role

@@ -34,7 +34,7 @@ from roomtui.domain.validation import (
     unknown_role,
 )
 from roomtui.i18n import _
-from roomtui.plan.choices import role_of, yes_no
+from roomtui.domain.choices import role_of, yes_no
 from roomtui.plan.csv_table import Table, read_table
 from roomtui.plan.errors import ImportProblem, PlanImportError
 

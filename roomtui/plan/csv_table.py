@@ -19,7 +19,7 @@ from roomtui.domain.fields import field_label
 from roomtui.domain.text import shown
 from roomtui.domain.validation import MULTILINE_FIELDS
 from roomtui.i18n import _
-from roomtui.plan.choices import normal
+from roomtui.domain.choices import normal
 from roomtui.plan.errors import ImportProblem, PlanImportError
 from roomtui.plan.sources import decode, line_of_offset, read_bytes
 

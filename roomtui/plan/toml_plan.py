@@ -51,7 +51,7 @@ from roomtui.domain.validation import (
     unknown_role,
 )
 from roomtui.i18n import LANGUAGES, _
-from roomtui.plan.choices import kind_of, role_of, source_of, yes_no
+from roomtui.domain.choices import kind_of, role_of, source_of, yes_no
 from roomtui.plan.errors import ImportProblem, PlanImportError
 from roomtui.plan.sources import decode, read_bytes, refuse
 from roomtui.plan.toml_locate import TomlLocator
