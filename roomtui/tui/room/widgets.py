@@ -22,7 +22,7 @@ from roomtui.domain.stats import format_seconds, item_minutes_used
 from roomtui.handout.text import handout_document
 from roomtui.i18n import _
 from roomtui.share.notice import ShareNotice
-from roomtui.tui.widgets.agenda_panel import agenda_table
+from roomtui.tui.widgets.agenda_panel import AgendaTable
 from roomtui.tui.widgets.big_clock import BigClock
 from roomtui.tui.widgets.countdown import clock_text, state_class
 from roomtui.tui.widgets.qr_code import QRCodeView
@@ -217,7 +217,7 @@ class RoomAgenda(Static):
 
     def show(self, meeting: Meeting, now: datetime) -> None:
         heading = Text(_("Agenda"), style="bold underline")
-        self.update(Group(heading, agenda_table(meeting, now, one_line=True)))
+        self.update(Group(heading, AgendaTable(meeting, now)))
 
 
 class HandoutCodes(Vertical):

@@ -46,8 +46,8 @@ class HomeScreen(TranslatedBindings, Screen):
 
     def on_screen_resume(self) -> None:
         """Filled when shown with no meeting open, not when made: `roomtui open` goes straight to
-        a meeting and never pays for listing a folder of 1,000 of them (at start the app opens the
-        meeting before this screen is shown); back here the meeting is closed and the list current."""
+        a meeting and never builds this screen (RoomApp.get_default_screen); back here the meeting
+        is closed and the list current."""
         if self.app.session is None:
             self.refresh_view()
 

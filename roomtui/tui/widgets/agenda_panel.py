@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from rich.console import Group
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -13,6 +13,7 @@ from textual.widgets import Static
 from roomtui.domain.model import AgendaItem, Meeting, MeetingStatus
 from roomtui.domain.stats import item_minutes_used, predicted_end
 from roomtui.i18n import _
+from roomtui.tui.widgets.aligned_rows import AlignedRows, Column
 
 
 def planned_end(meeting: Meeting) -> datetime | None:
@@ -29,14 +30,35 @@ def _times(item: AgendaItem) -> str:
     return f"{item.started_at.strftime('%H:%M')}–{end}"
 
 
-def agenda_table(meeting: Meeting, now: datetime, *, one_line: bool) -> Table:
-    table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 0, 0))
-    table.add_column(width=1, no_wrap=True)
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    table.add_column(justify="right", no_wrap=True)
-    if one_line:
-        table.add_column(justify="right", no_wrap=True)
+ONE_LINE_WIDTH = 56  # from this width an item's times share its line; narrower, they go below it
+
+
+class AgendaTable:
+    """The agenda's rows, laid out for the width they get when drawn (no guess before layout)."""
+
+    def __init__(self, meeting: Meeting, now: datetime) -> None:
+        self.rows = list(_agenda_rows(meeting, now))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        columns = [Column(), Column("right"), Column(flexible=True), Column("right")]
+        if options.max_width >= ONE_LINE_WIDTH:
+            yield AlignedRows([*columns, Column("right")], [(mark, label, title, minutes, Text(times, style="dim"))
+                                                            for mark, label, title, minutes, times in self.rows])
+            return
+        rows = []
+        for mark, label, title, minutes, times in self.rows:
+            if times:
+                title = title.copy()
+                title.append("\n  " + times, style="dim")
+            rows.append((mark, label, title, minutes))
+        yield AlignedRows(columns, rows)
+
+
+def _agenda_rows(meeting: Meeting, now: datetime):
+    """(mark, number, title, minutes, times) per item."""
     number = 0
     for item in meeting.agenda:
         current = item.id == meeting.current_item_id and meeting.status is not MeetingStatus.CLOSED
@@ -56,13 +78,7 @@ def agenda_table(meeting: Meeting, now: datetime, *, one_line: bool) -> Table:
                        else _("{planned}m", planned=item.planned_minutes),
                        style="bold red" if over else ("" if item.started_at else "dim"))
         title = Text(("  " if item.parent_id else "") + item.title, style="bold" if current else ("dim" if done else ""))
-        if one_line:
-            table.add_row(mark, label, title, minutes, Text(_times(item), style="dim"))
-        else:
-            if item.started_at is not None:
-                title.append("\n  " + _times(item), style="dim")
-            table.add_row(mark, label, title, minutes)
-    return table
+        yield mark, label, title, minutes, _times(item)
 
 
 def end_line(meeting: Meeting, now: datetime) -> Text:
@@ -104,18 +120,11 @@ class AgendaPanel(VerticalScroll):
 
     def refresh_view(self, meeting: Meeting, now: datetime) -> None:
         """Redraw only when something the agenda shows changed (most actions touch no item)."""
-        one_line = (self.content_region.width or self.app.size.width) >= 56
         ending = end_line(meeting, now)
-        shown = (one_line, meeting.status, meeting.current_item_id, ending.markup,
+        shown = (meeting.status, meeting.current_item_id, ending.markup,
                  tuple((item.id, item.title, item.parent_id, item.planned_minutes, item.started_at, item.ended_at,
                         int(item_minutes_used(item, now))) for item in meeting.agenda))
         if shown == self._shown:
             return
         self._shown = shown
-        body = Group(agenda_table(meeting, now, one_line=one_line), Text(""), ending)
-        self.query_one("#agenda-body", Static).update(body)
-
-    def on_resize(self) -> None:
-        session = self.app.session
-        if session is not None:
-            self.refresh_view(session.meeting, self.app.clock.now())
+        self.query_one("#agenda-body", Static).update(Group(AgendaTable(meeting, now), Text(""), ending))

@@ -34,7 +34,7 @@ class FittingFooter(Footer):
     def on_resize(self) -> None:
         if self.size.width != self._width:
             self._width = self.size.width
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self._recompose_if_changed)  # a wider footer may show the same keys
 
     def bindings_changed(self, screen) -> None:
         """Textual's Footer rebuilds all its keys whenever the bindings may have changed (a dialog

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -13,32 +12,25 @@ from textual.widgets import Static
 from roomtui.domain.model import Meeting, Role
 from roomtui.domain.stats import format_seconds, speaking_stats
 from roomtui.i18n import _
+from roomtui.tui.widgets.aligned_rows import AlignedRows, Column
 
 
 def stats_tables(meeting: Meeting, now: datetime) -> Group:
     by_person, by_role = speaking_stats(meeting, now)
-    roles = Table(box=None, expand=True, show_header=True, header_style="bold", padding=(0, 1, 0, 0))
-    roles.add_column(_("Role"), ratio=1, no_wrap=True, overflow="ellipsis")
-    roles.add_column(_("Time"), justify="right", no_wrap=True)
-    roles.add_column(_("Turns"), justify="right", no_wrap=True)
-    for role in Role:
-        total = by_role.get(role)
-        if total is not None:
-            roles.add_row(Text(role.label), format_seconds(total.seconds), str(total.turns))
-    people = Table(box=None, expand=True, show_header=True, header_style="bold", padding=(0, 1, 0, 0))
-    people.add_column(_("Speaker"), ratio=1, no_wrap=True, overflow="ellipsis")
-    people.add_column(_("Time"), justify="right", no_wrap=True)
-    people.add_column(_("Turns"), justify="right", no_wrap=True)
-    ranked = sorted(by_person.items(), key=lambda pair: (-pair[1].seconds, pair[0]))
-    for participant_id, total in ranked:
+    if not by_person:
+        return Group(Text(_("Nobody has spoken yet."), style="dim"))
+    columns = [Column(flexible=True), Column("right"), Column("right")]
+    roles = [(Text(role.label), format_seconds(by_role[role].seconds), str(by_role[role].turns))
+             for role in Role if role in by_role]
+    people = []
+    for participant_id, total in sorted(by_person.items(), key=lambda pair: (-pair[1].seconds, pair[0])):
         person = meeting.participant(participant_id)
         name = Text(person.name if person else "?")
         if person is not None:
             name.append(f" · {person.role.label}", style="dim")
-        people.add_row(name, format_seconds(total.seconds), str(total.turns))
-    if not by_person:
-        return Group(Text(_("Nobody has spoken yet."), style="dim"))
-    return Group(roles, Text(""), people)
+        people.append((name, format_seconds(total.seconds), str(total.turns)))
+    return Group(AlignedRows(columns, roles, header=[_("Role"), _("Time"), _("Turns")]), Text(""),
+                 AlignedRows(columns, people, header=[_("Speaker"), _("Time"), _("Turns")]))
 
 
 class StatsPanel(VerticalScroll):

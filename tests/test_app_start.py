@@ -1,0 +1,75 @@
+"""`roomtui open MEETING` goes straight to the meeting: no list built underneath, no frame drawn for
+nothing; yet every way back (F6, Esc from the hand-out, a meeting that will not open) finds the list."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from roomtui.tui.app import RoomApp, Underneath
+from roomtui.tui.dialogs import ConfirmDialog
+from roomtui.tui.screens.handout import HandoutScreen
+from roomtui.tui.screens.home import HomeScreen
+from roomtui.tui.screens.live import LiveScreen
+
+from test_faults import backed_up, damage  # noqa: F401 -- the fixture, used by name
+
+
+def listed(app) -> int:
+    return app.screen.query_one("#meetings", DataTable).row_count
+
+
+async def test_open_builds_no_list_and_draws_the_meeting_after_textuals_start_up_batch(archive, clock, monkeypatch):
+    meeting_id = archive.ensure_demo("en")
+    lists = []
+    real_list = archive.list
+    monkeypatch.setattr(archive, "list", lambda: lists.append(1) or real_list())
+    batches = []
+    real_compose = LiveScreen.compose
+
+    def compose(screen):
+        batches.append(screen.app._batch_count)  # Textual draws nothing while a batch is open
+        return real_compose(screen)
+
+    monkeypatch.setattr(LiveScreen, "compose", compose)
+    app = RoomApp(archive, meeting_id=meeting_id, clock=clock, view="live")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert [type(s) for s in app.screen_stack] == [Underneath, LiveScreen]
+        assert lists == [] and batches == [0]  # composed once, outside the start-up batch (drawn, not discarded)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.session is None and listed(app) == 1
+
+
+async def test_esc_from_the_handout_of_a_meeting_opened_directly_shows_the_list(archive, clock):
+    meeting_id = archive.ensure_demo("en")
+    app = RoomApp(archive, meeting_id=meeting_id, clock=clock, view="handout")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HandoutScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and listed(app) == 1 and app.session is None
+
+
+async def test_a_meeting_that_is_not_there_leaves_the_list_and_says_so(archive, clock):
+    archive.ensure_demo("en")
+    app = RoomApp(archive, meeting_id="no-such-meeting", clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and listed(app) == 1
+        assert any("no-such-meeting" in n.message for n in app._notifications)
+
+
+async def test_declining_the_backup_of_a_damaged_meeting_leaves_the_list(archive, backed_up):  # noqa: F811
+    damage("truncated", archive.path_of(backed_up))
+    app = RoomApp(archive, meeting_id=backed_up)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.session is None and listed(app) == 1
