@@ -11,8 +11,15 @@ from roomtui.tui.widgets.speaking_panel import SpeakingPanel
 
 
 def queue_lines(app) -> list[str]:
+    """Every row of the queue as drawn (number and label), scrolled through as a person would."""
     queue = app.screen.query_one(SpeakingPanel).queue
-    return [queue.get_option_at_index(i).prompt.plain for i in range(queue.option_count)]
+    rows, height = {}, queue.scrollable_content_region.height
+    for top in range(0, queue.option_count, height):
+        queue.scroll_to(y=top, animate=False, immediate=True)
+        top = queue.scroll_offset.y  # the last page stops at the end
+        rows.update({top + y: queue.render_line(y).text.strip() for y in range(min(height, queue.option_count - top))})
+    queue.scroll_to(y=0, animate=False, immediate=True)
+    return [rows[index] for index in range(queue.option_count)]
 
 
 def waiting_names(app) -> list[str]:

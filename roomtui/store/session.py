@@ -9,6 +9,7 @@ disk), the meeting in memory is put back exactly as it was and the error is rais
 from __future__ import annotations
 
 import dataclasses
+import marshal
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -60,7 +61,10 @@ class MeetingSession:
         self.last_write_seconds = 0.0
         self._data = meeting_to_data(meeting)  # the meeting as last saved: the "before" of the next action
         self._saved_tables = split(self._data)
-        self._undo: list[tuple[str, dict[str, Any]]] = []
+        # (label, the meeting before it) per action, the meeting packed by marshal: a long meeting's
+        # 200 snapshots as dicts were ~200,000 objects for every full collection to walk (~12 ms of
+        # each live key) and ~4x the memory; packing takes ~0.7 ms for 500 speakers, 300 issues
+        self._undo: list[tuple[str, bytes]] = []
         self.revision = 0  # moves once per saved change: what views compare to know they are current
 
     @property
@@ -96,7 +100,7 @@ class MeetingSession:
         except BaseException:
             self._restore(before)
             raise
-        self._undo.append((label, before))
+        self._undo.append((label, marshal.dumps(before)))
         del self._undo[:-UNDO_DEPTH]
         self.revision += 1
         return result
@@ -107,9 +111,9 @@ class MeetingSession:
             raise ReadOnlyError(self.read_only_reason)
         if not self._undo:
             raise LookupError(_("nothing to undo"))
-        label, data = self._undo[-1]
+        label, packed = self._undo[-1]
         current = self._data
-        self._restore(data)
+        self._restore(marshal.loads(packed))
         try:
             self._save(_("undo {action}", action=label), force=True)
         except BaseException:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.geometry import Size
+from textual.strip import Strip
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,11 +21,11 @@ from roomtui.domain.stats import format_seconds
 from roomtui.i18n import _, ngettext
 
 
-def entry_label(meeting: Meeting, entry: SpeakerEntry, number: int) -> Text:
+def entry_label(meeting: Meeting, entry: SpeakerEntry) -> Text:
+    """A waiting speaker's row, after its number (which SpeakerQueue draws: it shifts, the row does not)."""
     person = meeting.participant(entry.participant_id)
     name = person.name if person else "?"
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(f"{number:>2} ")
     line.append(f"{format_seconds(entry.limit_seconds):>5} ", style="dim")  # before the name: a row is one line
     if entry.kind is SpeakerKind.POINT_OF_ORDER:
         line.append("! " + _("point of order") + ": ", style="bold red")
@@ -65,9 +68,11 @@ class _LazyOption(Option):
     def __init__(self, make_prompt: Callable[[], Text], id: str) -> None:
         super().__init__("", id=id)
         self._make_prompt: Callable[[], Text] | None = make_prompt
+        self.version = 0  # a new label, a new key in the queue's cache of drawn labels
 
     def relabel(self, make_prompt: Callable[[], Text]) -> None:
         self._prompt, self._visual, self._make_prompt = "", None, make_prompt
+        self.version += 1
 
     @property
     def prompt(self) -> Text:
@@ -80,9 +85,16 @@ class SpeakerQueue(OptionList):
     """The waiting speakers: one line per speaker, always (labels are no_wrap, cut with …).
 
     Profiling the live key n with 500 waiting (pyinstrument) showed OptionList measuring every
-    label (visualize + height) each time the list changed. Every row here is one line, so the
-    line map is built without measuring, and only the rows on screen are ever rendered.
+    label (visualize + height) each time the list changed, and drawing every visible row again:
+    the head leaving renumbers every row, and OptionList forgets all it drew when one option goes.
+    Here every row is one line, so the line map is built without measuring; the number is drawn
+    beside the label, not in it, and the drawn labels are kept by option (a label changes only
+    when its entry does), so the head leaving costs the visible rows' numbers, not their labels.
     """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._drawn: LRUCache[tuple, Strip] = LRUCache(maxsize=2048)
 
     def _update_lines(self) -> None:
         if not self.scrollable_content_region:
@@ -108,10 +120,37 @@ class SpeakerQueue(OptionList):
         if labels:
             for index, make_prompt in labels.items():
                 self._options[index].relabel(make_prompt)
-            self._clear_caches()
+            self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return sum(1 + option._divider for option in self._options) - bool(self._options and self._options[-1]._divider)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        try:
+            index, line = self._lines[self.scroll_offset.y + y]
+            option = self._options[index]
+        except IndexError:
+            return Strip.blank(width, self.get_visual_style("option-list--option").rich_style)
+        if line:  # a divider's rule: OptionList draws it
+            return super().render_line(y)
+        if self.highlighted == index:
+            style = self.get_visual_style("option-list--option", "option-list--option-highlighted")
+        elif self._mouse_hovering_over == index:
+            style = self.get_visual_style("option-list--option", "option-list--option-hover")
+        else:
+            style = self.get_visual_style("option-list--option")
+        number = f"{index + 1:>{max(2, len(str(len(self._options))))}} "
+        label_width = max(0, width - len(number))
+        key = (option, getattr(option, "version", 0), style, label_width)
+        label = self._drawn.get(key)
+        if label is None:
+            visual = self._get_visual(option)
+            label = visual.to_strips(self, visual, label_width, None, style)[0]
+            label = label.crop_extend(0, label_width, style.rich_style)
+            self._drawn[key] = label
+        row = Strip.join([Strip([Segment(number, style.rich_style)], len(number)), label])
+        return row.apply_meta({"option": index})  # a click selects the row at its present index
 
 
 class SpeakingPanel(Vertical):
@@ -165,10 +204,9 @@ class SpeakingPanel(Vertical):
     def _show_queue(self, meeting: Meeting, waiting: list[SpeakerEntry]) -> None:
         """Change only the rows that changed, in place, so the list keeps its scroll position.
 
-        A label depends on the entry, its person's name, whether its issue exists, and its number
-        (the position). Rows of entries that left are removed, new entries at the end are added, and
-        rows whose label changed (taking the first speaker renumbers the rest) get a new label, made
-        when the row is drawn. Only a reordering (move, insert at a position) rebuilds the list.
+        A label depends on the entry, its person's name and whether its issue exists; its number
+        (the position) is drawn beside it. Rows of entries that left are removed, new entries at the
+        end are added, and rows whose label changed get a new label, made when the row is drawn. Only a reordering (move, insert at a position) rebuilds the list.
         """
         queue = self.queue
         names = {p.id: p.name for p in meeting.participants}
@@ -193,15 +231,14 @@ class SpeakingPanel(Vertical):
             for entry_id in old_ids:
                 if entry_id not in wanted:
                     queue.remove_option(str(entry_id))
-        before = dict(zip(old_ids, enumerate(self._shown, 1)))  # entry id -> (old number, old row)
+        before = dict(zip(old_ids, self._shown))  # entry id -> what its row showed
 
-        def label(entry: SpeakerEntry, number: int) -> Callable[[], Text]:
-            return lambda: entry_label(meeting, entry, number)
+        def label(entry: SpeakerEntry) -> Callable[[], Text]:
+            return lambda: entry_label(meeting, entry)
 
-        queue.relabel({n - 1: label(entry, n) for n, (entry, row) in enumerate(zip(waiting, shown), 1)
-                       if n <= len(staying) and before[entry.id] != (n, row)})
-        queue.add_options([_LazyOption(label(entry, n), id=str(entry.id))
-                           for n, entry in enumerate(waiting[len(staying):], len(staying) + 1)])
+        queue.relabel({n: label(entry) for n, (entry, row) in enumerate(zip(waiting, shown))
+                       if n < len(staying) and before[entry.id] != row})
+        queue.add_options([_LazyOption(label(entry), id=str(entry.id)) for entry in waiting[len(staying):]])
         self._shown = shown
         if queue.option_count:
             if keep in ids:
