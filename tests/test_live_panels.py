@@ -85,3 +85,33 @@ async def test_the_statistics_are_as_tall_as_their_rows(tmp_path):
         names = {meeting.participant(e.participant_id).name for e in meeting.speakers if e.started_at}
         assert len(names) == 3 and all(any(line.startswith(name) for line in lines) for name in names)
         assert lines[-1] and body.size.height == len([line for line in lines if line]) + 1  # one blank line
+
+
+async def test_a_saved_action_in_a_long_meeting_seldom_wakes_the_collector(tmp_path):
+    """A save builds the meeting as plain data (~20,000 dicts for 500 speakers, 300 issues): with
+    Python's default thresholds the collector ran ~30 times per key, ~10 ms of a live key."""
+    import gc
+
+    from benchmark import START, crowded_meeting
+
+    from roomtui.domain import FrozenClock
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+
+    archive = Archive(tmp_path)
+    meeting_id = archive.create(crowded_meeting(500, 300))
+    app = RoomApp(archive, meeting_id=meeting_id, view="live", clock=FrozenClock(START))
+    runs = []
+
+    def count(phase, info):
+        if phase == "start":
+            runs.append(info["generation"])
+
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        gc.callbacks.append(count)
+        try:
+            done = app.act("next", lambda c: c.speaking_order().next(c.now()), quiet=True)
+        finally:
+            gc.callbacks.remove(count)
+        assert done and done.result is not None and len(runs) <= 3, runs

@@ -94,7 +94,7 @@ class RoomApp(TranslatedBindings, App[None]):
         super().__init__()
         # Each saved action builds the meeting as plain data (~20,000 short-lived dicts for 500
         # speakers and 300 issues): with Python's default of a young collection every 700
-        # allocations, the collector ran ~30 times per key (~10 ms of it); every 20,000, a few times.
+        # allocations, the collector ran 7-30 times per key (~10 ms of it); every 20,000, once or twice.
         gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
         self.archive = archive
         self.clock = clock or SystemClock()
@@ -207,7 +207,6 @@ class RoomApp(TranslatedBindings, App[None]):
         if self.session is not None:
             self.session.close()
             self.session = None
-            gc.unfreeze()
 
     def on_unmount(self) -> None:
         self.close_meeting()
@@ -237,13 +236,11 @@ class RoomApp(TranslatedBindings, App[None]):
             return
         if isinstance(self.screen, ModalScreen):
             return
-        gc.unfreeze()  # the view this one replaces may go (see _settle)
         screen = self._make_view(view)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
-        self.call_after_refresh(_settle)
 
     def _make_view(self, view: str):
         assert self.session is not None
@@ -430,15 +427,6 @@ class RoomApp(TranslatedBindings, App[None]):
                                            _("Quit")), answer)
             return
         self.exit()
-
-
-def _settle() -> None:
-    """A view once drawn, its meeting and the app stay while it is shown: frozen (gc.freeze), no
-    collection walks them again. Profiled, a full collection took ~24 ms of each live key in a
-    meeting of 500 speakers and 300 issues; after this, ~2 ms. Done once per view, after its first
-    frame; what the previous view left is collected first, so freezing keeps no garbage."""
-    gc.collect()
-    gc.freeze()
 
 
 class Underneath(Screen):
