@@ -42,16 +42,25 @@ async def test_open_builds_no_list_and_draws_the_meeting_after_textuals_start_up
         assert isinstance(app.screen, HomeScreen) and app.session is None and listed(app) == 1
 
 
-async def test_esc_from_the_handout_of_a_meeting_opened_directly_shows_the_list(archive, clock):
-    meeting_id = archive.ensure_demo("en")
-    app = RoomApp(archive, meeting_id=meeting_id, clock=clock, view="handout")
+async def escape_leads_to_the_list(app, first: type) -> None:
+    """``app`` opens on a ``first`` screen; Esc there ends on the list of meetings, none open."""
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, HandoutScreen)
+        assert isinstance(app.screen, first)
         await pilot.press("escape")
         await pilot.pause()
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen) and listed(app) == 1 and app.session is None
+        assert isinstance(app.screen, HomeScreen) and app.session is None and listed(app) == 1
+
+
+async def test_esc_from_the_handout_of_a_meeting_opened_directly_shows_the_list(archive, clock):
+    meeting_id = archive.ensure_demo("en")
+    await escape_leads_to_the_list(RoomApp(archive, meeting_id=meeting_id, clock=clock, view="handout"), HandoutScreen)
+
+
+async def test_declining_the_backup_of_a_damaged_meeting_leaves_the_list(archive, backed_up):  # noqa: F811
+    damage("truncated", archive.path_of(backed_up))
+    await escape_leads_to_the_list(RoomApp(archive, meeting_id=backed_up), ConfirmDialog)
 
 
 async def test_a_meeting_that_is_not_there_leaves_the_list_and_says_so(archive, clock):
@@ -61,15 +70,3 @@ async def test_a_meeting_that_is_not_there_leaves_the_list_and_says_so(archive, 
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and listed(app) == 1
         assert any("no-such-meeting" in n.message for n in app._notifications)
-
-
-async def test_declining_the_backup_of_a_damaged_meeting_leaves_the_list(archive, backed_up):  # noqa: F811
-    damage("truncated", archive.path_of(backed_up))
-    app = RoomApp(archive, meeting_id=backed_up)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen) and app.session is None and listed(app) == 1
