@@ -115,3 +115,5 @@ async def test_a_saved_action_in_a_long_meeting_seldom_wakes_the_collector(tmp_p
         finally:
             gc.callbacks.remove(count)
         assert done and done.result is not None and len(runs) <= 3, runs
+        await pilot.pause()
+        assert isinstance(app.session._undo[-1][1], bytes)  # the history packed once the screen is drawn

@@ -55,6 +55,23 @@ def test_undo_reverts_last_action_on_disk(archive, clock):
     session.close()
 
 
+def test_undo_walks_back_through_packed_and_unpacked_history(archive, clock):
+    """The app packs the history after each redraw (pack_undo); undo reads either form."""
+    session = archive.open(archive.ensure_demo("en"), clock=clock)
+    states = [meeting_to_data(session.meeting)]
+    for name in ("One", "Two", "Three"):
+        session.do(f"add {name}", lambda c, name=name: c.add_participant(name))
+        states.append(meeting_to_data(session.meeting))
+    session.pack_undo()
+    assert all(isinstance(before, bytes) for _label, before in session._undo)  # kept small
+    session.do("add Four", lambda c: c.add_participant("Four"))
+    for expected, label in zip(reversed(states), ("add Four", "add Three", "add Two", "add One")):
+        assert session.undo() == label
+        assert meeting_to_data(session.meeting) == expected
+        assert meeting_to_data(archive.load(session.meeting.id)) == expected
+    session.close()
+
+
 def test_second_writer_is_refused_and_told_why(archive):
     meeting_id = archive.ensure_demo("en")
     first = archive.open(meeting_id)

@@ -61,10 +61,10 @@ class MeetingSession:
         self.last_write_seconds = 0.0
         self._data = meeting_to_data(meeting)  # the meeting as last saved: the "before" of the next action
         self._saved_tables = split(self._data)
-        # (label, the meeting before it) per action, the meeting packed by marshal: a long meeting's
-        # 200 snapshots as dicts were ~200,000 objects for every full collection to walk (~12 ms of
-        # each live key) and ~4x the memory; packing takes ~0.7 ms for 500 speakers, 300 issues
-        self._undo: list[tuple[str, bytes]] = []
+        # (label, the meeting before it) per action. pack_undo() packs the meetings with marshal:
+        # a long meeting's 200 snapshots as dicts were ~200,000 objects for every full collection
+        # to walk and ~4x the memory. Packing (0.1-0.7 ms) is left to when the screen is drawn.
+        self._undo: list[tuple[str, dict[str, Any] | bytes]] = []
         self.revision = 0  # moves once per saved change: what views compare to know they are current
 
     @property
@@ -100,7 +100,7 @@ class MeetingSession:
         except BaseException:
             self._restore(before)
             raise
-        self._undo.append((label, marshal.dumps(before)))
+        self._undo.append((label, before))
         del self._undo[:-UNDO_DEPTH]
         self.revision += 1
         return result
@@ -111,9 +111,9 @@ class MeetingSession:
             raise ReadOnlyError(self.read_only_reason)
         if not self._undo:
             raise LookupError(_("nothing to undo"))
-        label, packed = self._undo[-1]
+        label, before = self._undo[-1]
         current = self._data
-        self._restore(marshal.loads(packed))
+        self._restore(marshal.loads(before) if isinstance(before, bytes) else before)
         try:
             self._save(_("undo {action}", action=label), force=True)
         except BaseException:
@@ -122,6 +122,14 @@ class MeetingSession:
         self._undo.pop()
         self.revision += 1
         return label
+
+    def pack_undo(self) -> None:
+        """Pack the undo history's meetings (see __init__); call when no key is waiting."""
+        for index in range(len(self._undo) - 1, -1, -1):
+            label, before = self._undo[index]
+            if isinstance(before, bytes):
+                break  # older ones were packed before
+            self._undo[index] = (label, marshal.dumps(before))
 
     def replace_all(self, meeting: Meeting) -> None:
         """Swap in a whole meeting (an import) as one saved, undoable action."""
