@@ -20,7 +20,6 @@ from tinydb import TinyDB
 from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.codec import meeting_from_data, meeting_to_data
 from roomtui.domain.council import Council
-from roomtui.domain.followup import closed_meeting_problem
 from roomtui.domain.model import Meeting
 from roomtui.domain.validation import ValidationError
 from roomtui.i18n import _
@@ -92,6 +91,8 @@ class MeetingSession:
         try:
             result = action(self.council)
             if closed_guard and before.get("status") == "closed":
+                from roomtui.domain.followup import closed_meeting_problem  # ~9 ms to import: not at start
+
                 problem = closed_meeting_problem(before, meeting_to_data(self.meeting))
                 if problem:
                     raise ValidationError([problem])
