@@ -117,3 +117,24 @@ async def test_a_saved_action_in_a_long_meeting_seldom_wakes_the_collector(tmp_p
         assert done and done.result is not None and len(runs) <= 3, runs
         await pilot.pause()
         assert isinstance(app.session._undo[-1][1], bytes)  # the history packed once the screen is drawn
+
+
+async def test_a_click_on_a_row_gives_that_speaker_the_floor_after_the_rows_moved_up(tmp_path):
+    """The numbers are drawn beside kept labels; a click must still name the row where it is now."""
+    app, _archive, _meeting_id, _clock = make_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        for number in range(5):
+            app.act("add", lambda c: c.speaking_order().add(1 + number, SpeakerKind.IMPROMPTU, c.now()), quiet=True)
+        await pilot.press("n")  # the first takes the floor: every row moves up one
+        await pilot.pause()
+        waiting = SpeakingOrder(app.session.meeting, app.session.meeting.current_item_id).waiting
+        second = waiting[1]
+        queue = app.screen.query_one(SpeakingPanel).queue
+        assert queue_lines(app)[1].split()[0] == "2"
+        await pilot.click(queue, offset=(8, 1))
+        await pilot.pause()
+        meeting = app.session.meeting
+        speaking = [e for e in meeting.speakers if e.started_at and not e.ended_at]
+        assert [e.id for e in speaking] == [second.id]
