@@ -70,3 +70,21 @@ async def test_a_meeting_that_is_not_there_leaves_the_list_and_says_so(archive, 
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and listed(app) == 1
         assert any("no-such-meeting" in n.message for n in app._notifications)
+
+
+async def test_the_list_does_not_offer_keys_that_need_an_open_meeting(archive, clock):
+    from textual.widgets._footer import FooterKey
+
+    meeting_id = archive.ensure_demo("en")
+    app = RoomApp(archive, clock=clock)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        shown = {key.key for key in app.screen.query(FooterKey)}
+        assert shown and not shown & {"f2", "f3", "f4", "f5", "f6", "f7", "ctrl+z"}
+        await pilot.press("f3")  # does nothing: no meeting is open
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None and app.session.meeting.id == meeting_id
+        assert {"f3", "f6"} <= {key.key for key in app.screen.query(FooterKey)}

@@ -62,6 +62,7 @@ class Outcome(Generic[T]):
         return None if self.done else list(self.problems)
 
 
+MEETING_ACTIONS = frozenset({"view", "undo", "room_view"})
 YOUNG_COLLECTION_EVERY = 20_000  # allocations between two collections of the youngest objects
 
 
@@ -105,6 +106,14 @@ class RoomApp(TranslatedBindings, App[None]):
         self._follow_timer = None
         self._brief: Notification | None = None  # the last one-line confirmation shown
         self._showing: dict[tuple, Notification] = {}  # by its words: the same words replace it
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The keys that act on the open meeting (F2-F5, F7, ctrl+z) are hidden while none is
+        open, and F6 on the list itself: its footer keeps its room for what works there (F1 lists
+        every key)."""
+        if action == "home":
+            return not getattr(self.screen, "is_meeting_list", False)
+        return not (action in MEETING_ACTIONS and self.session is None)
 
     # -- start and stop ------------------------------------------------------------------
     def get_default_screen(self) -> Screen:

@@ -31,6 +31,8 @@ class HomeScreen(TranslatedBindings, Screen):
         Binding("r", "report_back", N_("Report on earlier commitments"), id="home.report_back"),
     ]
 
+    is_meeting_list = True  # RoomApp.check_action: F6 (back to this list) is not offered here
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text(_("Meetings in {folder}", folder=str(self.app.archive.root))), id="home-title")
