@@ -22,6 +22,13 @@ def queue_lines(app) -> list[str]:
     return [rows[index] for index in range(queue.option_count)]
 
 
+def queue_speakers(app, count: int) -> None:
+    """``count`` impromptu speakers, people 1-9 in turn, each one saved action."""
+    for number in range(count):
+        app.act("add", lambda c, number=number: c.speaking_order().add(1 + number % 9, SpeakerKind.IMPROMPTU, c.now()),
+                quiet=True)
+
+
 def waiting_names(app) -> list[str]:
     meeting = app.session.meeting
     order = SpeakingOrder(meeting, meeting.current_item_id)
@@ -34,8 +41,7 @@ async def test_a_long_queue_is_renumbered_in_place_and_issues_are_left_alone(tmp
         await pilot.press("right")  # start the meeting: the first item is current
         await pilot.pause()
         app.act("one entry off", lambda c: c.set_limits(one_entry_per_person=False), quiet=True)
-        for number in range(60):
-            app.act("add", lambda c: c.speaking_order().add(1 + number % 9, SpeakerKind.IMPROMPTU, c.now()), quiet=True)
+        queue_speakers(app, 60)
         app.act("issue", lambda c: c.raise_issue(title="Road", queue_answer=False), quiet=True)
         await pilot.pause()
         queue = app.screen.query_one(SpeakingPanel).queue
@@ -125,8 +131,7 @@ async def test_a_click_on_a_row_gives_that_speaker_the_floor_after_the_rows_move
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.press("right")
         await pilot.pause()
-        for number in range(5):
-            app.act("add", lambda c: c.speaking_order().add(1 + number, SpeakerKind.IMPROMPTU, c.now()), quiet=True)
+        queue_speakers(app, 5)
         await pilot.press("n")  # the first takes the floor: every row moves up one
         await pilot.pause()
         waiting = SpeakingOrder(app.session.meeting, app.session.meeting.current_item_id).waiting
