@@ -81,6 +81,7 @@ async def test_the_list_does_not_offer_keys_that_need_an_open_meeting(archive, c
         await pilot.pause()
         shown = {key.key for key in app.screen.query(FooterKey)}
         assert shown and not shown & {"f2", "f3", "f4", "f5", "f6", "f7", "ctrl+z"}
+        assert "Room view" not in {command.title for command in app.get_system_commands(app.screen)}
         await pilot.press("f3")  # does nothing: no meeting is open
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -88,3 +89,4 @@ async def test_the_list_does_not_offer_keys_that_need_an_open_meeting(archive, c
         await pilot.pause()
         assert app.session is not None and app.session.meeting.id == meeting_id
         assert {"f3", "f6"} <= {key.key for key in app.screen.query(FooterKey)}
+        assert "Room view" in {command.title for command in app.get_system_commands(app.screen)}

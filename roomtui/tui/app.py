@@ -289,8 +289,9 @@ class RoomApp(TranslatedBindings, App[None]):
         from roomtui.tui.commands import binding_commands, translated_system_commands
 
         yield from translated_system_commands(super().get_system_commands(screen))
-        yield SystemCommand(_("Room view"), _("how to open the room view on the projector (F7)"),
-                            self.action_room_view)
+        if self.session is not None:  # the room view shows the open meeting (like F7, see check_action)
+            yield SystemCommand(_("Room view"), _("how to open the room view on the projector (F7)"),
+                                self.action_room_view)
         yield from binding_commands(screen)
 
     def action_command_palette(self) -> None:
