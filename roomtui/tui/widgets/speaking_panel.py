@@ -206,7 +206,8 @@ class SpeakingPanel(Vertical):
 
         A label depends on the entry, its person's name and whether its issue exists; its number
         (the position) is drawn beside it. Rows of entries that left are removed, new entries at the
-        end are added, and rows whose label changed get a new label, made when the row is drawn. Only a reordering (move, insert at a position) rebuilds the list.
+        end are added, and rows whose label changed get a new label, made when the row is drawn.
+        Only a reordering (move, insert at a position) rebuilds the list.
         """
         queue = self.queue
         names = {p.id: p.name for p in meeting.participants}

@@ -15,8 +15,9 @@ from roomtui.i18n import _
 from roomtui.tui.widgets.aligned_rows import AlignedRows, Column
 
 
-def stats_tables(meeting: Meeting, now: datetime) -> Group:
-    by_person, by_role = speaking_stats(meeting, now)
+def stats_tables(meeting: Meeting, now: datetime, stats: tuple | None = None) -> Group:
+    """Speaking time per role and per person; ``stats`` is speaking_stats(meeting, now) if already counted."""
+    by_person, by_role = stats or speaking_stats(meeting, now)
     if not by_person:
         return Group(Text(_("Nobody has spoken yet."), style="dim"))
     columns = [Column(flexible=True), Column("right"), Column("right")]
@@ -50,14 +51,14 @@ class StatsPanel(VerticalScroll):
     _signature: tuple | None = None
 
     def refresh_view(self, meeting: Meeting, now: datetime) -> None:
-        by_person, by_role = speaking_stats(meeting, now)
+        stats = by_person, by_role = speaking_stats(meeting, now)
         signature = tuple((pid, int(t.seconds), t.turns) for pid, t in sorted(by_person.items())) + (
             tuple((p.id, p.name, p.role) for p in meeting.participants),)
         if signature == self._signature:
             return  # called every second while someone speaks: redraw only on change
         self._signature = signature
         body = self.query_one("#stats-body", Static)
-        body.update(stats_tables(meeting, now))
+        body.update(stats_tables(meeting, now, stats))  # counted once per change
         # Its height, counted rather than measured: every row is one line (no_wrap). With height
         # auto, each layout of the live screen rendered both tables to measure them -- profiled,
         # a third of a live key with a long queue (whose scrolling relayouts the screen).
