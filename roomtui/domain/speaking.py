@@ -15,7 +15,7 @@ from datetime import datetime
 
 from roomtui.domain.model import Meeting, Pause, Role, SpeakerEntry, SpeakerKind
 from roomtui.domain.problems import problem
-from roomtui.domain.validation import MAX_ENTRY_SECONDS, ValidationError
+from roomtui.domain.validation import MAX_ENTRY_SECONDS, MAX_RECORD_ID, ValidationError
 
 _RANK = {SpeakerKind.POINT_OF_ORDER: 0, SpeakerKind.BOOKED: 1, SpeakerKind.IMPROMPTU: 2, SpeakerKind.ANSWER: 2}
 
@@ -226,8 +226,20 @@ class SpeakingOrder:
 
     @staticmethod
     def _renumber(queue: list[SpeakerEntry]) -> None:
-        for index, entry in enumerate(queue):
-            entry.position = index
+        """Positions that sort ``queue`` as it stands, changing as few entries as possible.
+
+        The order is (position, id). Each entry whose position changes is a record written again,
+        so a turn taken or withdrawn changes none and a speaker queued behind others only itself
+        (numbering the whole queue again made each saved ``n`` rewrite every waiting entry).
+        """
+        previous = None
+        for entry in queue:
+            if previous is not None and (entry.position, entry.id) <= (previous.position, previous.id):
+                entry.position = previous.position if entry.id > previous.id else previous.position + 1
+            previous = entry
+        if previous is not None and previous.position > MAX_RECORD_ID:  # only from a hand-edited file
+            for index, entry in enumerate(queue):
+                entry.position = index
 
 
 def current_speaker(meeting: Meeting) -> SpeakerEntry | None:

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
 
 from roomtui.domain.clock import Clock
 from roomtui.domain.codec import meeting_to_data
@@ -39,7 +38,7 @@ from roomtui.domain.validation import (
 )
 from roomtui.i18n import _
 from roomtui.store.lock import MeetingLock
-from roomtui.store.meeting_file import SchemaError, read_meeting, split, write_tables
+from roomtui.store.meeting_file import FileEncoder, SchemaError, read_meeting
 from roomtui.store.session import MeetingSession, ReadOnlyError
 from roomtui.store.storage import (
     DurableStorage,
@@ -279,14 +278,12 @@ class Archive:
         """Store a NEW meeting and return its id: the meeting's own id when it is valid and no
         file has it, else a fresh one. Never replaces a file, even one created a moment ago by
         another roomtui (the file is linked into place, which fails if the name is taken)."""
-        tables = split(meeting_to_data(meeting))
+        data = meeting_to_data(meeting)
         if not meeting.id or not _ID.match(meeting.id) or self.exists(meeting.id):
             meeting.id = new_meeting_id(meeting)
         while True:
-            tables["meeting"][0]["id"] = meeting.id
-            memory = TinyDB(storage=MemoryStorage)
-            write_tables(memory, tables, None, meeting.id)
-            payload = encode(memory.storage.read())
+            data["id"] = meeting.id
+            payload = FileEncoder(meeting.id).file_bytes(data)
             too_big = size_problem(len(payload))
             if too_big:  # the same rule as every save: whatever roomtui stores it must open again
                 raise ValidationError([too_big])

@@ -24,7 +24,7 @@ from roomtui.domain.model import Meeting
 from roomtui.domain.validation import ValidationError
 from roomtui.i18n import _
 from roomtui.store.lock import MeetingLock
-from roomtui.store.meeting_file import split, write_tables
+from roomtui.store.meeting_file import FileEncoder
 
 T = TypeVar("T")
 UNDO_DEPTH = 200
@@ -59,7 +59,8 @@ class MeetingSession:
         self.saved_at: datetime | None = None
         self.last_write_seconds = 0.0
         self._data = meeting_to_data(meeting)  # the meeting as last saved: the "before" of the next action
-        self._saved_tables = split(self._data)
+        self._encoder = FileEncoder(meeting.id)
+        self._file = self._encoder.file_bytes(self._data)  # the file's bytes as last saved
         # (label, the meeting before it) per action. pack_undo() packs the meetings with marshal:
         # a long meeting's 200 snapshots as dicts were ~200,000 objects for every full collection
         # to walk and ~4x the memory. Packing (0.1-0.7 ms) is left to when the screen is drawn.
@@ -155,19 +156,21 @@ class MeetingSession:
     def _save(self, label: str, *, force: bool = False) -> bool:
         """Write the meeting if it differs from the saved one; True when something was written."""
         data = meeting_to_data(self.meeting)
-        if data == self._data and not force:
+        try:
+            payload = self._encoder.file_bytes(data)
+        except ValueError as error:  # two records with one id: never a file that reads back as less
+            raise SaveError(label, error) from error
+        if payload == self._file and not force:
             return False
-        tables = split(data)
         started = time.perf_counter()
         try:
-            with self.db.storage.batch():
-                write_tables(self.db, tables, self._saved_tables, self.meeting.id)
+            self.db.storage.write_bytes(payload)
         except ValidationError:
             raise  # the storage's size check (one encoding of the file, not a second one here)
         except Exception as error:
             raise SaveError(label, error) from error
         self.last_write_seconds = time.perf_counter() - started
-        self._saved_tables = tables
+        self._file = payload
         self._data = data
         self.saved_at = self.clock.now()
         if self.on_saved is not None:

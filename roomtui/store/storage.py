@@ -13,8 +13,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -130,11 +129,11 @@ def read_json(path: Path) -> Any:
 
 
 class DurableStorage(Storage):
-    """TinyDB storage: atomic durable writes, a read cache, batching and rotating backups.
+    """TinyDB storage: atomic durable writes, a read cache and rotating backups.
 
     - The read cache is safe because only one process writes a meeting (see lock.py).
-    - ``batch()`` groups the table updates of one action into one write, so one action of the
-      secretary is one durable write: all of it is on disk, or none of it.
+    - ``write_bytes`` puts a whole file already encoded on disk (a session's one write per
+      action, see meeting_file.FileEncoder); TinyDB's own ``write`` goes the same way.
     - Before a write replaces the file, the old version is hard-linked into ``backup_dir`` at
       most every BACKUP_INTERVAL seconds; the newest BACKUPS_KEPT are kept.
     """
@@ -148,16 +147,10 @@ class DurableStorage(Storage):
         self.backup_dir = backup_dir
         self.writes = 0
         self._cache: dict[str, Any] | None = None
-        self._pending: dict[str, Any] | None = None
-        self._batch_depth = 0
         self._last_backup = 0.0  # a missing file reads as empty; the first write creates it
-        self._encoded: dict[str, tuple[Any, bytes]] = {}  # table name -> (table as last written, its JSON)
-        self._next_encoded: dict[str, tuple[Any, bytes]] = {}
 
     # -- the Storage interface -----------------------------------------------------------
     def read(self) -> dict[str, Any] | None:
-        if self._pending is not None:
-            return self._pending
         if self._cache is None:
             try:
                 data = read_json(self.path)
@@ -171,70 +164,23 @@ class DurableStorage(Storage):
         return self._cache
 
     def write(self, data: dict[str, Any]) -> None:
+        self.write_bytes(encode(data))
+        self._cache = data  # TinyDB hands over JSON-shaped data (string doc ids), as read back
+
+    def write_bytes(self, payload: bytes) -> None:
+        """Replace the file with ``payload`` (the JSON of a whole file), durably; see atomic_write."""
         if self.read_only:
             raise ReadOnlyStorage(str(self.path))
-        if self._batch_depth:
-            self._pending = data
-            return
-        self._commit(data)
+        self._cache = None  # TinyDB may have changed the cached dict in place; a read parses the file
+        problem = self.size_check(len(payload)) if self.size_check is not None else None
+        if problem:  # refused before writing: whatever roomtui writes must open again
+            raise ValidationError([problem])
+        self._backup_before_replace()
+        atomic_write(self.path, payload)
+        self.writes += 1
 
     def close(self) -> None:
         self._cache = None
-        self._encoded = {}
-
-    # -- batching ------------------------------------------------------------------------
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Collect every write inside the block and put them on disk as one."""
-        if self._batch_depth == 0:
-            self._pending = self.read() or {}  # TinyDB edits it in place: a failure drops the cache below
-        self._batch_depth += 1
-        try:
-            yield
-        except BaseException:
-            self._batch_depth -= 1
-            if self._batch_depth == 0:
-                self._pending = None
-                self._cache = None  # reread the disk, which still holds the last good write
-            raise
-        self._batch_depth -= 1
-        if self._batch_depth == 0:
-            data, self._pending = self._pending, None
-            if data is not None:
-                self._commit(data)
-
-    def _encode(self, data: dict[str, Any]) -> bytes:
-        """The same bytes as ``encode(data)``, re-encoding only the tables TinyDB replaced.
-
-        TinyDB hands every table it changes back as a new dict and leaves the others as the very
-        objects it read, so a table that is the same object as at the last write has the same
-        text (profiled: json encoding was a fifth of a save's own work, mostly unchanged tables).
-        """
-        previous, cached = self._encoded, {}
-        parts = []
-        for name, table in data.items():
-            hit = previous.get(name)
-            text = hit[1] if hit is not None and hit[0] is table else encode(table)
-            cached[name] = (table, text)  # holding the table keeps its id from being reused
-            parts.append(encode(name) + b":" + text)
-        self._next_encoded = cached
-        return b"{" + b",".join(parts) + b"}"
-
-    def _commit(self, data: dict[str, Any]) -> None:
-        payload = self._encode(data) if isinstance(data, dict) and all(type(k) is str for k in data) else encode(data)
-        try:
-            problem = self.size_check(len(payload)) if self.size_check is not None else None
-            if problem:  # refused before writing: whatever roomtui writes must open again
-                raise ValidationError([problem])
-            self._backup_before_replace()
-            atomic_write(self.path, payload)
-        except BaseException:
-            self._cache = None  # TinyDB may have changed the cached dict in place: reread the disk
-            self._encoded = {}
-            raise
-        self._encoded, self._next_encoded = self._next_encoded, {}
-        self._cache = data  # TinyDB hands over JSON-shaped data (string doc ids), as read back
-        self.writes += 1
 
     # -- backups -------------------------------------------------------------------------
     def _backup_before_replace(self) -> None:

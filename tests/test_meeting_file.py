@@ -1,0 +1,103 @@
+"""The meeting file's bytes: encoded again only where a record changed, always the same file."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
+from tinydb.table import Document
+
+from roomtui.domain import FrozenClock, SpeakerKind
+from roomtui.domain.codec import meeting_to_data
+from roomtui.domain.demo import build_demo, play_demo
+from roomtui.store import SaveError
+from roomtui.store.meeting_file import LISTS, FileEncoder, read_meeting
+from roomtui.store.storage import encode
+
+PLAYED = meeting_to_data(play_demo(build_demo("zh", "demo-zh-file"), FrozenClock(datetime(2026, 11, 28, 9, 0))))
+
+
+def through_tinydb(data: dict, meeting_id: str) -> bytes:
+    """The same file written through TinyDB's own Table API, the way roomtui wrote it before."""
+    db = TinyDB(storage=MemoryStorage)
+    db.table("meta").insert(Document({"schema": 1, "format": "roomtui-meeting", "meeting_id": meeting_id}, doc_id=1))
+    db.table("meeting").insert(Document({k: v for k, v in data.items() if k not in LISTS}, doc_id=1))
+    for name in LISTS:
+        db.table(name).truncate()
+        db.table(name).insert_multiple(Document(dict(row, _seq=seq), doc_id=row["id"]) for seq, row in enumerate(data[name]))
+    return encode(db.storage.read())
+
+
+def test_the_file_is_what_tinydb_writes_and_reads_back_as_the_meeting():
+    payload = FileEncoder(PLAYED["id"]).file_bytes(PLAYED)
+    assert payload == through_tinydb(PLAYED, PLAYED["id"])
+    db = TinyDB(storage=MemoryStorage)
+    db.storage.write(json.loads(payload))  # as read from disk
+    assert meeting_to_data(read_meeting(db)) == PLAYED
+    assert "通江县政协".encode() in payload
+
+
+# one change to the meeting's records: (table, what, which record, a new value)
+changes = st.tuples(st.sampled_from(LISTS), st.sampled_from(["edit", "drop", "move", "copy"]),
+                    st.integers(0, 10_000), st.text(max_size=12))
+
+
+def changed(data: dict, change: tuple) -> dict:
+    name, what, pick, text = change
+    data = json.loads(json.dumps(data))  # a fresh copy, as meeting_to_data gives each save
+    rows = data[name]
+    if not rows:
+        return data
+    index = pick % len(rows)
+    if what == "edit":
+        rows[index]["note_for_test"] = text
+    elif what == "drop":
+        del rows[index]
+    elif what == "move":
+        rows.insert(pick % (len(rows) + 1), rows.pop(index))
+    else:
+        rows.insert(index, dict(rows[index], id=max(r["id"] for r in rows) + 1))
+    return data
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(changes, min_size=1, max_size=8))
+def test_reused_text_gives_the_bytes_of_a_fresh_encoding(steps):
+    encoder, data = FileEncoder("m"), PLAYED
+    encoder.file_bytes(data)
+    for step in steps:
+        data = changed(data, step)
+        assert encoder.file_bytes(data) == FileEncoder("m").file_bytes(data) == through_tinydb(data, "m")
+
+
+def test_two_records_with_one_id_are_refused_and_nothing_is_written(archive, clock):
+    session = archive.open(archive.ensure_demo("en"), clock=clock)
+    session.do("start", lambda council: council.start_meeting())
+    path = archive.path_of(session.meeting.id)
+    before_bytes, before = path.read_bytes(), meeting_to_data(session.meeting)
+
+    def twin(council):
+        council.speaking_order().add(3, SpeakerKind.IMPROMPTU, council.now())
+        council.speaking_order().add(4, SpeakerKind.IMPROMPTU, council.now())
+        council.meeting.speakers[1].id = council.meeting.speakers[0].id
+
+    with pytest.raises(SaveError, match="id"):
+        session.do("twins", twin)
+    assert path.read_bytes() == before_bytes
+    assert meeting_to_data(session.meeting) == before
+    session.close()
+
+
+def test_an_action_that_changes_nothing_writes_nothing(archive, clock):
+    session = archive.open(archive.ensure_demo("en"), clock=clock)
+    writes = session.db.storage.writes
+    session.do("nothing", lambda council: None)
+    assert session.db.storage.writes == writes and not session.can_undo
+    session.do("start", lambda council: council.start_meeting())
+    assert session.db.storage.writes == writes + 1
+    session.close()
