@@ -135,3 +135,31 @@ async def test_chinese_names_are_found_by_part_of_a_name(tmp_path):
         waiting = app.session.council.speaking_order().waiting
         assert [(meeting.participant(e.participant_id).name, e.kind) for e in waiting] == [
             ("付秀德", SpeakerKind.POINT_OF_ORDER), ("吴朝林", SpeakerKind.IMPROMPTU)]
+
+
+async def test_a_second_passing_redraws_the_countdown_without_a_layout(tmp_path):
+    """Its lines are one line each: a new text is a redraw, not a layout of the whole screen,
+    which the countdown asked for every second while anyone spoke."""
+    from textual.screen import Screen
+
+    app, archive, meeting_id, clock = make_app(tmp_path)
+    _start_speaker(archive, meeting_id, clock, "Wu Chaolin")
+    async with app.run_test(size=(120, 40)) as pilot:
+        countdown = app.screen.query_one(Countdown)
+        start = app.session.meeting.speakers[0].started_at
+        layouts = []
+        real = Screen._refresh_layout
+        clock.set(start + timedelta(seconds=9))
+        countdown.tick()
+        await pilot.pause(0.2)  # the screen has settled (its footer fitted once)
+        for elapsed in (10, 11, 40):
+            clock.set(start + timedelta(seconds=elapsed))
+            Screen._refresh_layout = lambda screen, *args, **kwargs: (layouts.append(elapsed), real(screen, *args, **kwargs))[1]
+            try:
+                countdown.tick()
+                await pilot.pause()
+            finally:
+                Screen._refresh_layout = real
+        bar = countdown.query_one("#cd-bar").render_line(0).text
+        assert layouts == [] and countdown.query_one("#cd-digits").value == "2:20"
+        assert bar.count("█") and bar.count("░") and len(bar.strip()) > 20  # drawn, a quarter of it used

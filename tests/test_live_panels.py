@@ -73,8 +73,6 @@ async def test_a_long_queue_is_renumbered_in_place_and_issues_are_left_alone(tmp
 async def test_the_statistics_are_as_tall_as_their_rows(tmp_path):
     """Their height is counted, not measured by rendering the tables at every layout: it must
     still show every row (one line each: header, roles, a blank line, header, speakers)."""
-    from textual.widgets import Static
-
     from roomtui.tui.widgets.stats_panel import StatsPanel
 
     app, _archive, _meeting_id, clock = make_app(tmp_path)
@@ -85,12 +83,19 @@ async def test_the_statistics_are_as_tall_as_their_rows(tmp_path):
             app.act("add", lambda c: c.speaking_order().add(1 + number, SpeakerKind.IMPROMPTU, c.now()), quiet=True)
             await pilot.press("n")
             await pilot.pause()
-        body = app.screen.query_one(StatsPanel).query_one("#stats-body", Static)
-        lines = [body.render_line(y).text.strip() for y in range(body.size.height)]
+        panel = app.screen.query_one(StatsPanel)
+        lines = [line.text.strip() for line in panel.lines()]
         meeting = app.session.meeting
         names = {meeting.participant(e.participant_id).name for e in meeting.speakers if e.started_at}
         assert len(names) == 3 and all(any(line.startswith(name) for line in lines) for name in names)
-        assert lines[-1] and body.size.height == len([line for line in lines if line]) + 1  # one blank line
+        assert lines[-1] and panel.virtual_size.height == len(lines) == len([line for line in lines if line]) + 1
+        await pilot.resize_terminal(160, 30)  # a panel shorter than its tables: scrolled by a line
+        await pilot.pause()
+        panel.scroll_to(y=1, animate=False)
+        await pilot.pause()
+        height, lines = panel.scrollable_content_region.height, [line.text.strip() for line in panel.lines()]
+        assert panel.scroll_offset.y == 1 and height < len(lines)
+        assert [panel.render_line(y).text.strip() for y in range(height)] == lines[1:height + 1]
 
 
 async def test_a_saved_action_in_a_long_meeting_seldom_wakes_the_collector(tmp_path):
@@ -121,8 +126,53 @@ async def test_a_saved_action_in_a_long_meeting_seldom_wakes_the_collector(tmp_p
         finally:
             gc.callbacks.remove(count)
         assert done and done.result is not None and len(runs) <= 3, runs
+
+
+async def test_a_turn_given_in_a_long_meeting_draws_the_screen_once_with_its_scrollbars_right(tmp_path):
+    """The queue's new height is found before the layout, the speaking-time panel's too, and the
+    scrollbars are not refreshed after it for nothing (quiet_scrollbars.py): each of these made
+    Textual lay out or draw the screen a second time after every saved action."""
+    from benchmark import START, crowded_meeting
+    from textual.screen import Screen
+
+    from roomtui.domain import FrozenClock
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+    from roomtui.tui.widgets.stats_panel import StatsPanel
+
+    archive = Archive(tmp_path)
+    meeting_id = archive.create(crowded_meeting(150, 60))
+    app = RoomApp(archive, meeting_id=meeting_id, view="live", clock=FrozenClock(START))
+    draws = []
+    real = Screen._compositor_refresh
+
+    def counted(screen):
+        draws.append(screen)
+        return real(screen)
+
+    async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
-        assert isinstance(app.session._undo[-1][1], bytes)  # the history packed once the screen is drawn
+        queue, stats = app.screen.query_one(SpeakingPanel).queue, app.screen.query_one(StatsPanel)
+        for turn in range(20):  # until the last four who spoke fill their lines, and statistics scroll
+            await pilot.press("n")
+            await pilot.pause()
+            if turn >= 5 and stats.show_vertical_scrollbar:
+                break
+        for _turn in range(4):  # each turn: one more waiting speaker gone, one more person in the statistics
+            rows = stats.virtual_size.height
+            Screen._compositor_refresh = counted
+            try:
+                await pilot.press("n")
+                await pilot.pause()
+                await pilot.pause(0.1)
+            finally:
+                Screen._compositor_refresh = real
+            assert len(draws) == 1, f"the screen was drawn {len(draws)} times"
+            draws.clear()
+            waiting = len(SpeakingOrder(app.session.meeting, app.session.meeting.current_item_id).waiting)
+            assert queue.vertical_scrollbar.window_virtual_size == queue.option_count == waiting
+            assert stats.virtual_size.height == len(stats.lines()) > rows  # a person more, maybe a role
+            assert stats.show_vertical_scrollbar and stats.vertical_scrollbar.window_virtual_size == len(stats.lines())
 
 
 async def test_a_click_on_a_row_gives_that_speaker_the_floor_after_the_rows_moved_up(tmp_path):

@@ -16,7 +16,7 @@ from roomtui.domain import FrozenClock, SpeakerKind
 from roomtui.domain.codec import meeting_to_data
 from roomtui.domain.demo import build_demo, play_demo
 from roomtui.store import SaveError
-from roomtui.store.meeting_file import LISTS, FileEncoder, read_meeting
+from roomtui.store.meeting_file import LISTS, FileEncoder, data_of_file, read_meeting
 from roomtui.store.storage import encode
 
 PLAYED = meeting_to_data(play_demo(build_demo("zh", "demo-zh-file"), FrozenClock(datetime(2026, 11, 28, 9, 0))))
@@ -72,7 +72,9 @@ def test_reused_text_gives_the_bytes_of_a_fresh_encoding(steps):
     encoder.file_bytes(data)
     for step in steps:
         data = changed(data, step)
-        assert encoder.file_bytes(data) == FileEncoder("m").file_bytes(data) == through_tinydb(data, "m")
+        payload = encoder.file_bytes(data)
+        assert payload == FileEncoder("m").file_bytes(data) == through_tinydb(data, "m")
+        assert data_of_file(payload) == data  # what an undo reads back
 
 
 def test_two_records_with_one_id_are_refused_and_nothing_is_written(archive, clock):

@@ -55,16 +55,16 @@ def test_undo_reverts_last_action_on_disk(archive, clock):
     session.close()
 
 
-def test_undo_walks_back_through_packed_and_unpacked_history(archive, clock):
-    """The app packs the history after each redraw (pack_undo); undo reads either form."""
+def test_undo_walks_back_through_the_files_as_they_were(archive, clock):
+    """The history keeps each file's bytes as written (nothing more to make or to collect)."""
     session = archive.open(archive.ensure_demo("en"), clock=clock)
     states = [meeting_to_data(session.meeting)]
     for name in ("One", "Two", "Three"):
         session.do(f"add {name}", lambda c, name=name: c.add_participant(name))
         states.append(meeting_to_data(session.meeting))
-    session.pack_undo()
-    assert all(isinstance(before, bytes) for _label, before in session._undo)  # kept small
+    written = archive.path_of(session.meeting.id).read_bytes()
     session.do("add Four", lambda c: c.add_participant("Four"))
+    assert session._undo[-1] == ("add Four", written)
     for expected, label in zip(reversed(states), ("add Four", "add Three", "add Two", "add One")):
         assert session.undo() == label
         assert meeting_to_data(session.meeting) == expected

@@ -10,6 +10,7 @@ TinyDB reads the file (read_meeting); a session writes it through FileEncoder, o
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tinydb import TinyDB
@@ -63,6 +64,16 @@ class FileEncoder:
             parts.append(encode(name) + b":{" + b",".join(text for _, _, text in now.values()) + b"}")
         self._rows = rows  # a text depends on (position, record) only: valid whether or not it is written
         return b"{" + b",".join(parts) + b"}"
+
+
+def data_of_file(payload: bytes) -> dict[str, Any]:
+    """Meeting data back from bytes FileEncoder made (an undo step: roomtui's own, not checked)."""
+    tables = json.loads(payload)
+    data = dict(tables["meeting"]["1"])
+    for name in LISTS:
+        rows = sorted(tables[name].values(), key=lambda row: row["_seq"])
+        data[name] = [{k: v for k, v in row.items() if k != "_seq"} for row in rows]
+    return data
 
 
 def read_meeting(db: TinyDB) -> Meeting:

@@ -9,7 +9,6 @@ disk), the meeting in memory is put back exactly as it was and the error is rais
 from __future__ import annotations
 
 import dataclasses
-import marshal
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -24,7 +23,7 @@ from roomtui.domain.model import Meeting
 from roomtui.domain.validation import ValidationError
 from roomtui.i18n import _
 from roomtui.store.lock import MeetingLock
-from roomtui.store.meeting_file import FileEncoder
+from roomtui.store.meeting_file import FileEncoder, data_of_file
 
 T = TypeVar("T")
 UNDO_DEPTH = 200
@@ -61,10 +60,10 @@ class MeetingSession:
         self._data = meeting_to_data(meeting)  # the meeting as last saved: the "before" of the next action
         self._encoder = FileEncoder(meeting.id)
         self._file = self._encoder.file_bytes(self._data)  # the file's bytes as last saved
-        # (label, the meeting before it) per action. pack_undo() packs the meetings with marshal:
-        # a long meeting's 200 snapshots as dicts were ~200,000 objects for every full collection
-        # to walk and ~4x the memory. Packing (0.1-0.7 ms) is left to when the screen is drawn.
-        self._undo: list[tuple[str, dict[str, Any] | bytes]] = []
+        # (label, the file as it was before it) per action: bytes already made for the write, so
+        # keeping them costs nothing (200 meetings as dicts were ~200,000 objects for every full
+        # collection to walk, and packing them was one more pause after each key).
+        self._undo: list[tuple[str, bytes]] = []
         self.revision = 0  # moves once per saved change: what views compare to know they are current
 
     @property
@@ -88,7 +87,7 @@ class MeetingSession:
         """
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason)
-        before = self._data
+        before, before_file = self._data, self._file
         try:
             result = action(self.council)
             if closed_guard and before.get("status") == "closed":
@@ -102,7 +101,7 @@ class MeetingSession:
         except BaseException:
             self._restore(before)
             raise
-        self._undo.append((label, before))
+        self._undo.append((label, before_file))
         del self._undo[:-UNDO_DEPTH]
         self.revision += 1
         return result
@@ -115,7 +114,7 @@ class MeetingSession:
             raise LookupError(_("nothing to undo"))
         label, before = self._undo[-1]
         current = self._data
-        self._restore(marshal.loads(before) if isinstance(before, bytes) else before)
+        self._restore(data_of_file(before))
         try:
             self._save(_("undo {action}", action=label), force=True)
         except BaseException:
@@ -124,14 +123,6 @@ class MeetingSession:
         self._undo.pop()
         self.revision += 1
         return label
-
-    def pack_undo(self) -> None:
-        """Pack the undo history's meetings (see __init__); call when no key is waiting."""
-        for index in range(len(self._undo) - 1, -1, -1):
-            label, before = self._undo[index]
-            if isinstance(before, bytes):
-                break  # older ones were packed before
-            self._undo[index] = (label, marshal.dumps(before))
 
     def replace_all(self, meeting: Meeting) -> None:
         """Swap in a whole meeting (an import) as one saved, undoable action."""

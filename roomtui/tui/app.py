@@ -395,11 +395,6 @@ class RoomApp(TranslatedBindings, App[None]):
         if not quiet:
             self.notify(_("{action} — saved", action=label), timeout=2)
         self.revision += 1
-        self.call_after_refresh(self._pack_undo)  # after the screen shows the change
-
-    def _pack_undo(self) -> None:
-        if self.session is not None:
-            self.session.pack_undo()
 
     def confirm_close_meeting(self) -> None:
         """Close the open meeting after asking; the live and minutes views share this."""

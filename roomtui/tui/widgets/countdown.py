@@ -120,14 +120,16 @@ class Countdown(Vertical):
         shown = (speaker, kind, digits, bar, status)
         if shown == self._shown:
             return  # four ticks a second: redraw only what changed
-        self._shown = shown
-        self.query_one("#cd-speaker", Static).update(speaker)
-        self.query_one("#cd-kind", Static).update(kind)
+        before, self._shown = self._shown or (None,) * 5, shown
+        # one line each: a new text needs no new layout (a layout of the whole screen every second)
+        for name, text, old in (("cd-speaker", speaker, before[0]), ("cd-kind", kind, before[1]), ("cd-bar", bar, before[3])):
+            if text != old:
+                self.query_one(f"#{name}", Static).update(text, layout=False)
         widget = self.query_one("#cd-digits", BigClock)
         if widget.value != digits:
             widget.update(digits)
-        self.query_one("#cd-bar", Static).update(bar)
-        self.query_one("#cd-status", Static).update(status)
+        if status != before[4]:
+            self.query_one("#cd-status", Static).update(status)  # a hint wraps: its height may change
 
     def _bar(self, used: float, limit: int) -> Text:
         width = max(10, self.content_region.width or 40)

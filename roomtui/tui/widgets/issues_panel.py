@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 from roomtui.domain.model import Disposition, Issue, Meeting, Response
 from roomtui.i18n import _, ngettext
 from roomtui.tui.widgets.column_fit import cell_width, fit_widths, needs
+from roomtui.tui.widgets.quiet_scrollbars import IssuesTable
 
 
 def issue_cell(issue: Issue) -> Text:
@@ -104,7 +105,7 @@ class IssuesPanel(Vertical):
         self._widths: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="issues-table", cursor_type="row", zebra_stripes=False)
+        yield IssuesTable(id="issues-table", cursor_type="row", zebra_stripes=False)
 
     def on_mount(self) -> None:
         self.border_title = _("Issues & responses")

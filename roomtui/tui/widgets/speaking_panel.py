@@ -19,6 +19,7 @@ from roomtui.domain.model import Meeting, SpeakerEntry, SpeakerKind
 from roomtui.domain.speaking import SpeakingOrder
 from roomtui.domain.stats import format_seconds
 from roomtui.i18n import _, ngettext
+from roomtui.tui.widgets.quiet_scrollbars import QuietScrollbars
 
 
 def entry_label(meeting: Meeting, entry: SpeakerEntry) -> Text:
@@ -81,7 +82,7 @@ class _LazyOption(Option):
         return self._prompt
 
 
-class SpeakerQueue(OptionList):
+class SpeakerQueue(QuietScrollbars, OptionList):
     """The waiting speakers: one line per speaker, always (labels are no_wrap, cut with …).
 
     Profiling the live key n with 500 waiting (pyinstrument) showed OptionList measuring every
@@ -246,6 +247,9 @@ class SpeakingPanel(Vertical):
                 queue.highlighted = ids.index(keep)
             else:
                 queue.highlighted = min(keep_index or 0, queue.option_count - 1)
+        # The list's new height, now: OptionList finds it when drawn, and a height found while
+        # drawing asks for a second layout and a second draw of the screen (~12 ms at 500 waiting).
+        queue._update_lines()
 
     def refresh_view(self, meeting: Meeting, now: datetime) -> None:
         item = meeting.current_item

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from roomtui.domain.model import Meeting, Role
 from roomtui.domain.stats import format_seconds, speaking_stats
 from roomtui.i18n import _
 from roomtui.tui.widgets.aligned_rows import AlignedRows, Column
+from roomtui.tui.widgets.quiet_scrollbars import QuietScrollbars
 
 
 def stats_tables(meeting: Meeting, now: datetime, stats: tuple | None = None) -> Group:
@@ -34,21 +36,26 @@ def stats_tables(meeting: Meeting, now: datetime, stats: tuple | None = None) ->
                  AlignedRows(columns, people, header=[_("Speaker"), _("Time"), _("Turns")]))
 
 
-class StatsPanel(VerticalScroll):
+class StatsPanel(QuietScrollbars, ScrollView):
+    """The tables, scrolled when taller than the panel.
+
+    Their height is counted (every row is one line), never measured by rendering, and set before
+    the screen's layout: a scroll container whose content grows during a layout asks Textual for
+    a second layout and a second draw of the screen (profiled: ~15 ms of a live key whenever a
+    new person had spoken). The lines are drawn once per change and width.
+    """
+
     DEFAULT_CSS = """
     StatsPanel { border: round $primary-darken-1; border-title-align: left; height: 1fr; padding: 0 1; }
-    StatsPanel > Static { width: 1fr; height: auto; }
     """
 
     can_focus = False
-
-    def compose(self):
-        yield Static("", id="stats-body")
+    _signature: tuple | None = None
 
     def on_mount(self) -> None:
         self.border_title = _("Speaking time")
-
-    _signature: tuple | None = None
+        self._tables: RenderableType = Text("")
+        self._drawn: tuple[int, list[Strip]] | None = None  # (width, lines)
 
     def refresh_view(self, meeting: Meeting, now: datetime) -> None:
         stats = by_person, by_role = speaking_stats(meeting, now)
@@ -57,9 +64,29 @@ class StatsPanel(VerticalScroll):
         if signature == self._signature:
             return  # called every second while someone speaks: redraw only on change
         self._signature = signature
-        body = self.query_one("#stats-body", Static)
-        body.update(stats_tables(meeting, now, stats))  # counted once per change
-        # Its height, counted rather than measured: every row is one line (no_wrap). With height
-        # auto, each layout of the live screen rendered both tables to measure them -- profiled,
-        # a third of a live key with a long queue (whose scrolling relayouts the screen).
-        body.styles.height = 1 + len(by_role) + 1 + 1 + len(by_person) if by_person else 1
+        self._tables = stats_tables(meeting, now, stats)  # counted once per change
+        self._drawn = None
+        height = 1 + len(by_role) + 1 + 1 + len(by_person) if by_person else 1
+        self.virtual_size = Size(self.scrollable_content_region.width, height)
+        self._scroll_update(self.virtual_size)  # its scrollbar, in this draw (see quiet_scrollbars.py)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.virtual_size.height)
+
+    def lines(self) -> list[Strip]:
+        """The tables drawn at the panel's width (what render_line shows, scrolled)."""
+        width = self.scrollable_content_region.width
+        if self._drawn is None or self._drawn[0] != width:
+            console = self.app.console
+            rendered = console.render_lines(self._tables, console.options.update(width=width, height=None),
+                                            style=self.rich_style, pad=True)
+            self._drawn = (width, [Strip(line, width) for line in rendered])
+        return self._drawn[1]
+
+    def render_line(self, y: int) -> Strip:
+        lines, width = self.lines(), self.scrollable_content_region.width
+        index = self.scroll_offset.y + y
+        if index >= len(lines):
+            return Strip.blank(width, self.rich_style)
+        return lines[index].crop_extend(self.scroll_offset.x, self.scroll_offset.x + width, self.rich_style)
