@@ -203,3 +203,20 @@ def test_a_dissatisfied_proposer_reopens_the_issue(council):
     assert council.meeting.issue_open(9)
     council.update_response(response.id, satisfaction="basically_satisfied")
     assert not council.meeting.issue_open(9)
+
+
+def test_the_codec_writes_each_time_as_it_is_even_from_its_cache():
+    """Saves take the text of times and dates from a cache; two equal instants written with
+    different offsets are still written each with its own offset."""
+    from datetime import datetime, timedelta, timezone
+
+    from roomtui.domain.codec import to_data
+    from roomtui.domain.model import Pause
+
+    utc, beijing = timezone.utc, timezone(timedelta(hours=8))
+    same_instant = [Pause(started_at=datetime(2026, 11, 28, 2, 0, tzinfo=utc)),
+                    Pause(started_at=datetime(2026, 11, 28, 10, 0, tzinfo=beijing)),
+                    Pause(started_at=datetime(2026, 11, 28, 10, 0, 0, 500))]
+    assert [to_data(p)["started_at"] for p in same_instant * 2] == [
+        "2026-11-28T02:00:00+00:00", "2026-11-28T10:00:00+08:00", "2026-11-28T10:00:00.000500"] * 2
+    assert to_data(date(2026, 11, 28)) == "2026-11-28"

@@ -85,7 +85,7 @@ def _compile(cls: type) -> Any:
     back to ``to_data`` when the value is not of the declared type, so the result is the same as
     the generic walk's, only faster.
     """
-    namespace: dict[str, Any] = {"to": to_data, "S": frozenset(_SCALARS)}
+    namespace: dict[str, Any] = {"to": to_data, "S": frozenset(_SCALARS), "I": _iso}
     parts = []
     for number, f in enumerate(dataclasses.fields(cls)):
         tp = _hints(cls)[f.name]
@@ -98,8 +98,14 @@ def _compile(cls: type) -> Any:
             expr = f"x if {attr}.__class__ in S else to(x)"
         elif isinstance(tp, type) and issubclass(tp, Enum):
             namespace[name_t] = tp
-            expr = f"x.value if {attr}.__class__ is {name_t} else to(x)"
-        elif tp in (datetime, date, time):
+            expr = f"x._value_ if {attr}.__class__ is {name_t} else to(x)"  # not .value: a descriptor, 2.5x slower
+        elif tp is date:
+            namespace[name_t] = tp
+            expr = f"I(x) if {attr}.__class__ is {name_t} else to(x)"
+        elif tp is datetime:  # naive ones (what the record rules accept) from the cache, aware ones as they are
+            namespace[name_t] = tp
+            expr = f"(I(x) if x.tzinfo is None else x.isoformat()) if {attr}.__class__ is {name_t} else to(x)"
+        elif tp is time:
             namespace[name_t] = tp
             expr = f"x.isoformat() if {attr}.__class__ is {name_t} else to(x)"
         elif dataclasses.is_dataclass(tp) and tp is not cls:
@@ -121,6 +127,12 @@ def _compile(cls: type) -> Any:
     source = "def encode(v):\n    return {" + ", ".join(parts) + "}\n"
     exec(compile(source, f"<codec encoder of {cls.__name__}>", "exec"), namespace)
     return namespace["encode"]
+
+
+@lru_cache(maxsize=8192)
+def _iso(value: date) -> str:
+    """isoformat (~1.4 us) of the times a meeting holds, which every save encodes again."""
+    return value.isoformat()
 
 
 @lru_cache(maxsize=None)

@@ -99,6 +99,7 @@ class Archive:
         self.backups_dir = self.root / "backups"
         self.read_only = read_only
         self._index_cache: list[dict] = []
+        self._index_by_id: dict[str, dict] = {}
         self._index_seen: tuple[int, int, int] | None = None
         if read_only:
             return
@@ -182,8 +183,12 @@ class Archive:
             rows = []
         rows = [row for row in rows if isinstance(row.get("id"), str)
                 and all(isinstance(row.get(key, ""), str) for key in _INDEX_TEXT)]
-        self._index_cache, self._index_seen = rows, signature
+        self._remember_index(rows, signature)
         return rows
+
+    def _remember_index(self, rows: list[dict], signature: tuple[int, int, int] | None) -> None:
+        self._index_cache, self._index_seen = rows, signature
+        self._index_by_id = {row["id"]: row for row in rows}  # a save looks its row up: not a scan of 1,000
 
     def list(self) -> list[MeetingSummary]:
         """Every meeting, newest date first. The index is a cache: a meeting whose file changed
@@ -243,7 +248,7 @@ class Archive:
             atomic_write(index_path, encode({"_default": {str(n): row for n, row in enumerate(rows, 1)}}))
         except OSError:
             return
-        self._index_cache, self._index_seen = list(rows), self._index_signature()
+        self._remember_index(list(rows), self._index_signature())
 
     @staticmethod
     def _summary_row(meeting: Meeting) -> dict:
@@ -254,7 +259,7 @@ class Archive:
         """After a save: rewrite the index only when a field the list shows changed."""
         row = self._summary_row(meeting)
         rows = self._index_rows()
-        found = next((r for r in rows if r["id"] == meeting.id), None)
+        found = self._index_by_id.get(meeting.id)
         if found is not None and all(found.get(k) == v for k, v in row.items()):
             return  # every action inside a meeting: one stat, nothing read, nothing written
         if not rows and self._index_path().exists():

@@ -40,30 +40,40 @@ class FileEncoder:
 
     def __init__(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
-        # table -> record id -> (position, record as encoded, its bytes in the file)
-        self._rows: dict[str, dict[Any, tuple[int, dict[str, Any], bytes]]] = {}
+        # table -> (its records as last encoded, its bytes in the file, record id -> (position,
+        # record, its bytes)): an unchanged table is one comparison, an unchanged record another
+        self._tables: dict[str, tuple[list[dict[str, Any]], bytes, dict[Any, tuple[int, dict[str, Any], bytes]]]] = {}
 
     def file_bytes(self, data: dict[str, Any]) -> bytes:
         """``data`` (meeting_to_data's) as the file; ValueError when two records share an id."""
         header = {k: v for k, v in data.items() if k not in LISTS}
         meta = {"schema": SCHEMA, "format": FORMAT, "meeting_id": self.meeting_id}
         parts = [b'"meta":{"1":' + encode(meta) + b"}", b'"meeting":{"1":' + encode(header) + b"}"]
-        rows: dict[str, dict[Any, tuple[int, dict[str, Any], bytes]]] = {}
+        tables = {}
         for name in LISTS:
-            before, now = self._rows.get(name, {}), {}
-            for seq, row in enumerate(data[name]):
-                key = row["id"]
-                if key in now:
-                    raise ValueError(f"two {name} records have the id {key}")
-                old = before.get(key)
-                if old is not None and old[0] == seq and old[1] == row:
-                    now[key] = old
-                else:
-                    now[key] = (seq, row, encode(str(key)) + b":" + encode({**row, "_seq": seq}))
-            rows[name] = now
-            parts.append(encode(name) + b":{" + b",".join(text for _, _, text in now.values()) + b"}")
-        self._rows = rows  # a text depends on (position, record) only: valid whether or not it is written
+            records = data[name]
+            last = self._tables.get(name)
+            if last is not None and last[0] == records:
+                tables[name] = last
+            else:
+                tables[name] = self._table(name, records, last[2] if last is not None else {})
+            parts.append(tables[name][1])
+        self._tables = tables  # a text depends on (position, record) only: valid whether or not it is written
         return b"{" + b",".join(parts) + b"}"
+
+    @staticmethod
+    def _table(name: str, records: list[dict[str, Any]], before: dict) -> tuple:
+        rows: dict[Any, tuple[int, dict[str, Any], bytes]] = {}
+        for seq, row in enumerate(records):
+            key = row["id"]
+            if key in rows:
+                raise ValueError(f"two {name} records have the id {key}")
+            old = before.get(key)
+            if old is not None and old[0] == seq and old[1] == row:
+                rows[key] = old
+            else:
+                rows[key] = (seq, row, encode(str(key)) + b":" + encode({**row, "_seq": seq}))
+        return records, encode(name) + b":{" + b",".join(text for _, _, text in rows.values()) + b"}", rows
 
 
 def data_of_file(payload: bytes) -> dict[str, Any]:
