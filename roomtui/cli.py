@@ -309,8 +309,8 @@ def _loading_for_good():
 
 
 def _open_app(archive, meeting_id: str | None) -> int:
-    with _loading_for_good():
-        from roomtui.tui.app import RoomApp
+    gc.disable()  # as in _loading_for_good, and on until the first view is drawn: RoomApp resumes it
+    from roomtui.tui.app import RoomApp
 
     app = RoomApp(archive, meeting_id=meeting_id)
     app.run()

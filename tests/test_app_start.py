@@ -90,3 +90,38 @@ async def test_the_list_does_not_offer_keys_that_need_an_open_meeting(archive, c
         assert app.session is not None and app.session.meeting.id == meeting_id
         assert {"f3", "f6"} <= {key.key for key in app.screen.query(FooterKey)}
         assert "Room view" in {command.title for command in app.get_system_commands(app.screen)}
+
+
+async def test_the_collector_paused_by_open_resumes_once_the_meeting_is_drawn(archive, clock, monkeypatch):
+    """`roomtui open` pauses the collector while it loads (cli._open_app); the app resumes it once
+    the meeting's view has been laid out and drawn, and freezes what was loaded. An app started
+    with the collector running (tests, the other windows) leaves it alone."""
+    import gc
+
+    from textual.screen import Screen
+
+    meeting_id = archive.ensure_demo("en")
+    states = []
+    real_layout = Screen._refresh_layout
+
+    def layout(screen, *args, **kwargs):
+        if isinstance(screen, LiveScreen):
+            states.append(gc.isenabled())  # at the view's first layout and draw: still paused
+        return real_layout(screen, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", layout)
+    frozen = gc.get_freeze_count()
+    gc.disable()
+    try:
+        app = RoomApp(archive, meeting_id=meeting_id, clock=clock, view="live")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LiveScreen) and states and states[0] is False
+            assert gc.isenabled() and gc.get_freeze_count() > frozen
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    app = RoomApp(archive, meeting_id=meeting_id, clock=clock, view="live")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -138,12 +138,32 @@ class RoomApp(TranslatedBindings, App[None]):
         # be laid out and rendered once for nothing (~0.3 s), so it opens just after (first frame ~0.3 s sooner)
         if self._initial_meeting:
             self.call_later(self._open_initial_meeting)
+        else:
+            self._resume_collector_once_drawn(self.screen)
         self.call_after_refresh(self.show_archive_notices)
 
     def _open_initial_meeting(self) -> None:
         meeting_id, self._initial_meeting = self._initial_meeting, None
         if not self.open_meeting(meeting_id, view=self._initial_view) and len(self.screen_stack) == 1:
             self._show_home()  # no such meeting: the list, to choose another
+        self._resume_collector_once_drawn(self.screen)
+
+    def _resume_collector_once_drawn(self, screen: Screen) -> None:
+        """`roomtui open` pauses the collector while Textual, the screens and the first view load
+        and are drawn (~80 young collections, and at 20,000 objects each a ~9 ms one, before the
+        first frame); once that view is drawn it resumes, and leaves what was loaded out of its
+        walks (gc.freeze). Where the collector runs already (tests, the room view), nothing changes."""
+        if gc.isenabled():
+            return
+
+        def resume(_screen: Screen | None = None) -> None:
+            screen.screen_layout_refresh_signal.unsubscribe(self)
+            if not gc.isenabled():
+                gc.freeze()
+                gc.enable()
+
+        screen.screen_layout_refresh_signal.subscribe(self, resume)
+        self.set_timer(5.0, resume)  # a view that is never drawn must not leave it paused
 
     @property
     def opening_meeting(self) -> bool:
