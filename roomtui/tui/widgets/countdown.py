@@ -57,6 +57,8 @@ def kind_line(meeting: Meeting, entry: SpeakerEntry) -> Text:
         line.append(_("answer to #{id} {title}", id=issue.id, title=issue.title), style=style)
     else:
         line.append(entry.kind.label, style=style)
+    if entry.kind is not SpeakerKind.POINT_OF_ORDER:
+        return line  # only a point of order interrupts anyone (and the search walks every turn, 4 times a second)
     suspended = SpeakingOrder(meeting, entry.agenda_item_id).interrupted
     if suspended is not None and suspended.id != entry.id:
         person = meeting.participant(suspended.participant_id)

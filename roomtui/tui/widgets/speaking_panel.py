@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.containers import Vertical
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -126,21 +126,43 @@ class SpeakerQueue(QuietScrollbars, OptionList):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return sum(1 + option._divider for option in self._options) - bool(self._options and self._options[-1]._divider)
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """What every row of this draw shares is found once (profiled: the region, the line map and
+        the styles, looked up per row, were ~0.1 ms of each row's ~0.13 ms)."""
+        self._update_lines()
+        self._this_draw = self._draw_state()
         try:
-            index, line = self._lines[self.scroll_offset.y + y]
+            return super(OptionList, self).render_lines(crop)  # OptionList's would update the lines again
+        finally:
+            self._this_draw = None
+
+    _this_draw: tuple | None = None
+
+    def _draw_state(self) -> tuple:
+        """(width, first line shown, highlighted index, hovered index, styles by row state)."""
+        return (self.scrollable_content_region.width, self.scroll_offset.y, self.highlighted,
+                self._mouse_hovering_over, {})
+
+    def _row_style(self, styles: dict, state: str):
+        style = styles.get(state)
+        if style is None:
+            style = styles[state] = self.get_visual_style("option-list--option", *((state,) if state else ()))
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        if self._this_draw is None:  # a row asked for alone (tests read rows this way)
+            self._update_lines()
+        width, top, highlighted, hovered, styles = self._this_draw or self._draw_state()
+        try:
+            index, line = self._line_cache.lines[top + y]
             option = self._options[index]
         except IndexError:
-            return Strip.blank(width, self.get_visual_style("option-list--option").rich_style)
+            return Strip.blank(width, self._row_style(styles, "").rich_style)
         if line:  # a divider's rule: OptionList draws it
             return super().render_line(y)
-        if self.highlighted == index:
-            style = self.get_visual_style("option-list--option", "option-list--option-highlighted")
-        elif self._mouse_hovering_over == index:
-            style = self.get_visual_style("option-list--option", "option-list--option-hover")
-        else:
-            style = self.get_visual_style("option-list--option")
+        state = ("option-list--option-highlighted" if highlighted == index else
+                 "option-list--option-hover" if hovered == index else "")
+        style = self._row_style(styles, state)
         number = f"{index + 1:>{max(2, len(str(len(self._options))))}} "
         label_width = max(0, width - len(number))
         key = (option, getattr(option, "version", 0), style, label_width)
