@@ -193,3 +193,44 @@ async def test_a_click_on_a_row_gives_that_speaker_the_floor_after_the_rows_move
         meeting = app.session.meeting
         speaking = [e for e in meeting.speakers if e.started_at and not e.ended_at]
         assert [e.id for e in speaking] == [second.id]
+
+
+async def test_the_issues_table_comes_after_the_first_frame_and_enter_on_a_row_still_answers_it(tmp_path):
+    """The panel draws its border at once and its table just after the screen's first frame
+    (DataTable and its rows were ~35 ms of it); then the table holds every row, and Enter on a
+    pending issue opens the response form for it, on a response the commitment form."""
+    from textual.screen import Screen
+
+    from roomtui.tui.live.response_form import ResponseForm
+
+    app, _archive, _meeting_id, _clock = make_app(tmp_path)
+    at_first_frame = []
+    real = Screen._compositor_refresh
+
+    def first_frame(screen):
+        if not at_first_frame and type(screen).__name__ == "LiveScreen":
+            at_first_frame.append(bool(screen.query("#issues-table")))
+        return real(screen)
+
+    Screen._compositor_refresh = first_frame
+    try:
+        async with app.run_test(size=(160, 50)) as pilot:
+            await pilot.pause()
+            panel = app.screen.query_one(IssuesPanel)
+            assert at_first_frame == [False] and panel.ready
+            from roomtui.tui.widgets.issues_panel import rows
+
+            app.act("raise", lambda c: c.raise_issue(title="Bus shelter on Main Street", raised_by=3,
+                                                     queue_answer=False), quiet=True)
+            await pilot.pause()
+            meeting = app.session.meeting
+            assert panel.table.row_count == len(rows(meeting)) >= 1
+            pending = meeting.issues[-1]
+            panel.table.focus()
+            panel.select_key(f"i{pending.id}")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ResponseForm)
+            assert app.screen.query_one("#field-issue").value == pending.id
+    finally:
+        Screen._compositor_refresh = real

@@ -12,13 +12,16 @@ crosses the threshold: every panel is drawn from the meeting, so nothing is lost
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, OptionList, TabbedContent, TabPane
+from textual.widgets import OptionList
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
 
 from roomtui.domain.model import MeetingStatus, SpeakerKind
 from roomtui.domain.speaking import current_speaker
@@ -104,6 +107,8 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
         self.narrow = self.app.size.width < WIDE_COLUMNS
         yield MeetingBar(id="live-bar")
         if self.narrow:
+            from textual.widgets import TabbedContent, TabPane  # ~12 ms to load: only for narrow terminals
+
             yield Countdown(id="countdown", classes="-compact")
             with TabbedContent(id="live-tabs"):
                 with TabPane(_("Speakers"), id="tab-speakers"):
@@ -243,11 +248,14 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
     def action_next_tab(self) -> None:
         if not self.narrow:
             return
+        from textual.widgets import TabbedContent
+
         tabs = self.query_one(TabbedContent)
         panes = ["tab-speakers", "tab-agenda", "tab-issues", "tab-stats"]
         index = panes.index(tabs.active) if tabs.active in panes else -1
         tabs.active = panes[(index + 1) % len(panes)]
-        focus = {"tab-speakers": self.speakers.queue, "tab-issues": self.issues.table}.get(tabs.active)
+        focus = {"tab-speakers": self.speakers.queue,
+                 "tab-issues": self.issues.table if self.issues.ready else None}.get(tabs.active)
         if focus is not None:
             focus.focus()
 
@@ -291,9 +299,11 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
         entry_id = int(event.option.id)
         self.app.act(_("Give the floor"), lambda c: c.speaking_order().start(entry_id, c.now()))
 
-    @on(DataTable.RowSelected, "#issues-table")
-    def _issue_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter on a pending issue records its response; on a response, adds a commitment."""
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a pending issue records its response; on a response, adds a commitment.
+        (By name, not @on(DataTable.RowSelected): DataTable loads after the first frame.)"""
+        if event.data_table.id != "issues-table":
+            return
         key = str(event.row_key.value)
         if key.startswith("i"):
             self.action_record_response()

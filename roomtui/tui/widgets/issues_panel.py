@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
+    from roomtui.tui.widgets.issues_table import IssuesTable
 
 from roomtui.domain.model import Disposition, Issue, Meeting, Response
 from roomtui.i18n import _, ngettext
 from roomtui.tui.widgets.column_fit import cell_width, fit_widths, needs
-from roomtui.tui.widgets.quiet_scrollbars import IssuesTable
 
 
 def issue_cell(issue: Issue) -> Text:
@@ -105,11 +110,24 @@ class IssuesPanel(Vertical):
         self._widths: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield IssuesTable(id="issues-table", cursor_type="row", zebra_stripes=False)
+        return iter(())  # the table comes once the screen is drawn (on_mount)
 
     def on_mount(self) -> None:
         self.border_title = _("Issues & responses")
+        # The table comes just after the screen's first frame (the panel, its border and title, at
+        # once): loading DataTable, its styles, parts and rows were ~35 ms of that first frame.
+        self.call_after_refresh(self._mount_table)
+
+    def _mount_table(self) -> None:
+        from roomtui.tui.widgets.issues_table import IssuesTable
+
+        self.mount(IssuesTable(id="issues-table", cursor_type="row", zebra_stripes=False))
+
+    def on_issues_table_mounted(self, message: IssuesTable.Mounted) -> None:
+        message.stop()
         self._fit_columns(self._room_now(), needs([], headers()))
+        if self.app.session is not None:
+            self.refresh_view(self.app.session.meeting)
 
     def _room_now(self) -> int:
         """Cells for the columns' text: the panel less the scrollbar's gutter (kept even while the
@@ -132,14 +150,21 @@ class IssuesPanel(Vertical):
             table.add_column(label, key=key, width=width)
 
     def on_resize(self) -> None:
-        if self._room_now() != self._room and self.app.session is not None:
+        if self.ready and self._room_now() != self._room and self.app.session is not None:
             self.refresh_view(self.app.session.meeting)
 
     @property
     def table(self) -> DataTable:
-        return self.query_one("#issues-table", DataTable)
+        return self.query_one("#issues-table")
+
+    @property
+    def ready(self) -> bool:
+        """False until the table is mounted, just after the screen's first frame."""
+        return bool(self.query("#issues-table"))
 
     def selected_key(self) -> str | None:
+        if not self.ready:
+            return None
         table = self.table
         if table.row_count == 0:
             return None
@@ -159,6 +184,8 @@ class IssuesPanel(Vertical):
         return response.issue_id if response else None
 
     def select_key(self, key: str) -> None:
+        if not self.ready:
+            return
         table = self.table
         try:
             table.move_cursor(row=table.get_row_index(key))
@@ -173,6 +200,8 @@ class IssuesPanel(Vertical):
         clearing and re-adding every row, though a speaker change touches no issue at all. Rows
         are measured when they change, so fitting the columns costs nothing on such a key.
         """
+        if not self.ready:
+            return  # the table, once mounted, shows the meeting as it is then
         table = self.table
         room = self._room_now()
         current = [(key, issue, response, row_signature(issue, response)) for key, issue, response in rows(meeting)]

@@ -12,7 +12,6 @@ for goes to Textual as before.
 from __future__ import annotations
 
 from textual.geometry import Size
-from textual.widgets import DataTable
 
 
 class QuietScrollbars:
@@ -29,7 +28,3 @@ class QuietScrollbars:
         if (size, size - self.styles.gutter.totals, self.virtual_size) == self._scrolled_for:
             return self._container_size != container_size  # what ScrollView answers for an unchanged size
         return super()._size_updated(size, virtual_size, container_size, layout)
-
-
-class IssuesTable(QuietScrollbars, DataTable):
-    """The live screen's table of issues."""
