@@ -52,7 +52,8 @@ class SpeakingOrder:
 
     @property
     def current(self) -> SpeakerEntry | None:
-        return next((s for s in self.entries if s.running), None)
+        item = self.item_id
+        return next((s for s in self.meeting.speakers if s.agenda_item_id == item and s.running), None)
 
     @property
     def interrupted(self) -> SpeakerEntry | None:
@@ -122,8 +123,7 @@ class SpeakingOrder:
         entry = self.meeting.speaker(entry_id)
         if entry is None or not entry.waiting:
             raise ValidationError([problem("that speaker is not waiting")])
-        entry.withdrawn = True
-        self._renumber(self.waiting)
+        entry.withdrawn = True  # the others keep their order, and so their positions
         return entry
 
     def set_closed(self, closed: bool) -> None:
@@ -171,8 +171,7 @@ class SpeakingOrder:
             self._interrupt(current, entry, now)
         else:
             self.stop(now)
-        entry.started_at = now
-        self._renumber(self.waiting)
+        entry.started_at = now  # the others keep their order, and so their positions
         return entry
 
     @staticmethod
