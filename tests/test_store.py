@@ -72,6 +72,23 @@ def test_undo_walks_back_through_the_files_as_they_were(archive, clock):
     session.close()
 
 
+def test_the_undo_history_keeps_the_latest_steps_within_its_memory(archive, clock, monkeypatch):
+    """Each step keeps the file as it was: a meeting near the 8 MB limit must not keep 200 of
+    them (1.6 GB). The oldest go first; the last action can always be undone."""
+    from roomtui.store import session as session_module
+
+    session = archive.open(archive.ensure_demo("en"), clock=clock)
+    size = len(archive.path_of(session.meeting.id).read_bytes())
+    monkeypatch.setattr(session_module, "UNDO_BYTES", 3 * size + size // 2)
+    for name in ("One", "Two", "Three", "Four", "Five"):
+        session.do(f"add {name}", lambda c, name=name: c.add_participant(name))
+    assert [label for label, _kept in session._undo] == ["add Three", "add Four", "add Five"]
+    monkeypatch.setattr(session_module, "UNDO_BYTES", 1)
+    session.do("add Six", lambda c: c.add_participant("Six"))
+    assert [label for label, _kept in session._undo] == ["add Six"] and session.undo() == "add Six"
+    session.close()
+
+
 def test_second_writer_is_refused_and_told_why(archive):
     meeting_id = archive.ensure_demo("en")
     first = archive.open(meeting_id)

@@ -27,6 +27,7 @@ from roomtui.store.meeting_file import FileEncoder, data_of_file
 
 T = TypeVar("T")
 UNDO_DEPTH = 200
+UNDO_BYTES = 64 * 1024 * 1024  # and at most this much of it: a meeting near its 8 MB limit keeps ~8 steps
 
 
 class SaveError(Exception):
@@ -103,6 +104,8 @@ class MeetingSession:
             raise
         self._undo.append((label, before_file))
         del self._undo[:-UNDO_DEPTH]
+        while len(self._undo) > 1 and sum(len(kept) for _label, kept in self._undo) > UNDO_BYTES:
+            del self._undo[0]
         self.revision += 1
         return result
 
