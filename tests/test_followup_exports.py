@@ -16,7 +16,6 @@ import pytest
 
 from roomtui.cli import main
 from roomtui.domain.clock import FrozenClock
-from roomtui.domain.council import Council
 from roomtui.domain.followup import Filter, record_progress
 from roomtui.minutes.register_csv import render_register_csv
 from roomtui.minutes.register_html import render_register_html

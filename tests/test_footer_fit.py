@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from textual.widgets._footer import FooterKey
 
-from roomtui.domain.council import Council
 from roomtui.i18n import set_language
 from roomtui.tui.app import RoomApp
 from roomtui.tui.widgets.footer import FittingFooter

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import FrozenInstanceError
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 

@@ -7,10 +7,8 @@ really stored on disk afterwards.
 
 from __future__ import annotations
 
-import copy
 import errno
 import json
-import os
 import subprocess
 import sys
 from datetime import datetime
