@@ -103,7 +103,12 @@ class SpeakerQueue(QuietScrollbars, OptionList):
         cache = self._line_cache
         lines = cache.lines
         options = self._options
-        for index in range(lines[-1][0] + 1 if lines else 0, len(options)):
+        count = len(options)
+        if not lines and not any(option._divider for option in options):  # all again (an option went): at once
+            lines.extend(zip(range(count), [0] * count))
+            cache.index_to_line.update(zip(range(count), range(count)))
+            cache.heights.update(dict.fromkeys(range(count), 1))
+        for index in range(lines[-1][0] + 1 if lines else 0, count):
             cache.index_to_line[index] = len(lines)
             cache.heights[index] = 1 + options[index]._divider
             lines.append((index, 0))
@@ -241,6 +246,12 @@ class SpeakingPanel(Vertical):
             return
         keep = self.selected_entry_id()
         keep_index = queue.highlighted
+        if shown == self._shown[1:] and queue.option_count == len(self._shown):  # the head left, as at each n
+            queue.remove_option_at_index(0)
+            self._shown = shown
+            self._keep_highlight(keep, keep_index, [row[0] for row in shown])
+            queue._update_lines()  # see below
+            return
         ids = [e.id for e in waiting]
         old_ids = [row[0] for row in self._shown]
         if queue.option_count != len(old_ids):
@@ -264,14 +275,19 @@ class SpeakingPanel(Vertical):
                        if n < len(staying) and before[entry.id] != row})
         queue.add_options([_LazyOption(label(entry), id=str(entry.id)) for entry in waiting[len(staying):]])
         self._shown = shown
+        self._keep_highlight(keep, keep_index, ids)
+        # The list's new height, now: OptionList finds it when drawn, and a height found while
+        # drawing asks for a second layout and a second draw of the screen (~12 ms at 500 waiting).
+        queue._update_lines()
+
+    def _keep_highlight(self, keep: int | None, keep_index: int | None, ids: list[int]) -> None:
+        """The same speaker stays highlighted; if they left, the row where they were."""
+        queue = self.queue
         if queue.option_count:
             if keep in ids:
                 queue.highlighted = ids.index(keep)
             else:
                 queue.highlighted = min(keep_index or 0, queue.option_count - 1)
-        # The list's new height, now: OptionList finds it when drawn, and a height found while
-        # drawing asks for a second layout and a second draw of the screen (~12 ms at 500 waiting).
-        queue._update_lines()
 
     def refresh_view(self, meeting: Meeting, now: datetime) -> None:
         item = meeting.current_item
