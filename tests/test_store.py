@@ -200,6 +200,18 @@ def test_find_by_title_prefix(archive):
     assert archive.find("Tongjiang") == DEMO_ID["en"]
 
 
+def test_find_by_id_looks_at_one_file_not_the_whole_folder(archive, monkeypatch):
+    """`roomtui open ID` starts the app sooner in a folder of 1,000 meetings."""
+    import re
+
+    from roomtui.store.archive import new_meeting_id
+
+    meeting_id = archive.ensure_demo("en")
+    monkeypatch.setattr(archive, "list", lambda: pytest.fail("listed every meeting to find one by its id"))
+    assert archive.find(meeting_id) == meeting_id
+    assert re.fullmatch(r"2019-11-22-[0-9a-f]{6}", new_meeting_id(archive.load(meeting_id)))
+
+
 def test_a_file_written_table_by_table_is_the_json_of_the_whole_meeting(archive, clock):
     session = archive.open(archive.ensure_demo("zh"), clock=clock)
     session.do("start", lambda c: c.start_meeting())

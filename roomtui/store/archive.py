@@ -17,7 +17,6 @@ Files are readable by their owner only (0600, folders 0700): minutes hold phone 
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import tempfile
 import time
@@ -28,7 +27,6 @@ from tinydb import TinyDB
 
 from roomtui.domain.clock import Clock
 from roomtui.domain.codec import meeting_to_data
-from roomtui.domain.demo import DEMO_ID, build_demo
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import shown, visible
 from roomtui.domain.validation import (
@@ -82,7 +80,7 @@ class MeetingSummary:
 
 def new_meeting_id(meeting: Meeting) -> str:
     day = meeting.date.isoformat() if meeting.date else time.strftime("%Y-%m-%d")
-    return f"{day}-{secrets.token_hex(3)}"
+    return f"{day}-{os.urandom(3).hex()}"  # what secrets.token_hex does, without loading hmac and OpenSSL at start
 
 
 class Archive:
@@ -401,6 +399,8 @@ class Archive:
 
     def ensure_demo(self, language: str = "en") -> str:
         """Create the demo council once; running `roomtui demo` again just opens it."""
+        from roomtui.domain.demo import DEMO_ID, build_demo  # the demo council's text: only when asked for
+
         meeting_id = DEMO_ID.get(language, DEMO_ID["en"])
         if not self.exists(meeting_id):
             self.create(build_demo(language))
@@ -408,6 +408,8 @@ class Archive:
 
     def find(self, reference: str) -> str:
         """A meeting id from an id or a unique title prefix (for the CLI)."""
+        if self.exists(reference):
+            return reference  # one stat, not the whole list (`roomtui open ID` in a folder of 1,000)
         summaries = self.list()
         if any(s.id == reference for s in summaries):
             return reference
