@@ -103,3 +103,15 @@ def test_an_action_that_changes_nothing_writes_nothing(archive, clock):
     session.do("start", lambda council: council.start_meeting())
     assert session.db.storage.writes == writes + 1
     session.close()
+
+
+def test_tinydb_writing_through_the_storage_is_as_durable_as_a_session(tmp_path):
+    """Sessions write whole files (write_bytes); TinyDB's own writes go the same way, read back."""
+    from roomtui.store.storage import DurableStorage
+
+    path = tmp_path / "m.json"
+    db = TinyDB(storage=lambda: DurableStorage(path))
+    db.table("meeting").insert(Document({"title": "通江"}, doc_id=1))
+    assert json.loads(path.read_bytes()) == {"meeting": {"1": {"title": "通江"}}}
+    assert "通江".encode() in path.read_bytes() and db.storage.writes == 1
+    assert TinyDB(storage=lambda: DurableStorage(path)).table("meeting").get(doc_id=1) == {"title": "通江"}
