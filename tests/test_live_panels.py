@@ -98,6 +98,23 @@ async def test_the_statistics_are_as_tall_as_their_rows(tmp_path):
         assert [panel.render_line(y).text.strip() for y in range(height)] == lines[1:height + 1]
 
 
+async def test_the_statistics_take_the_colours_of_a_new_theme(tmp_path):
+    """Their lines are drawn once per change and kept: a theme chosen from the palette must not
+    leave them in the old colours until someone speaks again."""
+    from roomtui.tui.widgets.stats_panel import StatsPanel
+
+    app, _archive, _meeting_id, _clock = make_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        stats = app.screen.query_one(StatsPanel)
+        dark = stats.render_line(0)
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = stats.render_line(0)
+        assert stats.rich_style.bgcolor != list(dark)[0].style.bgcolor
+        assert list(light)[0].style.bgcolor == stats.rich_style.bgcolor
+
+
 async def test_a_saved_action_in_a_long_meeting_seldom_wakes_the_collector(tmp_path):
     """A save builds the meeting as plain data (~20,000 dicts for 500 speakers, 300 issues): with
     Python's default thresholds the collector ran ~30 times per key, ~10 ms of a live key."""
@@ -156,6 +173,7 @@ async def test_a_turn_given_in_a_long_meeting_draws_the_screen_once_with_its_scr
         for turn in range(20):  # until the last four who spoke fill their lines, and statistics scroll
             await pilot.press("n")
             await pilot.pause()
+            assert not stats.show_horizontal_scrollbar and stats.max_scroll_x == 0  # never sideways
             if turn >= 5 and stats.show_vertical_scrollbar:
                 break
         for _turn in range(4):  # each turn: one more waiting speaker gone, one more person in the statistics

@@ -46,7 +46,8 @@ class StatsPanel(QuietScrollbars, ScrollView):
     """
 
     DEFAULT_CSS = """
-    StatsPanel { border: round $primary-darken-1; border-title-align: left; height: 1fr; padding: 0 1; }
+    StatsPanel { border: round $primary-darken-1; border-title-align: left; height: 1fr; padding: 0 1;
+                 overflow-x: hidden; }  /* the tables are drawn to the width they have: never sideways */
     """
 
     can_focus = False
@@ -55,7 +56,7 @@ class StatsPanel(QuietScrollbars, ScrollView):
     def on_mount(self) -> None:
         self.border_title = _("Speaking time")
         self._tables: RenderableType = Text("")
-        self._drawn: tuple[int, list[Strip]] | None = None  # (width, lines)
+        self._drawn: tuple[tuple, list[Strip]] | None = None  # ((width, colours), lines)
 
     def refresh_view(self, meeting: Meeting, now: datetime) -> None:
         stats = by_person, by_role = speaking_stats(meeting, now)
@@ -67,21 +68,18 @@ class StatsPanel(QuietScrollbars, ScrollView):
         self._tables = stats_tables(meeting, now, stats)  # counted once per change
         self._drawn = None
         height = 1 + len(by_role) + 1 + 1 + len(by_person) if by_person else 1
-        self.virtual_size = Size(self.scrollable_content_region.width, height)
+        self.virtual_size = Size(0, height)  # as wide as the panel, whatever it is: the tables are drawn to fit
         self._scroll_update(self.virtual_size)  # its scrollbar, in this draw (see quiet_scrollbars.py)
         self.refresh()
 
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self.virtual_size.height)
-
     def lines(self) -> list[Strip]:
         """The tables drawn at the panel's width (what render_line shows, scrolled)."""
-        width = self.scrollable_content_region.width
-        if self._drawn is None or self._drawn[0] != width:
+        width, style = self.scrollable_content_region.width, self.rich_style
+        if self._drawn is None or self._drawn[0] != (width, style):  # another width, or another theme
             console = self.app.console
             rendered = console.render_lines(self._tables, console.options.update(width=width, height=None),
-                                            style=self.rich_style, pad=True)
-            self._drawn = (width, [Strip(line, width) for line in rendered])
+                                            style=style, pad=True)
+            self._drawn = ((width, style), [Strip(line, width) for line in rendered])
         return self._drawn[1]
 
     def render_line(self, y: int) -> Strip:
