@@ -252,3 +252,45 @@ async def test_the_issues_table_comes_after_the_first_frame_and_enter_on_a_row_s
             assert app.screen.query_one("#field-issue").value == pending.id
     finally:
         Screen._compositor_refresh = real
+
+
+async def test_the_queue_keeps_its_rows_through_resizes_and_draws_them_at_the_new_width(tmp_path):
+    """SpeakerQueue does not forget its rows on a resize as OptionList does (one line each, drawn
+    labels kept by width): after the terminal narrows, every row is still there, in order, cut
+    to the new width; turns and scrolling at a steady size send the queue no resize at all."""
+    from benchmark import START, crowded_meeting
+    from rich.cells import cell_len
+
+    from roomtui.domain import FrozenClock
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+    from roomtui.tui.widgets.speaking_panel import SpeakerQueue
+
+    archive = Archive(tmp_path)
+    app = RoomApp(archive, meeting_id=archive.create(crowded_meeting(150, 20)), view="live", clock=FrozenClock(START))
+    resizes = []
+    real = SpeakerQueue._on_resize
+    SpeakerQueue._on_resize = lambda queue: (resizes.append(queue.size), real(queue))[1]
+    try:
+        async with app.run_test(size=(160, 50)) as pilot:
+            await pilot.pause()
+            queue = app.screen.query_one(SpeakingPanel).queue
+            for _turn in range(6):  # the four last speakers fill their lines under the queue
+                await pilot.press("n")
+                await pilot.pause()
+            resizes.clear()
+            for keys in (["n"], ["end"], ["n"], ["home"], ["pagedown"], ["n"]):
+                await pilot.press(*keys)
+                await pilot.pause()
+            assert queue.scroll_offset.y > 0 and resizes == []
+            wide = queue_lines(app)
+            wide_width = queue.scrollable_content_region.width
+            await pilot.resize_terminal(130, 40)
+            await pilot.pause()
+            narrow = queue_lines(app)
+            width = queue.scrollable_content_region.width
+            assert resizes and len(narrow) == len(wide) == queue.option_count
+            assert [row.split()[0] for row in narrow] == [row.split()[0] for row in wide]  # the same numbers
+            assert all(cell_len(row) <= width for row in narrow) and width < wide_width
+    finally:
+        SpeakerQueue._on_resize = real

@@ -121,6 +121,11 @@ class SpeakerQueue(QuietScrollbars, OptionList):
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
 
+    def _on_resize(self) -> None:
+        """OptionList forgets how its rows are laid out at every resize (its rows wrap to the
+        width). Here a row is one line at any width and drawn labels are kept by width: nothing to
+        forget, and no second draw of the screen when the rows under the queue take a line more."""
+
     def relabel(self, labels: dict[int, Callable[[], Text]]) -> None:
         """New labels for the rows at these indexes, made when drawn; the rows stay where they are."""
         if labels:
