@@ -94,8 +94,9 @@ def _compile(cls: type) -> Any:
             tp = args[0] if len(args) == 1 else Any
         attr = f"(x := v.{f.name})"
         name_t, name_e = f"T{number}", f"E{number}"
-        if tp in _SCALARS:
-            expr = f"x if {attr}.__class__ in S else to(x)"
+        if tp in _SCALARS:  # its own class first (an identity test), then any scalar, then the walk
+            namespace[name_t] = tp
+            expr = f"x if {attr}.__class__ is {name_t} or x.__class__ in S else to(x)"
         elif isinstance(tp, type) and issubclass(tp, Enum):
             namespace[name_t] = tp
             expr = f"x._value_ if {attr}.__class__ is {name_t} else to(x)"  # not .value: a descriptor, 2.5x slower
@@ -120,7 +121,7 @@ def _compile(cls: type) -> Any:
                 each = f"{name_e}(y) if y.__class__ is {name_t} else to(y)"
             else:
                 each = "to(y)"
-            expr = f"[{each} for y in x] if {attr}.__class__ is list else to(x)"
+            expr = f"([{each} for y in x] if x else []) if {attr}.__class__ is list else to(x)"  # most are empty
         else:
             expr = f"to(v.{f.name})"
         parts.append(f"{f.name!r}: {expr}")
