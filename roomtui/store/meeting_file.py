@@ -39,7 +39,8 @@ class FileEncoder:
     """
 
     def __init__(self, meeting_id: str) -> None:
-        self.meeting_id = meeting_id
+        meta = {"schema": SCHEMA, "format": FORMAT, "meeting_id": meeting_id}
+        self._meta = b'"meta":{"1":' + encode(meta) + b"}"  # the same for every write of this meeting
         # table -> (its records as last encoded, its bytes in the file, record id -> (position,
         # record, its bytes)): an unchanged table is one comparison, an unchanged record another
         self._tables: dict[str, tuple[list[dict[str, Any]], bytes, dict[Any, tuple[int, dict[str, Any], bytes]]]] = {}
@@ -47,8 +48,7 @@ class FileEncoder:
     def file_bytes(self, data: dict[str, Any]) -> bytes:
         """``data`` (meeting_to_data's) as the file; ValueError when two records share an id."""
         header = {k: v for k, v in data.items() if k not in LISTS}
-        meta = {"schema": SCHEMA, "format": FORMAT, "meeting_id": self.meeting_id}
-        parts = [b'"meta":{"1":' + encode(meta) + b"}", b'"meeting":{"1":' + encode(header) + b"}"]
+        parts = [self._meta, b'"meeting":{"1":' + encode(header) + b"}"]
         tables = {}
         for name in LISTS:
             records = data[name]
@@ -81,9 +81,14 @@ def data_of_file(payload: bytes) -> dict[str, Any]:
     tables = json.loads(payload)
     data = dict(tables["meeting"]["1"])
     for name in LISTS:
-        rows = sorted(tables[name].values(), key=lambda row: row["_seq"])
-        data[name] = [{k: v for k, v in row.items() if k != "_seq"} for row in rows]
+        data[name] = in_file_order(list(tables[name].values()))
     return data
+
+
+def in_file_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A table's documents as the meeting's list: in "_seq" order, without "_seq"."""
+    rows.sort(key=lambda row: row.get("_seq", 0))
+    return [{k: v for k, v in row.items() if k != "_seq"} for row in rows]
 
 
 def read_meeting(db: TinyDB) -> Meeting:
@@ -113,8 +118,7 @@ def _read_meeting(db: TinyDB) -> Meeting:
         rows = db.table(name).all()
         if not all(isinstance(row, dict) and isinstance(row.get("_seq", 0), int) for row in rows):
             raise SchemaError(f"the {name} table is damaged")
-        rows.sort(key=lambda row: row.get("_seq", 0))
-        data[name] = [{k: v for k, v in row.items() if k != "_seq"} for row in rows]
+        data[name] = in_file_order(rows)
     try:  # the same checks as an import: a hand-edited or damaged file is refused, never half-used
         return checked_meeting(data, stored=True)
     except DecodeError as error:

@@ -42,7 +42,7 @@ class StatsPanel(QuietScrollbars, ScrollView):
     Their height is counted (every row is one line), never measured by rendering, and set before
     the screen's layout: a scroll container whose content grows during a layout asks Textual for
     a second layout and a second draw of the screen (profiled: ~15 ms of a live key whenever a
-    new person had spoken). The lines are drawn once per change and width.
+    new person had spoken). The lines are drawn once per change, width and theme.
     """
 
     DEFAULT_CSS = """
