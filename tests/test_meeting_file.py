@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import datetime
 
@@ -115,3 +116,81 @@ def test_tinydb_writing_through_the_storage_is_as_durable_as_a_session(tmp_path)
     assert json.loads(path.read_bytes()) == {"meeting": {"1": {"title": "通江"}}}
     assert "通江".encode() in path.read_bytes() and db.storage.writes == 1
     assert TinyDB(storage=lambda: DurableStorage(path)).table("meeting").get(doc_id=1) == {"title": "通江"}
+
+
+# -- the records' data, encoded again only where a record changed (codec.MeetingEncoder) --------
+def test_reused_records_give_what_a_full_encoding_gives_after_every_step_of_a_council():
+    from council_script import START, fresh_meeting, steps
+
+    from roomtui.domain import Council
+    from roomtui.domain.codec import MeetingEncoder
+
+    meeting = fresh_meeting()
+    council, encoder = Council(meeting, FrozenClock(START)), MeetingEncoder()
+    for label, action in steps(220):
+        action(council)
+        assert encoder.data(meeting) == meeting_to_data(meeting), label
+
+
+def test_a_change_inside_a_record_is_seen_however_deep():
+    """The changes an action makes in place: a list of a record, a record in it, a field set back."""
+    from roomtui.domain import Grade
+    from roomtui.domain.codec import MeetingEncoder
+    from roomtui.domain.model import FollowUpEntry, Pause
+
+    meeting = play_demo(build_demo("en", "deep"), FrozenClock(datetime(2026, 11, 28, 9, 0)))
+    encoder = MeetingEncoder()
+    first = encoder.data(meeting)
+    commitment = next(c for r in meeting.responses for c in r.commitments)
+    entry = meeting.speakers[0]
+    title = meeting.issues[0].title
+
+    def same() -> None:
+        assert encoder.data(meeting) == meeting_to_data(meeting)
+
+    entry.pauses.append(Pause(datetime(2026, 11, 28, 9, 5)))
+    same()
+    entry.pauses[-1].ended_at = datetime(2026, 11, 28, 9, 6)
+    same()
+    commitment.co_units.append("County Water Bureau")
+    same()
+    commitment.history.append(FollowUpEntry(datetime(2026, 12, 1, 10, 0), grade=Grade.A))
+    same()
+    commitment.history[-1].note = "checked on site"
+    same()
+    meeting.issues[0].title = "changed"
+    same()
+    meeting.issues[0].title = title  # back as it was: the first data again
+    meeting.speakers[0].pauses.clear()
+    commitment.co_units.pop()
+    commitment.history.pop()
+    assert encoder.data(meeting) == first == meeting_to_data(meeting)
+    meeting.issues.reverse()  # records moved, replaced by equal copies, or gone
+    same()
+    meeting.speakers[:] = [dataclasses.replace(s) for s in meeting.speakers[1:]]
+    same()
+
+
+def test_a_value_of_an_undeclared_type_is_encoded_every_time():
+    """A mutable value where a text is declared cannot be fingerprinted: it is never reused."""
+    from roomtui.domain.codec import MeetingEncoder
+
+    meeting = build_demo("en", "odd")
+    encoder = MeetingEncoder()
+    meeting.issues[0].note = ["a"]  # not what the Council ever stores
+    encoder.data(meeting)
+    meeting.issues[0].note.append("b")
+    assert encoder.data(meeting)["issues"][0]["note"] == ["a", "b"]
+
+
+def test_a_save_reencodes_only_the_records_an_action_changed(archive, clock, monkeypatch):
+    from roomtui.domain import codec
+
+    session = archive.open(archive.ensure_demo("en"), clock=clock)
+    session.do("start", lambda council: council.start_meeting())
+    encoded = []
+    real = codec.to_data
+    monkeypatch.setattr(codec, "to_data", lambda value: encoded.append(type(value).__name__) or real(value))
+    session.do("speaker", lambda council: council.speaking_order().add(3, SpeakerKind.IMPROMPTU, council.now()))
+    assert encoded.count("SpeakerEntry") == 1 and "Issue" not in encoded and "Participant" not in encoded
+    session.close()

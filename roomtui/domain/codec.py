@@ -13,6 +13,7 @@ import typing
 from datetime import date, datetime, time
 from enum import Enum
 from functools import lru_cache
+from operator import is_
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from roomtui.domain.model import Meeting
@@ -198,6 +199,100 @@ def _decode(tp: Any, data: Any, where: str) -> Any:
 
 def meeting_to_data(meeting: Meeting) -> dict[str, Any]:
     return to_data(meeting)
+
+
+class MeetingEncoder:
+    """meeting_to_data again and again for one session, encoding only the records that changed.
+
+    Profiled with 500 waiting speakers and 300 issues, encoding every record was half of a saved
+    action's own work (~4 ms), for an action that changes one or two records. Each record's
+    fingerprint (its fields as a tuple of immutable values, nested records and lists included:
+    ~5x cheaper than its dict) is compared with the one it had at the same place last time; an
+    unchanged record gives back the very dict it gave then. Those dicts are shared between calls:
+    never change them.
+    """
+
+    def __init__(self) -> None:
+        # list name -> (its records, their fingerprints, their data) as last encoded; the records
+        # are held, so an identity test cannot meet a new record at an old one's address
+        self._last: dict[str, tuple[list[Any], list[tuple], list[dict[str, Any]]]] = {}
+
+    def data(self, meeting: Meeting) -> dict[str, Any]:
+        data = {}
+        for name in _MEETING_FIELDS:
+            value = getattr(meeting, name)
+            data[name] = self._rows(name, value) if name in _RECORD_LISTS and value.__class__ is list else to_data(value)
+        return data
+
+    def _rows(self, name: str, value: list[Any]) -> list[dict[str, Any]]:
+        records, prints = value[:], list(map(_fingerprint, value))
+        old_records, old_prints, old_rows = self._last.get(name, ((), (), ()))
+        if len(old_records) == len(records) and all(map(is_, records, old_records)) and old_prints == prints:
+            rows = old_rows  # the whole list as it was (the usual case for all but one or two lists)
+        else:
+            rows = [old_rows[number] if number < len(old_records) and old_records[number] is record
+                    and old_prints[number] == prints[number] else to_data(record)
+                    for number, record in enumerate(records)]
+        self._last[name] = (records, prints, rows)
+        return rows
+
+
+_MEETING_FIELDS = tuple(f.name for f in dataclasses.fields(Meeting))
+_RECORD_LISTS = frozenset(("participants", "agenda", "speakers", "issues", "responses"))
+_FINGERPRINTS: dict[type, Any] = {}
+
+
+class _Unknown:
+    """A value of no declared type: a fingerprint holding one equals no other (always encoded)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    __hash__ = object.__hash__
+
+
+def _fingerprint(value: Any) -> tuple:
+    maker = _FINGERPRINTS.get(value.__class__)
+    if maker is None:
+        maker = _FINGERPRINTS[value.__class__] = _compile_fingerprint(value.__class__)
+    return maker(value)
+
+
+def _compile_fingerprint(cls: type) -> Any:
+    """A function giving a record's fields as a tuple of immutable values, by their declared types;
+    a value of another type (or a class without hints) gives a fingerprint equal to nothing."""
+    if not dataclasses.is_dataclass(cls):
+        return lambda value: (_Unknown(),)
+    immutable = set(_SCALARS) | {date, datetime, time}
+    namespace: dict[str, Any] = {"U": _Unknown, "F": _fingerprint}
+    parts = []
+    for f in dataclasses.fields(cls):
+        tp = _hints(cls)[f.name]
+        if get_origin(tp) in (typing.Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else Any
+        attr = f"(x := v.{f.name})"
+        if isinstance(tp, type) and (tp in immutable or issubclass(tp, Enum)):
+            expr = f"x if {attr}.__class__ in M else U()"
+        elif dataclasses.is_dataclass(tp):
+            expr = f"F(v.{f.name})"  # a value of another class fingerprints as unknown
+        elif get_origin(tp) is list and len(get_args(tp)) == 1:
+            expr = f"(tuple([y if y.__class__ in M else F(y) for y in x]) if x else ()) if {attr}.__class__ is list else U()"
+        else:
+            expr = "U()"
+        parts.append(expr)
+    enums = {a for f in dataclasses.fields(cls) for a in _declared(_hints(cls)[f.name]) if isinstance(a, type) and issubclass(a, Enum)}
+    namespace["M"] = frozenset(immutable | enums)
+    source = "def fingerprint(v):\n    return (" + "".join(f"{p}, " for p in parts) + ")\n"
+    exec(compile(source, f"<codec fingerprint of {cls.__name__}>", "exec"), namespace)
+    return namespace["fingerprint"]
+
+
+def _declared(tp: Any) -> list[Any]:
+    """A hint and the types inside it (Optional[X], list[X])."""
+    return [tp, *(a for arg in get_args(tp) for a in _declared(arg))]
 
 
 def meeting_from_data(data: Any) -> Meeting:

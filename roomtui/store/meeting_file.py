@@ -69,7 +69,7 @@ class FileEncoder:
             if key in rows:
                 raise ValueError(f"two {name} records have the id {key}")
             old = before.get(key)
-            if old is not None and old[0] == seq and old[1] == row:
+            if old is not None and old[0] == seq and (old[1] is row or old[1] == row):
                 rows[key] = old
             else:
                 rows[key] = (seq, row, encode(str(key)) + b":" + encode({**row, "_seq": seq}))

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 
 from roomtui.domain.clock import Clock, SystemClock
-from roomtui.domain.codec import meeting_from_data, meeting_to_data
+from roomtui.domain.codec import MeetingEncoder, meeting_from_data, meeting_to_data
 from roomtui.domain.council import Council
 from roomtui.domain.model import Meeting
 from roomtui.domain.validation import ValidationError
@@ -58,7 +58,8 @@ class MeetingSession:
         self.on_saved = on_saved
         self.saved_at: datetime | None = None
         self.last_write_seconds = 0.0
-        self._data = meeting_to_data(meeting)  # the meeting as last saved: the "before" of the next action
+        self._records = MeetingEncoder()  # encodes the records an action changed, reuses the rest
+        self._data = self._records.data(meeting)  # the meeting as last saved: the "before" of the next action
         self._encoder = FileEncoder(meeting.id)
         self._file = self._encoder.file_bytes(self._data)  # the file's bytes as last saved
         # (label, the file as it was before it) per action: bytes already made for the write, so
@@ -94,7 +95,7 @@ class MeetingSession:
             if closed_guard and before.get("status") == "closed":
                 from roomtui.domain.followup import closed_meeting_problem  # ~9 ms to import: not at start
 
-                problem = closed_meeting_problem(before, meeting_to_data(self.meeting))
+                problem = closed_meeting_problem(before, self._records.data(self.meeting))
                 if problem:
                     raise ValidationError([problem])
             if not self._save(label):
@@ -139,7 +140,7 @@ class MeetingSession:
             raise ReadOnlyError("only a read-only session follows another writer")
         for field in dataclasses.fields(Meeting):
             setattr(self.meeting, field.name, getattr(meeting, field.name))
-        self._data = meeting_to_data(self.meeting)
+        self._data = self._records.data(self.meeting)
 
     def _restore(self, data: dict[str, Any]) -> None:
         """Put the meeting back to ``data`` in place, so every view holding it stays valid."""
@@ -149,7 +150,7 @@ class MeetingSession:
 
     def _save(self, label: str, *, force: bool = False) -> bool:
         """Write the meeting if it differs from the saved one; True when something was written."""
-        data = meeting_to_data(self.meeting)
+        data = self._records.data(self.meeting)
         try:
             payload = self._encoder.file_bytes(data)
         except ValueError as error:  # two records with one id: never a file that reads back as less
