@@ -213,6 +213,31 @@ async def test_a_click_on_a_row_gives_that_speaker_the_floor_after_the_rows_move
         assert [e.id for e in speaking] == [second.id]
 
 
+async def test_a_click_or_a_hover_in_a_scrolled_queue_names_the_row_under_the_mouse(tmp_path):
+    """Rows carry no meta (one Strip each): the row is found from the mouse's place and the scroll."""
+    app, _archive, _meeting_id, _clock = make_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        app.act("one entry off", lambda c: c.set_limits(one_entry_per_person=False), quiet=True)
+        queue_speakers(app, 60)
+        await pilot.pause()
+        queue = app.screen.query_one(SpeakingPanel).queue
+        queue.scroll_to(y=20, animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.hover(queue, offset=(8, 3))
+        await pilot.pause()
+        assert queue._mouse_hovering_over == 23
+        await pilot.hover(queue, offset=(8, queue.size.height + 5))  # below the queue: no row
+        await pilot.pause()
+        assert queue._mouse_hovering_over is None
+        target = SpeakingOrder(app.session.meeting, app.session.meeting.current_item_id).waiting[22]
+        await pilot.click(queue, offset=(8, 2))
+        await pilot.pause()
+        speaking = [e for e in app.session.meeting.speakers if e.started_at and not e.ended_at]
+        assert [e.id for e in speaking] == [target.id]
+
+
 async def test_the_issues_table_comes_after_the_first_frame_and_enter_on_a_row_still_answers_it(tmp_path):
     """The panel draws its border at once and its table just after the screen's first frame
     (DataTable and its rows were ~35 ms of it); then the table holds every row, and Enter on a
