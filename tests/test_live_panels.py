@@ -319,3 +319,57 @@ async def test_the_queue_keeps_its_rows_through_resizes_and_draws_them_at_the_ne
             assert all(cell_len(row) <= width for row in narrow) and width < wide_width
     finally:
         SpeakerQueue._on_resize = real
+
+
+async def test_a_scrollbar_is_drawn_again_only_when_its_bar_would_look_different(tmp_path):
+    """SteadyScrollBar keeps its lines while its segments are the same (500 waiting, one gone:
+    the thumb mostly does not move by an eighth of a cell), and they are always Textual's own."""
+    from textual.geometry import Region
+    from textual.scrollbar import ScrollBar
+
+    from benchmark import START, crowded_meeting
+    from roomtui.domain import FrozenClock
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+    from roomtui.tui.widgets.quiet_scrollbars import SteadyScrollBar
+
+    archive = Archive(tmp_path)
+    app = RoomApp(archive, meeting_id=archive.create(crowded_meeting(500, 10)), view="live", clock=FrozenClock(START))
+    drawn = []
+    real = ScrollBar.render_lines
+
+    def counted(bar, crop):
+        drawn.append(bar)
+        return real(bar, crop)
+
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        queue = app.screen.query_one(SpeakingPanel).queue
+        bar = queue.vertical_scrollbar
+        assert isinstance(bar, SteadyScrollBar) and bar.display
+
+        def look() -> list:
+            """The bar as Textual draws it, and as the screen shows it."""
+            region = Region(0, 0, *bar.size)
+            bar._styles_cache.clear()
+            textual = real(bar, region)
+            assert bar.render_lines(region) == textual
+            return textual
+
+        for _turn in range(6):  # until the list of who spoke has its full height
+            await pilot.press("n")
+            await pilot.pause()
+        looks = [look()]
+        ScrollBar.render_lines = counted
+        try:
+            for _turn in range(10):
+                await pilot.press("n")
+                await pilot.pause()
+                looks.append(look())
+            changes = sum(before != after for before, after in zip(looks, looks[1:]))
+            assert drawn.count(bar) == changes < 5
+            queue.scroll_to(y=queue.max_scroll_y, animate=False, immediate=True)  # the thumb goes down
+            await pilot.pause()
+            assert drawn.count(bar) == changes + 1 and look() != looks[-1]
+        finally:
+            ScrollBar.render_lines = real
