@@ -293,9 +293,10 @@ async def test_the_queue_keeps_its_rows_through_resizes_and_draws_them_at_the_ne
 
     archive = Archive(tmp_path)
     app = RoomApp(archive, meeting_id=archive.create(crowded_meeting(150, 20)), view="live", clock=FrozenClock(START))
-    resizes = []
-    real = SpeakerQueue._on_resize
-    SpeakerQueue._on_resize = lambda queue: (resizes.append(queue.size), real(queue))[1]
+    resizes, forgotten = [], []
+    real, real_clear = SpeakerQueue._on_resize, SpeakerQueue._clear_caches
+    SpeakerQueue._on_resize = lambda queue, event: (resizes.append(queue.size), real(queue, event))[1]
+    SpeakerQueue._clear_caches = lambda queue: (forgotten.append(queue.size), real_clear(queue))[1]
     try:
         async with app.run_test(size=(160, 50)) as pilot:
             await pilot.pause()
@@ -314,11 +315,11 @@ async def test_the_queue_keeps_its_rows_through_resizes_and_draws_them_at_the_ne
             await pilot.pause()
             narrow = queue_lines(app)
             width = queue.scrollable_content_region.width
-            assert resizes and len(narrow) == len(wide) == queue.option_count
+            assert resizes and not forgotten and len(narrow) == len(wide) == queue.option_count
             assert [row.split()[0] for row in narrow] == [row.split()[0] for row in wide]  # the same numbers
             assert all(cell_len(row) <= width for row in narrow) and width < wide_width
     finally:
-        SpeakerQueue._on_resize = real
+        SpeakerQueue._on_resize, SpeakerQueue._clear_caches = real, real_clear
 
 
 async def test_a_scrollbar_is_drawn_again_only_when_its_bar_would_look_different(tmp_path):

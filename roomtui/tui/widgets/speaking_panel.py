@@ -162,10 +162,12 @@ class SpeakerQueue(QuietScrollbars, OptionList):
         self._mouse_hovering_over = self._option_at(event)
         event.prevent_default()  # OptionList's handler would read the meta the rows no longer carry
 
-    def _on_resize(self) -> None:
+    def _on_resize(self, event) -> None:
         """OptionList forgets how its rows are laid out at every resize (its rows wrap to the
         width). Here a row is one line at any width and drawn labels are kept by width: nothing to
-        forget, and no second draw of the screen when the rows under the queue take a line more."""
+        forget, and no second draw of the screen when the rows under the queue take a line more.
+        Textual runs the handler of every class of the widget, so OptionList's is stopped here."""
+        event.prevent_default()
 
     def relabel(self, labels: dict[int, Callable[[], Text]]) -> None:
         """New labels for the rows at these indexes, made when drawn; the rows stay where they are."""
