@@ -374,3 +374,29 @@ async def test_a_scrollbar_is_drawn_again_only_when_its_bar_would_look_different
             assert drawn.count(bar) == changes + 1 and look() != looks[-1]
         finally:
             ScrollBar.render_lines = real
+
+
+async def test_the_issues_view_passes_over_a_change_of_the_queue_and_follows_a_change_of_issues(tmp_path, monkeypatch):
+    """The session's versions tell the panel which lists a saved change touched."""
+    from roomtui.tui.widgets import issues_panel
+
+    app, _archive, _meeting_id, _clock = make_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        queue_speakers(app, 3)
+        await pilot.pause()
+        listed = []
+        real = issues_panel.rows
+        monkeypatch.setattr(issues_panel, "rows", lambda meeting: listed.append(1) or real(meeting))
+        await pilot.press("n")
+        await pilot.pause()
+        assert listed == []
+        panel = app.screen.query_one(IssuesPanel)
+        count = panel.table.row_count
+        app.act("raise", lambda c: c.raise_issue(title="Bus shelter on Main Street", queue_answer=False), quiet=True)
+        await pilot.pause()
+        assert listed and panel.table.row_count == count + 1
+        app.action_undo()
+        await pilot.pause()
+        assert panel.table.row_count == count

@@ -194,3 +194,28 @@ def test_a_save_reencodes_only_the_records_an_action_changed(archive, clock, mon
     session.do("speaker", lambda council: council.speaking_order().add(3, SpeakerKind.IMPROMPTU, council.now()))
     assert encoded.count("SpeakerEntry") == 1 and "Issue" not in encoded and "Participant" not in encoded
     session.close()
+
+
+def test_each_list_of_records_has_a_version_that_moves_when_a_saved_change_touches_it(archive, clock):
+    """What the issues view checks before comparing its rows (session.versions)."""
+    session = archive.open(archive.ensure_demo("en"), clock=clock)
+    session.do("start", lambda council: council.start_meeting())
+
+    def moved(label, action) -> set[str]:
+        before = dict(session.versions)
+        session.do(label, action)
+        return {name for name in LISTS if session.versions[name] != before[name]}
+
+    assert moved("speaker", lambda c: c.speaking_order().add(3, SpeakerKind.IMPROMPTU, c.now())) == {"speakers"}
+    assert moved("issue", lambda c: c.raise_issue(title="Bus shelter", queue_answer=False)) == {"issues"}
+    assert moved("nothing", lambda c: None) == set()
+    before = dict(session.versions)
+    session.undo()  # the meeting read back from bytes: every list that holds records is new
+    assert {name for name in LISTS if session.versions[name] > before[name]} == {
+        name for name in LISTS if getattr(session.meeting, name)}
+    with pytest.raises(SaveError):  # refused: nothing moves
+        before = dict(session.versions)
+        session.do("twins", lambda c: setattr(c.meeting.speakers[0], "id", c.meeting.speakers[1].id)
+                   if len(c.meeting.speakers) > 1 else c.meeting.speakers.append(c.meeting.speakers[0]))
+    assert session.versions == before
+    session.close()

@@ -23,7 +23,7 @@ from roomtui.domain.model import Meeting
 from roomtui.domain.validation import ValidationError
 from roomtui.i18n import _
 from roomtui.store.lock import MeetingLock
-from roomtui.store.meeting_file import FileEncoder, data_of_file
+from roomtui.store.meeting_file import LISTS, FileEncoder, data_of_file
 
 T = TypeVar("T")
 UNDO_DEPTH = 200
@@ -67,6 +67,9 @@ class MeetingSession:
         # collection to walk, and packing them was one more pause after each key).
         self._undo: list[tuple[str, bytes]] = []
         self.revision = 0  # moves once per saved change: what views compare to know they are current
+        # per list of records (issues, speakers...): moves when a saved change touched that list,
+        # so a view of the issues passes over a change of the queue without comparing 300 rows
+        self.versions = dict.fromkeys(LISTS, 0)
 
     @property
     def read_only(self) -> bool:
@@ -140,7 +143,7 @@ class MeetingSession:
             raise ReadOnlyError("only a read-only session follows another writer")
         for field in dataclasses.fields(Meeting):
             setattr(self.meeting, field.name, getattr(meeting, field.name))
-        self._data = self._records.data(self.meeting)
+        self._took(self._records.data(self.meeting))
 
     def _restore(self, data: dict[str, Any]) -> None:
         """Put the meeting back to ``data`` in place, so every view holding it stays valid."""
@@ -166,7 +169,7 @@ class MeetingSession:
             raise SaveError(label, error) from error
         self.last_write_seconds = time.perf_counter() - started
         self._file = payload
-        self._data = data
+        self._took(data)
         self.saved_at = self.clock.now()
         if self.on_saved is not None:
             try:
@@ -174,6 +177,13 @@ class MeetingSession:
             except OSError:
                 pass  # the index is a cache; the meeting itself is safely written
         return True
+
+    def _took(self, data: dict[str, Any]) -> None:
+        """``data`` is now the saved meeting: each list MeetingEncoder gave anew has a new version."""
+        for name in LISTS:
+            if data[name] is not self._data[name]:
+                self.versions[name] += 1
+        self._data = data
 
     def close(self) -> None:
         self.db.close()

@@ -196,7 +196,7 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
         self.query_one(MeetingBar).refresh_bar()
         self.query_one(AgendaPanel).refresh_view(meeting, now)
         self.speakers.refresh_view(meeting, now)
-        self.issues.refresh_view(meeting)
+        self.issues.refresh_view(meeting, self.app.session.versions)
         self.query_one(StatsPanel).refresh_view(meeting, now)
         self.tick()
 

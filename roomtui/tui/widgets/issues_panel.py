@@ -192,7 +192,9 @@ class IssuesPanel(Vertical):
         except Exception:  # no such row (any more)
             pass
 
-    def refresh_view(self, meeting: Meeting) -> None:
+    _seen: tuple | None = None  # (issues version, responses version, room) last shown
+
+    def refresh_view(self, meeting: Meeting, versions: dict[str, int] | None = None) -> None:
         """Change only the rows that differ from what is shown; rebuild only when rows left or moved,
         or when the content or the room calls for other column widths.
 
@@ -204,6 +206,10 @@ class IssuesPanel(Vertical):
             return  # the table, once mounted, shows the meeting as it is then
         table = self.table
         room = self._room_now()
+        seen = (versions["issues"], versions["responses"], room) if versions is not None else None
+        if seen is not None and seen == self._seen:
+            return  # neither list changed since it was shown (the session's versions): nothing to compare
+        self._seen = seen
         current = [(key, issue, response, row_signature(issue, response)) for key, issue, response in rows(meeting)]
         shown = self._shown
         if room == self._room and len(current) == len(shown) and all(
