@@ -75,3 +75,21 @@ def test_speaking_time_counts_roles_and_people_in_columns():
     times = {line.rstrip()[-10:].split()[0] for line in lines[1:blank]}
     assert all(":" in time for time in times)
     assert all(cell_len(line) <= 40 for line in lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.text(max_size=20), min_size=4, max_size=4), min_size=1, max_size=6),
+       st.integers(1, 60), st.sampled_from(["", "bold", "on blue"]))
+def test_rows_drawn_one_by_one_and_kept_are_the_lines_rich_draws(cells, width, colour):
+    """AlignedRows.strips (what the speaking-time panel shows: each row drawn once per look) gives
+    Rich's own lines, whatever rows were drawn and kept before."""
+    from rich.style import Style
+
+    console = Console(width=width, legacy_windows=False, color_system="truecolor")
+    style = Style.parse(colour) if colour else Style()
+    rows = AlignedRows(COLUMNS, [[Text(c, style="dim" if n % 2 else "") for n, c in enumerate(row)] for row in cells],
+                       header=["", "#", "Item", "Min"])
+    rich = console.render_lines(rows, console.options.update(width=width, height=None), style=style, pad=True)
+    for _twice in range(2):  # drawn, then from what was kept
+        assert [list(strip) for strip in rows.strips(console, width, style)] == rich
+

@@ -400,3 +400,23 @@ async def test_the_issues_view_passes_over_a_change_of_the_queue_and_follows_a_c
         app.action_undo()
         await pilot.pause()
         assert panel.table.row_count == count
+
+
+async def test_the_speaking_time_panel_shows_the_lines_rich_draws_of_its_tables(tmp_path):
+    """Its rows are drawn one by one and kept (AlignedRows.strips): still Rich's lines, turn after turn."""
+    from roomtui.tui.widgets.stats_panel import StatsPanel
+
+    app, _archive, _meeting_id, clock = make_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        queue_speakers(app, 6)
+        stats = app.screen.query_one(StatsPanel)
+        for _turn in range(5):
+            clock.advance(seconds=75)
+            await pilot.press("n")
+            await pilot.pause()
+            console, width = app.console, stats.scrollable_content_region.width
+            rich = console.render_lines(stats._tables, console.options.update(width=width, height=None),
+                                        style=stats.rich_style, pad=True)
+            assert [list(line) for line in stats.lines()] == rich and len(rich) > 4

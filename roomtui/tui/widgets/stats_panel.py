@@ -78,10 +78,15 @@ class StatsPanel(QuietScrollbars, ScrollView):
         """The tables drawn at the panel's width (what render_line shows, scrolled)."""
         width, style = self._this_draw or (self.scrollable_content_region.width, self.rich_style)
         if self._drawn is None or self._drawn[0] != (width, style):  # another width, or another theme
-            console = self.app.console
-            rendered = console.render_lines(self._tables, console.options.update(width=width, height=None),
-                                            style=style, pad=True)
-            self._drawn = ((width, style), [Strip(line, width) for line in rendered])
+            console, lines = self.app.console, []
+            for part in self._tables.renderables:
+                if isinstance(part, AlignedRows):
+                    lines += part.strips(console, width, style)  # only rows not drawn before are drawn
+                else:
+                    rendered = console.render_lines(part, console.options.update(width=width, height=None),
+                                                    style=style, pad=True)
+                    lines += [Strip(line, width) for line in rendered]
+            self._drawn = ((width, style), lines)
         return self._drawn[1]
 
     def render_lines(self, crop: Region) -> list[Strip]:
