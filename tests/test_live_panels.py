@@ -420,3 +420,37 @@ async def test_the_speaking_time_panel_shows_the_lines_rich_draws_of_its_tables(
             rich = console.render_lines(stats._tables, console.options.update(width=width, height=None),
                                         style=stats.rich_style, pad=True)
             assert [list(line) for line in stats.lines()] == rich and len(rich) > 4
+
+
+async def test_a_turn_does_not_draw_the_speaking_panel_around_the_queue_again(tmp_path):
+    """Its title is set only when it changes: Textual redraws a widget at every title set."""
+    app, _archive, _meeting_id, _clock = make_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        queue_speakers(app, 8)
+        await pilot.press("n")
+        await pilot.pause()
+        panel = app.screen.query_one(SpeakingPanel)
+        refreshed = []
+        real = type(panel).refresh
+        type(panel).refresh = lambda widget, *args, **kwargs: refreshed.append(kwargs) or real(widget, *args, **kwargs)
+        try:
+            await pilot.press("n")
+            await pilot.pause()
+        finally:
+            type(panel).refresh = real
+        assert refreshed == [] and "Speaking order" in str(panel.border_title)
+
+
+async def test_an_item_titled_with_markup_shows_as_typed_over_the_speaking_order(tmp_path):
+    """A title is never read as markup: "[/]" stopped the app (MarkupError) when its item began."""
+    app, _archive, _meeting_id, _clock = make_app(tmp_path)
+    typed = "Roads [/] [bold]bridges[/bold] [red"
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        assert app.act("rename", lambda c: c.update_agenda_item(c.meeting.agenda[0].id, title=typed), quiet=True)
+        await pilot.press("right")  # the first item begins
+        await pilot.pause()
+        panel = app.screen.query_one(SpeakingPanel)
+        assert typed in panel._border_title.plain

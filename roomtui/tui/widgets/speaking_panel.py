@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.containers import Vertical
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widgets import OptionList, Static
@@ -277,6 +278,13 @@ class SpeakingPanel(Vertical):
             self._texts[part] = key
             self.query_one(f"#{part}", Static).update(content)
 
+    def _title(self, title: str) -> None:
+        """Textual redraws the whole panel at every title set, the same title or not (~3 ms a key),
+        and reads a str as markup: an item titled "[/]" stopped the app (MarkupError)."""
+        if self._texts.get("title") != title:
+            self._texts["title"] = title
+            self.border_title = Content(title)  # as typed
+
     def _show_queue(self, meeting: Meeting, waiting: list[SpeakerEntry]) -> None:
         """Change only the rows that changed, in place, so the list keeps its scroll position.
 
@@ -340,13 +348,13 @@ class SpeakingPanel(Vertical):
     def refresh_view(self, meeting: Meeting, now: datetime) -> None:
         item = meeting.current_item
         if item is None:
-            self.border_title = _("Speaking order")
+            self._title(_("Speaking order"))
             self._update("sp-head", _("No agenda item is current."))
             self._show_queue(meeting, [])
             self._update("sp-done", "")
             return
         order = SpeakingOrder(meeting, item.id)
-        self.border_title = _("Speaking order · {title}", title=item.title)
+        self._title(_("Speaking order · {title}", title=item.title))
         head = Text(no_wrap=True, overflow="ellipsis")
         waiting = order.waiting
         head.append(ngettext("{n} waiting", "{n} waiting", len(waiting)))
