@@ -454,3 +454,19 @@ async def test_an_item_titled_with_markup_shows_as_typed_over_the_speaking_order
         await pilot.pause()
         panel = app.screen.query_one(SpeakingPanel)
         assert typed in panel._border_title.plain
+
+
+async def test_a_queue_row_too_long_for_its_panel_is_cut_with_an_ellipsis_not_wrapped_away(tmp_path):
+    """Textual lays out a label by the widget's text-wrap, not the Text's no_wrap: the kind after a
+    long name went to a second line, which a one-line row never shows."""
+    app, _archive, _meeting_id, _clock = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        app.act("one entry off", lambda c: c.set_limits(one_entry_per_person=False), quiet=True)
+        queue_speakers(app, 6)
+        await pilot.pause()
+        queue = app.screen.query_one(SpeakingPanel).queue
+        lines = queue_lines(app)
+        assert all("(" in line for line in lines) and any(line.endswith("…") for line in lines), lines
+        assert all(len(line) <= queue.scrollable_content_region.width for line in lines)

@@ -236,7 +236,8 @@ class SpeakingPanel(Vertical):
     DEFAULT_CSS = """
     SpeakingPanel { border: round $primary-darken-1; border-title-align: left; height: 1fr; padding: 0 1; }
     SpeakingPanel #sp-head { height: auto; color: $text-muted; }
-    SpeakingPanel #sp-queue { height: 1fr; border: none; padding: 0; background: transparent; }
+    SpeakingPanel #sp-queue { height: 1fr; border: none; padding: 0; background: transparent;
+                              text-wrap: nowrap; text-overflow: ellipsis; }  /* a row is one line, cut with … */
     SpeakingPanel #sp-queue:focus { background-tint: $foreground 3%; }
     SpeakingPanel #sp-done { height: auto; max-height: 6; color: $text-muted; }
     """
