@@ -470,3 +470,56 @@ async def test_a_queue_row_too_long_for_its_panel_is_cut_with_an_ellipsis_not_wr
         lines = queue_lines(app)
         assert all("(" in line for line in lines) and any(line.endswith("…") for line in lines), lines
         assert all(len(line) <= queue.scrollable_content_region.width for line in lines)
+
+
+async def test_a_turn_at_a_steady_size_lays_out_nothing_and_a_taller_text_still_does(tmp_path):
+    """New texts of the same height go in place (text_in_place.py), virtual sizes without a layout
+    (QuietScrollbars._set_virtual_size); a point of order's second head line still gets its line."""
+    from textual.widget import Widget
+
+    from benchmark import START, crowded_meeting
+    from roomtui.domain import FrozenClock
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+
+    archive = Archive(tmp_path)
+    app = RoomApp(archive, meeting_id=archive.create(crowded_meeting(150, 20)), view="live", clock=FrozenClock(START))
+    laid_out = []
+    real = Widget.refresh
+
+    def refresh(widget, *regions, **kwargs):
+        if kwargs.get("layout"):
+            laid_out.append(f"{type(widget).__name__}#{widget.id}")
+        return real(widget, *regions, **kwargs)
+
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        for _turn in range(8):  # the list of who spoke and the speaking-time table reach their heights
+            await pilot.press("n")
+            await pilot.pause()
+        Widget.refresh = refresh
+        try:
+            await pilot.press("n")
+            await pilot.pause()
+            assert laid_out == []
+            head = app.screen.query_one("#sp-head")
+            assert head.size.height == 1
+            app.act("order", lambda c: c.speaking_order().add(2, SpeakerKind.POINT_OF_ORDER, c.now()), quiet=True)
+            await pilot.press("n")  # the point of order interrupts: the head says who resumes, on a second line
+            await pilot.pause()
+            assert "SpeakingPanel#speakers" not in laid_out and "Static#sp-head" in laid_out
+            assert head.size.height >= 2
+        finally:
+            Widget.refresh = real
+
+
+def test_a_text_keeps_its_line_count_only_when_no_line_can_wrap():
+    from rich.text import Text
+
+    from roomtui.tui.widgets.text_in_place import line_count
+
+    assert line_count(Text("4 waiting"), 30) == 1
+    assert line_count(Text("4 waiting\n⏸ interrupted: Wu"), 30) == 2
+    assert line_count("通江县政协委员" * 3, 30) is None  # 42 cells: it may wrap
+    assert line_count("通江县政协委员" * 2, 28) == 1
+    assert line_count("anything", 0) is None  # not laid out yet

@@ -18,6 +18,7 @@ from roomtui.domain.speaking import SpeakingOrder, current_speaker
 from roomtui.domain.stats import format_seconds
 from roomtui.i18n import _
 from roomtui.tui.widgets.big_clock import BigClock
+from roomtui.tui.widgets.text_in_place import update_in_place
 
 WARNING_SECONDS = 30
 
@@ -131,7 +132,7 @@ class Countdown(Vertical):
         if widget.value != digits:
             widget.update(digits)
         if status != before[4]:
-            self.query_one("#cd-status", Static).update(status)  # a hint wraps: its height may change
+            update_in_place(self.query_one("#cd-status", Static), status)  # a hint wraps: its height may change
 
     def _bar(self, used: float, limit: int) -> Text:
         width = max(10, self.content_region.width or 40)

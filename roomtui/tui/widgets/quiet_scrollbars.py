@@ -15,6 +15,7 @@ from rich.color import Color
 from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 class SteadyScrollBar(ScrollBar):
@@ -57,6 +58,15 @@ class QuietScrollbars:
             self._vertical_scrollbar.display = False
             self.app._start_widget(self, self._vertical_scrollbar)
         return self._vertical_scrollbar
+
+    def _set_virtual_size(self, virtual_size: Size) -> None:
+        """The view's own content size, found before the layout, with its scrollbar, and without a
+        layout of the screen: the view's place does not depend on it (profiled: a layout of the
+        live screen at every turn, ~4 ms). A scrollbar shown or hidden still asks for one."""
+        if virtual_size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, virtual_size)
+            self._scroll_update(virtual_size)
+            self.refresh()
 
     def _scroll_update(self, virtual_size: Size) -> None:
         scrolled_for = (self.outer_size, self.container_size, virtual_size)

@@ -21,6 +21,7 @@ from roomtui.domain.speaking import SpeakingOrder
 from roomtui.domain.stats import format_seconds
 from roomtui.i18n import _, ngettext
 from roomtui.tui.widgets.quiet_scrollbars import QuietScrollbars
+from roomtui.tui.widgets.text_in_place import update_in_place
 
 
 def entry_label(meeting: Meeting, entry: SpeakerEntry) -> Text:
@@ -118,9 +119,7 @@ class SpeakerQueue(QuietScrollbars, OptionList):
         width = self.scrollable_content_region.width - self._get_left_gutter_width()
         last_divider = bool(options) and options[-1]._divider
         virtual_size = Size(width, len(lines) - (1 if last_divider else 0))
-        if virtual_size != self.virtual_size:
-            self.virtual_size = virtual_size
-            self._scroll_update(virtual_size)
+        self._set_virtual_size(virtual_size)
 
     def drop_head(self) -> None:
         """The first row goes (the head took the floor): OptionList's removal renumbers every
@@ -277,7 +276,7 @@ class SpeakingPanel(Vertical):
         key = content.markup if isinstance(content, Text) else content
         if self._texts.get(part) != key:
             self._texts[part] = key
-            self.query_one(f"#{part}", Static).update(content)
+            update_in_place(self.query_one(f"#{part}", Static), content)
 
     def _title(self, title: str) -> None:
         """Textual redraws the whole panel at every title set, the same title or not (~3 ms a key),

@@ -68,8 +68,7 @@ class StatsPanel(QuietScrollbars, ScrollView):
         self._tables = stats_tables(meeting, now, stats)  # counted once per change
         self._drawn = None
         height = 1 + len(by_role) + 1 + 1 + len(by_person) if by_person else 1
-        self.virtual_size = Size(0, height)  # as wide as the panel, whatever it is: the tables are drawn to fit
-        self._scroll_update(self.virtual_size)  # its scrollbar, in this draw (see quiet_scrollbars.py)
+        self._set_virtual_size(Size(0, height))  # as wide as the panel, whatever it is: the tables are drawn to fit
         self.refresh()
 
     _this_draw: tuple | None = None  # (width, style) of the draw under way
