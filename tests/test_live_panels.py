@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from live_helpers import make_app
 
 from roomtui.domain.model import SpeakerKind
@@ -29,6 +31,21 @@ def queue_speakers(app, count: int) -> None:
                 quiet=True)
 
 
+@asynccontextmanager
+async def started(tmp_path, speakers: int = 0, size: tuple[int, int] = (160, 50)):
+    """The demo council live on its first item with ``speakers`` queued (people 1-9 in turn, as
+    often as it takes): yields (app, pilot, clock)."""
+    app, _archive, _meeting_id, clock = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("right")  # start the meeting: the first item is current
+        await pilot.pause()
+        if speakers:
+            app.act("one entry off", lambda c: c.set_limits(one_entry_per_person=False), quiet=True)
+            queue_speakers(app, speakers)
+            await pilot.pause()
+        yield app, pilot, clock
+
+
 def waiting_names(app) -> list[str]:
     meeting = app.session.meeting
     order = SpeakingOrder(meeting, meeting.current_item_id)
@@ -36,12 +53,7 @@ def waiting_names(app) -> list[str]:
 
 
 async def test_a_long_queue_is_renumbered_in_place_and_issues_are_left_alone(tmp_path):
-    app, _archive, _meeting_id, _clock = make_app(tmp_path)
-    async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.press("right")  # start the meeting: the first item is current
-        await pilot.pause()
-        app.act("one entry off", lambda c: c.set_limits(one_entry_per_person=False), quiet=True)
-        queue_speakers(app, 60)
+    async with started(tmp_path, 60) as (app, pilot, _clock):
         app.act("issue", lambda c: c.raise_issue(title="Road", queue_answer=False), quiet=True)
         await pilot.pause()
         queue = app.screen.query_one(SpeakingPanel).queue
@@ -195,11 +207,7 @@ async def test_a_turn_given_in_a_long_meeting_draws_the_screen_once_with_its_scr
 
 async def test_a_click_on_a_row_gives_that_speaker_the_floor_after_the_rows_moved_up(tmp_path):
     """The numbers are drawn beside kept labels; a click must still name the row where it is now."""
-    app, _archive, _meeting_id, _clock = make_app(tmp_path)
-    async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.press("right")
-        await pilot.pause()
-        queue_speakers(app, 5)
+    async with started(tmp_path, 5) as (app, pilot, _clock):
         await pilot.press("n")  # the first takes the floor: every row moves up one
         await pilot.pause()
         waiting = SpeakingOrder(app.session.meeting, app.session.meeting.current_item_id).waiting
@@ -215,13 +223,7 @@ async def test_a_click_on_a_row_gives_that_speaker_the_floor_after_the_rows_move
 
 async def test_a_click_or_a_hover_in_a_scrolled_queue_names_the_row_under_the_mouse(tmp_path):
     """Rows carry no meta (one Strip each): the row is found from the mouse's place and the scroll."""
-    app, _archive, _meeting_id, _clock = make_app(tmp_path)
-    async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.press("right")
-        await pilot.pause()
-        app.act("one entry off", lambda c: c.set_limits(one_entry_per_person=False), quiet=True)
-        queue_speakers(app, 60)
-        await pilot.pause()
+    async with started(tmp_path, 60) as (app, pilot, _clock):
         queue = app.screen.query_one(SpeakingPanel).queue
         queue.scroll_to(y=20, animate=False, immediate=True)
         await pilot.pause()
@@ -380,12 +382,7 @@ async def test_the_issues_view_passes_over_a_change_of_the_queue_and_follows_a_c
     """The session's versions tell the panel which lists a saved change touched."""
     from roomtui.tui.widgets import issues_panel
 
-    app, _archive, _meeting_id, _clock = make_app(tmp_path)
-    async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.press("right")
-        await pilot.pause()
-        queue_speakers(app, 3)
-        await pilot.pause()
+    async with started(tmp_path, 3) as (app, pilot, _clock):
         listed = []
         real = issues_panel.rows
         monkeypatch.setattr(issues_panel, "rows", lambda meeting: listed.append(1) or real(meeting))
@@ -406,11 +403,7 @@ async def test_the_speaking_time_panel_shows_the_lines_rich_draws_of_its_tables(
     """Its rows are drawn one by one and kept (AlignedRows.strips): still Rich's lines, turn after turn."""
     from roomtui.tui.widgets.stats_panel import StatsPanel
 
-    app, _archive, _meeting_id, clock = make_app(tmp_path)
-    async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.press("right")
-        await pilot.pause()
-        queue_speakers(app, 6)
+    async with started(tmp_path, 6) as (app, pilot, clock):
         stats = app.screen.query_one(StatsPanel)
         for _turn in range(5):
             clock.advance(seconds=75)
@@ -424,11 +417,7 @@ async def test_the_speaking_time_panel_shows_the_lines_rich_draws_of_its_tables(
 
 async def test_a_turn_does_not_draw_the_speaking_panel_around_the_queue_again(tmp_path):
     """Its title is set only when it changes: Textual redraws a widget at every title set."""
-    app, _archive, _meeting_id, _clock = make_app(tmp_path)
-    async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.press("right")
-        await pilot.pause()
-        queue_speakers(app, 8)
+    async with started(tmp_path, 8) as (app, pilot, _clock):
         await pilot.press("n")
         await pilot.pause()
         panel = app.screen.query_one(SpeakingPanel)
@@ -459,13 +448,7 @@ async def test_an_item_titled_with_markup_shows_as_typed_over_the_speaking_order
 async def test_a_queue_row_too_long_for_its_panel_is_cut_with_an_ellipsis_not_wrapped_away(tmp_path):
     """Textual lays out a label by the widget's text-wrap, not the Text's no_wrap: the kind after a
     long name went to a second line, which a one-line row never shows."""
-    app, _archive, _meeting_id, _clock = make_app(tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("right")
-        await pilot.pause()
-        app.act("one entry off", lambda c: c.set_limits(one_entry_per_person=False), quiet=True)
-        queue_speakers(app, 6)
-        await pilot.pause()
+    async with started(tmp_path, 6, size=(120, 40)) as (app, pilot, _clock):
         queue = app.screen.query_one(SpeakingPanel).queue
         lines = queue_lines(app)
         assert all("(" in line for line in lines) and any(line.endswith("…") for line in lines), lines
