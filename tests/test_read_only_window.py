@@ -46,6 +46,11 @@ async def test_a_read_only_window_follows_and_answers_read_only(tmp_path):
         assert "limit 6:00" in screen_text(app) and "Zhang Xiaojun" in screen_text(app)
         assert app.screen.query_one(Countdown).query_one("#cd-digits").value == "6:00"
         assert not app.follow_changes()  # nothing new, nothing redrawn
+        # an issue raised in the writer reaches the issues table (the session's versions move on follow)
+        writer.do("issue", lambda c: c.raise_issue(title="Bus shelter on Main Street", queue_answer=False))
+        assert app.follow_changes()
+        await pilot.pause()
+        assert "Bus shelter on Main Street" in screen_text(app)
 
         # every action key answers "read-only", whatever state the meeting is in
         before = data_files(archive.root)
