@@ -30,6 +30,7 @@ from roomtui.tui.room.app import RoomViewApp
 START = datetime(2019, 11, 22, 9, 0)
 SIZES = [(80, 24), (120, 40)]
 SERIES = "Council [/] [b]series[/b]"
+FOLDER = "data [/] [b]dir[/b]"  # the data folder is typed too (--data)
 
 
 def typed(tag: str) -> str:
@@ -96,7 +97,7 @@ def hostile_meeting(meeting_id: str, stage: str, day: date = date(2019, 11, 22))
 
 @pytest.fixture
 def archive(tmp_path) -> Archive:
-    archive = Archive(tmp_path / "data")
+    archive = Archive(tmp_path / FOLDER)
     archive.create(hostile_meeting("closed", "closed", date(2019, 11, 22)))
     archive.create(hostile_meeting("live", "live", date(2019, 12, 6)))
     archive.create(hostile_meeting("draft", "draft", date(2020, 1, 10)))
@@ -409,3 +410,10 @@ async def test_the_room_view_shows_typed_text_as_typed(archive, size):
         view.poll()
         await pilot.pause()
         assert view.screen.has_class("-sharing")
+        # the file damaged: the view says why it stopped following, naming the file in its folder
+        archive.path_of("closed").write_text("{", encoding="utf-8")
+        view.poll()
+        await pilot.pause()
+        problem = view.screen.query_one("#room-problem")
+        said = "".join(problem.render_line(y).text for y in range(problem.size.height))
+        assert "Not following" in said and "[b]dir[/b]" in said, said
