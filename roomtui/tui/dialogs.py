@@ -124,7 +124,9 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
         if spec.kind == "select":
             from textual.widgets import Select
 
-            return Select([(label, value) for label, value in spec.options], value=spec.value if spec.value is not None
+            # options name people, issues and departments as typed: Select reads a str as markup ("[/]" stopped the app)
+            options = [(Text(label), value) for label, value in spec.options]
+            return Select(options, value=spec.value if spec.value is not None
                           and any(v == spec.value for _l, v in spec.options) else Select.NULL, id=wid,
                           allow_blank=not spec.required, prompt=spec.placeholder or _("choose"))
         if spec.kind == "checkbox":

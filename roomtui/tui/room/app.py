@@ -21,6 +21,7 @@ which ``poll()`` looks at along with the meeting file, just as cheaply and as re
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -150,8 +151,9 @@ class RoomViewApp(TranslatedBindings, App[None]):
         problem = screen.query_one("#room-problem", Static)
         problem.display = bool(self.follower.problem)
         if self.follower.problem:
-            problem.update(_("Not following: {problem}. The last version read is shown; this view catches up "
-                             "by itself once the file is back.", problem=self.follower.problem))
+            # as written, not markup: the problem names the file, in a folder someone named ("[/]" stopped the view)
+            problem.update(Text(_("Not following: {problem}. The last version read is shown; this view catches up "
+                                  "by itself once the file is back.", problem=self.follower.problem)))
         meeting = self.meeting
         if meeting is None:
             self._shape("-none")
