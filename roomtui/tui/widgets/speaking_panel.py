@@ -68,6 +68,8 @@ def finished_label(meeting: Meeting, entry: SpeakerEntry, now: datetime) -> Text
 class _LazyOption(Option):
     """An option whose label is made the first time the row is drawn (most of a long queue never is)."""
 
+    __hash__ = object.__hash__  # by identity, as Option's own, without a Python call per option indexed
+
     def __init__(self, make_prompt: Callable[[], Text], id: str) -> None:
         super().__init__("", id=id)
         self._make_prompt: Callable[[], Text] | None = make_prompt
