@@ -87,9 +87,15 @@ def test_rows_drawn_one_by_one_and_kept_are_the_lines_rich_draws(cells, width, c
 
     console = Console(width=width, legacy_windows=False, color_system="truecolor")
     style = Style.parse(colour) if colour else Style()
-    rows = AlignedRows(COLUMNS, [[Text(c, style="dim" if n % 2 else "") for n, c in enumerate(row)] for row in cells],
-                       header=["", "#", "Item", "Min"])
+    def texts():
+        return [[Text(c, style="dim" if n % 2 else "") for n, c in enumerate(row)] for row in cells]
+
+    rows = AlignedRows(COLUMNS, texts(), header=["", "#", "Item", "Min"])
     rich = console.render_lines(rows, console.options.update(width=width, height=None), style=style, pad=True)
     for _twice in range(2):  # drawn, then from what was kept
         assert [list(strip) for strip in rows.strips(console, width, style)] == rich
+    mirrored = [Column("right" if c.justify == "left" else "left", c.flexible) for c in COLUMNS]
+    other = AlignedRows(mirrored, texts(), header=["", "#", "Item", "Min"])
+    rich = console.render_lines(other, console.options.update(width=width, height=None), style=style, pad=True)
+    assert [list(strip) for strip in other.strips(console, width, style)] == rich  # the same cells, other columns
 

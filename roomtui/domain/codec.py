@@ -261,38 +261,44 @@ def _fingerprint(value: Any) -> tuple:
 
 
 def _compile_fingerprint(cls: type) -> Any:
-    """A function giving a record's fields as a tuple of immutable values, by their declared types;
-    a value of another type (or a class without hints) gives a fingerprint equal to nothing."""
-    if not dataclasses.is_dataclass(cls):
+    """A function giving a record's fields as a tuple of immutable values, each of exactly its
+    declared class (True is not 1 in the file; a time is naive, as the record rules want it);
+    any other value, or a class whose hints do not resolve, gives a fingerprint equal to nothing."""
+    try:
+        hints = _hints(cls) if dataclasses.is_dataclass(cls) else None
+    except Exception:
+        hints = None
+    if hints is None:
         return lambda value: (_Unknown(),)
-    immutable = set(_SCALARS) | {date, datetime, time}
     namespace: dict[str, Any] = {"U": _Unknown, "F": _fingerprint}
     parts = []
-    for f in dataclasses.fields(cls):
-        tp = _hints(cls)[f.name]
+    for number, f in enumerate(dataclasses.fields(cls)):
+        tp, optional = hints[f.name], False
         if get_origin(tp) in (typing.Union, types.UnionType):
             args = [a for a in get_args(tp) if a is not type(None)]
-            tp = args[0] if len(args) == 1 else Any
+            tp, optional = (args[0] if len(args) == 1 else Any), len(args) < len(get_args(tp))
+        other = "(x if x is None else U())" if optional else "U()"
+        name_t = f"T{number}"
         attr = f"(x := v.{f.name})"
-        if isinstance(tp, type) and (tp in immutable or issubclass(tp, Enum)):
-            expr = f"x if {attr}.__class__ in M else U()"
+        if isinstance(tp, type) and (tp in _SCALARS or tp in (date, datetime, time) or issubclass(tp, Enum)):
+            namespace[name_t] = tp
+            naive = " and x.tzinfo is None" if tp in (datetime, time) else ""
+            expr = f"x if {attr}.__class__ is {name_t}{naive} else {other}"
         elif dataclasses.is_dataclass(tp):
-            expr = f"F(v.{f.name})"  # a value of another class fingerprints as unknown
-        elif get_origin(tp) is list and len(get_args(tp)) == 1:
-            expr = f"(tuple([y if y.__class__ in M else F(y) for y in x]) if x else ()) if {attr}.__class__ is list else U()"
+            namespace[name_t] = tp
+            expr = f"F(x) if {attr}.__class__ is {name_t} else {other}"
+        elif get_origin(tp) is list and len(get_args(tp)) == 1 and isinstance(get_args(tp)[0], type):
+            namespace[name_t] = item = get_args(tp)[0]
+            each = "F(y)" if dataclasses.is_dataclass(item) else "y"
+            naive = " and y.tzinfo is None" if item in (datetime, time) else ""
+            expr = (f"(tuple([{each} if y.__class__ is {name_t}{naive} else U() for y in x]) if x else ()) "
+                    f"if {attr}.__class__ is list else {other}")
         else:
             expr = "U()"
         parts.append(expr)
-    enums = {a for f in dataclasses.fields(cls) for a in _declared(_hints(cls)[f.name]) if isinstance(a, type) and issubclass(a, Enum)}
-    namespace["M"] = frozenset(immutable | enums)
     source = "def fingerprint(v):\n    return (" + "".join(f"{p}, " for p in parts) + ")\n"
     exec(compile(source, f"<codec fingerprint of {cls.__name__}>", "exec"), namespace)
     return namespace["fingerprint"]
-
-
-def _declared(tp: Any) -> list[Any]:
-    """A hint and the types inside it (Optional[X], list[X])."""
-    return [tp, *(a for arg in get_args(tp) for a in _declared(arg))]
 
 
 def meeting_from_data(data: Any) -> Meeting:

@@ -68,7 +68,8 @@ class AlignedRows:
         widths = self._widths(width)
         lines = []
         for row in self.rows:
-            key = (tuple((cell.plain, tuple(cell.spans), cell.style) for cell in row), tuple(widths), width, style)
+            key = (tuple((cell.plain, tuple(cell.spans), cell.style) for cell in row), tuple(self.columns),
+                   tuple(widths), width, style)
             drawn = _DRAWN.get(key)
             if drawn is None:
                 segments = self._row(console, row, widths, width)

@@ -129,7 +129,7 @@ class SpeakerQueue(QuietScrollbars, OptionList):
         row here is one line, so the map of one row less is the map as it was, minus its last line.
         """
         options = self._options
-        if any(option._divider for option in options[:1]) or not self._line_cache.lines:
+        if not self._line_cache.lines or any(option._divider for option in options):  # never in a queue
             self.remove_option_at_index(0)
             return
         head = options.pop(0)
