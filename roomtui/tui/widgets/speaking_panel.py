@@ -227,8 +227,13 @@ class SpeakerQueue(QuietScrollbars, OptionList):
             label = visual.to_strips(self, visual, label_width, None, style)[0]
             label = label.crop_extend(0, label_width, style.rich_style)
             self._drawn[key] = label
-        # one Strip (each is ~10 us to make), and no meta: a click finds its row by position
-        return Strip([Segment(number, style.rich_style), *label], len(number) + label.cell_length)
+        # one Strip (each is ~10 us to make), and no meta: a click finds its row by position; as wide
+        # as the widget (its scrollbar is drawn over the last cells), or Textual makes one more
+        under_bar = max(0, self.size.width - width)
+        segments = [Segment(number, style.rich_style), *label]
+        if under_bar:
+            segments.append(Segment(" " * under_bar, style.rich_style))
+        return Strip(segments, len(number) + label.cell_length + under_bar)
 
 
 class SpeakingPanel(Vertical):
