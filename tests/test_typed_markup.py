@@ -146,6 +146,23 @@ async def open_selects(app, pilot) -> str:
     return "\n".join(shown)
 
 
+async def press_shows(app, pilot, key: str, *tags: str, where: str) -> None:
+    """After ``key``, the screen shows each field's text as typed."""
+    await pilot.press(key)
+    await settle(app, pilot)
+    shows(app, *tags, where=where)
+
+
+async def dialog_shows(app, pilot, key: str, kind: type, *tags: str, where: str) -> None:
+    """``key`` opens a ``kind`` of dialog that shows each field's text as typed; then it is closed."""
+    await pilot.press(key)
+    await settle(app, pilot)
+    assert isinstance(app.screen, kind), where
+    if tags:
+        shows(app, *tags, where=where)
+    await close_dialog(app, pilot)
+
+
 async def close_dialog(app, pilot) -> None:
     """Leave the forms and pickers on screen, typed into or not."""
     while isinstance(app.screen, (FormDialog, PickerDialog, ConfirmDialog)):
@@ -178,15 +195,9 @@ async def test_the_meetings_list_and_the_prepare_screen_show_typed_text_as_typed
         details = screen_text(app)
         for tag in ("MT", "TH", "VE", "HO"):
             assert seen(tag) in details, f"details: {tag} in\n{details}"
-        await pilot.press("e")
-        await settle(app, pilot)
-        assert isinstance(app.screen, FormDialog)
-        shows(app, "MT", where="title form")
-        await close_dialog(app, pilot)
+        await dialog_shows(app, pilot, "e", FormDialog, "MT", where="title form")
         # participants, and the edit form of the first
-        await pilot.press("2")
-        await settle(app, pilot)
-        shows(app, "P1", "P2", "P3", "P4", where="participants")
+        await press_shows(app, pilot, "2", "P1", "P2", "P3", "P4", where="participants")
         await pilot.press("e")
         await settle(app, pilot)
         assert isinstance(app.screen, FormDialog)
@@ -194,18 +205,10 @@ async def test_the_meetings_list_and_the_prepare_screen_show_typed_text_as_typed
         await open_selects(app, pilot)
         await close_dialog(app, pilot)
         # agenda, and the edit form of the first item
-        await pilot.press("3")
-        await settle(app, pilot)
-        shows(app, "G1", "G2", "G3", "G4", where="agenda")
-        await pilot.press("e")
-        await settle(app, pilot)
-        assert isinstance(app.screen, FormDialog)
-        shows(app, "G1", where="agenda item form")
-        await close_dialog(app, pilot)
+        await press_shows(app, pilot, "3", "G1", "G2", "G3", "G4", where="agenda")
+        await dialog_shows(app, pilot, "e", FormDialog, "G1", where="agenda item form")
         # issues, and the edit form of the first (its department is one of the list's)
-        await pilot.press("4")
-        await settle(app, pilot)
-        shows(app, "S1", "S2", where="issues")
+        await press_shows(app, pilot, "4", "S1", "S2", where="issues")
         await pilot.press("e")
         await settle(app, pilot)
         assert isinstance(app.screen, FormDialog)
@@ -250,11 +253,7 @@ async def test_the_live_screen_and_its_forms_show_typed_text_as_typed(archive, s
         assert seen("S1") in listed, listed
         await close_dialog(app, pilot)
         # add a commitment to the one response: its lead unit is filled in
-        await pilot.press("m")
-        await settle(app, pilot)
-        assert isinstance(app.screen, FormDialog)
-        shows(app, "LU", where="commitment form")
-        await close_dialog(app, pilot)
+        await dialog_shows(app, pilot, "m", FormDialog, "LU", where="commitment form")
         # an issue from the floor: who raised it and who answers are Selects of typed names
         await pilot.press("i")
         await settle(app, pilot)
@@ -263,47 +262,24 @@ async def test_the_live_screen_and_its_forms_show_typed_text_as_typed(archive, s
         assert seen("P1") in listed and seen("DE") in listed, listed
         await close_dialog(app, pilot)
         # the report's issues, to raise one
-        await pilot.press("I")
-        await settle(app, pilot)
-        assert isinstance(app.screen, PickerDialog)
-        shows(app, "S1", where="report issue picker")
-        await close_dialog(app, pilot)
+        await dialog_shows(app, pilot, "I", PickerDialog, "S1", where="report issue picker")
         # a speaker to add, and one to insert at a position
         for key in ("a", "p"):
-            await pilot.press(key)
-            await settle(app, pilot)
-            assert isinstance(app.screen, PickerDialog)
-            shows(app, "P1", where=f"speaker picker ({key})")
-            await close_dialog(app, pilot)
+            await dialog_shows(app, pilot, key, PickerDialog, "P1", where=f"speaker picker ({key})")
         # the proposer's satisfaction names the response
-        await pilot.press("f")
-        await settle(app, pilot)
-        assert isinstance(app.screen, PickerDialog)
-        shows(app, "S1", where="satisfaction question")
-        await close_dialog(app, pilot)
+        await dialog_shows(app, pilot, "f", PickerDialog, "S1", where="satisfaction question")
         # key points of the speaker (the department's head)
-        await pilot.press("w")
-        await settle(app, pilot)
-        assert isinstance(app.screen, FormDialog)
-        shows(app, "P4", where="key points form")
-        await close_dialog(app, pilot)
+        await dialog_shows(app, pilot, "w", FormDialog, "P4", where="key points form")
         # the leader's summary and closing remarks (none yet)
-        await pilot.press("t")
-        await settle(app, pilot)
-        assert isinstance(app.screen, FormDialog)
-        await close_dialog(app, pilot)
+        await dialog_shows(app, pilot, "t", FormDialog, where="summary form")
         # the next item: the answer ends, the queue stays on its item
         await pilot.press("right")
         await settle(app, pilot)
         if wide:
             shows(app, "G3", where="live screen, next item")
         # the minutes of the meeting under way, then the prepare screen of a live meeting
-        await pilot.press("f4")
-        await settle(app, pilot)
-        shows(app, "MT", where="minutes of a live meeting")
-        await pilot.press("f2")
-        await settle(app, pilot)
-        shows(app, "MT", "TH", where="prepare screen of a live meeting")
+        await press_shows(app, pilot, "f4", "MT", where="minutes of a live meeting")
+        await press_shows(app, pilot, "f2", "MT", "TH", where="prepare screen of a live meeting")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -335,9 +311,7 @@ async def test_the_minutes_hand_out_and_share_show_typed_text_as_typed(archive, 
         await settle(app, pilot)
         if size[0] >= 120:
             shows(app, "MT", where="hand-out")
-        await pilot.press("r")
-        await settle(app, pilot)
-        shows(app, "S1", where="hand-out responses")
+        await press_shows(app, pilot, "r", "S1", where="hand-out responses")
         await pilot.press("escape")
         await settle(app, pilot)
         # sharing over Wi-Fi (on the loopback: no network is touched)
@@ -377,11 +351,16 @@ async def test_the_follow_up_register_shows_typed_text_as_typed(archive, size):
             await close_dialog(app, pilot)
 
 
+def room_view(archive, meeting_id: str, now: datetime) -> RoomViewApp:
+    """The room view of a meeting at ``now``, still (no polling, no carousel)."""
+    return RoomViewApp(Archive(archive.root, read_only=True), meeting_id, clock=FrozenClock(now),
+                       poll_seconds=None, carousel_seconds=None)
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_the_room_view_shows_typed_text_as_typed(archive, size):
     # a department answering an issue, with a queue: the floor, the turn, the issue, the next speakers
-    view = RoomViewApp(Archive(archive.root, read_only=True), "live", clock=FrozenClock(datetime(2019, 12, 6, 9, 2)),
-                       poll_seconds=None, carousel_seconds=None)
+    view = room_view(archive, "live", datetime(2019, 12, 6, 9, 2))
     async with view.run_test(size=size) as pilot:
         await pilot.pause()
         text = shows(view, "P4", where="room view, speaking")
@@ -392,16 +371,14 @@ async def test_the_room_view_shows_typed_text_as_typed(archive, size):
     session = archive.open("live", clock=FrozenClock(datetime(2019, 12, 6, 9, 3)))
     session.do("stop", lambda c: c.speaking_order().stop(c.now()))
     session.close()
-    view = RoomViewApp(Archive(archive.root, read_only=True), "live", clock=FrozenClock(datetime(2019, 12, 6, 9, 3)),
-                       poll_seconds=None, carousel_seconds=None)
+    view = room_view(archive, "live", datetime(2019, 12, 6, 9, 3))
     async with view.run_test(size=size) as pilot:
         await pilot.pause()
         text = shows(view, "P2", where="room view, between")
         if size[0] >= 120:
             assert seen("G2") in text and seen("MT") in text, text
     # ended, then shared over Wi-Fi
-    view = RoomViewApp(Archive(archive.root, read_only=True), "closed", clock=FrozenClock(START),
-                       poll_seconds=None, carousel_seconds=None)
+    view = room_view(archive, "closed", START)
     async with view.run_test(size=size) as pilot:
         await pilot.pause()
         if size[1] >= 40:  # (a small terminal shows the code alone)
