@@ -28,7 +28,8 @@ from roomtui.handout import (
     response_document,
     response_text,
 )
-from roomtui.handout.pages import page_header, short_title
+from roomtui.handout.headers import short_title
+from roomtui.handout.pages import page_header
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, QUIET_ZONE, side
 
 

@@ -20,10 +20,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from roomtui.handout.headers import single_header, tag
 from roomtui.handout.text import Document
 
 MIN_BODY_BYTES = 100  # below this a page holds less than two lines: not worth a code
-TAG_CHARACTERS = 12  # of the title in a header (Latin letters; a CJK character counts two)
 
 
 class PageTooSmall(ValueError):
@@ -41,32 +41,6 @@ class Page:
     def payload(self) -> str:
         """What the code carries: the header line, then the body."""
         return self.header + "\n" + self.body
-
-
-def short_title(title: str) -> str:
-    """A few characters of the title that tie the pages together: its first words up to
-    about ``TAG_CHARACTERS`` (a CJK character counts as two), cut at a word or punctuation."""
-    words = [w for w in re.split(r"[\s“”\"'‘’《》「」（）()，,、：:；;]+", title) if w]
-    if not words:
-        return ""
-    kept = ""
-    for word in words:
-        candidate = f"{kept} {word}" if kept else word
-        if kept and _width(candidate) > TAG_CHARACTERS:
-            break
-        kept = candidate
-    while _width(kept) > TAG_CHARACTERS + 4 and len(kept) > 1:
-        kept = kept[:-1]
-    return kept
-
-
-def tag(title: str, date: str) -> str:
-    return " ".join(p for p in (short_title(title), date) if p)
-
-
-def single_header(title: str, date: str) -> str:
-    """The header of a document that is one page and does not open with its title."""
-    return tag(title, date) or "[1/1]"
 
 
 def page_header(document: Document, number: int, total: int) -> str:
@@ -161,10 +135,6 @@ def _split_line(line: str, budget: int) -> list[str]:
         else:
             pieces.append(word)
     return pieces
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(char) > 0x2E80 else 1 for char in text)
 
 
 def _size(text: str) -> int:

@@ -28,6 +28,8 @@ from datetime import date
 
 from roomtui.domain.model import Commitment, Disposition, Issue, Meeting, Response
 from roomtui.domain.text import clean_text
+from roomtui.handout.headers import single_header
+from roomtui.handout.qr import DEFAULT_MAX_VERSION, byte_capacity
 from roomtui.i18n import RecordTables, normalise
 
 _ENGLISH: dict[str, str] = {
@@ -160,9 +162,6 @@ def response_text(meeting: Meeting, response: Response, budget: int | None = Non
 
 def single_page_budget(meeting: Meeting) -> int:
     """Bytes of text one code of the default maximum version carries under its header."""
-    from roomtui.handout.pages import single_header  # pages imports this module
-    from roomtui.handout.qr import DEFAULT_MAX_VERSION, byte_capacity
-
     header = single_header(_one_line(meeting.title), _date(meeting.date))
     return byte_capacity(DEFAULT_MAX_VERSION) - _size(header) - 1
 
