@@ -51,10 +51,30 @@ def within(cells: tuple[int, int], area: tuple[int, int]) -> bool:
 
 
 # -- the summary: a digest for a phone ------------------------------------------------------
+def test_the_heading_says_the_times_held_as_the_minutes_do():
+    """Started 3 minutes late, closed 7 minutes later: the hand-out says 09:03-09:10 like the
+    minutes, not the planned 09:00; before the start, the plan is all there is."""
+    from datetime import timedelta
+
+    from roomtui.minutes.model import build_minutes
+
+    meeting = build_demo("en")
+    assert handout_text(meeting).splitlines()[1].startswith("2019-11-22 09:00,")
+    meeting = played("en")
+    first = min((item for item in meeting.agenda if item.started_at), key=lambda item: item.started_at)
+    first.started_at = datetime(2019, 11, 22, 9, 3)
+    meeting.closed_at = datetime(2019, 11, 22, 9, 10)
+    header = build_minutes(meeting, public=True).header
+    assert (header.start_time, header.end_time) == ("09:03", "09:10")
+    assert handout_text(meeting).splitlines()[1].startswith("2019-11-22 09:03-09:10,")
+    meeting.closed_at += timedelta(days=1)
+    assert handout_text(meeting).splitlines()[1].startswith("2019-11-22 09:03-2019-11-23 09:10,")
+
+
 def test_english_digest_has_what_who_disposition_and_when():
     text = handout_text(played("en"))
     assert text.startswith("Tongjiang County CPPCC consultation council\n"
-                           "2019-11-22 09:00, Conference room, 4th floor, Nuojiang Town Government\n\n")
+                           "2019-11-22 09:00-10:07, Conference room, 4th floor, Nuojiang Town Government\n\n")
     assert "County Public Security Bureau\n" \
            "#4 Cars block the fire lane of an old compound: resolve now\n" \
            "- Mark the fire lane and tow offending cars by 2019-12-07\n" in text

@@ -28,6 +28,7 @@ from datetime import date
 
 from roomtui.domain.model import Commitment, Disposition, Issue, Meeting, Response
 from roomtui.domain.text import clean_text
+from roomtui.domain.timeline import held_times
 from roomtui.handout.headers import single_header
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, byte_capacity
 from roomtui.i18n import RecordTables, normalise
@@ -114,7 +115,7 @@ def handout_document(meeting: Meeting) -> Document:
         closing.append(words["review"] + words["colon"] + meeting.review_date.isoformat())
     if closing:
         items.append(_item(closing))
-    return Document(_one_line(meeting.title), _date(meeting.date), _last_item_plain(items),
+    return Document(_one_line(meeting.title), _date(held_times(meeting).day), _last_item_plain(items),
                     titled=bool(_one_line(meeting.title)))
 
 
@@ -153,7 +154,7 @@ def response_document(meeting: Meeting, response: Response, budget: int | None =
     for detail in details:
         if _size(_item(lines + [detail] + dues, blank=False)) <= budget:
             lines.append(detail)
-    return Document(_one_line(meeting.title), _date(meeting.date), (_item(lines + dues, blank=False),))
+    return Document(_one_line(meeting.title), _date(held_times(meeting).day), (_item(lines + dues, blank=False),))
 
 
 def response_text(meeting: Meeting, response: Response, budget: int | None = None) -> str:
@@ -162,7 +163,7 @@ def response_text(meeting: Meeting, response: Response, budget: int | None = Non
 
 def single_page_budget(meeting: Meeting) -> int:
     """Bytes of text one code of the default maximum version carries under its header."""
-    header = single_header(_one_line(meeting.title), _date(meeting.date))
+    header = single_header(_one_line(meeting.title), _date(held_times(meeting).day))
     return byte_capacity(DEFAULT_MAX_VERSION) - _size(header) - 1
 
 
@@ -174,9 +175,19 @@ def _public_issues(meeting: Meeting) -> list[Issue]:
 
 
 def _heading(meeting: Meeting, words: dict) -> str:
-    when = _date(meeting.date)
-    if meeting.start_time is not None:
-        when = f"{when} {meeting.start_time:%H:%M}".strip()
+    """Title, then when and where: the day and times the meeting was held, as the minutes say
+    them (the first item's start, the close), the plan only while nothing has happened yet."""
+    held = held_times(meeting)
+    when = _date(held.day)
+    start = held.start or (meeting.planned_start if meeting.start_time is not None else None)
+    if start is not None:
+        times = f"{start:%H:%M}"
+        if held.end is not None:
+            end = f"{held.end:%H:%M}"
+            if held.end.date() != start.date():
+                end = f"{held.end.date().isoformat()} {end}"
+            times = f"{times}-{end}"
+        when = f"{when} {times}".strip()
     lines = [_one_line(meeting.title), words["place"].join(p for p in (when, _one_line(meeting.venue)) if p)]
     return _item([line for line in lines if line])
 
