@@ -131,10 +131,13 @@ def decode(app, code: QRCodeView) -> str:
 
 
 async def read_all_pages(app, pilot, code: QRCodeView) -> list[tuple[str, str]]:
-    """(header, body) of every page, turning pages with the right arrow."""
+    """(header, body) of every page, turning pages with the right arrow; a page that opens
+    among an issue's commitments repeats the issue's line first, which is not the body's."""
     pages = []
     for _ in code.layout.pages:
         header, body = decode(app, code).split("\n", 1)
+        assert body.startswith(code.page.repeated)
+        body = body.removeprefix(code.page.repeated)
         if not app.screen.has_class("-full-screen"):
             assert squeeze(header) == squeeze(region_text(app, app.screen.query_one("#handout-header").region))
         pages.append((header, body))
