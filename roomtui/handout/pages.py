@@ -26,7 +26,9 @@ from roomtui.handout.headers import single_header, tag
 from roomtui.handout.text import Block, Document
 
 REPEATED_BYTES = 24  # of an issue's line, repeated by a page opening among its commitments
-MIN_BODY_BYTES = 100  # below this a page holds less than two lines: not worth a code
+# Below this a page holds less than a line: not worth a code. A default 80x24 terminal draws
+# version 5 at most (106 bytes, 70-77 under the header): it still hands out, in more pages.
+MIN_BODY_BYTES = 64
 
 
 class PageTooSmall(ValueError):
@@ -108,6 +110,8 @@ def cut(items: Iterable[Iterable[Block]], budget: int, first_budget: int | None 
                     choice = candidate
             stop += 1
         best[start] = choice
+    if best[0] is None:
+        raise PageTooSmall(f"a piece of the text does not fit {budget} bytes")
     bodies, start = [], 0
     while start < count:
         stop = best[start][3]
@@ -150,7 +154,7 @@ def _block_pieces(text: str, budget: int) -> list[str]:
         if line == "\n" and pieces:
             pieces[-1] += line
         else:
-            pieces += _split_line(line, budget)
+            pieces += _split_line(line, budget - 1)  # room for the empty line it may take
     return pieces
 
 

@@ -22,7 +22,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from roomtui.domain.model import Meeting, Response
-from roomtui.handout.layout import reading_distance_sentence
+from roomtui.handout.distance import table_sentence
+from roomtui.handout.layout import Purpose
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, clamp_version
 from roomtui.handout.render import RenderMode
 from roomtui.handout.text import handout_document, response_document
@@ -144,7 +145,12 @@ class HandoutScreen(TranslatedBindings, Screen):
         self._update_status()
 
     def action_toggle_full_screen(self) -> None:
+        """Full screen is for the room: the largest modules the carousel can turn (handout.layout)."""
         self.toggle_class("-full-screen")
+        self._code_for_whom()
+
+    def _code_for_whom(self) -> None:
+        self.code.purpose = Purpose.ROOM if self.has_class("-full-screen") else Purpose.TABLE
 
     def action_toggle_mode(self) -> None:
         """Solid blocks for terminals whose line spacing stripes half blocks (see handout.render)."""
@@ -178,6 +184,7 @@ class HandoutScreen(TranslatedBindings, Screen):
             self.notify(_("No responses recorded yet."), severity="warning")
             return
         self.remove_class("-full-screen")
+        self._code_for_whom()
         self.add_class("-choosing")
         responses = self.query_one("#handout-responses", OptionList)
         if responses.highlighted is None:
@@ -215,6 +222,7 @@ class HandoutScreen(TranslatedBindings, Screen):
             self._show_pages()
         elif self.has_class("-full-screen"):
             self.remove_class("-full-screen")
+            self._code_for_whom()
         elif len(self.app.screen_stack) > 1:
             self.app.pop_screen()
 
@@ -239,4 +247,5 @@ class HandoutScreen(TranslatedBindings, Screen):
         if self.carousel_running:
             lines.append(_("Carousel: a new page every {seconds:g} s", seconds=self._carousel_seconds))
         self.query_one("#handout-status", Static).update("\n".join(lines))
-        self.query_one("#handout-distance", Static).update(reading_distance_sentence(layout) if layout.fits else "")
+        distance = table_sentence(layout, self.app.size.width, self.has_class("-full-screen")) if layout.fits else ""
+        self.query_one("#handout-distance", Static).update(distance)
