@@ -193,3 +193,48 @@ def test_handout_response_from_the_command_line(tmp_path, capsys):
     assert ("no response 7" in out or "没有第 7 条答复" in out) and "2\t#6\t县住房和城乡建设局\n" in out
     with pytest.raises(SystemExit):
         main(["handout", meeting.id, "--page", "1", "--text", "--data", str(tmp_path)])
+
+
+@pytest.mark.parametrize("size", [(120, 38), (120, 40), (80, 24)])
+def test_a_page_printed_alone_keeps_its_header_above_the_prompt(size):
+    """The shell's prompt takes the line after the page: page, header included, must fit the
+    lines above it (at 120x38 the code used to take every line but the header's, and the prompt
+    pushed the header off)."""
+    columns, lines = size
+    meeting = played("en")
+    out = io.StringIO()
+    assert run_plain_handout(meeting, page=2, out=out, size=size) == 0
+    output = out.getvalue()
+    assert len(output.splitlines()) <= lines - 1
+    assert all(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) <= columns for line in output.splitlines())
+    header = printed_header(output)
+    assert header.startswith("[2/") and decode_printed(output).split("\n", 1)[0] == header
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_default_80x24_terminal_hands_out_every_page(language):
+    meeting = played(language)
+    out = io.StringIO()
+    assert run_plain_handout(meeting, out=out, input=io.StringIO("\n" * 40), size=(80, 24)) == 0
+    screens = out.getvalue().split("Enter: next page")
+    total = int(re.search(r"\[1/(\d+)\]", screens[0])[1])
+    assert total > 3  # smaller codes, more pages
+    bodies = bodies_by_payload(meeting)
+    decoded = [decode_printed(screen) for screen in screens[:total]]
+    assert all(len(code_lines(screen)) <= 23 for screen in screens[:total])
+    assert "".join(bodies[text] for text in decoded) == handout_text(meeting)
+
+
+def test_handout_solid_and_half_blocks_from_the_command_line(tmp_path, capsys, monkeypatch):
+    meeting = played("en")
+    Archive(tmp_path).create(meeting)
+    monkeypatch.setenv("COLUMNS", "160")  # half blocks at one column a module: "▀" where modules differ
+    monkeypatch.setenv("LINES", "60")
+    drawn = {}
+    for option in ("--solid", "--half-blocks"):
+        assert main(["handout", meeting.id, "--page", "1", option, "--data", str(tmp_path)]) == 0
+        output = capsys.readouterr().out
+        drawn[option] = {char for line in code_lines(output) for char, _, _ in cells(line)}
+        mode = RenderMode.BACKGROUND if option == "--solid" else RenderMode.HALF_BLOCK
+        assert decode_printed(output, mode).startswith("[1/")
+    assert drawn["--solid"] == {" "} and "▀" in drawn["--half-blocks"]
