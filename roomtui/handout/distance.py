@@ -3,8 +3,10 @@
 Estimated from the camera simulation (tests/handout_camera.py, the numbers in the README): a
 phone's camera, 1280 pixels across a field of view about 1.3 m wide at 1 m, reads a code once a
 module covers about ``PIXELS_PER_MODULE`` pixels (the 250-pixel case of the camera test, blur
-included), and is too close once the symbol is wider than ``CLOSEST_CODE_PIXELS`` (the test's
-400-pixel case, in a 720-pixel-high frame). Between the two lies the band we say.
+included), and is too close once the symbol is wider than ``CLOSEST_CODE_PIXELS``: a sharp
+photograph of solid blocks two columns a module, with a dark theme painted between lines (the
+room view at 200x60), reads at 300 pixels but not at 350 or 400, where the stripes show. Between
+the two lies the band we say.
 
 The size of a module on the screen is what decides it: the columns a module is wide times the
 width of a column. On a projector the terminal fills the screen, so a column is the screen's
@@ -23,7 +25,7 @@ from roomtui.handout.qr import side
 from roomtui.i18n import _
 
 PIXELS_PER_MODULE = 3.85  # 250 px over version 12's 65 modules: read with blur in the camera test
-CLOSEST_CODE_PIXELS = 400  # the widest symbol the camera test frames
+CLOSEST_CODE_PIXELS = 300  # wider, a sharp frame resolves the stripes a dark theme paints between lines
 FRAME_PIXELS_PER_MM_AT_1M = 1280 / 1300  # 1280 px across about 1.3 m at 1 m (a ~66° lens)
 LAPTOP_COLUMN_MM = 1.8  # a terminal column on a 15.6-inch 1080p laptop screen, usual font
 PROJECTOR_INCHES = 100.0  # the screen the room view assumes when not told
