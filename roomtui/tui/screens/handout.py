@@ -65,7 +65,8 @@ class HandoutScreen(TranslatedBindings, Screen):
     HandoutScreen #handout-responses { height: 1fr; display: none; }
     HandoutScreen.-choosing #handout-responses { display: block; }
     /* while choosing, the list needs the rows (80x24 has few): the advice comes back after */
-    HandoutScreen.-choosing #handout-distance, HandoutScreen.-choosing #handout-hint { display: none; }
+    HandoutScreen.-choosing #handout-status, HandoutScreen.-choosing #handout-distance,
+    HandoutScreen.-choosing #handout-hint { display: none; }
     HandoutScreen.-full-screen #handout-side,
     HandoutScreen.-full-screen FittingFooter { display: none; }
     """
