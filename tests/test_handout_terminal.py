@@ -13,6 +13,7 @@ import zxingcpp
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.demo import build_demo, play_demo
 from roomtui.cli import main
+from roomtui.handout.headers import width
 from roomtui.handout import (
     PageTooSmall,
     RenderMode,
@@ -221,7 +222,13 @@ def test_a_default_80x24_terminal_hands_out_every_page(language):
     assert total > 3  # smaller codes, more pages
     bodies = bodies_by_payload(meeting)
     decoded = [decode_printed(screen) for screen in screens[:total]]
-    assert all(len(code_lines(screen)) <= 23 for screen in screens[:total])
+    for k, screen in enumerate(screens[:total], 1):  # the code and a prompt of one line: 24 lines, none wraps
+        shown = screen[screen.index("\x1b["):]  # without the rest of the prompt before
+        shown += "Enter: next page · p: previous · number: that page · q: quit "
+        lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in shown.splitlines()]
+        assert len(lines) <= 24 and all(width(line) <= 80 for line in lines), k
+        header = printed_header(shown) or lines[-1].split("  ·  ")[0]  # beside the code, or before the keys
+        assert header.startswith(f"[{k}/{total}]")
     assert "".join(bodies[text] for text in decoded) == handout_text(meeting)
 
 

@@ -67,11 +67,14 @@ def run_plain_handout(meeting: Meeting, *, page: int | None = None, text_only: b
         return 0
     index = 0
     clear = _CLEAR if getattr(out, "isatty", lambda: False)() else ""
+    keys = _("Enter: next page · p: previous · number: that page · q: quit")
     while True:
         out.write(clear)
-        _print_code(out, layout, index, mode)
-        out.write(layout.pages[index].header + "  ·  "
-                  + _("Enter: next page · p: previous · number: that page · q: quit") + " ")
+        header = layout.pages[index].header
+        # one line for the prompt: where header and keys would wrap (80x24), the header goes beside the code
+        beside = width(header + "  ·  " + keys) + 1 > columns and _header_beside(layout, columns, mode)
+        _print_code(out, layout, index, mode, beside=header if beside else "")
+        out.write((keys if beside else header + "  ·  " + keys) + " ")
         out.flush()
         answer = input.readline()
         if not answer:
