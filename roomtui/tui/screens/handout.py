@@ -3,9 +3,11 @@
 The code takes all the room the screen can give it, the full height included (the title sits
 in the side column, so a 120x40 terminal shows the densest readable code); the page header
 sits beside it, so that the secretary can say "this is page 2 of 3", with a sentence saying how
-far away phones read it. Left and right turn pages, a carousel turns them by itself while
-people queue, full screen leaves nothing but the code for a projector, and a list of responses
-lets one resident scan only the answer to their issue.
+far away phones read it (handout.distance). Left and right turn pages, a carousel turns them by
+itself while people queue, full screen leaves nothing but the code for a projector, drawn for
+the room (the largest modules the carousel can turn, where the side column's view at the table
+takes the fewest pages), and a list of responses lets one resident scan only the answer to
+their issue.
 
 The first hand-out screen of an app's run says once how to deal with stripes: terminals that add
 line spacing paint the gap between lines in the theme's colour, which cuts half-block codes.
