@@ -6,12 +6,13 @@
     roomtui import PLAN          a .toml plan or a .json meeting export, always as a new meeting
     roomtui import PLAN --replace MEETING [--force]   replace a meeting (its old version is kept)
     roomtui export MEETING --format md|html|docx|json|csv|ics|plan [--public] [-o PATH]
-    roomtui handout MEETING [--response N] [--page K | --text]
+    roomtui handout MEETING [--response N] [--page K | --text] [--solid | --half-blocks]
                                  the hand-out QR codes in a plain terminal
     roomtui share MEETING        the whole public minutes to phones over the laptop's Wi-Fi
     roomtui followup [--format text|csv|html] [--department D] [--public] [-o PATH]
                                  the commitments register across every meeting
-    roomtui show MEETING         the room view for the projector: read-only, follows the meeting
+    roomtui show MEETING [--solid | --half-blocks] [--screen-inches N]
+                                 the room view for the projector: read-only, follows the meeting
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     shown.add_argument("--page", type=int, metavar="K", help=_("print page K and exit"))
     shown.add_argument("--text", action="store_true", help=_("print the hand-out text and exit"))
     hand.add_argument("--max-version", type=int, default=None, metavar="N", help=_("largest QR version to use"))
+    _drawing_options(hand, _("default: half blocks"))
 
     share = commands.add_parser("share", parents=[common],
                                 help=_("serve the public minutes to phones over the laptop's Wi-Fi, until Ctrl+C"))
@@ -95,10 +97,35 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", parents=[common],
                                help=_("the room view for a projector: follows the meeting, read-only"))
     show.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
+    _drawing_options(show, _("default: solid blocks from 200x60 on, half blocks below"))
+    show.add_argument("--screen-inches", type=_inches, default=None, metavar="N",
+                      help=_("the diagonal of the screen the room view fills, so it says where to stand (default: "
+                             "it says the distance for a 100-inch screen)"))
 
     opener = commands.add_parser("open", parents=[common], help=_("open the app on one meeting"))
     opener.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
     return parser
+
+
+def _drawing_options(parser: argparse.ArgumentParser, default: str) -> None:
+    """How the hand-out's codes are drawn (roomtui.handout.render): solid blocks read through the
+    stripes a terminal's line spacing paints between lines; half blocks are half as tall."""
+    drawing = parser.add_mutually_exclusive_group()
+    drawing.add_argument("--solid", dest="solid", action="store_const", const=True, default=None,
+                         help=_("draw the codes in solid blocks (for terminals with line spacing); {default}",
+                                default=default))
+    drawing.add_argument("--half-blocks", dest="solid", action="store_const", const=False,
+                         help=_("draw the codes in half blocks (half as tall)"))
+
+
+def _inches(value: str) -> float:
+    try:
+        inches = float(value)
+    except ValueError:
+        inches = 0.0
+    if not 5 <= inches <= 1000:
+        raise argparse.ArgumentTypeError(_("a screen diagonal in inches, from 5 to 1000 (not {value})", value=value))
+    return inches
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,8 +219,12 @@ def _run(args: argparse.Namespace, archive) -> int:
         from roomtui.handout.terminal import run_plain_handout
 
         meeting = archive.load(archive.find(args.meeting))
+        from roomtui.handout.render import RenderMode
+
         kwargs = {} if args.max_version is None else {"max_version": args.max_version}
-        return run_plain_handout(meeting, page=args.page, text_only=args.text, response=args.response, **kwargs) or 0
+        mode = RenderMode.BACKGROUND if args.solid else RenderMode.HALF_BLOCK
+        return run_plain_handout(meeting, page=args.page, text_only=args.text, response=args.response, mode=mode,
+                                 **kwargs) or 0
     if command == "share":
         from roomtui.share.terminal import run_share
 
@@ -204,7 +235,8 @@ def _run(args: argparse.Namespace, archive) -> int:
     if command == "open":
         return _open_app(archive, archive.find(args.meeting))
     if command == "show":
-        return _show_room(archive, archive.find(args.meeting), getattr(args, "lang", None))
+        return _show_room(archive, archive.find(args.meeting), getattr(args, "lang", None), solid=args.solid,
+                          screen_inches=args.screen_inches)
     return 2
 
 
@@ -317,14 +349,15 @@ def _open_app(archive, meeting_id: str | None) -> int:
     return app.return_code or 0
 
 
-def _show_room(archive, meeting_id: str, chosen_language: str | None) -> int:
+def _show_room(archive, meeting_id: str, chosen_language: str | None, *, solid: bool | None = None,
+               screen_inches: float | None = None) -> int:
     """The room speaks the meeting's language, unless --lang says otherwise."""
     meeting = archive.load(meeting_id)  # a file that cannot be read at all is named here, before any screen
     set_language(chosen_language or meeting.language)
     with _loading_for_good():
         from roomtui.tui.room.app import RoomViewApp
 
-    RoomViewApp(archive, meeting_id).run()
+    RoomViewApp(archive, meeting_id, solid=solid, screen_inches=screen_inches).run()
     return 0
 
 

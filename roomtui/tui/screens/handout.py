@@ -3,9 +3,11 @@
 The code takes all the room the screen can give it, the full height included (the title sits
 in the side column, so a 120x40 terminal shows the densest readable code); the page header
 sits beside it, so that the secretary can say "this is page 2 of 3", with a sentence saying how
-far away phones read it. Left and right turn pages, a carousel turns them by itself while
-people queue, full screen leaves nothing but the code for a projector, and a list of responses
-lets one resident scan only the answer to their issue.
+far away phones read it (handout.distance). Left and right turn pages, a carousel turns them by
+itself while people queue, full screen leaves nothing but the code for a projector, drawn for
+the room (the largest modules the carousel can turn, where the side column's view at the table
+takes the fewest pages), and a list of responses lets one resident scan only the answer to
+their issue.
 
 The first hand-out screen of an app's run says once how to deal with stripes: terminals that add
 line spacing paint the gap between lines in the theme's colour, which cuts half-block codes.
@@ -22,7 +24,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from roomtui.domain.model import Meeting, Response
-from roomtui.handout.layout import reading_distance_sentence
+from roomtui.handout.distance import table_sentence
+from roomtui.handout.layout import Purpose
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, clamp_version
 from roomtui.handout.render import RenderMode
 from roomtui.handout.text import handout_document, response_document
@@ -63,6 +66,9 @@ class HandoutScreen(TranslatedBindings, Screen):
     HandoutScreen.-hint #handout-hint { display: block; }
     HandoutScreen #handout-responses { height: 1fr; display: none; }
     HandoutScreen.-choosing #handout-responses { display: block; }
+    /* while choosing, the list needs the rows (80x24 has few): the advice comes back after */
+    HandoutScreen.-choosing #handout-status, HandoutScreen.-choosing #handout-distance,
+    HandoutScreen.-choosing #handout-hint { display: none; }
     HandoutScreen.-full-screen #handout-side,
     HandoutScreen.-full-screen FittingFooter { display: none; }
     """
@@ -144,7 +150,12 @@ class HandoutScreen(TranslatedBindings, Screen):
         self._update_status()
 
     def action_toggle_full_screen(self) -> None:
+        """Full screen is for the room: the largest modules the carousel can turn (handout.layout)."""
         self.toggle_class("-full-screen")
+        self._code_for_whom()
+
+    def _code_for_whom(self) -> None:
+        self.code.purpose = Purpose.ROOM if self.has_class("-full-screen") else Purpose.TABLE
 
     def action_toggle_mode(self) -> None:
         """Solid blocks for terminals whose line spacing stripes half blocks (see handout.render)."""
@@ -178,6 +189,7 @@ class HandoutScreen(TranslatedBindings, Screen):
             self.notify(_("No responses recorded yet."), severity="warning")
             return
         self.remove_class("-full-screen")
+        self._code_for_whom()
         self.add_class("-choosing")
         responses = self.query_one("#handout-responses", OptionList)
         if responses.highlighted is None:
@@ -215,6 +227,7 @@ class HandoutScreen(TranslatedBindings, Screen):
             self._show_pages()
         elif self.has_class("-full-screen"):
             self.remove_class("-full-screen")
+            self._code_for_whom()
         elif len(self.app.screen_stack) > 1:
             self.app.pop_screen()
 
@@ -239,4 +252,5 @@ class HandoutScreen(TranslatedBindings, Screen):
         if self.carousel_running:
             lines.append(_("Carousel: a new page every {seconds:g} s", seconds=self._carousel_seconds))
         self.query_one("#handout-status", Static).update("\n".join(lines))
-        self.query_one("#handout-distance", Static).update(reading_distance_sentence(layout) if layout.fits else "")
+        distance = table_sentence(layout, self.app.size.width, self.has_class("-full-screen")) if layout.fits else ""
+        self.query_one("#handout-distance", Static).update(distance)
