@@ -100,6 +100,17 @@ _ENGLISH: dict[str, str] = {
     "end": "End",
     "actual": "Actual",
     "minutes_planned": "{n} min",
+    "duration_min_sec": "{n} min {s} s",
+    "duration_sec": "{s} s",
+    "overtime": "{time} over",
+    "issue_heading": "Issue {number}: {title}",
+    "number_column": "No.",
+    "speaker_turn": "{role}, {kind}",
+    "agenda_item_line": "Agenda item",
+    "document_number": "Document number",
+    "issuing_office": "Issuing office",
+    "issue_date": "Date of issue",
+    "copy_to": "Copy to",
 }
 # The minutes in each language: the English above, the rest from the record catalog (i18n.py).
 LABELS = RecordTables("minutes", _ENGLISH, MINUTES_LANGUAGES)
