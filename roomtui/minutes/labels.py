@@ -111,6 +111,13 @@ _ENGLISH: dict[str, str] = {
     "issuing_office": "Issuing office",
     "issue_date": "Date of issue",
     "copy_to": "Copy to",
+    "agenda_document": "Agenda: {title}",
+    "signin_document": "Sign-in sheet: {title}",
+    "signature": "Signature",
+    "slot": "Time",
+    "file_agenda": "agenda",
+    "file_signin": "sign-in sheet",
+    "signin_note": "Please sign in at the door. Anyone not on the list writes their name, affiliation and role on a free line.",
 }
 # The minutes in each language: the English above, the rest from the record catalog (i18n.py).
 LABELS = RecordTables("minutes", _ENGLISH, MINUTES_LANGUAGES)
