@@ -23,7 +23,7 @@ from lxml import etree
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.demo import build_demo, play_demo
 from roomtui.minutes import build_minutes, export_minutes
-from roomtui.minutes.docx_document import duration, official_date
+from roomtui.minutes.official_forms import duration, official_date
 
 START = datetime(2019, 11, 22, 9, 0)
 

@@ -20,13 +20,10 @@ from roomtui.minutes.docx_document import (
     DocxUnavailable,
     OfficialDocument,
     Properties,
-    chinese_number,
     docx_available,
-    duration,
-    official_date,
-    official_dates,
 )
 from roomtui.minutes.model import Attendee, Minutes
+from roomtui.minutes.official_forms import chinese_number, duration, official_date, official_dates
 
 
 def render_docx(minutes: Minutes) -> bytes:

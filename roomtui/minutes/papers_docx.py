@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from roomtui.minutes.docx_document import DocxUnavailable, OfficialDocument, Properties, official_date
+from roomtui.minutes.docx_document import DocxUnavailable, OfficialDocument, Properties
+from roomtui.minutes.official_forms import official_date
 from roomtui.minutes.papers import FREE_LINES, Papers, paper_title
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from roomtui.minutes.docx_document import official_date
+from roomtui.minutes.official_forms import official_date
 from roomtui.minutes.html import _CSP, stylesheet
 from roomtui.minutes.papers import FREE_LINES, Papers, paper_title
 
