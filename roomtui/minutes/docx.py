@@ -174,7 +174,7 @@ class _MinutesWriter:
                 d.table([t["number_column"], t["lead_unit"], t["co_units"], t["deliverable"], t["deadline"],
                          t["grade"]],
                         [[str(c.number), c.lead_unit, t["list_separator"].join(c.co_units), c.deliverable,
-                          self.date(c.deadline), c.grade] for c in r.commitments], [1.5, 3.4, 3, 4.2, 3.2, 2.3])
+                          self.date(c.deadline), c.grade] for c in r.commitments], [1.5, 3.2, 2.8, 3.6, 4.3, 2.4])
 
     def _statistics(self) -> None:
         t = self.t
@@ -218,7 +218,7 @@ class _MinutesWriter:
                     [[self.date(c.deadline), t["issue_heading"].format(number=c.issue_number, title=c.issue_title),
                       c.lead_unit, t["list_separator"].join(c.co_units), c.deliverable, c.grade]
                      for c in m.open_commitments],
-                    [3.2, 4, 3, 3, 4, 1.8])
+                    [4.4, 4, 3, 2.6, 3.4, 2.4])
         else:
             d.none()
         d.heading2(t["unanswered"])
