@@ -108,6 +108,12 @@ def test_no_row_is_cut_between_two_pages(tmp_path, language):
         contact, first_name = "".join(person.contact.split()), person.name.split()[0]
         assert any(contact in text and first_name in text and f"S{number:02d}X" in text
                    and f"E{number:02d}X" in text for text in flat), (person.name, person.contact)
+    # no word broken inside a cell ("booke/d", "部门负/责人" in the nine-column table of old)
+    from roomtui.minutes import build_minutes
+
+    for speech in build_minutes(meeting, public=False).speeches:
+        for word in (speech.role, speech.kind):
+            assert any("".join(word.split()) in text for text in flat), word
     t_role = {"en": "Role Name Affiliation", "zh": "身份 姓名 单位"}[language]
     for number, page in enumerate(pages[1:], 2):
         if number <= 3 and page[0].split()[0] in ("Role", "身份"):  # the attendance list goes on
