@@ -187,6 +187,9 @@ def test_document_number_issuing_office_date_of_issue_and_copy_to():
     date_line = next(p for p in doc.paragraphs if p.text == "2019年11月25日")
     assert date_line.alignment == 2 and date_line.paragraph_format.right_indent == Pt(64)  # 右空四字
     assert doc.core_properties.author == "政协通江县委员会办公室"
+    # the sign-off never stands alone on a page: the body's last row keeps with it (GB/T 9704 7.3.5)
+    last_row = doc.tables[-1].rows[-1]
+    assert all(p.paragraph_format.keep_with_next for cell in last_row.cells for p in cell.paragraphs)
 
 
 def test_without_filing_details_nothing_is_added():

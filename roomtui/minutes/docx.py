@@ -218,7 +218,7 @@ class _MinutesWriter:
                     [[self.date(c.deadline), t["issue_heading"].format(number=c.issue_number, title=c.issue_title),
                       c.lead_unit, t["list_separator"].join(c.co_units), c.deliverable, c.grade]
                      for c in m.open_commitments],
-                    [4.4, 4, 3, 2.6, 3.4, 2.4])
+                    [5, 3.6, 3, 2.6, 3.4, 2.4])
         else:
             d.none()
         d.heading2(t["unanswered"])

@@ -396,6 +396,7 @@ class OfficialDocument:
 
         if not (office or issued):
             return
+        self._keep_last_block_with_next()  # 7.3.5: never a page with the office and the date alone
         self.paragraph()
         in_from_right = Pt(self.layout.body_pt * 4) if self.layout.numbered else None
         lines = [x for x in (office, official_date(issued, self.language) if issued else "") if x]
@@ -404,6 +405,22 @@ class OfficialDocument:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             p.paragraph_format.right_indent = in_from_right
             p.paragraph_format.keep_with_next = n < len(lines) - 1
+
+    def _keep_last_block_with_next(self) -> None:
+        """The body's last paragraph (or last table row, and the spacer after it) keeps with
+        what follows, so that the sign-off starts on a page that holds text of the body."""
+        from docx.oxml.ns import qn
+        from docx.text.paragraph import Paragraph
+
+        blocks = [c for c in self.doc.element.body.iterchildren() if c.tag in (qn("w:p"), qn("w:tbl"))]
+        for block in reversed(blocks[-2:]):
+            if block.tag == qn("w:tbl"):
+                for p in block.findall(f"{qn('w:tr')}")[-1].iter(qn("w:p")):
+                    Paragraph(p, self.doc).paragraph_format.keep_with_next = True
+                return
+            Paragraph(block, self.doc).paragraph_format.keep_with_next = True
+            if Paragraph(block, self.doc).text.strip():
+                return
 
     def copy_to(self, text: str) -> None:
         """The 抄送 line of the record's foot (版记): names separated by 、, a full stop at the end."""
