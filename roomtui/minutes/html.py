@@ -25,7 +25,8 @@ from markdown_it.token import Token
 from roomtui.minutes.markdown import render_markdown
 from roomtui.minutes.model import Minutes
 
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+_CSP = CSP  # the name register_html.py imports
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,7 @@ def render_html(minutes: Minutes) -> str:
         f'<html lang="{lang}">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="roomtui">\n'
         f"<title>{escape(title)}</title>\n"

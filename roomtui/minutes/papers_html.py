@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from roomtui.minutes.official_forms import official_date
-from roomtui.minutes.html import _CSP, stylesheet
+from roomtui.minutes.html import CSP, stylesheet
 from roomtui.minutes.papers import FREE_LINES, Papers, paper_title
 
 # Signature cells need room for a hand.
@@ -47,7 +47,7 @@ def render_paper_html(papers: Papers, paper: str) -> str:
         f'<html lang="{lang}">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="roomtui">\n'
         f"<title>{escape(title)}</title>\n"
