@@ -6,6 +6,8 @@
     roomtui import PLAN          a .toml plan or a .json meeting export, always as a new meeting
     roomtui import PLAN --replace MEETING [--force]   replace a meeting (its old version is kept)
     roomtui export MEETING --format md|html|docx|json|csv|ics|plan [--public] [-o PATH]
+    roomtui export MEETING --format agenda-docx|agenda-html|signin-docx|signin-html [-o PATH]
+                                 the papers printed before the council: agenda, sign-in sheet
     roomtui handout MEETING [--response N] [--page K | --text] [--solid | --half-blocks]
                                  the hand-out QR codes in a plain terminal
     roomtui share MEETING        the whole public minutes to phones over the laptop's Wi-Fi
@@ -58,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help=_("with --replace: also replace a live or closed meeting, or one holding private fields "
                             "the file lacks (the old version is kept in the backups folder)"))
 
-    exp = commands.add_parser("export", parents=[common], help=_("write the minutes or the plan of a meeting"))
+    exp = commands.add_parser("export", parents=[common],
+                              help=_("write the minutes, the plan, or the agenda and sign-in sheet of a meeting"))
     exp.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
     exp.add_argument("--format", "-f", choices=EXPORT_FORMATS, help=_("default: md"))
     exp.add_argument("--public", action="store_true", help=_("leave out private fields (contacts, internal notes)"))
@@ -203,7 +206,7 @@ def _run(args: argparse.Namespace, archive) -> int:
         args.format = args.format or "md"
         if args.format in BINARY_EXPORTS and (args.output is None or str(args.output) == "-") and sys.stdout.isatty():
             return _fail(_("a {format} file is binary and would garble this terminal: give a file with "
-                           "-o PATH (for example -o minutes.{format})", format=args.format))
+                           "-o PATH (for example -o minutes.{format})", format=args.format.rsplit("-", 1)[-1]))
         meeting = archive.load(archive.find(args.meeting))
         from roomtui.minutes import DocxUnavailable
 
@@ -324,6 +327,11 @@ def _export_all(meeting, folder: Path | None, *, public_only: bool) -> int:
                        folder=folder, reason=error.strerror or str(error), n=len(written)))
     for path in written:
         print(path)
+    from roomtui.minutes import docx_available
+
+    if not docx_available():
+        print(_("Word (.docx) left out: this installation lacks python-docx and lxml (the one-file build leaves "
+                "them out); install roomtui with pip for the Word minutes"), file=sys.stderr)
     return 0
 
 

@@ -58,7 +58,8 @@ class Council(IssueVerbs):
     # -- details -------------------------------------------------------------------------
     def set_details(self, **values: Any) -> None:
         allowed = {"title", "theme", "series", "date", "start_time", "venue", "host", "recorder", "planned_minutes",
-                   "background", "next_theme", "review_date", "leader_summary", "closing_remarks"}
+                   "background", "next_theme", "review_date", "leader_summary", "closing_remarks",
+                   "document_number", "issuing_office", "issue_date", "copy_to"}
         unknown = set(values) - allowed
         if unknown:
             raise ValidationError([problem("unknown field: {name}", name=", ".join(sorted(unknown)))])

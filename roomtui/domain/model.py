@@ -340,6 +340,11 @@ class Meeting:
     agreed_items: list[str] = field(default_factory=list)
     next_theme: str = ""
     review_date: date | None = None
+    # how the office files the minutes (GB/T 9704): 文号, the office that issues them, 成文日期, 抄送
+    document_number: str = ""
+    issuing_office: str = ""
+    issue_date: date | None = None
+    copy_to: str = ""
     created_at: datetime | None = None
     closed_at: datetime | None = None
 

@@ -12,6 +12,7 @@ from textual.widgets import Header, Static
 from roomtui.domain.followup import record_progress
 from roomtui.domain.model import Grade, MeetingStatus
 from roomtui.exporting import default_export_folder, export_all
+from roomtui.minutes import docx_available
 from roomtui.i18n import N_, _, ngettext
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.meeting_view import MeetingScreen
@@ -121,6 +122,10 @@ class MinutesScreen(MeetingScreen):
             if result and written:
                 self.app.notify(ngettext("Wrote {n} file to {folder}", "Wrote {n} files to {folder}", len(written), folder=written[0].parent),
                                 title=_("Minutes exported"), timeout=15)
+                if not docx_available():
+                    self.app.notify(_("Word (.docx) left out: this installation lacks python-docx and lxml (the "
+                                      "one-file build leaves them out); install roomtui with pip for the Word minutes"),
+                                    severity="warning", timeout=15)
 
         self.app.push_screen(FormDialog(_("Export the minutes (Markdown, HTML, Word, JSON, CSV, ICS; public and internal)"), [
             FormField("folder", _("Folder (a USB stick works too)"), value=str(default_export_folder(meeting.id))),
