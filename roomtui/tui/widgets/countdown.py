@@ -115,6 +115,11 @@ class Countdown(Vertical):
         self.border_title = _("Now speaking")
         self.tick()
 
+    def on_resize(self) -> None:
+        """The bar is as wide as the panel: drawn again at its new width (before the first layout
+        it has none, and a paused or stopped clock may not tick again for a while)."""
+        self.tick()
+
     def _set_state(self, *states: str) -> None:
         for name in self.STATES:
             self.set_class(name in states, name)

@@ -14,7 +14,7 @@ from roomtui.domain.model import Meeting, Role
 from roomtui.domain.stats import format_seconds, speaking_stats
 from roomtui.i18n import _
 from roomtui.tui.widgets.aligned_rows import AlignedRows, Column
-from roomtui.tui.widgets.quiet_scrollbars import QuietScrollbars
+from roomtui.tui.textual_compat import QuietScrollbars
 
 
 def stats_tables(meeting: Meeting, now: datetime, stats: tuple | None = None) -> Group:
@@ -68,7 +68,7 @@ class StatsPanel(QuietScrollbars, ScrollView):
         self._tables = stats_tables(meeting, now, stats)  # counted once per change
         self._drawn = None
         height = 1 + len(by_role) + 1 + 1 + len(by_person) if by_person else 1
-        self._set_virtual_size(Size(0, height))  # as wide as the panel, whatever it is: the tables are drawn to fit
+        self.set_virtual_size_quietly(Size(0, height))  # as wide as the panel, whatever it is: the tables are drawn to fit
         self.refresh()
 
     _this_draw: tuple | None = None  # (width, style) of the draw under way
