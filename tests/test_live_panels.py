@@ -498,3 +498,26 @@ def test_a_text_keeps_its_line_count_only_when_no_line_can_wrap():
     assert line_count("通江县政协委员" * 3, 30) is None  # 42 cells: it may wrap
     assert line_count("通江县政协委员" * 2, 28) == 1
     assert line_count("anything", 0) is None  # not laid out yet
+
+
+async def test_the_queue_keys_move_the_highlight_as_a_list_does_and_enter_gives_the_floor(tmp_path):
+    """Down past the last row comes back to the first, up from the first goes to the last, home
+    and end jump, page keys move by a screenful; Enter gives the highlighted speaker the floor."""
+    async with started(tmp_path, 40, size=(120, 40)) as (app, pilot, _clock):
+        queue = app.screen.query_one(SpeakingPanel).queue
+        queue.focus()
+        await pilot.press("home")
+        assert queue.highlighted == 0
+        await pilot.press("up")
+        assert queue.highlighted == 39 and queue.scroll_offset.y > 0  # the last row, scrolled into view
+        await pilot.press("down")
+        assert queue.highlighted == 0 and queue.scroll_offset.y == 0
+        await pilot.press("pagedown")
+        assert queue.highlighted == queue.scrollable_content_region.height
+        await pilot.press("end", "up", "up")
+        assert queue.highlighted == 37
+        target = SpeakingOrder(app.session.meeting, app.session.meeting.current_item_id).waiting[37]
+        await pilot.press("enter")
+        await pilot.pause()
+        speaking = [e for e in app.session.meeting.speakers if e.started_at and not e.ended_at]
+        assert [e.id for e in speaking] == [target.id]

@@ -20,6 +20,8 @@ from rich.text import Text
 from textual.cache import LRUCache
 from textual.strip import Strip
 
+from roomtui.caches import enabled
+
 
 @dataclass(frozen=True)
 class Column:
@@ -70,7 +72,7 @@ class AlignedRows:
         for row in self.rows:
             key = (tuple((cell.plain, tuple(cell.spans), cell.style) for cell in row), tuple(self.columns),
                    tuple(widths), width, style)
-            drawn = _DRAWN.get(key)
+            drawn = _DRAWN.get(key) if enabled("aligned-rows") else None
             if drawn is None:
                 segments = self._row(console, row, widths, width)
                 if style:  # as Console.render_lines does
