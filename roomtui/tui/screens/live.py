@@ -4,7 +4,7 @@ Every key is one action of the secretary, run through ``app.act`` (validated, sa
 undoable with ctrl+z). The screen itself only reads: a quarter-second interval redraws the
 countdown from the turn's timestamps and writes nothing.
 
-Wide terminals (120 columns and more) get three columns as in DESIGN.md; narrower ones keep the
+Wide terminals (120 columns and more) get three columns (agenda, speaking order, issues); narrower ones keep the
 countdown on top and fold the panels into tabs. The layout is rebuilt (recomposed) when the width
 crosses the threshold: every panel is drawn from the meeting, so nothing is lost but the cursor.
 """
