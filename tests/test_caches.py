@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+import council_script
 from live_helpers import make_app
 from test_live_panels import queue_lines, queue_speakers
 
@@ -11,13 +12,25 @@ from roomtui import caches
 from roomtui.tui.widgets.stats_panel import StatsPanel
 
 
-def test_the_switch_names_caches_one_by_one_or_all():
+@pytest.fixture
+def switch(monkeypatch):
+    """Sets ROOMTUI_NO_CACHES for one test, and the switch back as it was after it."""
+
+    def turn_off(value: str) -> None:
+        monkeypatch.setenv("ROOMTUI_NO_CACHES", value)
+        caches.read_switch()
+
+    yield turn_off
+    monkeypatch.undo()
+    caches.read_switch()
+
+
+def test_the_switch_names_caches_one_by_one_or_all(switch):
     assert all(caches.enabled(name) for name in caches.CACHES)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ROOMTUI_NO_CACHES", "1")
-        assert not any(caches.enabled(name) for name in caches.CACHES)
-        patch.setenv("ROOMTUI_NO_CACHES", "queue-labels")
-        assert not caches.enabled("queue-labels") and caches.enabled("aligned-rows")
+    switch("1")
+    assert not any(caches.enabled(name) for name in caches.CACHES)
+    switch("queue-labels")
+    assert not caches.enabled("queue-labels") and caches.enabled("aligned-rows")
     with pytest.raises(KeyError):
         caches.enabled("no-such-cache")
 
@@ -41,8 +54,45 @@ async def _drawn(tmp_path) -> tuple[list[str], list[list]]:
         return first
 
 
-async def test_the_queue_and_the_speaking_time_are_drawn_the_same_with_and_without_caches(tmp_path, monkeypatch):
+async def test_the_queue_and_the_speaking_time_are_drawn_the_same_with_and_without_caches(tmp_path, switch):
     cached = await _drawn(tmp_path / "cached")
-    monkeypatch.setenv("ROOMTUI_NO_CACHES", "1")
+    switch("1")
     uncached = await _drawn(tmp_path / "uncached")
     assert uncached == cached and len(cached[0]) == 26 and cached[1]
+
+
+def _files_written(root, steps) -> list[bytes]:
+    """The meeting file's bytes after each step of the scripted council (and each undo after)."""
+    from roomtui.store import Archive
+
+    archive = Archive(root)
+    meeting_id = archive.create(council_script.fresh_meeting())
+    moment = council_script.clock()
+    session = archive.open(meeting_id, clock=moment)
+    path = archive.path_of(meeting_id)
+    written = []
+    try:
+        for label, action in steps:
+            moment.advance(7)
+            try:
+                session.do(label, action)
+            except Exception as error:  # a step the rules refuse is refused alike either way
+                written.append(type(error).__name__.encode())
+            written.append(path.read_bytes())
+        for _undo in range(5):
+            session.undo()
+            written.append(path.read_bytes())
+    finally:
+        session.close()
+    return written
+
+
+def test_the_meeting_file_is_byte_for_byte_the_same_with_and_without_caches(tmp_path, switch):
+    """The encoders compiled from type hints, the records' kept dicts and the spliced file bytes
+    only save time: a scripted council of 120 actions writes the same bytes at every step."""
+    steps = council_script.steps(120)
+    cached = _files_written(tmp_path / "cached", steps)
+    switch("1")
+    uncached = _files_written(tmp_path / "uncached", steps)
+    assert len(cached) == 125 and uncached == cached
+    assert len(set(cached)) > 60  # the steps changed the file
