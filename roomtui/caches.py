@@ -16,6 +16,11 @@ CACHES = {
                     "off: every record encoded at every save, every list new (views redraw more)",
     "file-splice": "the bytes of unchanged records and tables of the meeting file reused (store/meeting_file.py "
                    "FileEncoder); off: every record's JSON made again",
+    "collector-pause": "the garbage collector paused while roomtui loads, then told to leave what loaded alone "
+                       "(gc.freeze; cli.py, tui/app.py)",
+    "collector-threshold": "young collections every 20,000 allocations instead of 700 in the app (tui/app.py)",
+    "redraw-guards": "live panels skip a redraw when what they show is unchanged (agenda, meeting bar, issues, "
+                     "speaking order and time, countdown: each widget's _shown/_signature/_seen)",
     "queue-labels": "the speaking queue's drawn labels, by row, version, style and width (tui/widgets/speaker_queue.py)",
     "aligned-rows": "the speaking-time tables' drawn rows, by their cells and width (tui/widgets/aligned_rows.py)",
 }

@@ -96,3 +96,28 @@ def test_the_meeting_file_is_byte_for_byte_the_same_with_and_without_caches(tmp_
     uncached = _files_written(tmp_path / "uncached", steps)
     assert len(cached) == 125 and uncached == cached
     assert len(set(cached)) > 60  # the steps changed the file
+
+
+async def _live_screen_after_keys(tmp_path) -> list[str]:
+    """The live screen as drawn after each of a few keys (turns, a pause, +1 min, a point of order)."""
+    app, _archive, _meeting_id, clock = make_app(tmp_path)
+    shots = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        app.act("one entry off", lambda c: c.set_limits(one_entry_per_person=False), quiet=True)
+        queue_speakers(app, 12)
+        for keys in (["n"], ["space"], ["plus"], ["space"], ["n"], ["n"]):
+            clock.advance(seconds=40)
+            await pilot.press(*keys)
+            await pilot.pause()
+            shots.append(app.export_screenshot(title="live"))
+    return shots
+
+
+async def test_the_live_screen_looks_the_same_with_and_without_caches_and_redraw_guards(tmp_path, switch):
+    """Every panel redrawn at every key (guards off, nothing kept) shows what the guarded ones show."""
+    cached = await _live_screen_after_keys(tmp_path / "cached")
+    switch("1")
+    uncached = await _live_screen_after_keys(tmp_path / "uncached")
+    assert len(set(cached)) > 3 and uncached == cached

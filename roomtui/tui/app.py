@@ -24,6 +24,7 @@ from textual.notifications import Notification, Notify
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
+from roomtui.caches import enabled
 from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.model import MeetingStatus
 from roomtui.domain.validation import ValidationError
@@ -99,7 +100,8 @@ class RoomApp(CrashHooks, TranslatedBindings, App[None]):
         # Each saved action builds the meeting as plain data (~20,000 short-lived dicts for 500
         # speakers and 300 issues): with Python's default of a young collection every 700
         # allocations, the collector ran 7-30 times per key (~10 ms of it); every 20,000, once or twice.
-        gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
+        if enabled("collector-threshold"):
+            gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
         self.archive = archive
         self.clock = clock or SystemClock()
         self.session: MeetingSession | None = None

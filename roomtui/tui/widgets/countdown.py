@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from roomtui.caches import enabled
 from roomtui.domain.model import Meeting, MeetingStatus, SpeakerEntry, SpeakerKind
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
 from roomtui.domain.stats import format_seconds
@@ -126,7 +127,7 @@ class Countdown(Vertical):
 
     def _show(self, speaker: Text | str, kind: Text | str, digits: str, bar: Text | str, status: Text | str) -> None:
         shown = (speaker, kind, digits, bar, status)
-        if shown == self._shown:
+        if shown == self._shown and enabled("redraw-guards"):
             return  # four ticks a second: redraw only what changed
         before, self._shown = self._shown or (None,) * 5, shown
         # one line each: a new text needs no new layout (a layout of the whole screen every second)

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from roomtui.caches import enabled
 from roomtui.domain.model import Meeting, SpeakerEntry, SpeakerKind
 from roomtui.domain.speaking import SpeakingOrder
 from roomtui.domain.stats import format_seconds
@@ -101,7 +102,7 @@ class SpeakingPanel(Vertical):
     def _update(self, part: str, content: object) -> None:
         """Redraw a Static only when what it shows changed."""
         key = content.markup if isinstance(content, Text) else content
-        if self._texts.get(part) != key:
+        if self._texts.get(part) != key or not enabled("redraw-guards"):
             self._texts[part] = key
             update_in_place(self.query_one(f"#{part}", Static), content)
 
@@ -125,6 +126,8 @@ class SpeakingPanel(Vertical):
         issue_ids = {i.id for i in meeting.issues} if any(e.issue_id is not None for e in waiting) else set()
         shown = [(e.id, e.kind, e.participant_id, names.get(e.participant_id), e.issue_id, e.issue_id in issue_ids,
                   e.limit_seconds) for e in waiting]
+        if not enabled("redraw-guards"):
+            self._shown = []  # every row made again, as for a list never shown
         if shown == self._shown and queue.row_count == len(shown):
             return
         keep = self.selected_entry_id()

@@ -10,6 +10,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from roomtui.caches import enabled
 from roomtui.domain.model import Meeting, Role
 from roomtui.domain.stats import format_seconds, speaking_stats
 from roomtui.i18n import _
@@ -62,7 +63,7 @@ class StatsPanel(QuietScrollbars, ScrollView):
         stats = by_person, by_role = speaking_stats(meeting, now)
         signature = tuple((pid, int(t.seconds), t.turns) for pid, t in sorted(by_person.items())) + (
             tuple((p.id, p.name, p.role) for p in meeting.participants),)
-        if signature == self._signature:
+        if signature == self._signature and enabled("redraw-guards"):
             return  # called every second while someone speaks: redraw only on change
         self._signature = signature
         self._tables = stats_tables(meeting, now, stats)  # counted once per change
