@@ -104,8 +104,8 @@ class SpeakerQueue(QuietScrollbars, ScrollView, can_focus=True):
         def control(self) -> SpeakerQueue:
             return self.queue
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
         self._rows: list[QueueRow] = []
         self._drawn: LRUCache[tuple, Strip] = LRUCache(maxsize=2048)
         self._this_draw: tuple | None = None
