@@ -1,8 +1,9 @@
 """The switch of roomtui's speed caches: one environment variable, read here only.
 
-ROOMTUI_NO_CACHES=1 turns every cache named in CACHES off; ROOMTUI_NO_CACHES=queue-labels,stats-lines
-turns off those named. Read when roomtui starts (read_switch() reads it again). A cache only saves time: the tests compare what is drawn and written with
-and without it (tests/test_caches.py). docs/architecture.md, "Caches", says what each one keeps.
+ROOMTUI_NO_CACHES=1 turns every cache named in CACHES off; ROOMTUI_NO_CACHES=queue-labels,file-splice
+turns off those named. Read when roomtui starts (read_switch() reads it again). A cache only saves
+time: the tests compare what is drawn and written with and without it (tests/test_caches.py).
+docs/architecture.md, "Caches", says what each one keeps and what it is worth.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ CACHES = {
     "redraw-guards": "live panels skip a redraw when what they show is unchanged (agenda, meeting bar, issues, "
                      "speaking order and time, countdown: each widget's _shown/_signature/_seen)",
     "queue-labels": "the speaking queue's drawn labels, by row, version, style and width (tui/widgets/speaker_queue.py)",
-    "aligned-rows": "the speaking-time tables' drawn rows, by their cells and width (tui/widgets/aligned_rows.py)",
 }
 
 

@@ -30,7 +30,7 @@ def test_the_switch_names_caches_one_by_one_or_all(switch):
     switch("1")
     assert not any(caches.enabled(name) for name in caches.CACHES)
     switch("queue-labels")
-    assert not caches.enabled("queue-labels") and caches.enabled("aligned-rows")
+    assert not caches.enabled("queue-labels") and caches.enabled("file-splice")
     with pytest.raises(KeyError):
         caches.enabled("no-such-cache")
 
