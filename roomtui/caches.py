@@ -21,8 +21,10 @@ CACHES = {
                        "(gc.freeze; cli.py, tui/app.py)",
     "collector-threshold": "young collections every 20,000 allocations instead of 700 in the app (tui/app.py)",
     "redraw-guards": "live panels skip a redraw when what they show is unchanged (agenda, meeting bar, issues, "
-                     "speaking order and time, countdown: each widget's _shown/_signature/_seen)",
-    "queue-labels": "the speaking queue's drawn labels, by row, version, style and width (tui/widgets/speaker_queue.py)",
+                     "speaking order and time, countdown: each widget's _shown/_signature/_seen; the scrollbars "
+                     "of tui/textual_compat.py)",
+    "queue-labels": "the speaking queue's drawn labels, by row, version, style and width "
+                    "(tui/widgets/speaker_queue.py)",
 }
 
 

@@ -20,6 +20,8 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # not exported by textual.widgets (Textualize/textual#1057)
 
+from roomtui.caches import enabled
+
 __all__ = ["CrashHooks", "FooterKey", "QuietScrollbars", "SteadyScrollBar", "footer_bindings_ready", "own_bindings",
            "withdraw_toast"]
 
@@ -108,7 +110,7 @@ class SteadyScrollBar(ScrollBar):
                               back_color=bar.style.bgcolor or Color.parse("#555555"),
                               bar_color=bar.style.color or Color.parse("bright_magenta"))
         key = (crop, self.size, tuple(look.segments), self.styles._cache_key)  # the styles' own version
-        if self._drawn is None or self._drawn[0] != key:
+        if self._drawn is None or self._drawn[0] != key or not enabled("redraw-guards"):
             self._drawn = (key, super().render_lines(crop))
         return self._drawn[1]
 
@@ -150,12 +152,13 @@ class QuietScrollbars:
 
     def _scroll_update(self, virtual_size: Size) -> None:
         scrolled_for = (self.outer_size, self.container_size, virtual_size)
-        if scrolled_for == self._scrolled_for:
+        if scrolled_for == self._scrolled_for and enabled("redraw-guards"):
             return  # the same sizes: the scrollbars are as they were (Textual would redraw them)
         self._scrolled_for = scrolled_for
         super()._scroll_update(virtual_size)
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        if (size, size - self.styles.gutter.totals, self.virtual_size) == self._scrolled_for:
+        unchanged = (size, size - self.styles.gutter.totals, self.virtual_size) == self._scrolled_for
+        if unchanged and enabled("redraw-guards"):
             return self._container_size != container_size  # what ScrollView answers for an unchanged size
         return super()._size_updated(size, virtual_size, container_size, layout)

@@ -69,7 +69,7 @@ class StatsPanel(QuietScrollbars, ScrollView):
         self._tables = stats_tables(meeting, now, stats)  # counted once per change
         self._drawn = None
         height = 1 + len(by_role) + 1 + 1 + len(by_person) if by_person else 1
-        self.set_virtual_size_quietly(Size(0, height))  # as wide as the panel, whatever it is: the tables are drawn to fit
+        self.set_virtual_size_quietly(Size(0, height))  # as wide as the panel: the tables are drawn to fit
         self.refresh()
 
     _this_draw: tuple | None = None  # (width, style) of the draw under way
