@@ -57,14 +57,14 @@ class SpeakerQueue(QuietScrollbars, ScrollView, can_focus=True):
     """Up/down (home, end, page keys) highlight a waiting speaker; Enter or a click chooses them
     (SpeakerQueue.Selected). Every row is one line: labels are cut with … (CSS text-overflow)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("pagedown", "page_down", "Page Down", show=False),
-        Binding("pageup", "page_up", "Page Up", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
+    BINDINGS: ClassVar[list[BindingType]] = [  # no descriptions: the live screen's keys say what they do
+        Binding("down", "cursor_down", show=False),
+        Binding("end", "last", show=False),
+        Binding("enter", "select", show=False),
+        Binding("home", "first", show=False),
+        Binding("pagedown", "page_down", show=False),
+        Binding("pageup", "page_up", show=False),
+        Binding("up", "cursor_up", show=False),
     ]
 
     # OptionList's look (the screens' snapshots were made with it), for this widget's own rows.
