@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from roomtui import __version__
+from roomtui.caches import enabled
 from roomtui.domain.text import visible
 from roomtui.exporting import BINARY_EXPORTS, EXPORT_FORMATS
 from roomtui.i18n import _, init_from_environment, set_language
@@ -340,6 +341,9 @@ def _loading_for_good():
     """Textual, Rich and roomtui's screens are loaded once and kept: the collector is paused while
     they load (~150 passes that free nothing) and then told to leave them be (gc.freeze), so no
     full collection walks them again (one such walk cost ~35 ms just before the first frame)."""
+    if not enabled("collector-pause"):
+        yield
+        return
     gc.disable()
     try:
         yield
@@ -349,7 +353,8 @@ def _loading_for_good():
 
 
 def _open_app(archive, meeting_id: str | None) -> int:
-    gc.disable()  # as in _loading_for_good, and on until the first view is drawn: RoomApp resumes it
+    if enabled("collector-pause"):
+        gc.disable()  # as in _loading_for_good, and on until the first view is drawn: RoomApp resumes it
     from roomtui.tui.app import RoomApp
 
     app = RoomApp(archive, meeting_id=meeting_id)

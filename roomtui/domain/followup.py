@@ -46,7 +46,7 @@ from roomtui.i18n import N_, _
 SETTLED = (Grade.A, Grade.D)
 _REF = re.compile(r"^(?P<meeting>[A-Za-z0-9][A-Za-z0-9_-]{0,80})#r(?P<response>\d+)\.(?P<n>\d+)$")
 REPORT_BACK_TITLE = {"en": "Report on earlier commitments", "zh": "前次协商议定事项办理情况通报"}
-MINUTES_PER_REPORT = 2  # a department answer per question (DOMAIN.md)
+MINUTES_PER_REPORT = 2  # a department answer per question (docs/architecture.md, "The meeting, in the code")
 
 
 # -- references ---------------------------------------------------------------------------

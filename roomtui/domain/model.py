@@ -297,13 +297,13 @@ class Response:
 
     @property
     def reopened(self) -> bool:
-        """The proposer was dissatisfied: the issue is open again (DOMAIN.md)."""
+        """The proposer was dissatisfied: the issue is open again (docs/architecture.md, "The meeting, in the code")."""
         return self.satisfaction is Satisfaction.DISSATISFIED
 
 
 @dataclass
 class SpeakingLimits:
-    """Default limits in seconds, per speaker kind and, for residents, per role (DOMAIN.md)."""
+    """Default limits in seconds, per speaker kind and, for residents, per role (docs/architecture.md, "The meeting, in the code")."""
 
     booked: int = 8 * 60
     impromptu: int = 5 * 60
@@ -372,7 +372,7 @@ class Meeting:
 
     def issue_open(self, issue_id: int) -> bool:
         """An issue stays open until it has a response its proposer did not reject:
-        a dissatisfied proposer reopens it (DOMAIN.md)."""
+        a dissatisfied proposer reopens it (docs/architecture.md, "The meeting, in the code")."""
         return all(r.satisfaction is Satisfaction.DISSATISFIED for r in self.responses_to(issue_id))
 
     @property

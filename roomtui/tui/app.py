@@ -24,6 +24,7 @@ from textual.notifications import Notification, Notify
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
+from roomtui.caches import enabled
 from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.model import MeetingStatus
 from roomtui.domain.validation import ValidationError
@@ -37,6 +38,7 @@ from roomtui.store import (
     SaveError,
 )
 from roomtui.store.follow import POLL_SECONDS, MeetingFollower
+from roomtui.tui.textual_compat import CrashHooks, withdraw_toast
 from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.widgets.meeting_bar import read_only_text
 
@@ -66,7 +68,7 @@ MEETING_ACTIONS = frozenset({"view", "undo", "room_view"})
 YOUNG_COLLECTION_EVERY = 20_000  # allocations between two collections of the youngest objects
 
 
-class RoomApp(TranslatedBindings, App[None]):
+class RoomApp(CrashHooks, TranslatedBindings, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "roomtui"
     ENABLE_COMMAND_PALETTE = True
@@ -98,7 +100,8 @@ class RoomApp(TranslatedBindings, App[None]):
         # Each saved action builds the meeting as plain data (~20,000 short-lived dicts for 500
         # speakers and 300 issues): with Python's default of a young collection every 700
         # allocations, the collector ran 7-30 times per key (~10 ms of it); every 20,000, once or twice.
-        gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
+        if enabled("collector-threshold"):
+            gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
         self.archive = archive
         self.clock = clock or SystemClock()
         self.session: MeetingSession | None = None
@@ -176,21 +179,14 @@ class RoomApp(TranslatedBindings, App[None]):
             self.notify(notice, severity="warning", timeout=10)
 
     # -- unexpected errors: a report file and one short line, never a traceback (crash_report.py)
-    def _handle_exception(self, error: Exception) -> None:
+    def report_crash(self, error: Exception) -> None:  # textual_compat.CrashHooks calls it
         from roomtui.crash_report import crash_message, write_report
 
         self.crash_report = write_report(self.archive.root, error, f"app, screen {type(self.screen).__name__}")
-        self._crash_message = crash_message(error, self.crash_report)
-        super()._handle_exception(error)
+        self.crash_message = crash_message(error, self.crash_report)
 
     def panic(self, *renderables) -> None:  # Textual's exit for errors that render themselves
-        message = getattr(self, "_crash_message", None)
-        super().panic(*((message,) if message else renderables))
-
-    def _fatal_error(self) -> None:  # Textual's own prints the traceback with local variables
-        self.bell()
-        self._exit_renderables.append(getattr(self, "_crash_message", "roomtui stopped on an unexpected error."))
-        self._close_messages_no_wait()
+        super().panic(*((self.crash_message,) if self.crash_message else renderables))
 
     def open_meeting(self, meeting_id: str, view: str | None = None) -> bool:
         """Open a meeting and show the view that fits its state (or ``view``)."""
@@ -343,8 +339,7 @@ class RoomApp(TranslatedBindings, App[None]):
         self.post_message(Notify(notification))
 
     def _withdraw(self, notification: Notification) -> None:
-        notification.timeout = 0  # expired: Textual forgets it; its toast's holder would keep a blank row
-        self.screen.query(f"#--textual-toast-{notification.identity}").remove()
+        withdraw_toast(self, notification)  # expired, and its toast gone at once (no blank row)
 
     def action_room_view(self) -> None:
         """Say how to open the room view of this meeting in a second terminal (projector)."""

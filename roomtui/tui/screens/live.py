@@ -4,7 +4,7 @@ Every key is one action of the secretary, run through ``app.act`` (validated, sa
 undoable with ctrl+z). The screen itself only reads: a quarter-second interval redraws the
 countdown from the turn's timestamps and writes nothing.
 
-Wide terminals (120 columns and more) get three columns as in DESIGN.md; narrower ones keep the
+Wide terminals (120 columns and more) get three columns (agenda, speaking order, issues); narrower ones keep the
 countdown on top and fold the panels into tabs. The layout is rebuilt (recomposed) when the width
 crosses the threshold: every panel is drawn from the meeting, so nothing is lost but the cursor.
 """
@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import OptionList
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
@@ -36,6 +35,7 @@ from roomtui.tui.widgets.countdown import Countdown
 from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.issues_panel import IssuesPanel
 from roomtui.tui.widgets.meeting_bar import MeetingBar
+from roomtui.tui.widgets.speaker_queue import SpeakerQueue
 from roomtui.tui.widgets.speaking_panel import SpeakingPanel
 from roomtui.tui.widgets.stats_panel import StatsPanel
 
@@ -293,10 +293,10 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
             FormField("summary", _("Key points (for the minutes)"), "textarea", entry.summary),
         ], submit))
 
-    @on(OptionList.OptionSelected, "#sp-queue")
-    def _start_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a waiting speaker gives them the floor out of turn."""
-        entry_id = int(event.option.id)
+    @on(SpeakerQueue.Selected, "#sp-queue")
+    def _start_selected(self, event: SpeakerQueue.Selected) -> None:
+        """Enter on a waiting speaker (or a click) gives them the floor out of turn."""
+        entry_id = int(event.row.id)
         self.app.act(_("Give the floor"), lambda c: c.speaking_order().start(entry_id, c.now()))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

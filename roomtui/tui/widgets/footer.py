@@ -14,7 +14,8 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from roomtui.tui.textual_compat import FooterKey, footer_bindings_ready, mark_footer_bindings_ready
 
 HELP_ACTION = "help"
 COMPACT_BELOW = 100  # columns: narrower terminals get the compact key style (one space, no blocks)
@@ -40,7 +41,7 @@ class FittingFooter(Footer):
         """Textual's Footer rebuilds all its keys whenever the bindings may have changed (a dialog
         opens or closes, the focus moves); profiled, that was most of opening a dialog. Rebuild
         only when the keys it would show differ."""
-        self._bindings_ready = True
+        mark_footer_bindings_ready(self)
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self.call_after_refresh(self._recompose_if_changed)
 
@@ -87,7 +88,7 @@ class FittingFooter(Footer):
         return [by_action[action] for action in shown]
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
+        if not footer_bindings_ready(self):
             return
         width, chosen = now = self._chosen_now()
         self.compact = width < COMPACT_BELOW

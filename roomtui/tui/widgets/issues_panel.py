@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from roomtui.tui.widgets.issues_table import IssuesTable
 
+from roomtui.caches import enabled
 from roomtui.domain.model import Disposition, Issue, Meeting, Response
 from roomtui.i18n import _, ngettext
 from roomtui.tui.widgets.column_fit import cell_width, fit_widths, needs
@@ -207,7 +208,7 @@ class IssuesPanel(Vertical):
         table = self.table
         room = self._room_now()
         seen = (versions["issues"], versions["responses"], room) if versions is not None else None
-        if seen is not None and seen == self._seen:
+        if seen is not None and seen == self._seen and enabled("redraw-guards"):
             return  # neither list changed since it was shown (the session's versions): nothing to compare
         self._seen = seen
         current = [(key, issue, response, row_signature(issue, response)) for key, issue, response in rows(meeting)]
