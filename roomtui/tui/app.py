@@ -27,7 +27,7 @@ from textual.screen import ModalScreen, Screen
 from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.model import MeetingStatus
 from roomtui.domain.validation import ValidationError
-from roomtui.i18n import N_, _
+from roomtui.i18n import N_, _, ngettext
 from roomtui.store import (
     Archive,
     BadMeetingFile,
@@ -417,20 +417,29 @@ class RoomApp(TranslatedBindings, App[None]):
         self.revision += 1
 
     def confirm_close_meeting(self) -> None:
-        """Close the open meeting after asking; the live and minutes views share this."""
+        """End the open meeting after asking (the live and minutes views share this); the question
+        names the raised issues still waiting for an answer, so none is left behind unnoticed."""
         if self.session is None:
             return
-        if self.session.meeting.status is MeetingStatus.CLOSED:
-            self.notify(_("The meeting is already closed."), severity="warning")
+        meeting = self.session.meeting
+        if meeting.status is MeetingStatus.CLOSED:
+            self.notify(_("The meeting has already ended."), severity="warning")
             return
         from roomtui.tui.dialogs import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.act(_("Close the meeting"), lambda council: council.close_meeting())
+                self.act(_("End meeting"), lambda council: council.close_meeting())
 
-        self.push_screen(ConfirmDialog(_("Close the meeting now? The current speaker and item end, and the "
-                                         "minutes can be made at once."), _("Close the meeting")), answer)
+        question = _("End the meeting now? The current speaker and item end, and the minutes can be made at once.")
+        waiting = [i for i in meeting.issues if i.raised_at is not None and meeting.issue_open(i.id)]
+        if waiting:
+            names = "\n".join(f"  #{issue.id} {issue.title}" for issue in waiting[:8])
+            if len(waiting) > 8:
+                names += "\n  " + ngettext("... and {n} more", "... and {n} more", len(waiting) - 8)
+            question = ngettext("{n} raised issue has no accepted answer yet:", "{n} raised issues have no accepted "
+                                "answer yet:", len(waiting), n=len(waiting)) + "\n" + names + "\n\n" + question
+        self.push_screen(ConfirmDialog(question, _("End meeting")), answer)
 
     def action_undo(self) -> None:
         if self.session is None:

@@ -1,0 +1,169 @@
+"""The traps a secretary fell into in the trial council (issue 25): each is walked here by keys,
+at 80x24 and 120x40, in English and Chinese, and the record is checked afterwards."""
+
+from __future__ import annotations
+
+import pytest
+from live_helpers import fill, make_app
+from textual.color import Color
+from textual.widgets import OptionList, Static
+
+from roomtui.domain.model import Disposition, Satisfaction
+from roomtui.i18n import set_language
+from roomtui.tui.dialogs import ConfirmDialog, PickerDialog
+
+SIZES = [(80, 24), (120, 40)]
+both = pytest.mark.parametrize("language", ["en", "zh"])
+sizes = pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+
+
+def answered_fire_lane(archive, meeting_id, clock) -> None:
+    session = archive.open(meeting_id, clock=clock)
+    session.do("start", lambda c: c.start_meeting())
+    department = session.meeting.issue(4).expected_department
+    session.do("raise", lambda c: c.raise_issue(4))
+    session.do("respond", lambda c: c.record_response(4, department, Disposition.RESOLVE_NOW, action="Mark the lane",
+                                                      lead_unit=department, deadline="2019-12-07"))
+    session.close()
+
+
+@both
+@sizes
+async def test_f_down_enter_records_satisfied_the_first_entry(tmp_path, language, size):
+    """The first ↓ lands on the first entry (it was the second: 基本满意 for a satisfied proposer)."""
+    set_language(language)
+    app, archive, meeting_id, clock = make_app(tmp_path, language)
+    answered_fire_lane(archive, meeting_id, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerDialog)
+        options = app.screen.query_one("#picker-options", OptionList)
+        assert options.highlighted is None  # nothing looks chosen before the secretary chooses
+        await pilot.press("down")
+        await pilot.pause()
+        assert options.highlighted == 0
+        # the highlighted entry is drawn in the accent colour while the focus stays in the filter box
+        style = options.get_component_rich_style("option-list--option-highlighted")
+        accent = Color.parse(app.current_theme.accent)
+        assert style.bgcolor is not None and max(abs(a - b) for a, b in zip(style.bgcolor.triplet, accent.rgb)) <= 2
+        await pilot.press("enter")
+        await pilot.pause()
+    assert archive.load(meeting_id).responses[0].satisfaction is Satisfaction.SATISFIED
+
+
+async def test_enter_alone_takes_the_first_entry_and_typing_filters(tmp_path):
+    app, archive, meeting_id, clock = make_app(tmp_path)
+    answered_fire_lane(archive, meeting_id, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f", "enter")
+        await pilot.pause()
+        assert archive.load(meeting_id).responses[0].satisfaction is Satisfaction.SATISFIED
+        await pilot.press("f", *"dissat", "down", "enter")
+        await pilot.pause()
+    assert archive.load(meeting_id).responses[0].satisfaction is Satisfaction.DISSATISFIED
+
+
+@both
+@sizes
+async def test_the_response_form_opens_in_the_response_text_and_reaches_every_field(tmp_path, language, size):
+    set_language(language)
+    app, archive, meeting_id, clock = make_app(tmp_path, language)
+    session = archive.open(meeting_id, clock=clock)
+    session.do("start", lambda c: c.start_meeting())
+    session.do("raise", lambda c: c.raise_issue(4))
+    session.close()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"We will mark it")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#field-text").text == "We will mark it"  # what is typed first is kept
+        assert form.focused.id == "field-text"
+        await pilot.press("tab")
+        assert form.focused.id == "field-disposition"
+        for _ in range(3):
+            await pilot.press("shift+tab")
+        assert form.focused.id == "field-department"  # the pre-filled fields are reached backwards
+        await pilot.press("escape", "y")
+        await pilot.pause()
+
+
+@both
+@sizes
+async def test_a_form_problem_goes_as_soon_as_its_field_is_filled(tmp_path, language, size):
+    set_language(language)
+    app, archive, meeting_id, clock = make_app(tmp_path, language)
+    session = archive.open(meeting_id, clock=clock)
+    session.do("start", lambda c: c.start_meeting())
+    session.do("raise", lambda c: c.raise_issue(4))
+    session.close()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        fill(app, disposition=Disposition.RESOLVE_NOW.value)
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = app.screen.query_one("#form-problems", Static)
+        before = str(shown.render())
+        assert before.count("•") >= 2  # action and deadline (and perhaps lead unit) are missing
+        assert app.screen.focused.id == "field-action"
+        await pilot.press(*"Mark the lane")
+        await pilot.pause()
+        after = str(shown.render())
+        assert after.count("•") == before.count("•") - 1, (before, after)
+        fill(app, lead_unit="Police", deadline="2019-12-07")
+        await pilot.pause()
+        assert "•" not in str(shown.render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert archive.load(meeting_id).responses[0].action == "Mark the lane"
+
+
+@both
+@sizes
+async def test_ending_the_meeting_names_the_issues_still_unanswered_and_asks(tmp_path, language, size):
+    set_language(language)
+    app, archive, meeting_id, clock = make_app(tmp_path, language)
+    answered_fire_lane(archive, meeting_id, clock)
+    session = archive.open(meeting_id, clock=clock)
+    session.do("raise", lambda c: c.raise_issue(2))
+    title = session.meeting.issue(2).title
+    session.close()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = app.screen.question
+        assert f"#2 {title}" in question and "#4 " not in question  # #4 has its answer
+        await pilot.press("n")
+        await pilot.pause()
+        assert archive.load(meeting_id).status.value == "live"
+        await pilot.press("e", "y")
+        await pilot.pause()
+    assert archive.load(meeting_id).status.value == "closed"
+
+
+@both
+async def test_ending_the_meeting_is_called_end_meeting_in_its_notice(tmp_path, language):
+    """One word per action: the notice after e says what the footer, F1 and the README say."""
+    from roomtui.i18n import _
+
+    set_language(language)
+    app, archive, meeting_id, clock = make_app(tmp_path, language)
+    answered_fire_lane(archive, meeting_id, clock)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        footer_word = next(b.binding.description for b in app.screen.active_bindings.values()
+                           if b.binding.action == "end_meeting")
+        await pilot.press("e", "y")
+        await pilot.pause()
+        notices = [str(t.render()) for t in app.screen.query("Toast")]
+        assert any(_("{action} — saved", action=footer_word) in n for n in notices), notices
