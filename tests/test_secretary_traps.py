@@ -167,3 +167,61 @@ async def test_ending_the_meeting_is_called_end_meeting_in_its_notice(tmp_path, 
         await pilot.pause()
         notices = [str(t.render()) for t in app.screen.query("Toast")]
         assert any(_("{action} — saved", action=footer_word) in n for n in notices), notices
+
+
+@both
+@sizes
+async def test_a_new_meeting_of_a_series_offers_the_last_ones_people_venue_host_and_limits(tmp_path, language, size):
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+
+    set_language(language)
+    archive = Archive(tmp_path / "data")
+    demo_id = archive.ensure_demo(language)
+    demo = archive.load(demo_id)
+    assert demo.series and demo.participants
+    app = RoomApp(archive, clock=make_app(tmp_path, language)[3])
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        fill(app, title="Report-back council", series=demo.series, date="2020-03-20", venue="")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert demo.title in app.screen.question and str(len(demo.participants)) in app.screen.question
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        new_id = app.session.meeting.id
+    new = archive.load(new_id)
+    assert [(p.name, p.role, p.affiliation) for p in new.participants] == [
+        (p.name, p.role, p.affiliation) for p in demo.participants]
+    assert (new.venue, new.host, new.limits) == (demo.venue, demo.host, demo.limits)
+    assert new.issues == [] and new.speakers == [] and new.series == demo.series
+
+
+@both
+@sizes
+async def test_raising_an_issue_whose_department_is_absent_says_so(tmp_path, language, size):
+    set_language(language)
+    app, archive, meeting_id, clock = make_app(tmp_path, language)
+    session = archive.open(meeting_id, clock=clock)
+    department = session.meeting.issue(4).expected_department
+    heads = [p.id for p in session.meeting.participants if p.affiliation == department]
+    for person in heads:
+        session.do("remove", lambda c, person=person: c.remove_participant(person))
+    session.do("start", lambda c: c.start_meeting())
+    session.close()
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("I")
+        await pilot.pause()
+        app.screen.query_one("#picker-filter").value = "#4 "
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        notices = [str(t.render()) for t in app.screen.query("Toast")]
+        assert any(department in n for n in notices), notices
+    stored = archive.load(meeting_id)
+    assert stored.issue(4).raised_at is not None and not [s for s in stored.speakers if s.issue_id == 4]

@@ -71,14 +71,16 @@ class RoomApp(TranslatedBindings, App[None]):
     TITLE = "roomtui"
     ENABLE_COMMAND_PALETTE = True
 
+    # In the footer's order where a screen does not choose its keys by moment (widgets/footer.py):
+    # undo and the way out before the other views, so that a narrow footer keeps them.
     BINDINGS = [
+        Binding("ctrl+z", "undo", N_("Undo"), id="app.undo"),
+        Binding("f6", "home", N_("Meetings"), id="app.home"),
+        Binding("f7", "room_view", N_("Room view"), id="app.room_view"),
         Binding("f2", "view('prepare')", N_("Prepare"), id="app.prepare"),
         Binding("f3", "view('live')", N_("Live"), id="app.live"),
         Binding("f4", "view('minutes')", N_("Minutes"), id="app.minutes"),
         Binding("f5", "view('handout')", N_("Hand-out"), id="app.handout"),
-        Binding("f6", "home", N_("Meetings"), id="app.home"),
-        Binding("f7", "room_view", N_("Room view"), id="app.room_view"),
-        Binding("ctrl+z", "undo", N_("Undo"), id="app.undo"),
         Binding("f1", "help", N_("Help"), id="app.help"),
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
         # our own palette binding, so that its footer label is translated like the others
@@ -115,6 +117,8 @@ class RoomApp(TranslatedBindings, App[None]):
         every key)."""
         if action == "home":
             return not getattr(self.screen, "is_meeting_list", False)
+        if action == "view" and parameters and parameters[0] == getattr(type(self.screen), "VIEW", None):
+            return False  # F2 on the Prepare view goes nowhere: its room in the footer is for what does
         return not (action in MEETING_ACTIONS and self.session is None)
 
     # -- start and stop ------------------------------------------------------------------
