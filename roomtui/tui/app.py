@@ -20,14 +20,13 @@ from typing import Any, Generic, TypeVar
 from textual.actions import ActionParseResult, parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.notifications import Notification, Notify
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
 from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.model import MeetingStatus
 from roomtui.domain.validation import ValidationError
-from roomtui.i18n import N_, _, ngettext
+from roomtui.i18n import N_, _
 from roomtui.store import (
     Archive,
     BadMeetingFile,
@@ -83,6 +82,9 @@ class RoomApp(TranslatedBindings, App[None]):
         Binding("f5", "view('handout')", N_("Hand-out"), id="app.handout"),
         Binding("f1", "help", N_("Help"), id="app.help"),
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
+        # Esc takes the notices off the screen first (only while one shows: check_action)
+        Binding("escape", "dismiss_notices", N_("Dismiss notices"), id="app.dismiss_notices", show=False,
+                priority=True),
         # our own palette binding, so that its footer label is translated like the others
         Binding("ctrl+p", "command_palette", N_("Commands"), id="app.palette", priority=True),
     ]
@@ -108,8 +110,9 @@ class RoomApp(TranslatedBindings, App[None]):
         self._initial_view = view
         self._follower: MeetingFollower | None = None  # a read-only window follows the writer's saves
         self._follow_timer = None
-        self._brief: Notification | None = None  # the last one-line confirmation shown
-        self._showing: dict[tuple, Notification] = {}  # by its words: the same words replace it
+        from roomtui.tui.notices import NoticeBoard
+
+        self.notices = NoticeBoard(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The keys that act on the open meeting (F2-F5, F7, ctrl+z) are hidden while none is
@@ -117,6 +120,11 @@ class RoomApp(TranslatedBindings, App[None]):
         every key)."""
         if action == "home":
             return not getattr(self.screen, "is_meeting_list", False)
+        if action == "dismiss_notices":
+            # a dialog's Esc stays the dialog's (cancel), a view's its own (back to the list)
+            own = any("escape" in binding.key.split(",") for binding in type(self.screen).BINDINGS
+                      if isinstance(binding, Binding))
+            return not own and not isinstance(self.screen, ModalScreen) and self.notices.showing
         if action == "view" and parameters and parameters[0] == getattr(type(self.screen), "VIEW", None):
             return False  # F2 on the Prepare view goes nowhere: its room in the footer is for what does
         return not (action in MEETING_ACTIONS and self.session is None)
@@ -329,26 +337,13 @@ class RoomApp(TranslatedBindings, App[None]):
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:
-        """Notifications carry names and titles people typed: never read them as markup.
+        """Every notice: one line at the top right, or a dialog when one line cannot hold it
+        (tui/notices.py). Names and titles people typed are never read as markup."""
+        self.notices.say(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-        They show at the top right (app.tcss), one line each for a brief confirmation ("+1 min —
-        saved"); a new notification ends the brief one before it, and the same words said again
-        replace themselves, so quick keys do not stack a column of toasts down over the speaking
-        order. Other warnings and errors stay their time.
-        """
-        notification = Notification(message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None
-                                    else timeout, markup=markup)
-        same = self._showing.get((message, title, severity))
-        for old in {id(n): n for n in (self._brief, same) if n is not None and not n.has_expired}.values():
-            self._withdraw(old)  # the brief one before, and the same words said again (s pressed 8 times)
-        self._brief = notification if severity == "information" and not title and "\n" not in message else None
-        self._showing = {key: n for key, n in self._showing.items() if not n.has_expired}
-        self._showing[(message, title, severity)] = notification
-        self.post_message(Notify(notification))
-
-    def _withdraw(self, notification: Notification) -> None:
-        notification.timeout = 0  # expired: Textual forgets it; its toast's holder would keep a blank row
-        self.screen.query(f"#--textual-toast-{notification.identity}").remove()
+    def action_dismiss_notices(self) -> None:
+        """Esc: the notices on screen go (the view's own Esc works again once none is left)."""
+        self.notices.dismiss_all()
 
     def action_room_view(self) -> None:
         """Say how to open the room view of this meeting in a second terminal (projector)."""
@@ -421,29 +416,10 @@ class RoomApp(TranslatedBindings, App[None]):
         self.revision += 1
 
     def confirm_close_meeting(self) -> None:
-        """End the open meeting after asking (the live and minutes views share this); the question
-        names the raised issues still waiting for an answer, so none is left behind unnoticed."""
-        if self.session is None:
-            return
-        meeting = self.session.meeting
-        if meeting.status is MeetingStatus.CLOSED:
-            self.notify(_("The meeting has already ended."), severity="warning")
-            return
-        from roomtui.tui.dialogs import ConfirmDialog
+        """End the open meeting after asking (the live and minutes views share this: tui/ending.py)."""
+        from roomtui.tui.ending import confirm_end_meeting
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.act(_("End meeting"), lambda council: council.close_meeting())
-
-        question = _("End the meeting now? The current speaker and item end, and the minutes can be made at once.")
-        waiting = [i for i in meeting.issues if i.raised_at is not None and meeting.issue_open(i.id)]
-        if waiting:
-            names = "\n".join(f"  #{issue.id} {issue.title}" for issue in waiting[:8])
-            if len(waiting) > 8:
-                names += "\n  " + ngettext("... and {n} more", "... and {n} more", len(waiting) - 8)
-            question = ngettext("{n} raised issue has no accepted answer yet:", "{n} raised issues have no accepted "
-                                "answer yet:", len(waiting), n=len(waiting)) + "\n" + names + "\n\n" + question
-        self.push_screen(ConfirmDialog(question, _("End meeting")), answer)
+        confirm_end_meeting(self)
 
     def action_undo(self) -> None:
         if self.session is None:
