@@ -102,6 +102,7 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
         self.on_change = on_change
         self.result: Any = True
         self._problems: list = []  # shown under the form until their field is filled in or the form is saved
+        self._problem_values: dict[str, Any] = {}  # the values the shown problems are about
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
@@ -195,11 +196,15 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
         name = (widget_id or "").removeprefix("field-")
         if not self._problems or not str(value if value is not None else "").strip():
             return
+        if self._problem_values.get(name) == value:
+            return  # the change the problem is about, arriving after the save (fields set by code)
         remaining = [p for p in self._problems if getattr(p, "field", None) != name]
         if len(remaining) != len(self._problems):
             self._show_problems(remaining)
 
-    def _show_problems(self, problems: list) -> None:
+    def _show_problems(self, problems: list, *, saved_values: dict[str, Any] | None = None) -> None:
+        if saved_values is not None:
+            self._problem_values = saved_values
         self._problems = list(problems)
         self.query_one("#form-problems", Static).update(Text("\n".join(f"• {p}" for p in problems)))
 
@@ -208,9 +213,10 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
         self.action_submit()
 
     def action_submit(self) -> None:
-        problems = self.submit(self.values())
+        values = self.values()
+        problems = self.submit(values)
         if problems:
-            self._show_problems(problems)
+            self._show_problems(problems, saved_values=values)
             self._focus_problem(problems)
             return
         self.dismiss(self.result)

@@ -42,7 +42,11 @@ def fits_one_line(text: str, width: int) -> bool:
 
 
 class NoticeDialog(TranslatedBindings, ModalScreen[None]):
-    """A notice too long for one line, shown in full until Esc, Enter, space or a click."""
+    """A notice too long for one line, shown in full until Esc, Enter, space or a click.
+
+    Any other key closes it and does what it does on the view below: a refusal read in passing
+    never costs the secretary the next key (pressing b after a refused + still adds a speaker).
+    """
 
     BINDINGS = [Binding("escape,enter,space", "close", N_("Close"), id="notice.close")]
 
@@ -62,6 +66,14 @@ class NoticeDialog(TranslatedBindings, ModalScreen[None]):
 
     def on_click(self, event: events.Click) -> None:
         self.dismiss(None)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key in ("escape", "enter", "space"):
+            return
+        event.stop()
+        event.prevent_default()
+        self.dismiss(None)
+        self.app.post_message(events.Key(event.key, event.character))  # to the view below, once this is gone
 
 
 class NoticeBoard:
