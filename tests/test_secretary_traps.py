@@ -224,3 +224,28 @@ async def test_raising_an_issue_whose_department_is_absent_says_so(tmp_path, lan
         assert any(department in said for said in app.notices.said), app.notices.said
     stored = archive.load(meeting_id)
     assert stored.issue(4).raised_at is not None and not [s for s in stored.speakers if s.issue_id == 4]
+
+
+def test_the_previous_meeting_of_a_series_is_the_latest_earlier_one_and_only_people_carry_over():
+    from datetime import date
+
+    from roomtui.domain.model import Meeting, Participant, Role
+    from roomtui.domain.series import carry_over, previous_in_series
+
+    def meeting(mid, day, series="Tongjiang councils", people=()):
+        return Meeting(id=mid, title=mid, date=day, series=series, venue=f"hall {mid}", host=f"host {mid}",
+                       participants=[Participant(i, name, Role.DEPARTMENT, "Bureau", present=False)
+                                     for i, name in enumerate(people, 3)])
+
+    spring = meeting("spring", date(2020, 3, 1), people=["Wu"])
+    autumn = meeting("autumn", date(2020, 9, 1), people=["Li", "Sun"])
+    later = meeting("later", date(2021, 1, 1), people=["Zhao"])
+    other = meeting("other", date(2020, 10, 1), series="Nuojiang town hall", people=["Qian"])
+    new = meeting("new", date(2020, 11, 1))
+    new.venue, new.host = "new hall", ""  # the new-meeting form asks for a venue, not a host
+    assert previous_in_series(new, [spring, autumn, later, other]) is autumn
+    assert previous_in_series(meeting("x", None, series=" tongjiang COUNCILS "), [spring, autumn]) is autumn
+    assert previous_in_series(meeting("y", date(2020, 1, 1), series=""), [spring]) is None
+    made = carry_over(autumn, new)
+    assert [(p.id, p.name, p.present) for p in made.participants] == [(1, "Li", True), (2, "Sun", True)]
+    assert (made.venue, made.host, made.issues, made.id) == ("new hall", "host autumn", [], "new")
