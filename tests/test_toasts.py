@@ -153,3 +153,25 @@ async def test_the_export_notice_leaves_the_qr_code_free(tmp_path, language):
         codes = [code.region for code in app.screen.query(QRCodeView)]
         assert codes
         assert not any(toast.region.overlaps(code) for toast in toasts(app) for code in codes)
+
+
+async def test_a_result_is_read_whole_and_a_quick_confirmation_is_shortened(tmp_path):
+    """下载：2 次 lost its count in a toast: results (counts, files, imports) show whole, in a dialog
+    when one line is too short; what a key just did ("The floor: …") is shortened, never a dialog."""
+    from roomtui.tui.notices import NoticeDialog
+
+    app, _archive, _meeting_id, _clock = make_app(tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        long = "Sharing stopped. Phones that took the minutes: 12 · downloads: 30, and a long tail of words."
+        app.notify(long, brief=False)
+        await pilot.pause()
+        assert isinstance(app.screen, NoticeDialog) and app.screen.message == long
+        await pilot.press("escape")
+        await pilot.pause()
+        app.notify("The floor: " + "a very long name and affiliation " * 3, timeout=2)
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, NoticeDialog)
+        shown = toasts(app)
+        assert len(shown) == 1 and shown[0].region.height == 1 and shown[0].region.y == 0

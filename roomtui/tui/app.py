@@ -236,7 +236,7 @@ class RoomApp(TranslatedBindings, App[None]):
             if restore:
                 kept = self.archive.restore_backup(meeting_id, error.backup)
                 self.notify(_("Restored {backup}. The unreadable file was kept as {kept}.", backup=error.backup.name,
-                              kept=kept.name), timeout=15)
+                              kept=kept.name), timeout=15, brief=False)
                 self.open_meeting(meeting_id)
 
         self.push_screen(ConfirmDialog(str(error) + "\n\n" + _("Restore the newest good backup?"),
@@ -336,10 +336,11 @@ class RoomApp(TranslatedBindings, App[None]):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
-               markup: bool = False) -> None:
+               markup: bool = False, brief: bool | None = None) -> None:
         """Every notice: one line at the top right, or a dialog when one line cannot hold it
-        (tui/notices.py). Names and titles people typed are never read as markup."""
-        self.notices.say(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        (tui/notices.py; ``brief``: an action's confirmation, shortened instead). Names and titles
+        people typed are never read as markup."""
+        self.notices.say(message, title=title, severity=severity, timeout=timeout, markup=markup, brief=brief)
 
     def action_dismiss_notices(self) -> None:
         """Esc: the notices on screen go (the view's own Esc works again once none is left)."""

@@ -94,15 +94,18 @@ class NoticeBoard:
         return any(not n.has_expired for n in self._showing.values())
 
     def say(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None,
-            markup: bool = False) -> None:
+            markup: bool = False, brief: bool | None = None) -> None:
+        """``brief``: a confirmation of what a key just did ("+1 min — saved", "The floor: …"),
+        shortened rather than shown as a dialog when it is too long for one line; by default any
+        one-line information without a title. ``brief=False``: a result to read whole."""
         app = self.app
         line = one_line(message, title)
         self.said.append(line)
-        brief = severity == "information" and not title and "\n" not in message
+        if brief is None:
+            brief = severity == "information" and not title and "\n" not in message
         if not brief and not fits_one_line(line, app.size.width or 80):
-            top = app.screen
-            if not (isinstance(top, NoticeDialog) and (top.message, top.title_text) == (message, title)):
-                app.push_screen(NoticeDialog(message, title, severity))
+            # after the handler that spoke: a view that closes itself (the share) goes first
+            app.call_later(self._show_dialog, message, title, severity)
             return
         notification = Notification(line, "", severity, app.NOTIFICATION_TIMEOUT if timeout is None else timeout,
                                     markup=markup)
@@ -113,6 +116,11 @@ class NoticeBoard:
         self._showing = {key: n for key, n in self._showing.items() if not n.has_expired}
         self._showing[(line, severity)] = notification
         app.post_message(Notify(notification))
+
+    def _show_dialog(self, message: str, title: str, severity: str) -> None:
+        top = self.app.screen
+        if not (isinstance(top, NoticeDialog) and (top.message, top.title_text) == (message, title)):
+            self.app.push_screen(NoticeDialog(message, title, severity))
 
     def _withdraw(self, notification: Notification) -> None:
         notification.timeout = 0  # expired: Textual forgets it; its toast's holder would keep a blank row

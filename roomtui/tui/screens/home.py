@@ -165,7 +165,7 @@ class HomeScreen(TranslatedBindings, Screen):
                 except PermissionError as error:
                     self.app.notify(str(error), severity="error")
                     return
-                self.app.notify(_("Deleted {id} (a copy stays in the backups folder).", id=meeting_id))
+                self.app.notify(_("Deleted {id} (a copy stays in the backups folder).", id=meeting_id), brief=False)
                 self.refresh_view()
 
         self.app.push_screen(ConfirmDialog(_("Delete meeting {id}? A copy is kept in the backups folder.",
