@@ -197,7 +197,7 @@ async def test_a_new_meeting_of_a_series_offers_the_last_ones_people_venue_host_
     new = archive.load(new_id)
     assert [(p.name, p.role, p.affiliation) for p in new.participants] == [
         (p.name, p.role, p.affiliation) for p in demo.participants]
-    assert (new.venue, new.host, new.limits) == (demo.venue, demo.host, demo.limits)
+    assert (new.venue, new.host, new.recorder, new.limits) == (demo.venue, demo.host, demo.recorder, demo.limits)
     assert new.issues == [] and new.speakers == [] and new.series == demo.series
 
 

@@ -25,9 +25,10 @@ def previous_in_series(new: Meeting, others: list[Meeting]) -> Meeting | None:
 
 
 def carry_over(previous: Meeting, new: Meeting) -> Meeting:
-    """``new`` with ``previous``'s participants (all present, numbered afresh), host and speaking
-    limits, and its venue unless one was given."""
+    """``new`` with ``previous``'s participants (all present, numbered afresh), host, recorder and
+    speaking limits, and its venue unless one was given."""
     participants = [replace(person, id=number, present=True)
                     for number, person in enumerate(previous.participants, 1)]
     return replace(new, participants=participants, host=new.host or previous.host,
+                   recorder=new.recorder or previous.recorder,
                    venue=new.venue or previous.venue, limits=replace(previous.limits))
