@@ -138,6 +138,7 @@ async def test_the_proposers_word_is_never_cut_from_a_response(tmp_path, languag
 async def test_the_register_shows_every_column_with_its_state_whole(tmp_path, language, size):
     from followup_helpers import two_series_folder
 
+    from roomtui.i18n import _
     from roomtui.tui.screens.followup import COLUMNS, STATE_COLUMNS, FollowUpScreen
     from roomtui.tui.widgets.register_table import RegisterTable
 
@@ -153,5 +154,10 @@ async def test_the_register_shows_every_column_with_its_state_whole(tmp_path, la
         assert isinstance(app.screen, FollowUpScreen)
         table = app.screen.query_one(RegisterTable)
         assert table.virtual_size.width <= table.size.width  # the meeting and the progress note are on screen
-        assert table.widths[:STATE_COLUMNS] == list(COLUMNS[:STATE_COLUMNS])  # overdue, deadline, grade whole
+        from rich.cells import cell_len
+
+        from roomtui.domain.model import Grade
+
+        grade = max(cell_len(label) for label in [g.label for g in Grade] + [_("not graded")])
+        assert table.widths[:STATE_COLUMNS] == [*COLUMNS[:2], grade]  # overdue, deadline, every grade whole
         assert min(table.widths[STATE_COLUMNS:]) >= 8

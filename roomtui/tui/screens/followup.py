@@ -43,9 +43,13 @@ def fit_columns(room: int) -> list[int]:
     alike (at 120 columns the meeting and the progress note were pushed off the right edge)."""
     from roomtui.tui.widgets.column_fit import fit_widths
 
-    room -= len(COLUMNS)  # one space after each column
-    least = COLUMNS[:STATE_COLUMNS] + (8,) * (len(COLUMNS) - STATE_COLUMNS)
-    return fit_widths(room, COLUMNS, least=least)
+    from rich.cells import cell_len
+
+    grade = max(cell_len(label) for label in [g.label for g in Grade] + [_("not graded")])
+    wanted = (*COLUMNS[:2], grade, *COLUMNS[STATE_COLUMNS:])  # every grade whole, in either language
+    room -= len(wanted)  # one space after each column
+    least = wanted[:STATE_COLUMNS] + (8,) * (len(wanted) - STATE_COLUMNS)
+    return fit_widths(room, wanted, least=least)
 
 ANY = "*"  # a select value meaning "no filter" (series may legitimately be "")
 
