@@ -295,7 +295,7 @@ class Council(IssueVerbs):
             return self.start_item(order[0].id) if order else None
         index = order.index(current)
         if index + 1 >= len(order):
-            raise ValidationError([problem("this is the last agenda item: close the meeting instead")])
+            raise ValidationError([problem("this is the last agenda item: end the meeting instead")])
         return self.start_item(order[index + 1].id)
 
     def previous_item(self) -> AgendaItem | None:

@@ -20,7 +20,6 @@ from typing import Any, Generic, TypeVar
 from textual.actions import ActionParseResult, parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.notifications import Notification, Notify
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
@@ -38,7 +37,7 @@ from roomtui.store import (
     SaveError,
 )
 from roomtui.store.follow import POLL_SECONDS, MeetingFollower
-from roomtui.tui.textual_compat import CrashHooks, withdraw_toast
+from roomtui.tui.textual_compat import CrashHooks
 from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.widgets.meeting_bar import read_only_text
 
@@ -73,16 +72,21 @@ class RoomApp(CrashHooks, TranslatedBindings, App[None]):
     TITLE = "roomtui"
     ENABLE_COMMAND_PALETTE = True
 
+    # In the footer's order where a screen does not choose its keys by moment (widgets/footer.py):
+    # undo and the way out before the other views, so that a narrow footer keeps them.
     BINDINGS = [
+        Binding("ctrl+z", "undo", N_("Undo"), id="app.undo"),
+        Binding("f6", "home", N_("Meetings"), id="app.home"),
+        Binding("f7", "room_view", N_("Room view"), id="app.room_view"),
         Binding("f2", "view('prepare')", N_("Prepare"), id="app.prepare"),
         Binding("f3", "view('live')", N_("Live"), id="app.live"),
         Binding("f4", "view('minutes')", N_("Minutes"), id="app.minutes"),
         Binding("f5", "view('handout')", N_("Hand-out"), id="app.handout"),
-        Binding("f6", "home", N_("Meetings"), id="app.home"),
-        Binding("f7", "room_view", N_("Room view"), id="app.room_view"),
-        Binding("ctrl+z", "undo", N_("Undo"), id="app.undo"),
         Binding("f1", "help", N_("Help"), id="app.help"),
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
+        # Esc takes the notices off the screen first (only while one shows: check_action)
+        Binding("escape", "dismiss_notices", N_("Dismiss notices"), id="app.dismiss_notices", show=False,
+                priority=True),
         # our own palette binding, so that its footer label is translated like the others
         Binding("ctrl+p", "command_palette", N_("Commands"), id="app.palette", priority=True),
     ]
@@ -109,8 +113,9 @@ class RoomApp(CrashHooks, TranslatedBindings, App[None]):
         self._initial_view = view
         self._follower: MeetingFollower | None = None  # a read-only window follows the writer's saves
         self._follow_timer = None
-        self._brief: Notification | None = None  # the last one-line confirmation shown
-        self._showing: dict[tuple, Notification] = {}  # by its words: the same words replace it
+        from roomtui.tui.notices import NoticeBoard
+
+        self.notices = NoticeBoard(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The keys that act on the open meeting (F2-F5, F7, ctrl+z) are hidden while none is
@@ -118,6 +123,13 @@ class RoomApp(CrashHooks, TranslatedBindings, App[None]):
         every key)."""
         if action == "home":
             return not getattr(self.screen, "is_meeting_list", False)
+        if action == "dismiss_notices":
+            # a dialog's Esc stays the dialog's (cancel), a view's its own (back to the list)
+            own = any("escape" in binding.key.split(",") for binding in type(self.screen).BINDINGS
+                      if isinstance(binding, Binding))
+            return not own and not isinstance(self.screen, ModalScreen) and self.notices.showing
+        if action == "view" and parameters and parameters[0] == getattr(type(self.screen), "VIEW", None):
+            return False  # F2 on the Prepare view goes nowhere: its room in the footer is for what does
         return not (action in MEETING_ACTIONS and self.session is None)
 
     # -- start and stop ------------------------------------------------------------------
@@ -220,7 +232,7 @@ class RoomApp(CrashHooks, TranslatedBindings, App[None]):
             if restore:
                 kept = self.archive.restore_backup(meeting_id, error.backup)
                 self.notify(_("Restored {backup}. The unreadable file was kept as {kept}.", backup=error.backup.name,
-                              kept=kept.name), timeout=15)
+                              kept=kept.name), timeout=15, brief=False)
                 self.open_meeting(meeting_id)
 
         self.push_screen(ConfirmDialog(str(error) + "\n\n" + _("Restore the newest good backup?"),
@@ -320,26 +332,15 @@ class RoomApp(CrashHooks, TranslatedBindings, App[None]):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
-               markup: bool = False) -> None:
-        """Notifications carry names and titles people typed: never read them as markup.
+               markup: bool = False, brief: bool | None = None) -> None:
+        """Every notice: one line at the top right, or a dialog when one line cannot hold it
+        (tui/notices.py; ``brief``: an action's confirmation, shortened instead). Names and titles
+        people typed are never read as markup."""
+        self.notices.say(message, title=title, severity=severity, timeout=timeout, markup=markup, brief=brief)
 
-        They show at the top right (app.tcss), one line each for a brief confirmation ("+1 min —
-        saved"); a new notification ends the brief one before it, and the same words said again
-        replace themselves, so quick keys do not stack a column of toasts down over the speaking
-        order. Other warnings and errors stay their time.
-        """
-        notification = Notification(message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None
-                                    else timeout, markup=markup)
-        same = self._showing.get((message, title, severity))
-        for old in {id(n): n for n in (self._brief, same) if n is not None and not n.has_expired}.values():
-            self._withdraw(old)  # the brief one before, and the same words said again (s pressed 8 times)
-        self._brief = notification if severity == "information" and not title and "\n" not in message else None
-        self._showing = {key: n for key, n in self._showing.items() if not n.has_expired}
-        self._showing[(message, title, severity)] = notification
-        self.post_message(Notify(notification))
-
-    def _withdraw(self, notification: Notification) -> None:
-        withdraw_toast(self, notification)  # expired, and its toast gone at once (no blank row)
+    def action_dismiss_notices(self) -> None:
+        """Esc: the notices on screen go (the view's own Esc works again once none is left)."""
+        self.notices.dismiss_all()
 
     def action_room_view(self) -> None:
         """Say how to open the room view of this meeting in a second terminal (projector)."""
@@ -412,20 +413,10 @@ class RoomApp(CrashHooks, TranslatedBindings, App[None]):
         self.revision += 1
 
     def confirm_close_meeting(self) -> None:
-        """Close the open meeting after asking; the live and minutes views share this."""
-        if self.session is None:
-            return
-        if self.session.meeting.status is MeetingStatus.CLOSED:
-            self.notify(_("The meeting is already closed."), severity="warning")
-            return
-        from roomtui.tui.dialogs import ConfirmDialog
+        """End the open meeting after asking (the live and minutes views share this: tui/ending.py)."""
+        from roomtui.tui.ending import confirm_end_meeting
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.act(_("Close the meeting"), lambda council: council.close_meeting())
-
-        self.push_screen(ConfirmDialog(_("Close the meeting now? The current speaker and item end, and the "
-                                         "minutes can be made at once."), _("Close the meeting")), answer)
+        confirm_end_meeting(self)
 
     def action_undo(self) -> None:
         if self.session is None:

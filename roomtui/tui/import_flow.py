@@ -46,9 +46,9 @@ def start_import(screen) -> None:
             screen.refresh_view()
             if imported.file_id:
                 app.notify(_("Imported as new meeting {id} (the id {file_id} in the file is already used; that "
-                             "meeting was not changed).", id=imported.meeting_id, file_id=imported.file_id))
+                             "meeting was not changed).", id=imported.meeting_id, file_id=imported.file_id), brief=False)
             else:
-                app.notify(_("Imported into meeting {id}.", id=imported.meeting_id))
+                app.notify(_("Imported into meeting {id}.", id=imported.meeting_id), brief=False)
             from roomtui.tui.screens.followup import offer_report_back
 
             offer_report_back(app, imported.meeting_id, ask_only_if_new=True)
@@ -77,7 +77,7 @@ def _confirm_replace(screen, path: Path, target: str, current, _incoming, risks:
             return
         screen.refresh_view()
         app.notify(_("Replaced meeting {id}. Its previous version is kept as {backup}.", id=target,
-                     backup=result.backup), timeout=20)
+                     backup=result.backup), timeout=20, brief=False)
 
     def second(yes: bool | None) -> None:
         if yes:

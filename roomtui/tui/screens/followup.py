@@ -35,6 +35,21 @@ from roomtui.tui.widgets.register_table import RegisterTable
 
 # column widths (cells): overdue mark, deadline, grade, lead unit, deliverable, meeting, latest note
 COLUMNS = (1, 10, 16, 18, 30, 26, 40)
+STATE_COLUMNS = 3  # overdue, deadline, grade: whole at any width; the others share what is left
+
+
+def fit_columns(room: int) -> list[int]:
+    """Column widths for ``room`` cells: the state whole, then every other column on screen, cut
+    alike (at 120 columns the meeting and the progress note were pushed off the right edge)."""
+    from roomtui.tui.widgets.column_fit import fit_widths
+
+    from rich.cells import cell_len
+
+    grade = max(cell_len(label) for label in [g.label for g in Grade] + [_("not graded")])
+    wanted = (*COLUMNS[:2], grade, *COLUMNS[STATE_COLUMNS:])  # every grade whole, in either language
+    room -= len(wanted)  # one space after each column
+    least = wanted[:STATE_COLUMNS] + (8,) * (len(wanted) - STATE_COLUMNS)
+    return fit_widths(room, wanted, least=least)
 
 ANY = "*"  # a select value meaning "no filter" (series may legitimately be "")
 
@@ -84,15 +99,23 @@ class FollowUpScreen(TranslatedBindings, Screen):
         yield FittingFooter()
 
     def on_mount(self) -> None:
+        table = self.query_one("#followup-table", RegisterTable)
+        self._fit_columns()
+        self.reload()
+        table.focus()
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
         from rich.cells import set_cell_size
 
+        widths = fit_columns(self.size.width or self.app.size.width)
+        self.query_one("#followup-table", RegisterTable).set_widths(widths)
         titles = ("!", _("Deadline"), _("Grade"), _("Lead unit"), _("Deliverable"), _("Meeting"),
                   _("Latest progress note"))
         self.query_one("#followup-head", Static).update(Text(" ".join(
-            set_cell_size(title, width) for title, width in zip(titles, COLUMNS))))
-        table = self.query_one("#followup-table", RegisterTable)
-        self.reload()
-        table.focus()
+            set_cell_size(title, width) for title, width in zip(titles, widths))))
 
     # -- data ---------------------------------------------------------------------------------
     @property

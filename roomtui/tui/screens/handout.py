@@ -56,6 +56,7 @@ def handout_bindings() -> list[Binding]:
 
 
 class HandoutScreen(TranslatedBindings, Screen):
+    VIEW = "handout"  # F2-F5 (app.check_action): the key of the view on screen is not offered
     DEFAULT_CSS = """
     HandoutScreen #handout-title { text-style: bold; margin-bottom: 1; }
     HandoutScreen #handout-side { width: 34; padding: 0 1; }

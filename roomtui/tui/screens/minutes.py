@@ -22,11 +22,12 @@ from roomtui.tui.widgets.minutes_preview import MinutesPreview
 
 
 class MinutesScreen(MeetingScreen):
+    VIEW = "minutes"  # F2-F5 (app.check_action): the key of the view on screen is not offered
     READ_ONLY_ACTIONS = frozenset({"toggle_public", "export"})  # the rest answer "read-only" there (app.py)
     BINDINGS = [
         Binding("e", "export", N_("Export all formats"), id="minutes.export"),
         Binding("v", "toggle_public", N_("Public/internal"), id="minutes.toggle"),
-        Binding("c", "close_meeting", N_("Close meeting"), id="minutes.close"),
+        Binding("c", "close_meeting", N_("End meeting"), id="minutes.close"),
         Binding("g", "grade", N_("Grade a commitment"), id="minutes.grade"),
         Binding("escape", "app.home", N_("Meetings"), id="minutes.home"),
     ]
@@ -58,7 +59,7 @@ class MinutesScreen(MeetingScreen):
         variant = _("Public minutes (what leaves the room)") if self.public else _("Internal minutes (with contacts "
                                                                                     "and notes)")
         if meeting.status.value != "closed":
-            variant += "  · " + _("the meeting is not closed yet: c closes it")
+            variant += "  · " + _("the meeting has not ended yet: c ends it")
         self.query_one("#minutes-variant", Static).update(Text(variant))
         self.query_one("#minutes-preview", MinutesPreview).update(markdown)
         self.query_one(MeetingBar).refresh_bar()

@@ -36,6 +36,7 @@ __all__ = ["PrepareScreen", "TABS", "WEEKDAYS"]
 
 
 class PrepareScreen(MeetingScreen):
+    VIEW = "prepare"  # F2-F5 (app.check_action): the key of the view on screen is not offered
     READ_ONLY_ACTIONS = frozenset({"tab", "papers"})  # the rest (going live) answer "read-only" there (app.py)
     DEFAULT_CSS = """
     PrepareScreen #prepare-tabs { height: 1fr; }
@@ -83,6 +84,7 @@ class PrepareScreen(MeetingScreen):
         for tab in TABS:
             self.pane(tab).show(meeting)
         self.query_one(MeetingBar).refresh_bar()
+        self.refresh_bindings()  # "g" leaves the footer once the meeting is live
 
     # -- tabs ------------------------------------------------------------------------------
     def action_tab(self, tab: str) -> None:
@@ -128,6 +130,12 @@ class PrepareScreen(MeetingScreen):
         self.app.push_screen(FormDialog(_("Print the agenda and the sign-in sheet (Word and HTML)"), [
             FormField("folder", _("Folder (a USB stick works too)"), value=str(default_export_folder(meeting.id))),
         ], submit), done)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``g`` (go live) is offered to a meeting in preparation only: once live, F3 shows it."""
+        if action == "go_live" and self.app.session is not None:
+            return self.meeting.status is MeetingStatus.DRAFT
+        return True
 
     # -- going live ------------------------------------------------------------------------
     def action_go_live(self) -> None:

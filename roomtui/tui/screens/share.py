@@ -109,7 +109,7 @@ class ShareScreen(MeetingScreen):
         self.sharing.stop()
         stats = self.sharing.stats()
         self.app.notify(_("Sharing stopped. Phones that took the minutes: {phones} · downloads: {downloads}.",
-                          phones=stats.phones, downloads=stats.downloads))
+                          phones=stats.phones, downloads=stats.downloads), brief=False)  # counts read whole
         self.dismiss()
 
     def action_toggle_mode(self) -> None:

@@ -28,9 +28,17 @@ def issue_cell(issue: Issue) -> Text:
 
 
 def response_status(response: Response) -> Text:
+    """What the room decided first (reopened, the proposer's word, confirmed), then the disposition:
+    a narrow column cuts the details at its end, never the state (不满意 was cut at 120 columns)."""
     cell = Text(no_wrap=True, overflow="ellipsis")
-    if response.reopened:  # first, so a narrow column never cuts it off
+    if response.reopened:
         cell.append("⟲ " + _("reopened"), style="bold red")
+        cell.append(" · ")
+    if response.satisfaction is not None:
+        cell.append(response.satisfaction.label, style="bold red" if response.reopened else "green")
+        cell.append(" · ")
+    if response.confirmed_at is not None:
+        cell.append("✓ " + _("confirmed"), style="bold green")
         cell.append(" · ")
     style = {Disposition.RESOLVE_NOW: "green", Disposition.STEP_BY_STEP: "yellow",
              Disposition.HIGHER_LEVEL: "magenta"}[response.disposition]
@@ -40,10 +48,6 @@ def response_status(response: Response) -> Text:
         cell.append(" " + _("by {date}", date=when.isoformat()))
     if response.commitments:
         cell.append(" · " + ngettext("{n} commitment", "{n} commitments", len(response.commitments)))
-    if response.confirmed_at is not None:
-        cell.append(" · ✓ " + _("confirmed"), style="bold green")
-    if response.satisfaction is not None:
-        cell.append(" · " + response.satisfaction.label, style="bold red" if response.reopened else "green")
     return cell
 
 
