@@ -215,7 +215,13 @@ def _import(args: argparse.Namespace, archive) -> int:
         return _fail(_("--force only goes with --replace MEETING; a plain import always makes a new meeting"))
     if args.replace:
         try:
-            result = replace_from_file(archive, args.path, archive.find(args.replace), force=args.force)
+            from roomtui.store.desk import Desk
+
+            desk = Desk(archive)
+            try:
+                result = replace_from_file(desk, args.path, archive.find(args.replace), force=args.force)
+            finally:
+                desk.close()
         except ImportRefused as error:
             return _fail(str(error))
         print(_("Replaced meeting {id} with {path}. Its previous version is kept as {backup}.", id=result.meeting_id,

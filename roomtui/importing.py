@@ -25,6 +25,7 @@ from roomtui.domain.text import shown
 from roomtui.domain.validation import MAX_FILE_BYTES, MEETING_ID
 from roomtui.i18n import _
 from roomtui.store import Archive, BadMeetingFile, ReadOnlyError
+from roomtui.store.desk import Desk
 
 PRIVATE = {"participants": ("contact", "note"), "issues": ("note",), "responses": ("note",)}
 
@@ -115,10 +116,11 @@ def check_replace(archive: Archive, path: Path, meeting_id: str) -> tuple[Meetin
     return current, incoming, replace_risks(current, incoming)
 
 
-def replace_from_file(archive: Archive, path: Path, meeting_id: str, *, force: bool = False) -> ImportResult:
-    """Replace meeting ``meeting_id`` with the meeting in ``path``; see the module docstring."""
+def replace_from_file(desk: Desk, path: Path, meeting_id: str, *, force: bool = False) -> ImportResult:
+    """Replace meeting ``meeting_id`` with the meeting in ``path`` through the desk (one undoable
+    action); see the module docstring."""
     try:
-        current, incoming, risks = check_replace(archive, path, meeting_id)
+        current, incoming, risks = check_replace(desk.archive, path, meeting_id)
     except BadMeetingFile as error:
         raise ImportRefused(_("{problem} Restore its backup first, or import the file as a new meeting.",
                               problem=str(error))) from None
@@ -127,7 +129,7 @@ def replace_from_file(archive: Archive, path: Path, meeting_id: str, *, force: b
                               "of it is kept in the backups folder), or import the file as a new meeting. Nothing "
                               "was changed.", meeting=describe(current), risks="; ".join(risks)))
     try:
-        backup = archive.replace(meeting_id, incoming)
+        backup = desk.replace(meeting_id, incoming)
     except ReadOnlyError as error:
         raise ImportRefused(_("Not replaced: {reason}. Close it there first. Nothing was changed.",
                               reason=str(error))) from None

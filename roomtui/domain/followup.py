@@ -75,29 +75,7 @@ def find_commitment(meeting: Meeting, ref: str) -> Commitment | None:
     return response.commitments[parsed[2] - 1]
 
 
-# -- recording progress ---------------------------------------------------------------------
-def record_progress(council: Any, response_id: int, index: int, *, grade: Grade | str | None = None,
-                    note: str = "") -> FollowUpEntry:
-    """A grade change and/or a progress note on one commitment, dated now (one action)."""
-    meeting: Meeting = council.meeting
-    response = meeting.response(response_id)
-    if response is None:
-        raise ValidationError([problem("no {what} #{id}", what=FieldName("response", N_("response")), id=response_id)])
-    if not 0 <= index < len(response.commitments):
-        raise ValidationError([problem("response #{id} has no commitment {n}", id=response_id, n=index + 1)])
-    text = text_field(note, _("progress note"), multiline=True)
-    try:
-        new_grade = Grade(grade) if grade else None
-    except ValueError:
-        raise ValidationError([problem("unknown grade '{value}' (one of: A, B, C, D)", value=str(grade)[:10])]) from None
-    commitment = response.commitments[index]
-    if not text and (new_grade is None or new_grade is commitment.grade):
-        raise ValidationError([problem("nothing to record: give a new grade or a progress note")])
-    entry = FollowUpEntry(at=council.now(), grade=new_grade, previous=commitment.grade, note=text)
-    commitment.history.append(entry)
-    if new_grade is not None:
-        commitment.grade = new_grade
-    return entry
+# -- recording progress: Council.record_progress (issue_verbs.py), the one grading verb ------------------
 
 
 # -- closed meetings take follow-up only ---------------------------------------------------------
@@ -203,6 +181,38 @@ def merge_answers(meeting: Meeting, source_meeting: str, answers: dict[str, list
         if merged is not None:
             commitment.history, commitment.grade = merged
             changed = True
+    return changed
+
+
+def keep_copies(undone: Meeting, restored: Meeting) -> bool:
+    """Undoing one of a meeting's own actions must not take back the copies of other meetings'
+    answers written since: carry the copies of ``undone`` into ``restored``; True if changed."""
+    changed = False
+    for response in restored.responses:
+        before = undone.response(response.id)
+        for index, commitment in enumerate(response.commitments):
+            kept = before.commitments[index].history if before and index < len(before.commitments) else []
+            sources = {e.source.split("#")[0] for e in (*kept, *commitment.history) if e.source}
+            for source in sorted(sources):
+                wanted = [e for e in kept if e.source.startswith(source + "#")]
+                merged = merge_history(commitment.history, commitment.grade, source, wanted)
+                if merged is not None:
+                    commitment.history, commitment.grade = merged
+                    changed = True
+    return changed
+
+
+def take_merged(meeting: Meeting, entries: Iterable["RegisterEntry"]) -> bool:
+    """Give ``meeting``'s commitments the history and grade the register merged for them (the
+    repair of copies that lag after a crash between an answer's two writes); True if changed."""
+    wanted = {e.ref: e for e in entries if e.meeting_id == meeting.id}
+    changed = False
+    for response in meeting.responses:
+        for n, commitment in enumerate(response.commitments, 1):
+            entry = wanted.get(commitment_ref(meeting.id, response.id, n))
+            if entry is not None and (list(entry.history) != commitment.history or entry.grade is not commitment.grade):
+                commitment.history, commitment.grade = list(entry.history), entry.grade
+                changed = True
     return changed
 
 

@@ -1,9 +1,12 @@
 """The Textual shell: the home screen and, once a meeting is open, its working views.
 
-The App owns the open MeetingSession. Change flows one way:
+The App shows one meeting of the desk of open meetings (store/desk.py). Change flows one way:
 
-    key -> app.act(label, verb) -> one domain verb through the session -> one durable write
-        -> app.revision moves -> every view watching it redraws from the session's meeting
+    key -> app.act(label, verb) -> desk.act: one domain verb, one durable write, its follow-on
+        effects -> the desk's Change -> app.revision moves -> every view redraws from the meeting
+
+Every write of any meeting (the register's grades, an import's replace, phones) goes through the
+same desk, so ``revision`` moves exactly once per saved action wherever it was taken.
 
 Screens never write to the store and hold no copy of the meeting; ``act`` gives back an
 :class:`Outcome` (the verb's result, or the problems that refused it), so "saved" on screen
@@ -36,6 +39,7 @@ from roomtui.store import (
     ReadOnlyError,
     SaveError,
 )
+from roomtui.store.desk import Change, Desk
 from roomtui.store.follow import POLL_SECONDS, MeetingFollower
 from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.widgets.meeting_bar import read_only_text
@@ -101,7 +105,9 @@ class RoomApp(TranslatedBindings, App[None]):
         gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
         self.archive = archive
         self.clock = clock or SystemClock()
-        self.session: MeetingSession | None = None
+        self.desk = Desk(archive, self.clock)  # every write of any meeting goes through it
+        self.desk.listen(self._desk_changed)
+        self.session: MeetingSession | None = None  # the meeting shown, on the desk
         self._initial_meeting = meeting_id
         self._initial_view = view
         self._follower: MeetingFollower | None = None  # a read-only window follows the writer's saves
@@ -196,7 +202,7 @@ class RoomApp(TranslatedBindings, App[None]):
         """Open a meeting and show the view that fits its state (or ``view``)."""
         self.close_meeting()
         try:
-            session = self.archive.open(meeting_id, clock=self.clock)
+            session = self.desk.open(meeting_id)
         except BadMeetingFile as error:
             self._offer_backup(meeting_id, error)
             return False
@@ -236,11 +242,12 @@ class RoomApp(TranslatedBindings, App[None]):
             self._follow_timer = None
         self._follower = None
         if self.session is not None:
-            self.session.close()
+            self.desk.put_away(self.session.meeting.id)  # its undo history stays for this run
             self.session = None
 
     def on_unmount(self) -> None:
         self.close_meeting()
+        self.desk.close()
 
     # -- a read-only window follows the window that writes ----------------------------------
     def _follow(self, meeting_id: str) -> None:
@@ -379,27 +386,30 @@ class RoomApp(TranslatedBindings, App[None]):
         return await super().run_action(action, default_namespace, namespaces)
 
     def act(self, label: str, action: Callable[[Any], T], *, quiet: bool | None = None,
-            in_form: bool = False) -> Outcome[T]:
-        """Run one action through the session and say what happened.
+            in_form: bool = False, meeting_id: str | None = None) -> Outcome[T]:
+        """Run one action on the open meeting (or ``meeting_id``) through the desk; say what happened.
 
         Refusals are notified, unless ``in_form``: a form shows them itself (``form_problems``).
         Success is notified unless ``quiet`` (by default, forms are quiet: the bar says "saved").
         """
         quiet = in_form if quiet is None else quiet
-        if self.session is None:
+        if meeting_id is None and self.session is None:
             return self._refused([_("Open a meeting first.")], label, in_form)
+        target = meeting_id or self.session.meeting.id
         try:
-            revision = self.session.revision
-            result = self.session.do(label, action)
+            revision = self.desk.revision
+            result = self.desk.act(target, label, action)
         except ValidationError as error:
             return self._refused(list(error.problems), label, in_form)
-        except SaveError as error:
+        except (SaveError, BadMeetingFile, MeetingNotFound) as error:
             if not in_form:
                 self.notify(str(error), title=_("NOT SAVED"), severity="error", timeout=20)
             return Outcome(False, problems=(str(error),))
-        except ReadOnlyError:
-            return self._refused([read_only_text(self.session)], label, in_form, severity="warning")
-        if self.session.revision != revision:
+        except ReadOnlyError as error:
+            shown = self.session if self.session is not None and self.session.meeting.id == target else None
+            text = read_only_text(shown) if shown is not None else str(error)
+            return self._refused([text], label, in_form, severity="warning")
+        if self.desk.revision != revision:
             self._after_change(label, quiet)
         return Outcome(True, result)
 
@@ -409,11 +419,17 @@ class RoomApp(TranslatedBindings, App[None]):
         return Outcome(False, problems=tuple(problems))
 
     def _after_change(self, label: str, quiet: bool) -> None:
-        assert self.session is not None
-        stamp = self.session.saved_at.strftime("%H:%M:%S") if self.session.saved_at else ""
-        self.saved_text = _("saved {time}", time=stamp)
+        """Say "saved" (the write has returned); the revision moved already (_desk_changed)."""
+        saved_at = self.session.saved_at if self.session is not None else None
+        self.saved_text = _("saved {time}", time=saved_at.strftime("%H:%M:%S")) if saved_at else ""
         if not quiet:
             self.notify(_("{action} — saved", action=label), timeout=2)
+
+    def _desk_changed(self, change: Change) -> None:
+        """The change signal: one move of ``revision`` per action saved on the desk, wherever it was
+        taken; a follow-on write that must wait (an earlier meeting locked elsewhere) is named."""
+        if change.problems:
+            self.notify("\n".join(change.problems), severity="warning", timeout=10)
         self.revision += 1
 
     def confirm_close_meeting(self) -> None:
@@ -433,10 +449,11 @@ class RoomApp(TranslatedBindings, App[None]):
                                          "minutes can be made at once."), _("Close the meeting")), answer)
 
     def action_undo(self) -> None:
+        """Take back the last action on the meeting shown (kept across leaving it, for this run)."""
         if self.session is None:
             return
         try:
-            label = self.session.undo()
+            label = self.desk.undo(self.session.meeting.id)
         except LookupError:
             self.notify(_("Nothing to undo."), severity="warning")
             return

@@ -71,7 +71,7 @@ def _confirm_replace(screen, path: Path, target: str, current, _incoming, risks:
         from roomtui.importing import ImportRefused, replace_from_file
 
         try:
-            result = replace_from_file(app.archive, path, target, force=True)
+            result = replace_from_file(app.desk, path, target, force=True)
         except (ImportRefused, ValueError, OSError) as error:
             app.notify(str(error), severity="error", timeout=20)
             return
