@@ -142,6 +142,8 @@ def _main(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _run(args: argparse.Namespace, archive) -> int:
+    from roomtui.store.followup_index import load_with_answers  # what every reader shows (report-back copies)
+
     command = args.command
     if command is None:
         return _open_app(archive, None)
@@ -171,13 +173,14 @@ def _run(args: argparse.Namespace, archive) -> int:
     if command == "export" and args.all:
         if args.format is not None:
             return _fail(_("--all writes every minutes format: leave out --format (or leave out --all)"))
-        return _export_all(archive.load(archive.find(args.meeting)), args.output, public_only=args.public)
+        return _export_all(load_with_answers(archive, archive.find(args.meeting)), args.output,
+                           public_only=args.public)
     if command == "export":
         args.format = args.format or "md"
         if args.format in BINARY_EXPORTS and (args.output is None or str(args.output) == "-") and sys.stdout.isatty():
             return _fail(_("a {format} file is binary and would garble this terminal: give a file with "
                            "-o PATH (for example -o minutes.{format})", format=args.format))
-        meeting = archive.load(archive.find(args.meeting))
+        meeting = load_with_answers(archive, archive.find(args.meeting))
         from roomtui.minutes import DocxUnavailable
 
         try:
@@ -191,7 +194,7 @@ def _run(args: argparse.Namespace, archive) -> int:
     if command == "handout":
         from roomtui.handout.terminal import run_plain_handout
 
-        meeting = archive.load(archive.find(args.meeting))
+        meeting = load_with_answers(archive, archive.find(args.meeting))
         kwargs = {} if args.max_version is None else {"max_version": args.max_version}
         return run_plain_handout(meeting, page=args.page, text_only=args.text, response=args.response, **kwargs) or 0
     if command == "share":

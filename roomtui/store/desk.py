@@ -76,7 +76,16 @@ class Desk:
     # -- meetings on the desk ----------------------------------------------------------------
     def open(self, meeting_id: str) -> MeetingSession:
         """Take a meeting to work on (locked; read-only if another roomtui has it), with the undo
-        history it had when it was put away, if nothing changed it since."""
+        history it had when it was put away, if nothing changed it since, and with the copies of
+        report-back answers a crash left behind (written at once)."""
+        with self._lock:
+            held = self._open.get(meeting_id)
+            session = self._take(meeting_id)
+            if held is None and not session.read_only:
+                self._repair_on_open(meeting_id)
+            return session
+
+    def _take(self, meeting_id: str) -> MeetingSession:
         with self._lock:
             held = self._open.get(meeting_id)
             if held is not None:
@@ -87,6 +96,15 @@ class Desk:
                 self._steps = [step for step in self._steps if step != meeting_id]
             self._open[meeting_id] = session
             return session
+
+    def _repair_on_open(self, meeting_id: str) -> None:
+        """Copies of report-back answers that lag (a crash between an answer's two writes) are
+        written on opening, as a follow-on write: the meeting is never worked on without them."""
+        from roomtui.store.followup_index import answered_copies  # the follow-up domain: not at start
+
+        label = _("Report-back answers carried over")
+        if self._write_copy(meeting_id, label, lambda council: answered_copies(self.archive, council.meeting)) is None:
+            self._announce(self._changed(label, meeting_id, (), ()))
 
     def session(self, meeting_id: str) -> MeetingSession | None:
         """The session of a meeting on the desk, or None."""
@@ -113,7 +131,7 @@ class Desk:
         if held is not None:
             yield held
             return
-        session = self.open(meeting_id)
+        session = self._take(meeting_id)
         try:
             yield session
         finally:

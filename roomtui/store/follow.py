@@ -79,8 +79,10 @@ class MeetingFollower:
         if stamp == self._stamp and self.state is not FollowState.WAITING:
             return False
         self.reads += 1
+        from roomtui.store.followup_index import load_with_answers  # the follow-up domain: not at start
+
         try:
-            meeting = self.archive.load(self.meeting_id)
+            meeting = load_with_answers(self.archive, self.meeting_id)  # with answers a crash left behind
         except MeetingNotFound:  # removed between the stat and the read
             return self._gone()
         except BadMeetingFile as error:

@@ -24,8 +24,9 @@ from roomtui.domain.followup import (
     Register,
     RegisterEntry,
     commitment_ref,
+    take_merged,
 )
-from roomtui.domain.model import FollowUpEntry, Grade
+from roomtui.domain.model import FollowUpEntry, Grade, Meeting
 from roomtui.store.archive import Archive, BadMeetingFile, MeetingNotFound
 from roomtui.store.storage import atomic_write
 
@@ -157,10 +158,39 @@ def load_followups(archive: Archive) -> tuple[list[MeetingFollowUp], list[tuple[
         memory[meeting_id] = (stamp, followup, fresh[meeting_id])
     for gone in set(memory) - set(fresh):
         del memory[gone]
-    if changed or (cached is not None and set(fresh) != set(cached)):
+    if not archive.read_only and (changed or (cached is not None and set(fresh) != set(cached))):
         try:
             atomic_write(index_path, json.dumps({"version": INDEX_VERSION, "meetings": fresh}, ensure_ascii=False,
                                                 separators=(",", ":")).encode("utf-8"))
         except OSError:
             pass  # only a cache: the register is right without it, just slower next time
     return meetings, damaged
+
+
+# -- every reader sees the answers --------------------------------------------------------------
+def answered_copies(archive: Archive, meeting: Meeting) -> bool:
+    """Bring ``meeting``'s copies of report-back answers in line (in memory) with the meetings
+    that answer its commitments; True if anything changed.
+
+    A crash between an answer's two writes leaves the earlier meeting's copy behind; every
+    reader (export, hand-out, room view, the desk when it opens the meeting) passes here, so all
+    show the answer the later meeting holds, and the desk writes the repair at once."""
+    if not any(response.commitments for response in meeting.responses):
+        return False
+    followups, _damaged = load_followups(archive)
+    own = MeetingFollowUp.of(meeting)
+    copied_from = {e.source.split("#")[0] for entry in own.entries for e in entry.history if e.source}
+    prefix = meeting.id + "#"
+    related = [f for f in followups if f.meeting_id != meeting.id
+               and (f.meeting_id in copied_from or any(t.startswith(prefix) for t in f.targets))]
+    if not related:
+        return False
+    register = Register.build([own, *related], date.today())
+    return meeting.id in register.out_of_step and take_merged(meeting, register.entries)
+
+
+def load_with_answers(archive: Archive, meeting_id: str) -> Meeting:
+    """A meeting as every reader must see it: its file, with the report-back answers it lacks."""
+    meeting = archive.load(meeting_id)
+    answered_copies(archive, meeting)
+    return meeting
