@@ -229,6 +229,8 @@ def _import(args: argparse.Namespace, archive) -> int:
             return _fail(str(error))
         print(_("Replaced meeting {id} with {path}. Its previous version is kept as {backup}.", id=result.meeting_id,
                 path=args.path, backup=result.backup))
+        if result.unlinked:
+            print(result.unlinked_notice())
         return 0
     result = import_file(archive, args.path)
     if result.file_id:
@@ -236,6 +238,8 @@ def _import(args: argparse.Namespace, archive) -> int:
                 "was not changed).", path=args.path, id=result.meeting_id, file_id=result.file_id))
     else:
         print(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
+    if result.unlinked:
+        print(result.unlinked_notice())
     return 0
 
 

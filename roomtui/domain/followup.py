@@ -80,20 +80,22 @@ def find_commitment(meeting: Meeting, ref: str) -> Commitment | None:
 
 # -- closed meetings take follow-up only ---------------------------------------------------------
 def _without_followup(data: dict[str, Any]) -> dict[str, Any]:
+    issues = [{k: v for k, v in issue.items() if k not in ("followup_of", "followup_claim")}
+              for issue in data.get("issues", [])]
     responses = []
     for response in data.get("responses", []):
         response = {k: v for k, v in response.items() if k != "satisfaction"}
         response["commitments"] = [{k: v for k, v in c.items() if k not in ("grade", "history")}
                                    for c in response.get("commitments", [])]
         responses.append(response)
-    return {**data, "responses": responses}
+    return {**data, "issues": issues, "responses": responses}
 
 
 def closed_meeting_problem(before: dict[str, Any], after: dict[str, Any]) -> str:
     """Why an action may not be saved on a meeting that was closed, or "" when it may.
 
     A closed meeting's record is what the room agreed; only follow-up (grades, progress notes,
-    the proposer's satisfaction) keeps moving after it.
+    the proposer's satisfaction, confirming a report-back link) keeps moving after it.
     """
     if before.get("status") != MeetingStatus.CLOSED.value:
         return ""
@@ -102,6 +104,41 @@ def closed_meeting_problem(before: dict[str, Any], after: dict[str, Any]) -> str
     if _without_followup(before) == _without_followup(after):
         return ""
     return _("the meeting is closed: it takes follow-up entries (grades, progress notes) and nothing else")
+
+
+# -- links that come in through an import ------------------------------------------------------
+def untrust_links(meeting: Meeting, trusted: Iterable[tuple[int, str]] = ()) -> int:
+    """An imported file's report-back links are kept as text, never trusted to change another
+    meeting: each becomes a claim the secretary confirms in the register (``link_report_back``).
+    ``trusted`` are (issue id, ref) the meeting already had (a replacing import of itself).
+    Returns how many links were set aside."""
+    keep = set(trusted)
+    count = 0
+    for issue in meeting.issues:
+        if issue.followup_of and (issue.id, issue.followup_of) not in keep:
+            issue.followup_claim, issue.followup_of = issue.followup_of, ""
+            count += 1
+    return count
+
+
+def link_report_back(council: Any, issue_id: int, linked: dict[str, str]) -> str:
+    """Confirm an imported issue's report-back link (one action); returns the ref.
+
+    ``linked``: every commitment ref already answered, with the meeting linking it: a commitment
+    is linked from one report-back only, so an export imported again never answers it twice.
+    """
+    meeting: Meeting = council.meeting
+    issue = meeting.issue(issue_id)
+    if issue is None or not issue.followup_claim:
+        raise ValidationError([problem("issue #{id} has no report-back link to confirm", id=issue_id)])
+    ref = issue.followup_claim
+    if parse_ref(ref) is None:
+        raise ValidationError([problem("'{ref}' does not name a commitment", ref=ref[:80])])
+    if ref in linked:
+        raise ValidationError([problem("{ref} is already answered by {meeting}: a commitment is linked once",
+                                       ref=ref, meeting=linked[ref])])
+    issue.followup_of, issue.followup_claim = ref, ""
+    return ref
 
 
 # -- the report-back at the next council -------------------------------------------------------
@@ -325,12 +362,14 @@ class MeetingFollowUp:
     entries: tuple[RegisterEntry, ...]
     answers: dict[str, tuple[FollowUpEntry, ...]] = field(default_factory=dict)
     targets: tuple[str, ...] = ()  # every ref its report-back issues name
+    claims: tuple[tuple[int, str, str], ...] = ()  # (issue id, title, ref) of links imported, not yet confirmed
 
     @classmethod
     def of(cls, meeting: Meeting) -> MeetingFollowUp:
         answers = report_back_answers(meeting)
         return cls(meeting.id, tuple(register_entries(meeting)), {k: tuple(v) for k, v in answers.items()},
-                   tuple(i.followup_of for i in meeting.issues if i.followup_of))
+                   tuple(i.followup_of for i in meeting.issues if i.followup_of),
+                   tuple((i.id, i.title, i.followup_claim) for i in meeting.issues if i.followup_claim))
 
 
 @dataclass(frozen=True)
@@ -370,6 +409,8 @@ class Register:
     today: date
     damaged: list[tuple[str, str]] = field(default_factory=list)  # (meeting id or file, why)
     out_of_step: set[str] = field(default_factory=set)  # meetings whose copies of answers lag
+    unlinked: list[tuple[str, int, str, str]] = field(default_factory=list)  # (meeting, issue id, title, ref)
+    linked: dict[str, str] = field(default_factory=dict)  # ref -> the meeting whose report-back answers it
 
     @classmethod
     def build(cls, meetings: Iterable[MeetingFollowUp], today: date,
@@ -402,7 +443,9 @@ class Register:
                 if history != list(entry.history) or grade is not entry.grade:
                     entry = _replace_entry(entry, history, grade)
                 entries.append(entry)
-        return cls(sort_entries(entries, today), today, damaged, out_of_step)
+        unlinked = [(m.meeting_id, issue_id, title, ref) for m in meetings for issue_id, title, ref in m.claims]
+        linked = {ref: sources[0][0] for ref, sources in by_target.items()}
+        return cls(sort_entries(entries, today), today, damaged, out_of_step, unlinked, linked)
 
     def select(self, wanted: Filter = Filter()) -> list[RegisterEntry]:
         return [e for e in self.entries if wanted.keeps(e)]

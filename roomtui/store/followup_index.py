@@ -31,7 +31,7 @@ from roomtui.store.archive import Archive, BadMeetingFile, MeetingNotFound
 from roomtui.store.storage import atomic_write
 
 INDEX_NAME = "followup.json"
-INDEX_VERSION = 2
+INDEX_VERSION = 3  # 3: report-back links imported and not yet confirmed (claims)
 
 
 # -- (de)serialising what the register needs -----------------------------------------------------
@@ -64,7 +64,8 @@ def followup_to_data(f: MeetingFollowUp) -> dict[str, Any]:
              e.deliverable, e.deadline.isoformat() if e.deadline else None, e.grade.value if e.grade else None,
              [_entry_row(h) for h in e.history]] for e in f.entries]
     return {"meeting": meeting, "rows": rows,
-            "answers": {k: [_entry_row(e) for e in v] for k, v in f.answers.items()}, "targets": list(f.targets)}
+            "answers": {k: [_entry_row(e) for e in v] for k, v in f.answers.items()}, "targets": list(f.targets),
+            "claims": [list(claim) for claim in f.claims]}
 
 
 def followup_from_data(meeting_id: str, data: dict[str, Any]) -> MeetingFollowUp:
@@ -80,7 +81,7 @@ def followup_from_data(meeting_id: str, data: dict[str, Any]) -> MeetingFollowUp
                 _day(deadline), _grade(grade), tuple(_entry_from(h) for h in history)))
     return MeetingFollowUp(meeting_id, tuple(entries),
                            {k: tuple(_entry_from(e) for e in v) for k, v in data["answers"].items()},
-                           tuple(data["targets"]))
+                           tuple(data["targets"]), tuple((int(n), str(t), str(r)) for n, t, r in data["claims"]))
 
 
 # -- the register -------------------------------------------------------------------------------

@@ -49,6 +49,8 @@ def start_import(screen) -> None:
                              "meeting was not changed).", id=imported.meeting_id, file_id=imported.file_id))
             else:
                 app.notify(_("Imported into meeting {id}.", id=imported.meeting_id))
+            if imported.unlinked:
+                app.notify(imported.unlinked_notice(), severity="warning", timeout=15)
             from roomtui.tui.screens.followup import offer_report_back
 
             offer_report_back(app, imported.meeting_id, ask_only_if_new=True)
@@ -78,6 +80,8 @@ def _confirm_replace(screen, path: Path, target: str, current, _incoming, risks:
         screen.refresh_view()
         app.notify(_("Replaced meeting {id}. Its previous version is kept as {backup}.", id=target,
                      backup=result.backup), timeout=20)
+        if result.unlinked:
+            app.notify(result.unlinked_notice(), severity="warning", timeout=15)
 
     def second(yes: bool | None) -> None:
         if yes:

@@ -48,6 +48,7 @@ class FollowUpScreen(TranslatedBindings, Screen):
         Binding("slash", "filter", N_("Filter"), id="followup.filter"),
         Binding("o", "toggle_open", N_("Open only"), id="followup.open"),
         Binding("e", "export", N_("Export the register"), id="followup.export"),
+        Binding("l", "link", N_("Link a report-back"), id="followup.link"),
         Binding("ctrl+z", "undo", N_("Undo"), id="followup.undo"),
         Binding("escape", "leave", N_("Meetings"), id="followup.home"),
     ]
@@ -55,6 +56,7 @@ class FollowUpScreen(TranslatedBindings, Screen):
     DEFAULT_CSS = """
     FollowUpScreen #followup-filter { height: auto; padding: 0 1; color: $text-muted; }
     FollowUpScreen #followup-damaged { height: auto; padding: 0 1; color: $error; }
+    FollowUpScreen #followup-unlinked { height: auto; max-height: 4; padding: 0 1; color: $warning; }
     FollowUpScreen #followup-table { height: 1fr; }
     FollowUpScreen #followup-head { height: 1; padding: 0 0; text-style: bold; }
     FollowUpScreen #followup-detail { height: auto; max-height: 8; padding: 0 1; border-top: solid $primary; }
@@ -73,6 +75,7 @@ class FollowUpScreen(TranslatedBindings, Screen):
         yield Header()
         yield Static("", id="followup-filter")
         yield Static("", id="followup-damaged")
+        yield Static("", id="followup-unlinked")
         yield Static("", id="followup-head")
         yield RegisterTable(COLUMNS, id="followup-table")
         yield Static("", id="followup-detail")
@@ -143,6 +146,7 @@ class FollowUpScreen(TranslatedBindings, Screen):
         table.set_rows([e.ref for e in self._shown], rows, keep=keep.ref if keep else None)
         self._show_filter()
         self._show_damaged()
+        self._show_unlinked()
         self._show_counts()
         self._show_detail()
 
@@ -165,6 +169,36 @@ class FollowUpScreen(TranslatedBindings, Screen):
         widget.display = bool(self._damaged)
         widget.update(Text("\n".join(_("Cannot read {file}: {reason}. The other meetings are listed.", file=name,
                                        reason=reason) for name, reason in self._damaged)))
+
+    def _show_unlinked(self) -> None:
+        """Report-back links that came in through an import: shown, never followed until confirmed."""
+        widget = self.query_one("#followup-unlinked", Static)
+        widget.display = bool(self.register.unlinked)
+        widget.update(Text("\n".join(_("{meeting} #{number} {title}: reports on {ref}, not linked (l to link)",
+                                        meeting=meeting_id, number=issue_id, title=title, ref=ref)
+                                      for meeting_id, issue_id, title, ref in self.register.unlinked)))
+
+    def action_link(self) -> None:
+        """Confirm one imported report-back link: from then on its answers grade the earlier commitment."""
+        from roomtui.domain.followup import link_report_back
+
+        if self.register is None or not self.register.unlinked:
+            self.app.notify(_("No report-back link waits for confirmation."), severity="warning")
+            return
+        linked = dict(self.register.linked)
+        choices = [(f"{meeting_id} #{issue_id} {title} → {ref}", (meeting_id, issue_id))
+                   for meeting_id, issue_id, title, ref in self.register.unlinked]
+
+        def chosen(value) -> None:
+            if value is None:
+                return
+            meeting_id, issue_id = value
+            if self.app.act(_("Link the report-back"), lambda council: link_report_back(council, issue_id, linked),
+                            meeting_id=meeting_id):
+                self.reload()
+
+        self.app.push_screen(PickerDialog(_("Link which report-back? Its answers then grade the earlier "
+                                            "commitment."), choices), chosen)
 
     def _show_counts(self) -> None:
         lines = [_("{department}: {promised} promised, {solved} solved, {on_time} on time, {overdue} overdue",
