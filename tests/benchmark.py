@@ -595,7 +595,7 @@ async def minutes_view_change(runs: int = 6) -> list[float]:
     """A grade given in the minutes view (F4) until the preview is drawn again (played en demo)."""
     from roomtui.domain import FrozenClock
     from roomtui.domain.demo import build_demo, play_demo
-        from roomtui.store import Archive
+    from roomtui.store import Archive
     from roomtui.tui.app import RoomApp
 
     with tempfile.TemporaryDirectory() as folder:

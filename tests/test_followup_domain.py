@@ -218,3 +218,20 @@ def test_a_file_written_before_follow_up_history_still_opens(archive):
     session.do("grade", lambda c: c.record_progress(1, 0, grade="B"))
     session.close()
     assert archive.load(meeting_id).responses[0].commitments[0].history[0].grade is Grade.B
+
+
+def test_a_closed_meeting_refuses_every_verb_but_follow_up_in_the_domain():
+    meeting = council_with("m", "Council", date(2019, 11, 22), SERIES_A,
+                           [("Fire lane", FIRE, "Mark the lane", "2019-12-07")])
+    council = Council(meeting, FrozenClock(datetime(2019, 12, 1, 10, 0))).acting()  # no store involved
+    for verb in (lambda: council.set_details(title="Another"), lambda: council.add_issue("New"),
+                 lambda: council.update_response(1, text="rewritten", satisfaction="satisfied"),
+                 lambda: council.speaking_order()):
+        with pytest.raises(ValidationError, match="closed"):
+            verb()
+    assert meeting.title == "Council" and meeting.responses[0].text.startswith("We will")
+    council.update_response(1, satisfaction="satisfied")  # the proposer's satisfaction is follow-up
+    council.record_progress(1, 0, grade="B")
+    council.reopen_meeting()
+    council.set_details(title="Corrected")  # reopened: every verb again
+    assert meeting.title == "Corrected" and meeting.responses[0].commitments[0].grade is Grade.B

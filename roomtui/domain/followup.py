@@ -38,9 +38,8 @@ from roomtui.domain.model import (
     MeetingStatus,
     Response,
 )
-from roomtui.domain.problems import FieldName, problem
-from roomtui.domain.validation import ValidationError, text_field
-from roomtui.i18n import N_, _
+from roomtui.domain.problems import problem
+from roomtui.domain.validation import ValidationError
 
 # Grades after which a commitment needs no more follow-up: solved, or explained as impossible.
 SETTLED = (Grade.A, Grade.D)
@@ -76,34 +75,6 @@ def find_commitment(meeting: Meeting, ref: str) -> Commitment | None:
 
 
 # -- recording progress: Council.record_progress (issue_verbs.py), the one grading verb ------------------
-
-
-# -- closed meetings take follow-up only ---------------------------------------------------------
-def _without_followup(data: dict[str, Any]) -> dict[str, Any]:
-    issues = [{k: v for k, v in issue.items() if k not in ("followup_of", "followup_claim")}
-              for issue in data.get("issues", [])]
-    responses = []
-    for response in data.get("responses", []):
-        response = {k: v for k, v in response.items() if k != "satisfaction"}
-        response["commitments"] = [{k: v for k, v in c.items() if k not in ("grade", "history")}
-                                   for c in response.get("commitments", [])]
-        responses.append(response)
-    return {**data, "issues": issues, "responses": responses}
-
-
-def closed_meeting_problem(before: dict[str, Any], after: dict[str, Any]) -> str:
-    """Why an action may not be saved on a meeting that was closed, or "" when it may.
-
-    A closed meeting's record is what the room agreed; only follow-up (grades, progress notes,
-    the proposer's satisfaction, confirming a report-back link) keeps moving after it.
-    """
-    if before.get("status") != MeetingStatus.CLOSED.value:
-        return ""
-    if after.get("status") != MeetingStatus.CLOSED.value:
-        return ""  # reopened (a mistake corrected): only the reopen verb does that, and it is undoable
-    if _without_followup(before) == _without_followup(after):
-        return ""
-    return _("the meeting is closed: it takes follow-up entries (grades, progress notes) and nothing else")
 
 
 # -- links that come in through an import ------------------------------------------------------

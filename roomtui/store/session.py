@@ -84,12 +84,10 @@ class MeetingSession:
         return self._undo[-1][0] if self._undo else ""
 
     # -- actions -------------------------------------------------------------------------
-    def do(self, label: str, action: Callable[[Council], T], *, closed_guard: bool = True,
-           undoable: bool = True) -> T:
+    def do(self, label: str, action: Callable[[Council], T], *, undoable: bool = True) -> T:
         """Apply one action of the secretary and save it; see the module docstring.
 
-        A closed meeting takes follow-up entries only (domain/followup.py); ``closed_guard=False``
-        is for swapping in a whole meeting (an import), which is not an edit of the record.
+        The action gets the verbs the meeting takes now (a closed one: follow-up only, Council.acting).
         ``undoable=False`` is for a follow-on write the desk makes for another meeting's action
         (a copy of a report-back answer): it is taken back by undoing that action, never on its own.
         """
@@ -97,13 +95,7 @@ class MeetingSession:
             raise ReadOnlyError(self.read_only_reason)
         before, before_file = self._data, self._file
         try:
-            result = action(self.council)
-            if closed_guard and before.get("status") == "closed":
-                from roomtui.domain.followup import closed_meeting_problem  # ~9 ms to import: not at start
-
-                problem = closed_meeting_problem(before, self._records.data(self.meeting))
-                if problem:
-                    raise ValidationError([problem])
+            result = action(self.council.acting())
             if not self._save(label):
                 return result  # the action changed nothing: no write, nothing to undo
         except BaseException:
@@ -160,7 +152,7 @@ class MeetingSession:
         """Swap in a whole meeting (an import) as one saved, undoable action."""
         data = meeting_to_data(meeting)
         data["id"] = self.meeting.id
-        self.do(_("import"), lambda council: self._restore(data), closed_guard=False)
+        self.do(_("import"), lambda council: self._restore(data))  # a whole meeting swapped in, not an edit
 
     def follow(self, meeting: Meeting) -> None:
         """A read-only window takes the version another roomtui saved, in place (see store/follow.py)."""
