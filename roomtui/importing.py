@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from roomtui.domain.followup import untrust_links
 from roomtui.domain.model import Meeting, MeetingStatus
+from roomtui.domain.report_back import untrust_links
 from roomtui.domain.text import shown
 from roomtui.domain.validation import MAX_FILE_BYTES, MEETING_ID
 from roomtui.i18n import _, ngettext

@@ -207,7 +207,7 @@ class Desk:
 
         LookupError when there is none; ReadOnlyError / SaveError as for an action.
         """
-        from roomtui.domain.followup import keep_copies  # the follow-up domain: not at start
+        from roomtui.domain.report_back import keep_copies  # the follow-up domain: not at start
 
         with self._lock:
             position = next((n for n in range(len(self._steps) - 1, -1, -1)
@@ -285,7 +285,7 @@ class Desk:
     def repair_copies(self, register: Any) -> list[str]:
         """Write the merged history into every earlier meeting whose copies lag (after a crash
         between an answer's two writes, or an earlier meeting that was locked); returns problems."""
-        from roomtui.domain.followup import take_merged
+        from roomtui.domain.report_back import take_merged
 
         problems: list[str] = []
         with self._lock:

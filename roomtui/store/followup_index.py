@@ -24,9 +24,9 @@ from roomtui.domain.followup import (
     Register,
     RegisterEntry,
     commitment_ref,
-    take_merged,
 )
 from roomtui.domain.model import FollowUpEntry, Grade, Meeting
+from roomtui.domain.report_back import take_merged
 from roomtui.store.archive import Archive, BadMeetingFile, MeetingNotFound
 from roomtui.store.storage import atomic_write
 

@@ -180,7 +180,7 @@ class FollowUpScreen(TranslatedBindings, Screen):
 
     def action_link(self) -> None:
         """Confirm one imported report-back link: from then on its answers grade the earlier commitment."""
-        from roomtui.domain.followup import link_report_back
+        from roomtui.domain.report_back import link_report_back
 
         if self.register is None or not self.register.unlinked:
             self.app.notify(_("No report-back link waits for confirmation."), severity="warning")
