@@ -115,3 +115,21 @@ def test_actions_together_are_one_write_and_one_step(desk, archive, monkeypatch)
     assert writes == ["a-2019.json"]
     assert desk.undo() == "three notes"
     assert all(not c.history for r in archive.load("a-2019").responses for c in r.commitments)
+
+
+def test_readers_of_a_meeting_read_only_the_meetings_that_report_on_it(desk, archive, monkeypatch):
+    """The first screen with 1,000 meetings must not read 1,000 files to find report-back answers."""
+    from roomtui.store.archive import Archive
+    from roomtui.store.followup_index import load_with_answers
+
+    open_a = load_register(archive, TODAY).open_in_series(SERIES_A, before=date(2020, 5, 8))
+    archive.create(council_with("a-next", "Next council", date(2020, 5, 8), SERIES_A, [], closed=False))
+    desk.act("a-next", "report-back", lambda c: add_report_back(c, open_a))
+    loaded: list[str] = []
+    real = Archive.load
+    monkeypatch.setattr(Archive, "load", lambda self, meeting_id: (loaded.append(meeting_id), real(self, meeting_id))[1])
+    load_with_answers(archive, "b-2020")
+    assert loaded == ["b-2020"]  # nobody reports on it: nothing else is read
+    loaded.clear()
+    load_with_answers(archive, "a-2019")
+    assert loaded == ["a-2019", "a-next"]

@@ -182,6 +182,8 @@ class Desk:
     def _act(self, meeting_id: str, label: str, step: Callable[[MeetingSession], T]) -> T:
         with self._lock:
             with self._working_on(meeting_id) as session:
+                if meeting_id not in self._carried:
+                    self._note_links(session.meeting)  # before the first write: a crash keeps the way back
                 revision = session.revision
                 result = step(session)
                 if session.revision == revision:
@@ -240,6 +242,7 @@ class Desk:
             return (), ()
         from roomtui.domain.followup import merge_answers, parse_ref, report_back_answers
 
+        self._note_links(meeting)
         answers = report_back_answers(meeting)
         state = (targets, tuple((ref, tuple((e.source, e.at, e.grade, e.note) for e in entries))
                                 for ref, entries in sorted(answers.items())))
@@ -264,6 +267,15 @@ class Desk:
         if not problems:
             self._carried[meeting.id] = state
         return tuple(also), tuple(problems)
+
+    def _note_links(self, meeting: Meeting) -> None:
+        """report-back.json lists this meeting under every earlier meeting it reports on, so any
+        reader of those finds its answers (store/followup_index.py)."""
+        earlier = {ref.split("#")[0] for ref in (issue.followup_of for issue in meeting.issues) if ref} - {meeting.id}
+        if earlier:
+            from roomtui.store.followup_index import note_links  # the follow-up domain: not at start
+
+            note_links(self.archive, meeting.id, sorted(earlier))
 
     def _write_copy(self, meeting_id: str, label: str, action: Callable[[Council], object]) -> str | None:
         """A follow-on write into another meeting, taken back only with the step that made it.
