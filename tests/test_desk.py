@@ -133,3 +133,17 @@ def test_readers_of_a_meeting_read_only_the_meetings_that_report_on_it(desk, arc
     loaded.clear()
     load_with_answers(archive, "a-2019")
     assert loaded == ["a-2019", "a-next"]
+
+
+def test_a_history_survives_the_meeting_being_held_elsewhere_for_a_while(desk, archive):
+    from roomtui.store import ReadOnlyError
+    from roomtui.store.lock import MeetingLock
+
+    desk.act("a-2019", "grade", lambda c: c.record_progress(1, 0, grade="B"))
+    other = MeetingLock(archive.path_of("a-2019").with_suffix(".lock"))  # another roomtui opens it
+    assert other.acquire()
+    with pytest.raises(ReadOnlyError):
+        desk.undo()
+    other.release()
+    assert desk.undo() == "grade"
+    assert archive.load("a-2019").responses[0].commitments[0].grade is None

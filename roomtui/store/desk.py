@@ -91,7 +91,7 @@ class Desk:
             if held is not None:
                 return held
             session = self.archive.open(meeting_id, clock=self.clock)
-            kept = self._kept.pop(meeting_id, None)
+            kept = None if session.read_only else self._kept.pop(meeting_id, None)  # held elsewhere: kept for later
             if kept is not None and not session.take_history(*kept):
                 self._steps = [step for step in self._steps if step != meeting_id]
             self._open[meeting_id] = session
