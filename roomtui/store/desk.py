@@ -31,6 +31,7 @@ from roomtui.domain.model import Meeting
 from roomtui.domain.validation import ValidationError
 from roomtui.i18n import _
 from roomtui.store.archive import Archive, BadMeetingFile, MeetingNotFound
+from roomtui.store.report_back_index import answer_sources, note_links
 from roomtui.store.session import MeetingSession, ReadOnlyError, SaveError
 
 T = TypeVar("T")
@@ -100,6 +101,8 @@ class Desk:
     def _repair_on_open(self, meeting_id: str) -> None:
         """Copies of report-back answers that lag (a crash between an answer's two writes) are
         written on opening, as a follow-on write: the meeting is never worked on without them."""
+        if not answer_sources(self.archive, self._open[meeting_id].meeting):
+            return  # nobody reports on it: one stat, nothing of the follow-up domain loaded
         from roomtui.store.followup_index import answered_copies  # the follow-up domain: not at start
 
         label = _("Report-back answers carried over")
@@ -209,8 +212,6 @@ class Desk:
 
         LookupError when there is none; ReadOnlyError / SaveError as for an action.
         """
-        from roomtui.domain.report_back import keep_copies  # the follow-up domain: not at start
-
         with self._lock:
             position = next((n for n in range(len(self._steps) - 1, -1, -1)
                              if meeting_id is None or self._steps[n] == meeting_id), None)
@@ -218,8 +219,13 @@ class Desk:
                 raise LookupError(_("nothing to undo"))
             target = self._steps[position]
             with self._working_on(target) as session:
+                keep = None
+                if any(e.source for r in session.meeting.responses for c in r.commitments for e in c.history):
+                    from roomtui.domain.report_back import keep_copies  # the follow-up domain: not at start
+
+                    keep = keep_copies  # copies of other meetings' answers outlive an undo of this one's action
                 try:
-                    label = session.undo(keep=keep_copies)
+                    label = session.undo(keep=keep)
                 except LookupError:
                     self._steps = [step for step in self._steps if step != target]
                     raise
@@ -273,8 +279,6 @@ class Desk:
         reader of those finds its answers (store/followup_index.py)."""
         earlier = {ref.split("#")[0] for ref in (issue.followup_of for issue in meeting.issues) if ref} - {meeting.id}
         if earlier:
-            from roomtui.store.followup_index import note_links  # the follow-up domain: not at start
-
             note_links(self.archive, meeting.id, sorted(earlier))
 
     def _write_copy(self, meeting_id: str, label: str, action: Callable[[Council], object]) -> str | None:

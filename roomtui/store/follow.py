@@ -20,6 +20,7 @@ from enum import Enum
 from roomtui.domain.model import Meeting
 from roomtui.i18n import _
 from roomtui.store.archive import Archive, BadMeetingFile, MeetingNotFound
+from roomtui.store.report_back_index import answer_sources
 
 POLL_SECONDS = 0.5  # the room may be at most this far behind the secretary
 
@@ -79,16 +80,18 @@ class MeetingFollower:
         if stamp == self._stamp and self.state is not FollowState.WAITING:
             return False
         self.reads += 1
-        from roomtui.store.followup_index import load_with_answers  # the follow-up domain: not at start
-
         try:
-            meeting = load_with_answers(self.archive, self.meeting_id)  # with answers a crash left behind
+            meeting = self.archive.load(self.meeting_id)
         except MeetingNotFound:  # removed between the stat and the read
             return self._gone()
         except BadMeetingFile as error:
             return self._unreadable(error.reason, stamp)
         except OSError as error:
             return self._unreadable(error.strerror or str(error), stamp)
+        if answer_sources(self.archive, meeting):  # answers a crash kept from its copies (rare: imported then)
+            from roomtui.store.followup_index import answered_copies
+
+            answered_copies(self.archive, meeting)
         self._stamp = stamp
         self.meeting = meeting
         self.state = FollowState.FOLLOWING

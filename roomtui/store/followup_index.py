@@ -15,7 +15,6 @@ open meetings (desk.py), as part of the action that changed an answer.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from roomtui.domain.followup import (
 from roomtui.domain.model import FollowUpEntry, Grade, Meeting
 from roomtui.domain.report_back import take_merged
 from roomtui.store.archive import Archive, BadMeetingFile, MeetingNotFound
+from roomtui.store.report_back_index import answer_sources, linked_from, write_links
 from roomtui.store.storage import atomic_write
 
 INDEX_NAME = "followup.json"
@@ -171,53 +171,6 @@ def load_followups(archive: Archive) -> tuple[list[MeetingFollowUp], list[tuple[
     return meetings, damaged
 
 
-# -- who reports on whom: the small index every reader checks -------------------------------------
-# report-back.json: earlier meeting id -> the meetings whose report-back names its commitments.
-# Written by the desk before a report-back meeting is written (so a crash between an answer's two
-# writes always leaves a way back to the answer), grown by the desk, rebuilt with the register.
-LINKS_NAME = "report-back.json"
-_LINKS_SEEN: dict[str, tuple[tuple[int, int, int], dict[str, list[str]]]] = {}
-
-
-def linked_from(archive: Archive) -> dict[str, list[str]]:
-    """Earlier meeting id -> the meetings that report on it; {} when the file is missing or bad."""
-    path = Path(archive.root) / LINKS_NAME
-    try:
-        info = path.stat()
-    except OSError:
-        return {}
-    stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
-    seen = _LINKS_SEEN.get(str(path))
-    if seen is not None and seen[0] == stamp:
-        return seen[1]
-    try:
-        table = json.loads(path.read_bytes())["links"]
-        links = {str(k): [m for m in v if isinstance(m, str)] for k, v in table.items() if isinstance(v, list)}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        links = {}
-    _LINKS_SEEN[str(path)] = (stamp, links)
-    return links
-
-
-def note_links(archive: Archive, later: str, earlier: Iterable[str]) -> None:
-    """Make sure each meeting in ``earlier`` lists ``later`` (grows only; the register prunes)."""
-    links = linked_from(archive)
-    missing = [e for e in earlier if later not in links.get(e, ())]
-    if missing and not archive.read_only:
-        grown = {k: list(v) for k, v in links.items()}
-        for meeting_id in missing:
-            grown.setdefault(meeting_id, []).append(later)
-        _write_links(archive, grown)
-
-
-def _write_links(archive: Archive, links: dict[str, list[str]]) -> None:
-    try:
-        atomic_write(Path(archive.root) / LINKS_NAME, json.dumps({"version": 1, "links": links}, ensure_ascii=False,
-                                                                 separators=(",", ":")).encode("utf-8"))
-    except OSError:
-        pass  # the desk writes it again before the next report-back action
-
-
 def _rebuild_links(archive: Archive, followups: list[MeetingFollowUp]) -> None:
     links: dict[str, list[str]] = {}
     for followup in followups:
@@ -226,7 +179,7 @@ def _rebuild_links(archive: Archive, followups: list[MeetingFollowUp]) -> None:
             if earlier != followup.meeting_id and followup.meeting_id not in links.get(earlier, ()):
                 links.setdefault(earlier, []).append(followup.meeting_id)
     if links != linked_from(archive):
-        _write_links(archive, links)
+        write_links(archive, links)
 
 
 # -- every reader sees the answers --------------------------------------------------------------
@@ -238,12 +191,11 @@ def answered_copies(archive: Archive, meeting: Meeting) -> bool:
     reader (export, hand-out, room view, the desk when it opens the meeting) passes here, so all
     show the answer the later meeting holds, and the desk writes the repair at once. Only the
     meetings report-back.json names (and those its copies came from) are read, never the folder."""
-    if not any(response.commitments for response in meeting.responses):
+    if not answer_sources(archive, meeting):
         return False
     own = MeetingFollowUp.of(meeting)
-    copied_from = {e.source.split("#")[0] for entry in own.entries for e in entry.history if e.source}
     related = []
-    for source in sorted({*linked_from(archive).get(meeting.id, ()), *copied_from} - {meeting.id}):
+    for source in sorted(answer_sources(archive, meeting)):
         try:
             related.append(MeetingFollowUp.of(archive.load(source)))
         except (BadMeetingFile, MeetingNotFound, OSError):
