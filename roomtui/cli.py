@@ -173,6 +173,8 @@ def _main(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _run(args: argparse.Namespace, archive) -> int:
+    from roomtui.store.followup_index import load_with_answers  # what every reader shows (report-back copies)
+
     command = args.command
     if command is None:
         return _open_app(archive, None)
@@ -202,13 +204,14 @@ def _run(args: argparse.Namespace, archive) -> int:
     if command == "export" and args.all:
         if args.format is not None:
             return _fail(_("--all writes every minutes format: leave out --format (or leave out --all)"))
-        return _export_all(archive.load(archive.find(args.meeting)), args.output, public_only=args.public)
+        return _export_all(load_with_answers(archive, archive.find(args.meeting)), args.output,
+                           public_only=args.public)
     if command == "export":
         args.format = args.format or "md"
         if args.format in BINARY_EXPORTS and (args.output is None or str(args.output) == "-") and sys.stdout.isatty():
             return _fail(_("a {format} file is binary and would garble this terminal: give a file with "
                            "-o PATH (for example -o minutes.{format})", format=args.format.rsplit("-", 1)[-1]))
-        meeting = archive.load(archive.find(args.meeting))
+        meeting = load_with_answers(archive, archive.find(args.meeting))
         from roomtui.minutes import DocxUnavailable
 
         try:
@@ -222,7 +225,7 @@ def _run(args: argparse.Namespace, archive) -> int:
     if command == "handout":
         from roomtui.handout.terminal import run_plain_handout
 
-        meeting = archive.load(archive.find(args.meeting))
+        meeting = load_with_answers(archive, archive.find(args.meeting))
         from roomtui.handout.render import RenderMode
 
         kwargs = {} if args.max_version is None else {"max_version": args.max_version}
@@ -251,11 +254,19 @@ def _import(args: argparse.Namespace, archive) -> int:
         return _fail(_("--force only goes with --replace MEETING; a plain import always makes a new meeting"))
     if args.replace:
         try:
-            result = replace_from_file(archive, args.path, archive.find(args.replace), force=args.force)
+            from roomtui.store.desk import Desk
+
+            desk = Desk(archive)
+            try:
+                result = replace_from_file(desk, args.path, archive.find(args.replace), force=args.force)
+            finally:
+                desk.close()
         except ImportRefused as error:
             return _fail(str(error))
         print(_("Replaced meeting {id} with {path}. Its previous version is kept as {backup}.", id=result.meeting_id,
                 path=args.path, backup=result.backup))
+        if result.unlinked:
+            print(result.unlinked_notice())
         return 0
     result = import_file(archive, args.path)
     if result.file_id:
@@ -263,6 +274,8 @@ def _import(args: argparse.Namespace, archive) -> int:
                 "was not changed).", path=args.path, id=result.meeting_id, file_id=result.file_id))
     else:
         print(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
+    if result.unlinked:
+        print(result.unlinked_notice())
     return 0
 
 

@@ -238,6 +238,7 @@ class Issue:
     raised_at: datetime | None = None
     note: str = ""  # private internal note
     followup_of: str = ""  # report-back: the earlier commitment, "<meeting id>#r<response id>.<n>"
+    followup_claim: str = ""  # a report-back link that came in through an import: text until confirmed
 
 
 @dataclass

@@ -1,23 +1,21 @@
 """The Textual shell: the home screen and, once a meeting is open, its working views.
 
-The App owns the open MeetingSession. Change flows one way:
+The App shows one meeting of the desk of open meetings (store/desk.py). Change flows one way
+(acting.py: ``act``, undo, the change signal):
 
-    key -> app.act(label, verb) -> one domain verb through the session -> one durable write
-        -> app.revision moves -> every view watching it redraws from the session's meeting
+    key -> app.act(label, verb) -> desk.act: one domain verb, one durable write, its follow-on
+        effects -> the desk's Change -> app.revision moves -> every view redraws from the meeting
 
-Screens never write to the store and hold no copy of the meeting; ``act`` gives back an
-:class:`Outcome` (the verb's result, or the problems that refused it), so "saved" on screen
-always means "on disk" and a form can show exactly why an action was refused.
+Every write of any meeting (the register's grades, an import's replace, phones) goes through the
+same desk, so ``revision`` moves exactly once per saved action wherever it was taken.
+
+Screens never write to the store and hold no copy of the meeting.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
 
-from textual.actions import ActionParseResult, parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
@@ -26,48 +24,25 @@ from textual.screen import ModalScreen, Screen
 from roomtui.caches import enabled
 from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.model import MeetingStatus
-from roomtui.domain.validation import ValidationError
 from roomtui.i18n import N_, _
 from roomtui.store import (
     Archive,
     BadMeetingFile,
     MeetingNotFound,
     MeetingSession,
-    ReadOnlyError,
-    SaveError,
 )
+from roomtui.store.desk import Desk
 from roomtui.store.follow import POLL_SECONDS, MeetingFollower
+from roomtui.tui.acting import MeetingHost
 from roomtui.tui.textual_compat import CrashHooks
 from roomtui.tui.translated import TranslatedBindings
-from roomtui.tui.widgets.meeting_bar import read_only_text
-
-T = TypeVar("T")
 
 VIEWS = ("prepare", "live", "minutes", "handout")
-
-
-@dataclass(frozen=True)
-class Outcome(Generic[T]):
-    """What became of one action: done, with the verb's result, or refused, with its problems."""
-
-    done: bool
-    result: T | None = None
-    problems: tuple[str, ...] = ()
-
-    def __bool__(self) -> bool:
-        return self.done
-
-    @property
-    def form_problems(self) -> list[str] | None:
-        """For a form's submit callback: the problems to show, or None to close the form."""
-        return None if self.done else list(self.problems)
-
-
 MEETING_ACTIONS = frozenset({"view", "undo", "room_view"})
 YOUNG_COLLECTION_EVERY = 20_000  # allocations between two collections of the youngest objects
 
 
-class RoomApp(CrashHooks, TranslatedBindings, App[None]):
+class RoomApp(CrashHooks, MeetingHost, TranslatedBindings, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "roomtui"
     ENABLE_COMMAND_PALETTE = True
@@ -108,7 +83,9 @@ class RoomApp(CrashHooks, TranslatedBindings, App[None]):
             gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
         self.archive = archive
         self.clock = clock or SystemClock()
-        self.session: MeetingSession | None = None
+        self.desk = Desk(archive, self.clock)  # every write of any meeting goes through it
+        self.desk.listen(self._desk_changed)
+        self.session: MeetingSession | None = None  # the meeting shown, on the desk
         self._initial_meeting = meeting_id
         self._initial_view = view
         self._follower: MeetingFollower | None = None  # a read-only window follows the writer's saves
@@ -204,7 +181,7 @@ class RoomApp(CrashHooks, TranslatedBindings, App[None]):
         """Open a meeting and show the view that fits its state (or ``view``)."""
         self.close_meeting()
         try:
-            session = self.archive.open(meeting_id, clock=self.clock)
+            session = self.desk.open(meeting_id)
         except BadMeetingFile as error:
             self._offer_backup(meeting_id, error)
             return False
@@ -244,11 +221,12 @@ class RoomApp(CrashHooks, TranslatedBindings, App[None]):
             self._follow_timer = None
         self._follower = None
         if self.session is not None:
-            self.session.close()
+            self.desk.put_away(self.session.meeting.id)  # its undo history stays for this run
             self.session = None
 
     def on_unmount(self) -> None:
         self.close_meeting()
+        self.desk.close()
 
     # -- a read-only window follows the window that writes ----------------------------------
     def _follow(self, meeting_id: str) -> None:
@@ -354,82 +332,11 @@ class RoomApp(CrashHooks, TranslatedBindings, App[None]):
                       "this meeting as you work, at most half a second behind, and never changes it.",
                       command=command), title=_("Room view"), timeout=60)
 
-    # -- doing things --------------------------------------------------------------------
-    async def run_action(self, action: str | ActionParseResult, default_namespace=None, namespaces=None) -> bool:
-        """Every key and palette command passes here: in a read-only window, an action that would
-        change the meeting answers "read-only" instead of running (and saying something else)."""
-        session = self.session
-        if session is not None and session.read_only:
-            destination, name, _params = parse(action) if isinstance(action, str) else action
-            if destination == "app":
-                target = self
-            elif destination == "screen":
-                target = self.screen
-            elif destination:
-                target = (namespaces or {}).get(destination)
-            else:
-                target = self if default_namespace is None else default_namespace
-            if changes_meeting(self, target, name):
-                self.notify(read_only_text(session), severity="warning")
-                return True
-        return await super().run_action(action, default_namespace, namespaces)
-
-    def act(self, label: str, action: Callable[[Any], T], *, quiet: bool | None = None,
-            in_form: bool = False) -> Outcome[T]:
-        """Run one action through the session and say what happened.
-
-        Refusals are notified, unless ``in_form``: a form shows them itself (``form_problems``).
-        Success is notified unless ``quiet`` (by default, forms are quiet: the bar says "saved").
-        """
-        quiet = in_form if quiet is None else quiet
-        if self.session is None:
-            return self._refused([_("Open a meeting first.")], label, in_form)
-        try:
-            revision = self.session.revision
-            result = self.session.do(label, action)
-        except ValidationError as error:
-            return self._refused(list(error.problems), label, in_form)
-        except SaveError as error:
-            if not in_form:
-                self.notify(str(error), title=_("NOT SAVED"), severity="error", timeout=20)
-            return Outcome(False, problems=(str(error),))
-        except ReadOnlyError:
-            return self._refused([read_only_text(self.session)], label, in_form, severity="warning")
-        if self.session.revision != revision:
-            self._after_change(label, quiet)
-        return Outcome(True, result)
-
-    def _refused(self, problems: list[str], label: str, in_form: bool, severity: str = "error") -> Outcome:
-        if not in_form:
-            self.notify("\n".join(map(str, problems)), title=_("Not done: {action}", action=label), severity=severity)
-        return Outcome(False, problems=tuple(problems))
-
-    def _after_change(self, label: str, quiet: bool) -> None:
-        assert self.session is not None
-        stamp = self.session.saved_at.strftime("%H:%M:%S") if self.session.saved_at else ""
-        self.saved_text = _("saved {time}", time=stamp)
-        if not quiet:
-            self.notify(_("{action} — saved", action=label), timeout=2)
-        self.revision += 1
-
     def confirm_close_meeting(self) -> None:
         """End the open meeting after asking (the live and minutes views share this: tui/ending.py)."""
         from roomtui.tui.ending import confirm_end_meeting
 
         confirm_end_meeting(self)
-
-    def action_undo(self) -> None:
-        if self.session is None:
-            return
-        try:
-            label = self.session.undo()
-        except LookupError:
-            self.notify(_("Nothing to undo."), severity="warning")
-            return
-        except (SaveError, ReadOnlyError) as error:
-            self.notify(str(error), severity="error")
-            return
-        self._after_change(_("Undone: {action}", action=label), quiet=False)
 
     # -- quitting ------------------------------------------------------------------------
     async def action_quit(self) -> None:
@@ -454,20 +361,3 @@ class Underneath(Screen):
     def on_screen_resume(self) -> None:
         if self.app.screen is self and not self.app.opening_meeting:
             self.app.action_home()
-
-
-def changes_meeting(app: App, target: object, action: str) -> bool:
-    """Whether running ``action`` on ``target`` would change the meeting.
-
-    Undo on the app does. On a meeting view or pane (anything with READ_ONLY_ACTIONS), every
-    action roomtui itself defines there does, except the ones listed as reading. Textual's own
-    actions (cursor, scrolling, focus) and screens without the list (hand-out, help, the
-    meetings list) never change the meeting.
-    """
-    if target is app:
-        return action == "undo"
-    reading = getattr(target, "READ_ONLY_ACTIONS", None)
-    if reading is None or action in reading:
-        return False
-    return any(f"action_{action}" in vars(cls) for cls in type(target).__mro__
-               if cls.__module__.startswith("roomtui."))

@@ -15,6 +15,8 @@ line spacing paint the gap between lines in the theme's colour, which cuts half-
 
 from __future__ import annotations
 
+import weakref
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -30,12 +32,13 @@ from roomtui.handout.qr import DEFAULT_MAX_VERSION, clamp_version
 from roomtui.handout.render import RenderMode
 from roomtui.handout.text import handout_document, response_document
 from roomtui.i18n import N_, NP_, _
+from roomtui.tui.acting import MeetingHost
 from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.qr_code import QRCodeView
 
 CAROUSEL_SECONDS = 6.0
-STRIPES_HINT_GIVEN = "_roomtui_handout_stripes_hint_given"  # kept on the app: once per session
+STRIPES_HINTED: weakref.WeakSet = weakref.WeakSet()  # the apps whose run has shown the stripes hint once
 
 
 def handout_bindings() -> list[Binding]:
@@ -104,12 +107,13 @@ class HandoutScreen(TranslatedBindings, Screen):
         yield FittingFooter()
 
     def on_mount(self) -> None:
-        if not getattr(self.app, STRIPES_HINT_GIVEN, False):  # once per run of the app
-            setattr(self.app, STRIPES_HINT_GIVEN, True)
+        if self.app not in STRIPES_HINTED:  # once per run of the app
+            STRIPES_HINTED.add(self.app)
             self.add_class("-hint")
+        host = self.app if isinstance(self.app, MeetingHost) else None  # another app may show a given meeting
         self._carousel = self.set_interval(self._carousel_seconds, self.action_next_page, pause=True)
-        if hasattr(self.app, "revision"):  # RoomApp's change signal
-            self.watch(self.app, "revision", self._meeting_changed, init=False)
+        if host is not None:
+            self.watch(host, "revision", self._meeting_changed, init=False)
 
     @property
     def meeting(self) -> Meeting:

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Static
 
-from roomtui.domain.followup import record_progress
 from roomtui.domain.model import Grade, MeetingStatus
 from roomtui.exporting import default_export_folder, export_all
 from roomtui.minutes import docx_available
@@ -99,7 +98,7 @@ class MinutesScreen(MeetingScreen):
             self.app.push_screen(PickerDialog(_("Follow-up grade for {commitment}", commitment=which), grades),
                                  lambda grade: grade is not None and self.app.act(
                                      _("Grade a commitment"),
-                                     lambda c: record_progress(c, *target, grade=grade)))
+                                     lambda c: c.record_progress(*target, grade=grade)))
 
         self.app.push_screen(PickerDialog(_("Which commitment?"), choices), picked)
 

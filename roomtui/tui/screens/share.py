@@ -99,7 +99,7 @@ class ShareScreen(MeetingScreen):
     def refresh_view(self) -> None:
         """The meeting changed (undo, for one): serve its new minutes, built off the event loop
         from a copy (the record keeps changing under the secretary's keys meanwhile)."""
-        session = getattr(self.app, "session", None)
+        session = self.app.session
         if session is not None:
             snapshot = copy.deepcopy(session.meeting)
             self.run_worker(lambda: self.sharing.update(snapshot), thread=True, exclusive=True,
@@ -224,7 +224,7 @@ def _ask_network(app, meeting: Meeting, where: LocalAddress, port: int) -> None:
 def _open(app, meeting: Meeting, where: LocalAddress, network: WifiNetwork | None, described: str,
           port: int) -> None:
     """Build the documents and bind in a worker thread (a fifth of a second), then show the codes."""
-    session = getattr(app, "session", None)
+    session = app.session
     snapshot = copy.deepcopy(session.meeting if session is not None else meeting)  # the record as it is now
 
     def serve() -> None:
