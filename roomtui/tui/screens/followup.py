@@ -239,6 +239,8 @@ class FollowUpScreen(TranslatedBindings, Screen):
         if entry.co_units:
             head += " · " + _("co-units: {units}", units=", ".join(entry.co_units))
         lines = [head]
+        if entry.deliverable:  # a narrow terminal cuts its column: the line under the table says it whole
+            lines.append("  " + _("Deliverable: {text}", text=entry.deliverable))
         for item in entry.history[-5:]:
             grade = f" {item.grade.label}" if item.grade else ""
             origin = " " + _("(report-back {source})", source=item.source) if item.source else ""
