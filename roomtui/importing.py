@@ -24,6 +24,7 @@ from roomtui.domain.model import Meeting, MeetingStatus
 from roomtui.domain.text import shown
 from roomtui.domain.validation import MAX_FILE_BYTES, MEETING_ID
 from roomtui.i18n import _
+from roomtui.safe_read import FileTooLarge, NotARegularFile, read_regular
 from roomtui.store import Archive, BadMeetingFile, ReadOnlyError
 
 PRIVATE = {"participants": ("contact", "note"), "issues": ("note",), "responses": ("note",)}
@@ -43,19 +44,24 @@ class ImportResult:
 def read_meeting_file(path: Path) -> Meeting:
     """Parse ``path`` into a Meeting without storing anything; ValueError says what is wrong."""
     suffix = path.suffix.lower()
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    if suffix not in (".toml", ".json"):
+        raise ValueError(_("{path}: roomtui imports .toml plans and .json meetings", path=path))
+    try:  # read once, a regular file only, at most the largest meeting (see safe_read.py)
+        data = read_regular(path, MAX_FILE_BYTES)
+    except FileTooLarge as error:
         raise ValueError(_("{path}: the file is {size:.1f} MB; no meeting file is larger than {limit} MB",
-                           path=path, size=size / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024))
+                           path=path, size=error.size / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024)) from None
+    except (NotARegularFile, IsADirectoryError) as error:
+        raise ValueError(_("{path} is {what}", path=str(path), what=error.strerror)) from None
     if suffix == ".toml":
         from roomtui.plan.toml_plan import load_plan
 
-        return load_plan(path)
+        return load_plan(data, source_name=path.name)
     if suffix == ".json":
         from roomtui.minutes.json_ import meeting_from_json
 
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ValueError(_("{path}: not UTF-8 text (byte {byte})", path=path, byte=error.start)) from None
         try:

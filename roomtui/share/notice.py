@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+from roomtui.safe_read import read_regular
 from roomtui.share.wifi import WifiNetwork, wifi_payload
 from roomtui.store.follow import FileStamp, file_stamp
 from roomtui.store.storage import atomic_write
@@ -89,11 +90,10 @@ def write_notice(path: Path, notice: ShareNotice) -> None:
 def read_notice(path: Path) -> ShareNotice | None:
     """The notice at ``path``, whoever wrote it; None if there is none or it is not one."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES)  # never a FIFO: the room view must not wait on one
     except OSError:
         return None
-    return ShareNotice.from_bytes(data) if len(data) <= MAX_BYTES else None
+    return ShareNotice.from_bytes(data)
 
 
 def remove_notice(path: Path, notice: ShareNotice) -> None:

@@ -17,7 +17,6 @@ Files are readable by their owner only (0600, folders 0700): minutes hold phone 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -30,11 +29,13 @@ from roomtui.domain.codec import meeting_to_data
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import shown, visible
 from roomtui.domain.validation import (
+    MAX_FILE_BYTES,
     MEETING_ID,
     ValidationError,
     size_problem,
 )
 from roomtui.i18n import _
+from roomtui.safe_read import read_regular
 from roomtui.store.lock import MeetingLock
 from roomtui.store.meeting_file import FileEncoder, SchemaError, read_meeting
 from roomtui.store.session import MeetingSession, ReadOnlyError
@@ -45,6 +46,7 @@ from roomtui.store.storage import (
     clean_stray_temps,
     encode,
     fsync_dir,
+    parse_json,
     read_json,
     temp_prefix,
 )
@@ -306,7 +308,7 @@ class Archive:
         while target.exists():
             number += 1
             target = self.backups_dir / f"{meeting_id}-{why}-{stamp}-{number}.json"
-        atomic_write(target, path.read_bytes())
+        atomic_write(target, read_regular(path, MAX_FILE_BYTES))
         return target
 
     def replace(self, meeting_id: str, meeting: Meeting) -> Path:
@@ -386,14 +388,12 @@ class Archive:
     def restore_backup(self, meeting_id: str, backup: Path) -> Path:
         """Put ``backup`` in place of a meeting file; the file it replaces is kept as .bad-<time>."""
         path = self.path_of(meeting_id)
-        read_json(backup)  # refuse a backup that does not parse either
+        payload = read_regular(backup, MAX_FILE_BYTES)  # the bytes checked are the bytes put back
+        parse_json(payload)  # refuse a backup that does not parse either
         kept = path.with_name(f"{path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
         if path.exists():
             path.replace(kept)
-        tmp = path.with_name(path.name + ".restoring")
-        shutil.copyfile(backup, tmp)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
+        atomic_write(path, payload)
         self.rebuild_index()
         return kept
 

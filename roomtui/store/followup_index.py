@@ -29,7 +29,9 @@ from roomtui.domain.followup import (
     report_back_answers,
 )
 from roomtui.domain.model import FollowUpEntry, Grade, Meeting
+from roomtui.domain.validation import MAX_FILE_BYTES
 from roomtui.i18n import _
+from roomtui.safe_read import read_regular
 from roomtui.store.storage import atomic_write
 
 INDEX_NAME = "followup.json"
@@ -99,8 +101,8 @@ def _stamp(path: Path) -> list[int]:
 
 def _read_index(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        data = json.loads(read_regular(path, MAX_FILE_BYTES))
+    except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
         return {}

@@ -11,6 +11,10 @@ import os
 import socket
 from pathlib import Path
 
+from roomtui.safe_read import read_regular
+
+HOLDER_BYTES = 4096  # "pid host": anything longer is not a lock file roomtui wrote
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -42,7 +46,7 @@ class MeetingLock:
     def holder(self) -> str:
         """Who holds the lock, as written by them ("pid host"), or '' if unknown."""
         try:
-            return self.path.read_text(encoding="utf-8", errors="replace").strip()
+            return read_regular(self.path, HOLDER_BYTES).decode("utf-8", "replace").strip()
         except OSError:
             return ""
 
