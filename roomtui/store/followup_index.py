@@ -32,6 +32,7 @@ from roomtui.domain.model import FollowUpEntry, Grade, Meeting
 from roomtui.domain.validation import MAX_FILE_BYTES
 from roomtui.i18n import _
 from roomtui.safe_read import read_regular
+from roomtui.store.followup_shape import check_lists, check_shape
 from roomtui.store.storage import atomic_write
 
 INDEX_NAME = "followup.json"
@@ -42,11 +43,11 @@ INDEX_VERSION = 2
 # Compact on purpose: 1,000 meetings of 8 commitments are 8,000 rows read at every opening, so
 # the meeting's own fields are stored once and each row is a list, not a dict of long keys.
 def _grade(value: str | None) -> Grade | None:
-    return Grade(value) if value else None
+    return None if value is None else Grade(value)  # 0 or "" is not "no grade": a damaged row
 
 
 def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    return None if value is None else date.fromisoformat(value)
 
 
 def _entry_row(e: FollowUpEntry) -> list:
@@ -143,12 +144,14 @@ def load_followups(archive: Any) -> tuple[list[MeetingFollowUp], list[tuple[str,
         row = cached.get(meeting_id)
         if isinstance(row, dict) and row.get("stamp") == stamp:
             try:
+                check_lists(row["data"])
                 followup = followup_from_data(meeting_id, row["data"])
+                check_shape(followup)  # a row of any other shape is read again from the meeting
                 meetings.append(followup)
                 fresh[meeting_id] = row
                 memory[meeting_id] = (stamp, followup, row)
                 continue
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, AttributeError):
                 pass  # a damaged cache row: read the meeting itself
         changed = True
         try:
