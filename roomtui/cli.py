@@ -209,7 +209,7 @@ def _run(args: argparse.Namespace, archive) -> int:
 
 
 def _import(args: argparse.Namespace, archive) -> int:
-    from roomtui.importing import ImportRefused, import_file, replace_from_file
+    from roomtui.importing import ImportRefused, import_file, kept_id_note, replace_from_file
 
     if args.force and not args.replace:
         return _fail(_("--force only goes with --replace MEETING; a plain import always makes a new meeting"))
@@ -223,8 +223,8 @@ def _import(args: argparse.Namespace, archive) -> int:
         return 0
     result = import_file(archive, args.path)
     if result.file_id:
-        print(_("Imported {path} as new meeting {id} (the id {file_id} in the file is already used; that meeting "
-                "was not changed).", path=args.path, id=result.meeting_id, file_id=result.file_id))
+        print(visible(_("Imported {path} as new meeting {id} ({why}).", path=args.path, id=result.meeting_id,
+                        why=kept_id_note(result))))
     else:
         print(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
     return 0

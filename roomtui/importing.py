@@ -22,7 +22,7 @@ from pathlib import Path
 
 from roomtui.domain.model import Meeting, MeetingStatus
 from roomtui.domain.text import shown
-from roomtui.domain.validation import MAX_FILE_BYTES, MEETING_ID
+from roomtui.domain.validation import MAX_FILE_BYTES, is_meeting_id
 from roomtui.i18n import _
 from roomtui.safe_read import FileTooLarge, NotARegularFile, read_regular
 from roomtui.store import Archive, BadMeetingFile, ReadOnlyError
@@ -38,6 +38,7 @@ class ImportRefused(ValueError):
 class ImportResult:
     meeting_id: str
     file_id: str = ""  # the id the file asked for, when it could not be kept
+    file_id_refused: bool = False  # ... because of its form ("../x", "abc\n"), not because it is taken
     backup: Path | None = None  # where the replaced meeting was copied
 
 
@@ -75,10 +76,22 @@ def import_file(archive: Archive, path: Path) -> ImportResult:
     """Store the meeting in ``path`` as a NEW meeting; never touches another one."""
     meeting = read_meeting_file(path)
     wanted = meeting.id
-    if not (wanted and MEETING_ID.match(wanted) and not archive.exists(wanted)):
+    refused = bool(wanted) and not is_meeting_id(wanted)
+    if not wanted or refused or archive.exists(wanted):
         meeting.id = ""
     new_id = archive.create(meeting)  # a fresh id when the file's is taken, or taken meanwhile
-    return ImportResult(new_id, file_id=wanted if wanted and wanted != new_id else "")
+    return ImportResult(new_id, file_id=wanted if wanted and wanted != new_id else "", file_id_refused=refused)
+
+
+def kept_id_note(result: ImportResult) -> str:
+    """Why the file's own id was not kept, in words ('' when it was, or the file had none)."""
+    if not result.file_id:
+        return ""
+    if result.file_id_refused:
+        return _("the id {file_id} in the file is refused: an id holds only letters, digits, '-' and '_'",
+                 file_id=shown(result.file_id, 60))
+    return _("the id {file_id} in the file is already used; that meeting was not changed",
+             file_id=shown(result.file_id, 60))
 
 
 def describe(meeting: Meeting) -> str:

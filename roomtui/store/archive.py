@@ -30,7 +30,7 @@ from roomtui.domain.model import Meeting
 from roomtui.domain.text import shown, visible
 from roomtui.domain.validation import (
     MAX_FILE_BYTES,
-    MEETING_ID,
+    is_meeting_id,
     ValidationError,
     size_problem,
 )
@@ -51,7 +51,6 @@ from roomtui.store.storage import (
     temp_prefix,
 )
 
-_ID = MEETING_ID  # one rule for the store, the plans and the imports
 DAMAGED = "damaged"
 _INDEX_TEXT = ("title", "date", "status", "language")
 
@@ -111,7 +110,7 @@ class Archive:
 
     # -- paths ---------------------------------------------------------------------------
     def path_of(self, meeting_id: str) -> Path:
-        if not _ID.match(meeting_id):
+        if not is_meeting_id(meeting_id):
             raise MeetingNotFound(meeting_id)
         return self.meetings_dir / f"{meeting_id}.json"
 
@@ -163,7 +162,7 @@ class Archive:
                 info = entry.stat() if regular else None
             except OSError:
                 regular, info = False, None
-            if _ID.match(stem) and regular and info is not None:
+            if is_meeting_id(stem) and regular and info is not None:
                 found.append((stem, entry.path, [info.st_mtime_ns, info.st_size]))
             else:
                 self._notice(_("Ignored {name} in {folder}: roomtui does not name meeting files that way.",
@@ -284,7 +283,7 @@ class Archive:
         file has it, else a fresh one. Never replaces a file, even one created a moment ago by
         another roomtui (the file is linked into place, which fails if the name is taken)."""
         data = meeting_to_data(meeting)
-        if not meeting.id or not _ID.match(meeting.id) or self.exists(meeting.id):
+        if not meeting.id or not is_meeting_id(meeting.id) or self.exists(meeting.id):
             meeting.id = new_meeting_id(meeting)
         while True:
             data["id"] = meeting.id
