@@ -65,8 +65,10 @@ class BadMeetingFile(Exception):
     def __init__(self, path: Path, reason: str, backup: Path | None) -> None:
         self.path, self.reason, self.backup = path, visible(reason, keep_newlines=False), backup
         reason = self.reason
-        hint = f" The newest good backup is {backup}." if backup else " There is no backup of it."
-        super().__init__(f"Cannot open {path}: {reason}. The file has not been changed.{hint}")
+        hint = f" The newest good backup is {visible(backup, keep_newlines=False)}." if backup else \
+            " There is no backup of it."
+        super().__init__(f"Cannot open {visible(path, keep_newlines=False)}: {reason}. The file has not been changed."
+                         f"{hint}")
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,7 @@ class Archive:
                 found.append((stem, entry.path, [info.st_mtime_ns, info.st_size]))
             else:
                 self._notice(_("Ignored {name} in {folder}: roomtui does not name meeting files that way.",
-                               name=shown(entry.name, 80), folder=self.meetings_dir))
+                               name=shown(entry.name, 80), folder=visible(self.meetings_dir, keep_newlines=False)))
         return {stem: (path, stamp) for stem, path, stamp in sorted(found)}
 
     def _index_rows(self) -> list[dict]:
@@ -350,8 +352,9 @@ class Archive:
             acquired = lock.acquire()
         except OSError as error:  # a read-only folder, a full disk: reading still works
             acquired = True
-            read_only_reason = _("the lock file {path} cannot be created ({reason}): the meeting is shown "
-                                 "read-only", path=lock.path, reason=error.strerror or error)
+            read_only_reason = _("this data folder cannot hold a lock: the lock file {path} cannot be made or "
+                                 "locked ({reason}); the meeting is shown read-only", path=visible(lock.path, keep_newlines=False),
+                                 reason=error.strerror or error)
         if not acquired:
             holder = lock.holder() or "?"
             read_only_reason = _("another roomtui (process {holder}) has this meeting open; it is shown read-only",

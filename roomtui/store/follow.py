@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from roomtui.domain.model import Meeting
+from roomtui.domain.text import visible
 from roomtui.i18n import _
 from roomtui.store.archive import Archive, BadMeetingFile, MeetingNotFound
 
@@ -73,7 +74,7 @@ class MeetingFollower:
         try:
             stamp = file_stamp(self.path)
         except OSError as error:  # the folder became unreadable: a state, like a missing file
-            return self._trouble(FollowState.MISSING, str(error), None)
+            return self._trouble(FollowState.MISSING, visible(error, keep_newlines=False), None)
         if stamp is None:
             return self._gone()
         if stamp == self._stamp and self.state is not FollowState.WAITING:
@@ -95,11 +96,17 @@ class MeetingFollower:
         return True
 
     def _gone(self) -> bool:
-        return self._trouble(FollowState.MISSING, _("{path} is not there (deleted or moved?)", path=self.path), None)
+        return self._trouble(FollowState.MISSING, _("{path} is not there (deleted or moved?)", path=self._shown_path),
+                             None)
 
     def _unreadable(self, reason: str, stamp: FileStamp | None) -> bool:
-        return self._trouble(FollowState.DAMAGED, _("{path} cannot be read: {reason}", path=self.path, reason=reason),
-                             stamp)
+        return self._trouble(FollowState.DAMAGED, _("{path} cannot be read: {reason}", path=self._shown_path,
+                                                    reason=visible(reason, keep_newlines=False)), stamp)
+
+    @property
+    def _shown_path(self) -> str:
+        """The path as a projector may show it: a folder named with an escape sequence shows it as text."""
+        return visible(self.path, keep_newlines=False)
 
     def _trouble(self, state: FollowState, problem: str, stamp: FileStamp | None) -> bool:
         """Keep the last good meeting; remember the bad version so it is not re-read every poll."""

@@ -7,12 +7,15 @@ so a second instance can say who has the meeting open.
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
+import stat
 from pathlib import Path
 
 from roomtui.safe_read import read_regular
 
+_HELD = (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK)  # another process has it
 HOLDER_BYTES = 4096  # "pid host": anything longer is not a lock file roomtui wrote
 
 try:
@@ -28,16 +31,21 @@ class MeetingLock:
         self._fd: int | None = None
 
     def acquire(self) -> bool:
-        """Take the lock without waiting; False if another process holds it."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        """Take the lock without waiting; False if another process holds it. OSError when the
+        folder cannot hold a lock at all (read-only, no lock support): that is not another roomtui."""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0), 0o600)
         try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO or a device put there: no lock file
+                raise OSError(errno.EINVAL, os.strerror(errno.EINVAL), str(self.path))
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             else:
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
+        except OSError as error:
             os.close(fd)
-            return False
+            if error.errno in _HELD:
+                return False
+            raise
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode())
         self._fd = fd
