@@ -20,6 +20,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 
 from roomtui.i18n import _
 
@@ -91,6 +92,20 @@ def read_regular_text(path: str | os.PathLike, limit: int, encoding: str = "utf-
     return read_regular(path, limit).decode(encoding)
 
 
+# FAT32 keeps a file's modification time to 2 s, and some sticks and network drives reuse inode
+# numbers: two saves within the same 2 s of the same size can leave every part of a stat alike.
+# A stamp (mtime, size, inode) is proof that a file did not change only once its mtime is further
+# back than this; before that, a reader that must not miss a change compares what it reads.
+COARSE_MTIME_SECONDS = 2.5
+
+
+def stamp_settled(mtime_ns: int, now: float | None = None) -> bool:
+    """Whether a later write must show as a different mtime, whatever the file system's resolution
+    (an mtime in the future, a FAT stick's local time against UTC, is never settled)."""
+    now = time.time() if now is None else now
+    return now - mtime_ns / 1e9 > COARSE_MTIME_SECONDS
+
+
 def is_regular(path: str | os.PathLike) -> bool:
     """Whether ``path`` is a regular file now (for listings; a reader still goes through read_regular)."""
     try:
@@ -99,4 +114,5 @@ def is_regular(path: str | os.PathLike) -> bool:
         return False
 
 
-__all__ = ["FileTooLarge", "NotARegularFile", "is_regular", "read_regular", "read_regular_text"]
+__all__ = ["COARSE_MTIME_SECONDS", "FileTooLarge", "NotARegularFile", "is_regular", "read_regular",
+           "read_regular_text", "stamp_settled"]

@@ -40,7 +40,7 @@ def test_the_store_never_names_a_file_after_a_bad_id(tmp_path, bad):
     archive = Archive(tmp_path / "data")
     new_id = archive.create(Meeting(id=bad, title="T"))
     assert new_id != bad and is_meeting_id(new_id)
-    assert [p.name for p in (tmp_path / "data" / "meetings").iterdir()] == [f"{new_id}.json"]
+    assert [p.name for p in (tmp_path / "data" / "meetings").glob("*.json")] == [f"{new_id}.json"]
     with pytest.raises(MeetingNotFound):
         archive.path_of(bad)
     assert not archive.exists(bad)

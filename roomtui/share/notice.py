@@ -23,7 +23,7 @@ from pathlib import Path
 from roomtui.safe_read import read_regular
 from roomtui.share.wifi import WifiNetwork, wifi_payload
 from roomtui.store.follow import FileStamp, file_stamp
-from roomtui.store.storage import atomic_write
+from roomtui.store.storage import atomic_write, owner_only
 
 FOLDER = "sharing"
 FORMAT = 1
@@ -82,9 +82,9 @@ def notice_path(data_folder: Path, meeting_id: str) -> Path:
 def write_notice(path: Path, notice: ShareNotice) -> None:
     """Put up ``notice`` (owner-only folder and file). Raises OSError."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path.parent, 0o700)
+    owner_only(path.parent, 0o700)
     atomic_write(path, notice.to_bytes())  # mkstemp makes the file 0600
-    os.chmod(path, 0o600)
+    owner_only(path, 0o600)
 
 
 def read_notice(path: Path) -> ShareNotice | None:

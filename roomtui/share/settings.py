@@ -7,13 +7,12 @@ The file holds a Wi-Fi password, so it is written like a meeting file (atomicall
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from pathlib import Path
 
 from roomtui.safe_read import read_regular
 from roomtui.share.wifi import WifiNetwork
-from roomtui.store.storage import atomic_write
+from roomtui.store.storage import atomic_write, owner_only
 
 FILENAME = "share.json"
 MAX_BYTES = 16 * 1024  # a name and a password: anything larger is not this file
@@ -40,7 +39,7 @@ def save_network(data_folder: Path, network: WifiNetwork) -> Path:
     payload = json.dumps({"wifi_name": network.name, "wifi_password": network.password},
                          ensure_ascii=False, indent=2).encode("utf-8")
     atomic_write(path, payload)
-    os.chmod(path, 0o600)
+    owner_only(path, 0o600)
     return path
 
 

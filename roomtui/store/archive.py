@@ -35,7 +35,7 @@ from roomtui.domain.validation import (
     size_problem,
 )
 from roomtui.i18n import _
-from roomtui.safe_read import read_regular
+from roomtui.safe_read import read_regular, stamp_settled
 from roomtui.store.lock import MeetingLock
 from roomtui.store.meeting_file import FileEncoder, SchemaError, read_meeting
 from roomtui.store.session import MeetingSession, ReadOnlyError
@@ -175,8 +175,8 @@ class Archive:
         """The index as stored, each row checked; [] when it is missing, garbled or of the wrong shape.
         The rows are shared with the cache: replace a row, never change one in place."""
         signature = self._index_signature()
-        if signature is not None and signature == self._index_seen:
-            return self._index_cache
+        if signature is not None and signature == self._index_seen and stamp_settled(signature[1]):
+            return self._index_cache  # (a recent mtime proves nothing on FAT: read it again)
         try:
             table = read_json(self._index_path()).get("_default", {})
             rows = [dict(table[key]) for key in sorted(table, key=lambda k: (len(k), k))]
@@ -201,6 +201,9 @@ class Archive:
             row = known.get(meeting_id)
             if row is None or row.get("stamp") != stamp:
                 row, changed = self._row_of(meeting_id, Path(path)), True
+            elif not stamp_settled(stamp[0]):  # FAT's 2 s mtimes: a save just now may keep the stamp
+                again = self._row_of(meeting_id, Path(path))
+                row, changed = again, changed or again != row
             rows.append(row)
         if changed and not self.read_only:  # a watcher never writes, not even the index
             self._write_index(rows)
@@ -432,31 +435,43 @@ def _stamp(path: Path) -> list[int]:
 
 
 def _write_new(path: Path, payload: bytes) -> bool:
-    """Put ``payload`` at ``path`` durably unless ``path`` exists; False if it does."""
-    fd, temp = tempfile.mkstemp(prefix=temp_prefix(), dir=path.parent)
+    """Put ``payload`` at ``path`` durably unless ``path`` exists; False if it does.
+
+    The name appears only whole: the payload is written and fsynced in a temp file first, then
+    linked into place (which fails if the name is taken). FAT32 and exFAT sticks have no hard
+    links; there the meeting's lock is held while the name is checked and the temp file renamed
+    onto it, so no other roomtui creates or opens that id meanwhile (on FAT the lock file of
+    "ABC" is that of "abc" too). An exclusive create followed by a write, as before, left an
+    empty file listed as damaged for good when killed between the two.
+    """
+    lock = MeetingLock(path.with_suffix(".lock"))
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if not lock.acquire():
+            return False  # another roomtui has this id open, or is creating it this moment
+    except OSError:
+        pass  # a folder that cannot hold a lock: the check below is all there is
+    try:
+        fd, temp = tempfile.mkstemp(prefix=temp_prefix(), dir=path.parent)
         try:
-            os.link(temp, path)
-        except FileExistsError:
-            return False
-        except OSError:  # no hard links here (some USB sticks): exclusive create instead
-            try:
-                target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                return False
-            with os.fdopen(target, "wb") as handle:
+            with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
+            try:
+                os.link(temp, path)
+            except FileExistsError:
+                return False
+            except OSError:  # no hard links here (FAT32, exFAT): a rename under the lock instead
+                if os.path.lexists(path):
+                    return False
+                os.replace(temp, path)
+        finally:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
     finally:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        lock.release()
     fsync_dir(path.parent)
     return True
 

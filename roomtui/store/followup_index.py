@@ -31,7 +31,7 @@ from roomtui.domain.followup import (
 from roomtui.domain.model import FollowUpEntry, Grade, Meeting
 from roomtui.domain.validation import MAX_FILE_BYTES
 from roomtui.i18n import _
-from roomtui.safe_read import read_regular
+from roomtui.safe_read import read_regular, stamp_settled
 from roomtui.store.followup_shape import check_lists, check_shape
 from roomtui.store.storage import atomic_write
 
@@ -134,15 +134,16 @@ def load_followups(archive: Any) -> tuple[list[MeetingFollowUp], list[tuple[str,
             stamp = _stamp(path)
         except OSError:
             continue  # deleted meanwhile
+        settled = stamp_settled(stamp[0])  # on FAT (2 s mtimes) a save just now may keep the stamp
         remembered = memory.get(meeting_id)
-        if remembered is not None and remembered[0] == stamp:
+        if remembered is not None and remembered[0] == stamp and settled:
             meetings.append(remembered[1])
             fresh[meeting_id] = remembered[2]
             continue
         if cached is None:
             cached = _read_index(index_path)
         row = cached.get(meeting_id)
-        if isinstance(row, dict) and row.get("stamp") == stamp:
+        if isinstance(row, dict) and row.get("stamp") == stamp and settled:
             try:
                 check_lists(row["data"])
                 followup = followup_from_data(meeting_id, row["data"])

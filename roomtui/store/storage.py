@@ -8,6 +8,7 @@ the folder, so the file on disk is always either the previous version or the new
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -51,6 +52,16 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def owner_only(path: Path, mode: int) -> None:
+    """chmod where the file system keeps POSIX permissions; FAT32 and exFAT sticks have none (the
+    mount decides who reads them) and refuse chmod with EPERM: that is not a failed save."""
+    try:
+        os.chmod(path, mode)
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EROFS):
+            raise
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
