@@ -32,13 +32,13 @@ from roomtui.paths import ENV_VAR, data_dir
 
 
 def _port(text: str) -> int:
-    """A TCP port, 1-65535: anything else is a usage message (exit 2), not a crash report."""
+    """A TCP port, 0-65535 (0: any free one): anything else is a usage message (exit 2), not a crash report."""
     try:
         port = int(text)
     except ValueError:
         port = -1
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(_("{value} is not a port: give a number from 1 to 65535",
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(_("{value} is not a port: give a number from 0 to 65535 (0: any free port)",
                                            value=visible(repr(text), keep_newlines=False)))
     return port
 
