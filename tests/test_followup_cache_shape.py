@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from datetime import date
 
 import pytest
@@ -35,6 +36,13 @@ def places(value, path=()):
     elif isinstance(value, list):
         for n, item in enumerate(value):
             yield from places(item, (*path, n))
+
+
+def aged(archive) -> None:
+    """Meeting files saved a minute ago: their stamps are proof (safe_read.stamp_settled), so the
+    register takes their rows from followup.json, which is what is under test here."""
+    for path in archive.meetings_dir.glob("*.json"):
+        os.utime(path, (path.stat().st_atime - 60, path.stat().st_mtime - 60))
 
 
 def value_at(document, path):
@@ -65,6 +73,7 @@ def folder(tmp_path_factory):
     data = tmp_path_factory.mktemp("data")
     archive = Archive(data)
     two_series_folder(archive)
+    aged(archive)
     _MEMORY.clear()
     good = load_register(archive, TODAY)
     document = json.loads((data / INDEX_NAME).read_bytes())
@@ -108,3 +117,29 @@ def test_followup_on_the_command_line_rebuilds_a_row_of_the_wrong_shape(folder, 
     assert main(["followup", "--data", str(data)]) == 0
     captured = capsys.readouterr()
     assert "Fire Brigade" in captured.out and not captured.err
+
+
+async def test_the_app_s_register_opens_over_a_cache_of_the_wrong_shape(tmp_path):
+    from roomtui.tui.app import RoomApp
+    from roomtui.tui.screens.followup import FollowUpScreen
+    from roomtui.tui.widgets.register_table import RegisterTable
+
+    archive = Archive(tmp_path / "data")
+    two_series_folder(archive)
+    aged(archive)
+    _MEMORY.clear()
+    load_register(archive, TODAY)
+    document = json.loads((archive.root / INDEX_NAME).read_bytes())
+    broken = put(put(document, ("meetings", "a-2019", "data", "answers"), []), ("meetings", "b-2020", "data", "rows",
+                                                                                0, 10), "AB")
+    (archive.root / INDEX_NAME).write_text(json.dumps(broken), encoding="utf-8")
+    _MEMORY.clear()
+    app = RoomApp(archive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, FollowUpScreen)
+        assert len(app.screen.query_one("#followup-table", RegisterTable).keys) == 6
+    assert not (archive.root / "crash-reports").exists()
