@@ -172,14 +172,14 @@ def test_the_register_and_the_list_see_a_save_within_the_same_two_seconds_of_the
     archive = Archive(tmp_path / "data")
     archive.create(council_with("usb-1", "Council one", date(2020, 1, 10), "S",
                                 [("Fire lane", "Fire Brigade", "Mark the lane", "2020-02-01")], closed=False))
-    monkeypatch.setattr(os, "stat", coarse(os.stat))
     path = archive.path_of("usb-1")
+    before = os.stat(path)  # to the nanosecond: what a directory listing sees
+    monkeypatch.setattr(os, "stat", coarse(os.stat))
     assert [e.deliverable for e in load_register(archive, date(2020, 1, 1)).entries] == ["Mark the lane"]
     assert [s.title for s in archive.list()] == ["Council one"]
-    before = os.stat(path)
     other = path.read_bytes().replace(b"Mark the lane", b"Mark the road").replace(b"Council one", b"Council two")
     path.write_bytes(other)  # another roomtui's save, of the same size, in the same 2 s
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert os.stat(path).st_mtime_ns == before.st_mtime_ns and os.stat(path).st_size == before.st_size
+    assert path.stat().st_size == before.st_size
     assert [e.deliverable for e in load_register(archive, date(2020, 1, 1)).entries] == ["Mark the road"]
     assert [s.title for s in archive.list()] == ["Council two"]
