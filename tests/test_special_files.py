@@ -105,12 +105,40 @@ def test_a_file_that_grows_past_the_cap_while_read_is_refused(tmp_path, monkeypa
 
 
 def test_a_swap_between_the_check_and_the_open_is_caught(tmp_path, monkeypatch):
-    """The name was a regular file when listed, a FIFO when opened: fstat of the open descriptor sees it."""
-    path = tmp_path / "swapped.json"
+    """`roomtui list` saw a regular meeting file; it is a FIFO by the time it is opened: the
+    fstat of the open descriptor sees it, the list names it and does not wait."""
+    data = tmp_path / "data"
+    archive = Archive(data)
+    meeting_id = archive.ensure_demo("en")
+    (data / "index.json").unlink()  # every file is read again
+    path = archive.path_of(meeting_id)
+    real_scan = Archive._scan
+
+    def scan_then_swap(self):
+        found = real_scan(self)
+        assert meeting_id in found  # listed as a regular file
+        path.unlink()
+        os.mkfifo(path)
+        return found
+
+    monkeypatch.setattr(Archive, "_scan", scan_then_swap)
+    (summary,) = archive.list()
+    assert summary.status == "damaged" and "named pipe" in summary.problem
+
+
+def test_a_swap_just_before_the_open_is_caught(tmp_path, monkeypatch):
+    """Whatever was checked of the name before, the open itself must not block and the
+    descriptor's fstat decides: here the file becomes a FIFO at the very moment it is opened."""
+    path = tmp_path / "m.json"
     path.write_bytes(b"{}")
-    assert stat.S_ISREG(os.stat(path).st_mode)
-    path.unlink()
-    os.mkfifo(path)
+    real_open = os.open
+
+    def swap_then_open(name, flags, *args, **kwargs):
+        path.unlink()
+        os.mkfifo(path)
+        return real_open(name, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", swap_then_open)
     with pytest.raises(NotARegularFile):
         read_regular(path, 100)
 
