@@ -42,7 +42,8 @@ class FileTooLarge(OSError):
                                         size=size / 1024 / 1024, limit=limit // 1024 // 1024), str(path))
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> str:
+    """What a file of ``mode`` is, when it is not a regular file (for messages)."""
     if stat.S_ISDIR(mode):
         return _("a folder, not a file")
     if stat.S_ISFIFO(mode):
@@ -70,7 +71,7 @@ def read_regular(path: str | os.PathLike, limit: int) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = IsADirectoryError if stat.S_ISDIR(info.st_mode) else NotARegularFile
-            raise kind(errno.EISDIR if kind is IsADirectoryError else errno.EINVAL, _kind(info.st_mode), str(path))
+            raise kind(errno.EISDIR if kind is IsADirectoryError else errno.EINVAL, kind_of(info.st_mode), str(path))
         if info.st_size > limit:  # refused without reading: a 2 GB file costs one fstat
             raise FileTooLarge(path, info.st_size, limit)
         parts, total = [], 0
@@ -114,5 +115,5 @@ def is_regular(path: str | os.PathLike) -> bool:
         return False
 
 
-__all__ = ["COARSE_MTIME_SECONDS", "FileTooLarge", "NotARegularFile", "is_regular", "read_regular",
+__all__ = ["COARSE_MTIME_SECONDS", "FileTooLarge", "NotARegularFile", "is_regular", "kind_of", "read_regular",
            "read_regular_text", "stamp_settled"]

@@ -151,8 +151,12 @@ def test_list_and_followup_name_a_special_meeting_file_and_list_the_others(tmp_p
     capsys.readouterr()
     started = time.monotonic()
     assert main(["list", "--data", str(data)]) == 0
-    out = capsys.readouterr().out
+    listed = capsys.readouterr()
+    out = listed.out
     assert "demo-tongjiang-2019" in out
+    if kind != "sparse":  # not a regular file: not a meeting, and said so
+        assert "Ignored 2020-01-01-special.json" in listed.err
+        assert {"fifo": "named pipe", "dev-zero": "device"}[kind] in listed.err
     if kind == "sparse":  # a regular file: listed as damaged, named with why
         assert "2020-01-01-special\t-\tDAMAGED\t(unreadable: the file is 2048.0 MB" in out
     assert main(["followup", "--data", str(data)]) == 0

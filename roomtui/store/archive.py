@@ -35,7 +35,7 @@ from roomtui.domain.validation import (
     size_problem,
 )
 from roomtui.i18n import _
-from roomtui.safe_read import read_regular, stamp_settled
+from roomtui.safe_read import kind_of, read_regular, stamp_settled
 from roomtui.store.lock import MeetingLock
 from roomtui.store.meeting_file import FileEncoder, SchemaError, read_meeting
 from roomtui.store.session import MeetingSession, ReadOnlyError
@@ -166,6 +166,13 @@ class Archive:
                 regular, info = False, None
             if is_meeting_id(stem) and regular and info is not None:
                 found.append((stem, entry.path, [info.st_mtime_ns, info.st_size]))
+            elif is_meeting_id(stem):  # a meeting's name on a FIFO, a device, a folder: never opened
+                try:
+                    what = kind_of(entry.stat().st_mode)
+                except OSError as error:
+                    what = error.strerror or str(error)
+                self._notice(_("Ignored {name} in {folder}: it is {what}.", name=shown(entry.name, 80),
+                               folder=visible(self.meetings_dir, keep_newlines=False), what=what))
             else:
                 self._notice(_("Ignored {name} in {folder}: roomtui does not name meeting files that way.",
                                name=shown(entry.name, 80), folder=visible(self.meetings_dir, keep_newlines=False)))
