@@ -77,3 +77,24 @@ def test_the_room_view_s_problem_shows_the_folder_s_escape_as_text(tmp_path):
     archive.path_of(meeting_id).unlink()
     assert follower.poll()
     assert "\x1b" not in follower.problem and "\\x1b]52" in follower.problem
+
+
+def test_a_lock_whose_holder_cannot_be_written_is_not_kept(tmp_path, monkeypatch):
+    """A full disk while the lock file is written: read-only, said why, and the lock is let go."""
+    import os
+
+    archive = Archive(tmp_path / "data")
+    meeting_id = archive.ensure_demo("en")
+    real = os.ftruncate
+
+    def full(fd, length):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "ftruncate", full)
+    session = archive.open(meeting_id)
+    assert session.read_only and "cannot hold a lock" in session.read_only_reason
+    session.close()
+    monkeypatch.setattr(os, "ftruncate", real)
+    writer = Archive(tmp_path / "data").open(meeting_id)
+    assert not writer.read_only  # nobody kept the lock
+    writer.close()

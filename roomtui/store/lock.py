@@ -46,8 +46,12 @@ class MeetingLock:
             if error.errno in _HELD:
                 return False
             raise
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode())
+        try:  # who holds it, for the second window's message; a full disk here is not a held lock
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode())
+        except OSError:
+            os.close(fd)
+            raise
         self._fd = fd
         return True
 
