@@ -35,6 +35,18 @@ from roomtui.paths import ENV_VAR, data_dir
 
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0-65535 (0: any free one): anything else is a usage message (exit 2), not a crash report."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(_("{value} is not a port: give a number from 0 to 65535 (0: any free port)",
+                                           value=visible(repr(text), keep_newlines=False)))
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS, help=_("data folder (default: ${env} or the platform's data folder)",
@@ -86,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     share.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
     share.add_argument("--address", metavar="ADDR", help=_("serve on this address of the laptop (default: the "
                                                            "hotspot's, found by itself)"))
-    share.add_argument("--port", type=int, default=None, metavar="N", help=_("port to serve on (default: {port})",
+    share.add_argument("--port", type=_port, default=None, metavar="N", help=_("port to serve on (default: {port})",
                                                                            port=8765))  # share.DEFAULT_PORT
     follow = commands.add_parser("followup", parents=[common],
                                  help=_("the commitments register of every meeting (overdue first)"))
@@ -190,7 +202,7 @@ def _run(args: argparse.Namespace, archive) -> int:
         for notice in archive.take_notices():
             print(f"roomtui: {visible(notice)}", file=sys.stderr)
         if not summaries:
-            print(_("No meetings yet in {folder}. Try: roomtui demo", folder=archive.root))
+            _say(_("No meetings yet in {folder}. Try: roomtui demo", folder=archive.root))
         from roomtui.domain.model import MeetingStatus
         from roomtui.store import DAMAGED
 
@@ -248,7 +260,7 @@ def _run(args: argparse.Namespace, archive) -> int:
 
 
 def _import(args: argparse.Namespace, archive) -> int:
-    from roomtui.importing import ImportRefused, import_file, replace_from_file
+    from roomtui.importing import ImportRefused, import_file, kept_id_note, replace_from_file
 
     if args.force and not args.replace:
         return _fail(_("--force only goes with --replace MEETING; a plain import always makes a new meeting"))
@@ -263,19 +275,19 @@ def _import(args: argparse.Namespace, archive) -> int:
                 desk.close()
         except ImportRefused as error:
             return _fail(str(error))
-        print(_("Replaced meeting {id} with {path}. Its previous version is kept as {backup}.", id=result.meeting_id,
-                path=args.path, backup=result.backup))
+        _say(_("Replaced meeting {id} with {path}. Its previous version is kept as {backup}.", id=result.meeting_id,
+               path=args.path, backup=result.backup))
         if result.unlinked:
-            print(result.unlinked_notice())
+            _say(result.unlinked_notice())
         return 0
     result = import_file(archive, args.path)
     if result.file_id:
-        print(_("Imported {path} as new meeting {id} (the id {file_id} in the file is already used; that meeting "
-                "was not changed).", path=args.path, id=result.meeting_id, file_id=result.file_id))
+        _say(_("Imported {path} as new meeting {id} ({why}).", path=args.path, id=result.meeting_id,
+               why=kept_id_note(result)))
     else:
-        print(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
+        _say(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
     if result.unlinked:
-        print(result.unlinked_notice())
+        _say(result.unlinked_notice())
     return 0
 
 
@@ -292,8 +304,8 @@ def _followup(args: argparse.Namespace, archive) -> int:
     doc = build_register_document(register.select(wanted), register.today, language=interface_language(),
                                   public=args.public, damaged=register.damaged)
     for name, reason in register.damaged:
-        print(_("roomtui: {file} could not be read ({reason}); the other meetings are listed.", file=name,
-                reason=reason), file=sys.stderr)
+        _say(_("roomtui: {file} could not be read ({reason}); the other meetings are listed.", file=name,
+               reason=reason), err=True)
     if args.format == "csv":
         from roomtui.minutes.register_csv import render_register_csv
 
@@ -321,7 +333,7 @@ def _write_out(data: bytes, output: Path | None) -> int:
         atomic_write(output.expanduser(), data)
     except OSError as error:
         return _fail(_("Cannot write {path}: {reason}", path=output, reason=error.strerror or str(error)))
-    print(_("Wrote {path}.", path=output), file=sys.stderr)
+    _say(_("Wrote {path}.", path=output), err=True)
     return 0
 
 
@@ -340,7 +352,7 @@ def _export_all(meeting, folder: Path | None, *, public_only: bool) -> int:
         return _fail(_("Cannot write to {folder}: {reason}. {n} files were written before it stopped.",
                        folder=folder, reason=error.strerror or str(error), n=len(written)))
     for path in written:
-        print(path)
+        _say(str(path))
     from roomtui.minutes import docx_available
 
     if not docx_available():
@@ -385,6 +397,12 @@ def _show_room(archive, meeting_id: str, chosen_language: str | None, *, solid: 
 
     RoomViewApp(archive, meeting_id, solid=solid, screen_inches=screen_inches).run()
     return 0
+
+
+def _say(message: str, *, err: bool = False) -> None:
+    """A message as the terminal must get it: a folder or file name holding an escape sequence
+    (a data folder named with ESC]52, a plan's file name) is shown as \\x1b..., never sent raw."""
+    print(visible(message), file=sys.stderr if err else sys.stdout)
 
 
 def _fail(message: str) -> int:

@@ -43,7 +43,7 @@ from roomtui.domain.validation import ValidationError
 
 # Grades after which a commitment needs no more follow-up: solved, or explained as impossible.
 SETTLED = (Grade.A, Grade.D)
-_REF = re.compile(r"^(?P<meeting>[A-Za-z0-9][A-Za-z0-9_-]{0,80})#r(?P<response>\d+)\.(?P<n>\d+)$")
+_REF = re.compile(r"(?P<meeting>[A-Za-z0-9][A-Za-z0-9_-]{0,80})#r(?P<response>[0-9]{1,9})\.(?P<n>[0-9]{1,9})")
 REPORT_BACK_TITLE = {"en": "Report on earlier commitments", "zh": "前次协商议定事项办理情况通报"}
 MINUTES_PER_REPORT = 2  # a department answer per question (docs/architecture.md, "The meeting, in the code")
 
@@ -54,7 +54,7 @@ def commitment_ref(meeting_id: str, response_id: int, number: int) -> str:
 
 
 def parse_ref(ref: str) -> tuple[str, int, int] | None:
-    found = _REF.match(ref or "")
+    found = _REF.fullmatch(ref) if isinstance(ref, str) else None  # fullmatch: no trailing newline
     if found is None:
         return None
     return found["meeting"], int(found["response"]), int(found["n"])

@@ -27,7 +27,10 @@ from roomtui.domain.followup import (
 )
 from roomtui.domain.model import FollowUpEntry, Grade, Meeting
 from roomtui.domain.report_back import take_merged
+from roomtui.domain.validation import MAX_FILE_BYTES
+from roomtui.safe_read import read_regular, stamp_settled
 from roomtui.store.archive import Archive, BadMeetingFile, MeetingNotFound
+from roomtui.store.followup_shape import check_lists, check_shape
 from roomtui.store.report_back_index import answer_sources, linked_from, write_links
 from roomtui.store.storage import atomic_write
 
@@ -39,11 +42,11 @@ INDEX_VERSION = 3  # 3: report-back links imported and not yet confirmed (claims
 # Compact on purpose: 1,000 meetings of 8 commitments are 8,000 rows read at every opening, so
 # the meeting's own fields are stored once and each row is a list, not a dict of long keys.
 def _grade(value: str | None) -> Grade | None:
-    return Grade(value) if value else None
+    return None if value is None else Grade(value)  # 0 or "" is not "no grade": a damaged row
 
 
 def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    return None if value is None else date.fromisoformat(value)
 
 
 def _entry_row(e: FollowUpEntry) -> list:
@@ -99,8 +102,8 @@ def _stamp(path: Path) -> list[int]:
 
 def _read_index(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        data = json.loads(read_regular(path, MAX_FILE_BYTES))
+    except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
         return {}
@@ -129,22 +132,25 @@ def load_followups(archive: Archive) -> tuple[list[MeetingFollowUp], list[tuple[
             stamp = _stamp(path)
         except OSError:
             continue  # deleted meanwhile
+        settled = stamp_settled(stamp[0])  # on FAT (2 s mtimes) a save just now may keep the stamp
         remembered = memory.get(meeting_id)
-        if remembered is not None and remembered[0] == stamp:
+        if remembered is not None and remembered[0] == stamp and settled:
             meetings.append(remembered[1])
             fresh[meeting_id] = remembered[2]
             continue
         if cached is None:
             cached = _read_index(index_path)
         row = cached.get(meeting_id)
-        if isinstance(row, dict) and row.get("stamp") == stamp:
+        if isinstance(row, dict) and row.get("stamp") == stamp and settled:
             try:
+                check_lists(row["data"])
                 followup = followup_from_data(meeting_id, row["data"])
+                check_shape(followup)  # a row of any other shape is read again from the meeting
                 meetings.append(followup)
                 fresh[meeting_id] = row
                 memory[meeting_id] = (stamp, followup, row)
                 continue
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, AttributeError):
                 pass  # a damaged cache row: read the meeting itself
         changed = True
         try:

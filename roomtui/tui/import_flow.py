@@ -42,11 +42,13 @@ def start_import(screen) -> None:
         if not result:
             return
         if "result" in chosen:
+            from roomtui.importing import kept_id_note
+
             imported = chosen["result"]
             screen.refresh_view()
             if imported.file_id:
-                app.notify(_("Imported as new meeting {id} (the id {file_id} in the file is already used; that "
-                             "meeting was not changed).", id=imported.meeting_id, file_id=imported.file_id), brief=False)
+                app.notify(_("Imported as new meeting {id} ({why}).", id=imported.meeting_id,
+                             why=kept_id_note(imported)), brief=False)
             else:
                 app.notify(_("Imported into meeting {id}.", id=imported.meeting_id), brief=False)
             if imported.unlinked:
