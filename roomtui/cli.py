@@ -209,7 +209,7 @@ def _run(args: argparse.Namespace, archive) -> int:
 
 
 def _import(args: argparse.Namespace, archive) -> int:
-    from roomtui.importing import ImportRefused, import_file, replace_from_file
+    from roomtui.importing import ImportRefused, import_file, read_meeting_file, replace_from_file, stored_copies
 
     if args.force and not args.replace:
         return _fail(_("--force only goes with --replace MEETING; a plain import always makes a new meeting"))
@@ -221,7 +221,11 @@ def _import(args: argparse.Namespace, archive) -> int:
         print(_("Replaced meeting {id} with {path}. Its previous version is kept as {backup}.", id=result.meeting_id,
                 path=args.path, backup=result.backup))
         return 0
+    copies = stored_copies(archive, read_meeting_file(args.path))
     result = import_file(archive, args.path)
+    for copy in copies[:1]:  # said, never silent: the register counts the meeting once
+        print(copy.notice() + " " + _("Imported as another copy; the register counts its commitments once. "
+                                      "Open the one already here with `roomtui open {id}`.", id=copy.meeting_id))
     if result.file_id:
         print(_("Imported {path} as new meeting {id} (the id {file_id} in the file is already used; that meeting "
                 "was not changed).", path=args.path, id=result.meeting_id, file_id=result.file_id))
@@ -236,6 +240,7 @@ def _followup(args: argparse.Namespace, archive) -> int:
 
     from roomtui.domain.followup import Filter
     from roomtui.minutes.register_model import build_register_document
+    from roomtui.domain.followup import copies_notice
     from roomtui.store.followup_index import load_register
 
     register = load_register(archive, date.today())
@@ -245,6 +250,8 @@ def _followup(args: argparse.Namespace, archive) -> int:
     for name, reason in register.damaged:
         print(_("roomtui: {file} could not be read ({reason}); the other meetings are listed.", file=name,
                 reason=reason), file=sys.stderr)
+    for copies in register.copies:
+        print("roomtui: " + copies_notice(copies), file=sys.stderr)
     if args.format == "csv":
         from roomtui.minutes.register_csv import render_register_csv
 

@@ -102,13 +102,16 @@ def record_progress(council: Any, response_id: int, index: int, *, grade: Grade 
 
 # -- closed meetings take follow-up only ---------------------------------------------------------
 def _without_followup(data: dict[str, Any]) -> dict[str, Any]:
+    """The record without what may still change after the meeting: follow-up, and who raised an
+    issue (a correction of the secretary's attribution, see Raiser)."""
+    issues = [{k: v for k, v in issue.items() if k not in ("raised_by", "raiser")} for issue in data.get("issues", [])]
     responses = []
     for response in data.get("responses", []):
         response = {k: v for k, v in response.items() if k != "satisfaction"}
         response["commitments"] = [{k: v for k, v in c.items() if k not in ("grade", "history")}
                                    for c in response.get("commitments", [])]
         responses.append(response)
-    return {**data, "responses": responses}
+    return {**data, "issues": issues, "responses": responses}
 
 
 def closed_meeting_problem(before: dict[str, Any], after: dict[str, Any]) -> str:
@@ -315,12 +318,75 @@ class MeetingFollowUp:
     entries: tuple[RegisterEntry, ...]
     answers: dict[str, tuple[FollowUpEntry, ...]] = field(default_factory=dict)
     targets: tuple[str, ...] = ()  # every ref its report-back issues name
+    origin: str = ""  # Meeting.origin: the copies of one meeting share it
+    title: str = ""
+    date: date | None = None
+    changed_at: datetime | None = None  # the latest moment its record shows (closing, follow-up)
 
     @classmethod
     def of(cls, meeting: Meeting) -> MeetingFollowUp:
         answers = report_back_answers(meeting)
-        return cls(meeting.id, tuple(register_entries(meeting)), {k: tuple(v) for k, v in answers.items()},
-                   tuple(i.followup_of for i in meeting.issues if i.followup_of))
+        entries = tuple(register_entries(meeting))
+        moments = [m for m in (meeting.closed_at, meeting.created_at) if m is not None]
+        moments += [h.at for e in entries for h in e.history]
+        return cls(meeting.id, entries, {k: tuple(v) for k, v in answers.items()},
+                   tuple(i.followup_of for i in meeting.issues if i.followup_of), meeting.origin or meeting.id,
+                   meeting.title, meeting.date, max(moments, default=None))
+
+    @property
+    def identity(self) -> str:
+        return self.origin or self.meeting_id
+
+
+@dataclass(frozen=True)
+class Copies:
+    """Several files of one meeting (imported again, collected from several laptops): counted once."""
+
+    title: str
+    date: date | None
+    kept: str  # the meeting id whose commitments the register counts
+    others: tuple[str, ...]  # the other copies' ids, left out of every count
+
+
+def copies_notice(copies: Copies) -> str:
+    """One line naming the copies the register found and which one it counts."""
+    name = f"{copies.title} {copies.date.isoformat()}" if copies.date else copies.title
+    return _("'{meeting}' is in this folder {n} times ({ids}): its commitments are counted once, from {kept}.",
+             meeting=name, n=len(copies.others) + 1, ids=", ".join((copies.kept, *copies.others)), kept=copies.kept)
+
+
+def one_copy_each(meetings: Iterable[MeetingFollowUp]) -> tuple[list[MeetingFollowUp], list[Copies], dict[str, str]]:
+    """(one MeetingFollowUp per meeting, the copies found, copy id -> kept id).
+
+    A commitment is counted once however many copies of its meeting a folder holds. The copy
+    kept is the one with the latest follow-up (so a grade given on one laptop is not hidden by an
+    older copy), then the one whose id is the origin (the first stored), then the smallest id.
+    Report-back links that name a left-out copy are read as naming the kept one.
+    """
+    groups: dict[str, list[MeetingFollowUp]] = {}
+    for m in meetings:
+        groups.setdefault(m.identity, []).append(m)
+    kept: list[MeetingFollowUp] = []
+    copies: list[Copies] = []
+    alias: dict[str, str] = {}
+    for group in groups.values():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
+        best = min(group, key=lambda m: (-(m.changed_at or datetime.min).timestamp() if m.changed_at else float("inf"),
+                                         m.meeting_id != m.origin, m.meeting_id))
+        kept.append(best)
+        others = tuple(sorted(m.meeting_id for m in group if m is not best))
+        copies.append(Copies(best.title, best.date, best.meeting_id, others))
+        alias.update({other: best.meeting_id for other in others})
+    return kept, copies, alias
+
+
+def _aliased(ref: str, alias: dict[str, str]) -> str:
+    parsed = parse_ref(ref)
+    if parsed is None or parsed[0] not in alias:
+        return ref
+    return commitment_ref(alias[parsed[0]], parsed[1], parsed[2])
 
 
 @dataclass(frozen=True)
@@ -360,17 +426,21 @@ class Register:
     today: date
     damaged: list[tuple[str, str]] = field(default_factory=list)  # (meeting id or file, why)
     out_of_step: set[str] = field(default_factory=set)  # meetings whose copies of answers lag
+    copies: list[Copies] = field(default_factory=list)  # meetings found more than once, counted once
+    meetings: dict[str, tuple[str, date | None]] = field(default_factory=dict)  # id -> (title, date)
 
     @classmethod
     def build(cls, meetings: Iterable[MeetingFollowUp], today: date,
               damaged: Iterable[tuple[str, str]] = ()) -> Register:
-        meetings = list(meetings)
+        everything = list(meetings)
+        names = {m.meeting_id: (m.title, m.date) for m in everything}
+        meetings, copies, alias = one_copy_each(everything)
         damaged = list(damaged)
-        readable = {m.meeting_id for m in meetings}
+        readable = set(names)  # a left-out copy's answers are taken back: its kept copy gives them
         by_target: dict[str, list[tuple[str, tuple[FollowUpEntry, ...]]]] = {}
         for source in meetings:
             for ref in source.targets:
-                by_target.setdefault(ref, []).append((source.meeting_id, source.answers.get(ref, ())))
+                by_target.setdefault(_aliased(ref, alias), []).append((source.meeting_id, source.answers.get(ref, ())))
         entries: list[RegisterEntry] = []
         out_of_step: set[str] = set()
         for m in meetings:
@@ -392,7 +462,16 @@ class Register:
                 if history != list(entry.history) or grade is not entry.grade:
                     entry = _replace_entry(entry, history, grade)
                 entries.append(entry)
-        return cls(sort_entries(entries, today), today, damaged, out_of_step)
+        return cls(sort_entries(entries, today), today, damaged, out_of_step, copies, names)
+
+    def source_name(self, source: str) -> str:
+        """A report-back answer's source ("<meeting id>#r<response>") as people name it:
+        the meeting's title and date, never its internal id."""
+        meeting_id = source.split("#")[0]
+        title, day = self.meetings.get(meeting_id, ("", None))
+        if not title:
+            return _("another meeting (not in this folder)")
+        return f"{title} {day.isoformat()}" if day else title
 
     def select(self, wanted: Filter = Filter()) -> list[RegisterEntry]:
         return [e for e in self.entries if wanted.keeps(e)]

@@ -23,6 +23,7 @@ from roomtui.domain.followup import (
     MeetingFollowUp,
     Register,
     RegisterEntry,
+    copies_notice,
     record_progress,
 )
 from roomtui.domain.model import Grade
@@ -168,9 +169,11 @@ class FollowUpScreen(TranslatedBindings, Screen):
 
     def _show_damaged(self) -> None:
         widget = self.query_one("#followup-damaged", Static)
-        widget.display = bool(self._damaged)
-        widget.update(Text("\n".join(_("Cannot read {file}: {reason}. The other meetings are listed.", file=name,
-                                       reason=reason) for name, reason in self._damaged)))
+        lines = [_("Cannot read {file}: {reason}. The other meetings are listed.", file=name, reason=reason)
+                 for name, reason in self._damaged]
+        lines += [copies_notice(copies) for copies in (self.register.copies if self.register else ())]
+        widget.display = bool(lines)
+        widget.update(Text("\n".join(lines)))
 
     def _show_counts(self) -> None:
         lines = [_("{department}: {promised} promised, {solved} solved, {on_time} on time, {overdue} overdue",
@@ -190,7 +193,8 @@ class FollowUpScreen(TranslatedBindings, Screen):
         lines = [head]
         for item in entry.history[-5:]:
             grade = f" {item.grade.label}" if item.grade else ""
-            origin = " " + _("(report-back {source})", source=item.source) if item.source else ""
+            origin = (" " + _("(report-back at {meeting})", meeting=self.register.source_name(item.source))
+                      if item.source else "")
             lines.append(f"  {item.at:%Y-%m-%d}{grade} {item.note}{origin}".rstrip())
         if not entry.history:
             lines.append("  " + _("no follow-up recorded yet"))
