@@ -6,7 +6,7 @@ from datetime import date
 
 from live_helpers import fill, make_app, row_shown
 
-from roomtui.domain.model import Disposition, MeetingStatus, SpeakerKind
+from roomtui.domain.model import Disposition, MeetingStatus, Raiser, SpeakerKind
 from roomtui.store import Archive
 from roomtui.tui.dialogs import FormDialog, PickerDialog
 from roomtui.tui.screens.live import LiveScreen
@@ -30,6 +30,16 @@ async def speak(pilot, clock, seconds: int) -> None:
     await pilot.press("n")
     clock.advance(seconds)
     await pilot.pause()
+
+
+def first_choice(app) -> str:
+    """The entry Enter takes in the open picker."""
+    options = app.screen.query_one("#picker-options")
+    return str(options.get_option_at_index(options.highlighted).prompt)
+
+
+def who(meeting, name: str) -> int:
+    return next(p.id for p in meeting.participants if p.name == name)
 
 
 async def save_form(pilot) -> None:
@@ -93,6 +103,16 @@ async def test_whole_council_by_keys(tmp_path):
         await pilot.press("I")  # the activity square, from the research report
         await pilot.pause()
         await pick(pilot, "square")
+        # who raised it is asked, never assumed: the resident who has the floor is offered first
+        assert first_choice(app) == "Wu Chaolin (has the floor)"
+        await pilot.press("escape")  # not sure: nothing is recorded, nobody credited
+        assert meeting.issue(3).raised_at is None and meeting.issue(3).raised_by is None
+        await pilot.press("I")
+        await pilot.pause()
+        await pick(pilot, "square")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (meeting.issue(3).raised_by, meeting.issue(3).raiser) == (who(meeting, "Wu Chaolin"), Raiser.PERSON)
         await speak(pilot, clock, 2 * 60 + 50)  # Tang
         await pilot.press("i")  # a new issue from the floor, raised by Tang
         await pilot.pause()
@@ -111,6 +131,17 @@ async def test_whole_council_by_keys(tmp_path):
             await pilot.press("I")
             await pilot.pause()
             await pick(pilot, title)
+            # nobody has the floor: the report's investigation group is offered first
+            assert first_choice(app).startswith("the report's investigation group: Investigation group")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert {meeting.issue(n).raiser for n in (4, 6, 8, 9)} == {Raiser.GROUP}
+        # Zhang presented the fire lane in his speech: corrected afterwards, with the same key
+        await pilot.press("I")
+        await pilot.pause()
+        await pick(pilot, "fire")
+        await pick(pilot, "zhang")
+        assert (meeting.issue(4).raised_by, meeting.issue(4).raiser) == (who(meeting, "Zhang Xiaojun"), Raiser.PERSON)
         order = app.session.council.speaking_order()
         assert [(meeting.participant(e.participant_id).name, e.issue_id) for e in order.waiting] == [
             ("Deng Hai", 3), ("Yang Zhiyuan", floor_issue.id), ("Sun Wei", 4), ("Yang Zhiyuan", 6),
@@ -292,3 +323,15 @@ async def test_whole_council_by_keys(tmp_path):
                                    "Results reported at the next council"]
     assert stored.closing_remarks.startswith("The next council")
     assert stored.issue(3).raised_at is not None and stored.participant(stored.issue(3).raised_by).name == "Wu Chaolin"
+    # the record says who raised what only where the secretary said so
+    credited = {i.id: (stored.participant(i.raised_by).name if i.raised_by else None, i.raiser) for i in stored.issues
+                if i.raised_at is not None}
+    assert credited == {3: ("Wu Chaolin", Raiser.PERSON), floor_issue.id: ("Tang Lihua", Raiser.PERSON),
+                        4: ("Zhang Xiaojun", Raiser.PERSON), 6: (None, Raiser.GROUP), 8: (None, Raiser.GROUP),
+                        9: (None, Raiser.GROUP)}
+    speeches_md = public_md.split("## Speeches")[1].split("\n## ")[0]
+    rows = {line.split("|")[2].strip(): line for line in speeches_md.splitlines() if line.startswith("| ")}
+    assert "#4 Cars block the fire lane" in rows["Zhang Xiaojun"]
+    assert "#3 No activity square" in rows["Wu Chaolin"] and f"#{floor_issue.id} Rubbish sorting bins missing" in rows["Tang Lihua"]
+    for other in ("Fu Xiude", "Liu Yan"):
+        assert "#" not in rows[other].split("|")[-2], rows[other]
