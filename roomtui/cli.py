@@ -69,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     hand = commands.add_parser("handout", parents=[common], help=_("show the hand-out QR codes in this terminal"))
     hand.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
     hand.add_argument("--response", type=int, metavar="N",
-                      help=_("the N-th response's own code (one answer for the resident who asked), not the summary"))
+                      help=_("response N's own code (one answer for the resident who asked), not the summary; responses "
+                             "are numbered in the order they were recorded, as the hand-out's list (r) numbers them"))
     shown = hand.add_mutually_exclusive_group()
     shown.add_argument("--page", type=int, metavar="K", help=_("print page K and exit"))
     shown.add_argument("--text", action="store_true", help=_("print the hand-out text and exit"))

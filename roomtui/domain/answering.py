@@ -6,7 +6,7 @@ in the form. They live in the domain so that they are tested without a screen.
 
 from __future__ import annotations
 
-from roomtui.domain.model import Issue, Meeting, Participant, Raiser, Role
+from roomtui.domain.model import Issue, Meeting, Participant, Raiser, Response, Role
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
 
 
@@ -89,3 +89,10 @@ def raiser_choices(meeting: Meeting, issue: Issue) -> list[tuple[str, Raiser, in
                     key=lambda p: (p.role not in order, order.index(p.role) if p.role in order else 0))
     choices += [("person", Raiser.PERSON, p.id) for p in others]
     return choices
+
+
+def numbered_responses(meeting: Meeting) -> list[tuple[int, Response]]:
+    """Responses with the one number people use for them: 1, 2, ... in the order they were
+    recorded (the order of the minutes' response table). The app's list of responses (hand-out
+    `r`) and the CLI's ``--response N`` both count this way."""
+    return list(enumerate(meeting.responses, 1))

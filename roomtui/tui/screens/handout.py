@@ -25,6 +25,7 @@ from roomtui.domain.model import Meeting, Response
 from roomtui.handout.layout import reading_distance_sentence
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, clamp_version
 from roomtui.handout.render import RenderMode
+from roomtui.domain.answering import numbered_responses
 from roomtui.handout.text import handout_document, response_document
 from roomtui.i18n import N_, NP_, _
 from roomtui.tui.translated import TranslatedBindings
@@ -166,10 +167,10 @@ class HandoutScreen(TranslatedBindings, Screen):
     # -- one response --------------------------------------------------------------------
     def _response_options(self) -> list[Option]:
         options = []
-        for response in self.meeting.responses:
+        for number, response in numbered_responses(self.meeting):  # the number `--response N` takes
             issue = self.meeting.issue(response.issue_id)
             title = f"#{issue.id} {issue.title}" if issue else f"#{response.issue_id}"
-            label = Content(f"{title}\n  {response.department}: {response.disposition.label}")  # not markup
+            label = Content(f"{number}. {title}\n  {response.department}: {response.disposition.label}")  # not markup
             options.append(Option(label, id=f"response-{response.id}"))
         return options
 
