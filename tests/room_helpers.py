@@ -127,6 +127,9 @@ def next_shown(room) -> list[str]:
 
 
 async def look(room, pilot) -> None:
-    """One poll of the room view, as its timer would do, then let it draw."""
-    room.poll()
+    """One poll of the room view, as its timer would do (in the room view's own loop, so that two
+    apps can run in one test: the room's ``run_test`` outside, the secretary's inside), then let
+    it draw."""
+    room.call_later(room.poll)
+    await pilot.pause()
     await pilot.pause()

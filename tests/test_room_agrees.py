@@ -51,7 +51,7 @@ async def test_room_view_and_app_agree_step_by_step(tmp_path, language, size):
     zhang, fu, liu, sun = NAMES[language]
     app = RoomApp(archive, meeting_id=meeting_id, view="live", clock=clock)
     room = room_beside(archive, meeting_id, clock)
-    async with app.run_test(size=size) as pilot, room.run_test(size=(120, 40)) as room_pilot:  # a projector
+    async with room.run_test(size=(120, 40)) as room_pilot, app.run_test(size=size) as pilot:  # room: a projector
         await pilot.pause()
         for _step in range(4):  # opening, briefing, speeches, its first part
             await pilot.press("right")
