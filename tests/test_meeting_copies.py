@@ -8,18 +8,26 @@ old versions really wrote.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
+
+import pytest
+from textual.widgets import Input
 
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.demo import build_demo
 from roomtui.domain.followup import MeetingFollowUp, Register, record_progress
 from roomtui.domain.model import FollowUpEntry, Grade, Raiser
+from roomtui.i18n import set_language
 from roomtui.importing import import_file, read_meeting_file, stored_copies
 from roomtui.minutes.json_ import render_json
 from roomtui.plan.toml_plan import dump_plan, load_plan
 from roomtui.store import Archive
 from roomtui.store.followup_index import load_register
+from roomtui.tui.app import RoomApp
+from roomtui.tui.dialogs import PickerDialog
 
 OLD = Path(__file__).parent / "data" / "schema1"
 EXPORT = OLD / "council-2019-11-22.json"
@@ -117,3 +125,44 @@ def test_a_report_back_naming_a_left_out_copy_still_reaches_the_kept_one():
     assert entry.grade is Grade.A
     assert register.source_name(answer.source) == "前次协商议定事项办理情况通报会 2020-05-01"
     assert register.source_name("2018-01-01-000000#r2") == "another meeting (not in this folder)"
+
+
+COPY_OF = {"en": "This is a copy of", "zh": "这是"}
+OPEN_IT = {"en": "instead", "zh": "改为打开"}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_importing_a_meeting_already_here_offers_to_open_it(tmp_path, language, size):
+    archive = Archive(tmp_path / "data")
+    meeting_id = import_file(archive, EXPORT).meeting_id
+    before = sorted(p.name for p in archive.meetings_dir.glob("*.json"))
+    set_language(language)
+    app = RoomApp(archive, clock=FrozenClock(datetime(2019, 12, 20, 9)))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#field-path", Input).value = str(EXPORT)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerDialog)
+        assert app.screen.title_text.startswith(COPY_OF[language]) and meeting_id in app.screen.title_text
+        options = app.screen.query_one("#picker-options")
+        first = str(options.get_option_at_index(options.highlighted).prompt)
+        assert OPEN_IT[language] in first and meeting_id in first
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None and app.session.meeting.id == meeting_id
+    assert sorted(p.name for p in archive.meetings_dir.glob("*.json")) == before  # nothing imported
+
+
+def test_the_cli_says_an_import_is_a_copy(tmp_path):
+    data = tmp_path / "data"
+    first = subprocess.run([sys.executable, "-m", "roomtui", "import", str(EXPORT), "--data", str(data)],
+                           capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert first.returncode == 0 and "copy" not in first.stdout
+    again = subprocess.run([sys.executable, "-m", "roomtui", "import", str(EXPORT), "--data", str(data)],
+                           capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert again.returncode == 0
+    assert "This is a copy of" in again.stdout and "the register counts its commitments once" in again.stdout
