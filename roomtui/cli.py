@@ -239,9 +239,9 @@ def _followup(args: argparse.Namespace, archive) -> int:
     """The register on standard output or in a file; reads meetings, writes none of them."""
     from datetime import date
 
+    from roomtui.domain.copies import copies_notice
     from roomtui.domain.followup import Filter
     from roomtui.minutes.register_model import build_register_document
-    from roomtui.domain.followup import copies_notice
     from roomtui.store.followup_index import load_register
 
     register = load_register(archive, date.today())

@@ -18,12 +18,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from roomtui.domain.copies import copies_notice
 from roomtui.domain.followup import (
     Filter,
     MeetingFollowUp,
     Register,
     RegisterEntry,
-    copies_notice,
     record_progress,
 )
 from roomtui.domain.model import Grade
