@@ -247,7 +247,7 @@ def _followup(args: argparse.Namespace, archive) -> int:
     register = load_register(archive, date.today())
     wanted = Filter(department=args.department, series=args.series, grade=args.grade, open_only=args.open)
     doc = build_register_document(register.select(wanted), register.today, language=interface_language(),
-                                  public=args.public, damaged=register.damaged)
+                                  public=args.public, damaged=register.damaged, copies=register.copies)
     for name, reason in register.damaged:
         print(_("roomtui: {file} could not be read ({reason}); the other meetings are listed.", file=name,
                 reason=reason), file=sys.stderr)

@@ -166,3 +166,19 @@ def test_the_cli_says_an_import_is_a_copy(tmp_path):
                            capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert again.returncode == 0
     assert "This is a copy of" in again.stdout and "the register counts its commitments once" in again.stdout
+
+
+def test_the_printed_register_names_the_copies_it_counted_once(tmp_path):
+    from roomtui.minutes.register_html import render_register_markdown
+    from roomtui.minutes.register_model import build_register_document
+
+    archive = Archive(tmp_path / "data")
+    ids = [import_file(archive, EXPORT).meeting_id for _ in range(3)]
+    register = load_register(archive, TODAY)
+    for language, heading in (("en", "Meetings found more than once, counted once"), ("zh", "重复出现的会议（只计一次）")):
+        doc = build_register_document(register.entries, TODAY, language=language, copies=register.copies)
+        text = render_register_markdown(doc)
+        assert heading in text and all(meeting_id in text for meeting_id in ids)
+    alone = Archive(tmp_path / "alone")
+    import_file(alone, EXPORT)
+    assert len(register.entries) == len(load_register(alone, TODAY).entries)

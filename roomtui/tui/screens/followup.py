@@ -357,7 +357,7 @@ class FollowUpScreen(TranslatedBindings, Screen):
         stamp = self.today.isoformat()
         for public in (True, False):
             doc = build_register_document(self._shown, self.today, language=language(), public=public,
-                                          damaged=self._damaged)
+                                          damaged=self._damaged, copies=self.register.copies if self.register else ())
             variant = "public" if public else "internal"
             for suffix, data in (("csv", render_register_csv(doc)),
                                  ("html", render_register_html(doc).encode("utf-8"))):
