@@ -17,7 +17,10 @@ from roomtui.tui.dialogs import PickerDialog
 
 from room_helpers import START
 
-NAMES = {"en": ("Zhang Xiaojun", "Fu Xiude", "Liu Yan", "Sun Wei"), "zh": ("张晓军", "付秀德", "刘燕", "孙伟")}
+NAMES = {"en": ("Zhang Xiaojun", "Fu Xiude", "Liu Yan", "Sun Wei", "He Jianping"),
+         "zh": ("张晓军", "付秀德", "刘燕", "孙伟", "何建平")}
+RESUMES = {"next": {"en": "resumes next (n)", "zh": "下一个恢复发言（n）"},
+           "after": {"en": "resumes after the point of order", "zh": "程序动议后恢复发言"}}
 PARTS = {"en": ("Members", "Residents"), "zh": ("委员发言", "居民发言")}
 ANSWER = {"en": "answer to #4 ", "zh": "回应 #4 "}
 STUTTER = {"en": "answer · answer", "zh": "回应 · 回应"}
@@ -35,6 +38,11 @@ def council_with_parts(tmp_path, language: str):
     return archive, meeting_id, clock
 
 
+def head(app) -> str:
+    """The head of the app's speaking order (who waits, who was interrupted), shown or in a folded tab."""
+    return str(app.screen.query_one("#sp-head").content)
+
+
 async def pick(pilot, key: str, text: str) -> None:
     await pilot.press(key)
     await pilot.pause()
@@ -48,7 +56,7 @@ async def pick(pilot, key: str, text: str) -> None:
 async def test_room_view_and_app_agree_step_by_step(tmp_path, language, size):
     archive, meeting_id, clock = council_with_parts(tmp_path, language)
     set_language(language)
-    zhang, fu, liu, sun = NAMES[language]
+    zhang, fu, liu, sun, he = NAMES[language]
     app = RoomApp(archive, meeting_id=meeting_id, view="live", clock=clock)
     room = room_beside(archive, meeting_id, clock)
     async with room.run_test(size=(120, 40)) as room_pilot, app.run_test(size=size) as pilot:  # room: a projector
@@ -73,7 +81,16 @@ async def test_room_view_and_app_agree_step_by_step(tmp_path, language, size):
         order = app.session.council.speaking_order()
         assert [app.session.meeting.participant(e.participant_id).name for e in order.up_next()] == [zhang, liu]
         assert next_shown(room) == [zhang, liu]
-        await pilot.press("s")  # Fu has finished; nobody speaks: the app and the room name the same next
+        assert RESUMES["next"][language] in head(app)
+        await pick(pilot, "o", he)  # a second point of order: it comes before Zhang, and both screens say so
+        await look(room, room_pilot)
+        assert next_shown(room) == [he, zhang, liu]
+        assert RESUMES["after"][language] in head(app)
+        await pilot.press("n")  # He's point of order
+        await pilot.pause()
+        await look(room, room_pilot)
+        assert next_shown(room) == [zhang, liu] and RESUMES["next"][language] in head(app)
+        await pilot.press("s")  # He has finished; nobody speaks: the app and the room name the same next
         await pilot.pause()
         await look(room, room_pilot)
         assert next_shown(room) == [zhang, liu]
