@@ -58,17 +58,31 @@ async def test_whole_council_by_keys(tmp_path):
     """The trial's council, by keys, with the room view on the projector beside the app: after
     each step the record says who raised what and when, and the room view says what the app says."""
     app, archive, meeting_id, clock = make_app(tmp_path)
-    prepared = archive.open(meeting_id, clock=clock)  # the evening before: the questions come in two parts
-    questions_id = prepared.meeting.agenda[4].id
-    for title, minutes in (("Members' questions", 8), ("Residents' questions", 12)):
-        prepared.do("part", lambda c, title=title, minutes=minutes: c.add_agenda_item(
-            title, "questions", minutes, parent_id=questions_id))
-    prepared.close()
     room = room_beside(archive, meeting_id, clock)
     async with room.run_test(size=(120, 40)) as room_pilot, app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         meeting = app.session.meeting
+
+        # last preparations: the follow-up questions come in two parts, members then residents
+        await pilot.press("f2", "3")
+        await pilot.pause()
+        await pilot.press(*["down"] * 5)  # from the opening to the leader's summary
+        for title, minutes in (("Residents' questions", "12"), ("Members' questions", "8")):
+            await pilot.press("i")  # inserted above the leader's summary, then above the residents' part...
+            await pilot.pause()
+            await pilot.press(*title, "tab", "tab", "end", "ctrl+u", *minutes)
+            await save_form(pilot)
+            assert not isinstance(app.screen, FormDialog), problems(app)
+            await pilot.press("greater_than_sign")  # ... and nested under the item above: the questions
+            await pilot.pause()
+        parts = [(item.title, meeting.agenda_item(item.parent_id).title, item.planned_minutes)
+                 for item in meeting.agenda if item.parent_id is not None]
+        assert parts == [("Members' questions", "Follow-up questions", 8),
+                         ("Residents' questions", "Follow-up questions", 12)]
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
 
         async def room_agrees() -> None:
             """The projector, one poll later, shows the item and who is next as the app has them."""
