@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from live_helpers import fill, make_app, row_shown
 from room_helpers import item_shown, look, next_shown, part_lines, room_beside
 
-from roomtui.domain.model import Disposition, MeetingStatus, Raiser, Satisfaction, SpeakerKind
+from roomtui.domain.model import Disposition, Grade, MeetingStatus, Raiser, Satisfaction, SpeakerKind
 from roomtui.minutes.model import build_minutes
 from roomtui.store import Archive
 from roomtui.tui.dialogs import ConfirmDialog, FormDialog, PickerDialog
@@ -346,6 +346,25 @@ async def test_whole_council_by_keys(tmp_path):
         assert [ref.split("#")[0] for ref in linked] == [meeting_id] * 3  # fire lane, drains, pipes
         assert all(i.description.startswith(f"{meeting.title} 2019-11-22 #") for i in report_back.issues
                    if i.followup_of)  # named by title and date
+        # the spring council opens: the traffic police report the fire lane marked
+        clock.set(datetime(2020, 5, 8, 9, 0))
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("right", "right")  # opening, then the report on earlier commitments
+        await pilot.pause()
+        await pilot.press("I")
+        await pilot.pause()
+        await pick(pilot, "fire lane marked")
+        await pick(pilot, "nobody")
+        lane_issue = next(i for i in report_back.issues if i.followup_of and "Fire lane" in i.title)
+        assert (lane_issue.raised_at, lane_issue.raiser) == (datetime(2020, 5, 8, 9, 0), Raiser.NOBODY)
+        await pilot.press("r")
+        await pilot.pause()
+        fill(app, issue=lane_issue.id, department="Traffic police", disposition="resolve_now",
+             text="The lane is marked and kept clear.", action="Lane marked", lead_unit="Traffic police",
+             deadline="2020-05-08")
+        await save_form(pilot)
+        assert isinstance(app.screen, LiveScreen)
 
         # the internal export is imported again (another laptop's copy): asked, then counted once
         await pilot.press("f6")
@@ -366,6 +385,13 @@ async def test_whole_council_by_keys(tmp_path):
         assert len(register.entries) == 3 and len(register.copies) == 1
         assert {c.department: c.promised for c in register.counts()} == {
             "Housing bureau": 1, "Traffic police": 1, "Utilities office": 1}
+        (lane,) = [e for e in register.entries if e.deliverable == "Fire lane marked"]
+        assert lane.grade is Grade.A and register.source_name(lane.history[-1].source) == "Spring council 2020-05-08"
+        table = app.screen.query_one("#followup-table")
+        table.cursor = register.select(app.screen.filter).index(lane)
+        await pilot.pause()
+        detail = str(app.screen.query_one("#followup-detail").content)
+        assert "(report-back at Spring council 2020-05-08)" in detail and report_back.id not in detail
 
     exported = {p.name: p for p in (tmp_path / "usb").iterdir()}
     assert len(exported) == 12  # 6 formats (docx since issue 18) x public/internal

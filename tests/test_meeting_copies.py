@@ -182,3 +182,14 @@ def test_the_printed_register_names_the_copies_it_counted_once(tmp_path):
     alone = Archive(tmp_path / "alone")
     import_file(alone, EXPORT)
     assert len(register.entries) == len(load_register(alone, TODAY).entries)
+
+
+def test_a_copy_is_not_offered_a_report_back_on_its_own_commitments(tmp_path):
+    archive = Archive(tmp_path / "data")
+    first = import_file(archive, EXPORT).meeting_id
+    copy = import_file(archive, EXPORT).meeting_id
+    register = load_register(archive, TODAY)
+    meeting = archive.load(copy)
+    assert register.copies_of(copy) == {first, copy}
+    assert register.open_in_series(meeting.series, before=meeting.date, exclude=copy) == []
+    assert register.open_in_series(meeting.series, before=meeting.date, exclude="2020-01-01-abcdef")  # others do

@@ -443,9 +443,19 @@ class Register:
         return department_counts(self.entries if entries is None else entries, self.today)
 
     def open_in_series(self, series: str, before: date | None = None, exclude: str = "") -> list[RegisterEntry]:
-        """The open commitments of ``series`` made before ``before``: what the next council hears."""
-        return [e for e in self.entries if e.series == series and e.open and e.meeting_id != exclude
+        """The open commitments of ``series`` made before ``before``: what the next council hears.
+        ``exclude`` leaves out a meeting and its copies (a copy does not report back on itself)."""
+        excluded = self.copies_of(exclude) if exclude else set()
+        return [e for e in self.entries if e.series == series and e.open and e.meeting_id not in excluded
                 and (before is None or e.meeting_date is None or e.meeting_date <= before)]
+
+    def copies_of(self, meeting_id: str) -> set[str]:
+        """The ids of ``meeting_id`` and every copy of it the register found."""
+        for found in self.copies:
+            ids = {found.kept, *found.others}
+            if meeting_id in ids:
+                return ids
+        return {meeting_id}
 
 
 def _replace_entry(entry: RegisterEntry, history: list[FollowUpEntry], grade: Grade | None) -> RegisterEntry:
