@@ -150,3 +150,14 @@ async def test_a_closed_meeting_is_corrected_with_the_same_key(tmp_path):
         await pilot.pause()
         assert app.session.meeting.issue(1).raiser is Raiser.PERSON
         assert credited(app.session.meeting) == {"张晓军": [1]}
+
+
+def test_a_report_back_issue_offers_no_investigation_group():
+    from roomtui.domain.demo import build_demo
+
+    meeting = build_demo("en")
+    issue = meeting.issues[0]
+    assert [kind for kind, _r, _p in raiser_choices(meeting, issue)][:2] == ["group", "nobody"]
+    issue.followup_of = "2019-11-22-a1b2c3#r1.1"
+    issue.proposer = "Tongjiang County CPPCC consultation council"
+    assert [kind for kind, _r, _p in raiser_choices(meeting, issue)][:1] == ["nobody"]

@@ -80,7 +80,7 @@ def raiser_choices(meeting: Meeting, issue: Issue) -> list[tuple[str, Raiser, in
         choices.append(("speaker", Raiser.PERSON, speaker.id))
     if issue.raised_by is not None and (speaker is None or issue.raised_by != speaker.id):
         choices.append(("current", Raiser.PERSON, issue.raised_by))
-    if issue.proposer:
+    if issue.proposer and not issue.followup_of:  # a report-back's "proposer" is the earlier council
         choices.append(("group", Raiser.GROUP, None))
     choices.append(("nobody", Raiser.NOBODY, None))
     named = {pid for _kind, _raiser, pid in choices if pid is not None}
