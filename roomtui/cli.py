@@ -224,14 +224,14 @@ def _import(args: argparse.Namespace, archive) -> int:
         return 0
     copies = stored_copies(archive, read_meeting_file(args.path))
     result = import_file(archive, args.path)
-    for copy in copies[:1]:  # said, never silent: the register counts the meeting once
-        print(copy.notice() + " " + _("Imported as another copy; the register counts its commitments once. "
-                                      "Open the one already here with `roomtui open {id}`.", id=copy.meeting_id))
     if result.file_id:
         print(_("Imported {path} as new meeting {id} (the id {file_id} in the file is already used; that meeting "
                 "was not changed).", path=args.path, id=result.meeting_id, file_id=result.file_id))
     else:
         print(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
+    for copy in copies[:1]:  # said, never silent: the register counts the meeting once
+        print(copy.notice() + " " + _("Imported as another copy; the register counts its commitments once. "
+                                      "Open the one already here with `roomtui open {id}`.", id=copy.meeting_id))
     return 0
 
 
