@@ -86,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     hand = commands.add_parser("handout", parents=[common], help=_("show the hand-out QR codes in this terminal"))
     hand.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
     hand.add_argument("--response", type=int, metavar="N",
-                      help=_("the N-th response's own code (one answer for the resident who asked), not the summary"))
+                      help=_("response N's own code (one answer for the resident who asked), not the summary; responses "
+                             "are numbered in the order they were recorded, as the hand-out's list (r) numbers them"))
     shown = hand.add_mutually_exclusive_group()
     shown.add_argument("--page", type=int, metavar="K", help=_("print page K and exit"))
     shown.add_argument("--text", action="store_true", help=_("print the hand-out text and exit"))
@@ -260,7 +261,8 @@ def _run(args: argparse.Namespace, archive) -> int:
 
 
 def _import(args: argparse.Namespace, archive) -> int:
-    from roomtui.importing import ImportRefused, import_file, kept_id_note, replace_from_file
+    from roomtui.importing import (ImportRefused, import_file, kept_id_note, read_meeting_file, replace_from_file,
+                                   stored_copies)
 
     if args.force and not args.replace:
         return _fail(_("--force only goes with --replace MEETING; a plain import always makes a new meeting"))
@@ -280,6 +282,7 @@ def _import(args: argparse.Namespace, archive) -> int:
         if result.unlinked:
             _say(result.unlinked_notice())
         return 0
+    copies = stored_copies(archive, read_meeting_file(args.path))
     result = import_file(archive, args.path)
     if result.file_id:
         _say(_("Imported {path} as new meeting {id} ({why}).", path=args.path, id=result.meeting_id,
@@ -288,6 +291,9 @@ def _import(args: argparse.Namespace, archive) -> int:
         _say(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
     if result.unlinked:
         _say(result.unlinked_notice())
+    for copy in copies[:1]:  # said, never silent: the register counts the meeting once
+        _say(copy.notice() + " " + _("Imported as another copy; the register counts its commitments once. "
+                                      "Open the one already here with `roomtui open {id}`.", id=copy.meeting_id))
     return 0
 
 
@@ -295,6 +301,7 @@ def _followup(args: argparse.Namespace, archive) -> int:
     """The register on standard output or in a file; reads meetings, writes none of them."""
     from datetime import date
 
+    from roomtui.domain.copies import copies_notice
     from roomtui.domain.followup import Filter
     from roomtui.minutes.register_model import build_register_document
     from roomtui.store.followup_index import load_register
@@ -302,10 +309,12 @@ def _followup(args: argparse.Namespace, archive) -> int:
     register = load_register(archive, date.today())
     wanted = Filter(department=args.department, series=args.series, grade=args.grade, open_only=args.open)
     doc = build_register_document(register.select(wanted), register.today, language=interface_language(),
-                                  public=args.public, damaged=register.damaged)
+                                  public=args.public, damaged=register.damaged, copies=register.copies)
     for name, reason in register.damaged:
         _say(_("roomtui: {file} could not be read ({reason}); the other meetings are listed.", file=name,
                reason=reason), err=True)
+    for copies in register.copies:
+        _say("roomtui: " + copies_notice(copies), err=True)
     if args.format == "csv":
         from roomtui.minutes.register_csv import render_register_csv
 

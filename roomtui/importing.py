@@ -18,6 +18,7 @@ meeting roomtui can write are refused (see validation.MAX_FILE_BYTES).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from roomtui.domain.model import Meeting, MeetingStatus
@@ -106,6 +107,41 @@ def kept_id_note(result: ImportResult) -> str:
                  file_id=shown(result.file_id, 60))
     return _("the id {file_id} in the file is already used; that meeting was not changed",
              file_id=shown(result.file_id, 60))
+
+
+@dataclass(frozen=True)
+class StoredCopy:
+    """A meeting already in the folder that the file is a copy of (the same origin)."""
+
+    meeting_id: str
+    title: str
+    changed: datetime  # when its file was last written
+
+    def notice(self) -> str:
+        return _("This is a copy of '{title}' ({id}), last changed {changed}.", title=shown(self.title, 60),
+                 id=self.meeting_id, changed=self.changed.strftime("%Y-%m-%d %H:%M"))
+
+
+def stored_copies(archive: Archive, meeting: Meeting) -> list[StoredCopy]:
+    """The meetings of the folder that ``meeting`` (read from a file) is a copy of, latest change first.
+
+    Read through the register's index, so asking costs no meeting file read when nothing changed.
+    """
+    if not meeting.origin:
+        return []
+    from roomtui.store.followup_index import load_followups
+
+    found = []
+    stored, _damaged = load_followups(archive)
+    for m in stored:
+        if m.identity != meeting.origin:
+            continue
+        try:
+            changed = datetime.fromtimestamp(archive.path_of(m.meeting_id).stat().st_mtime)
+        except OSError:
+            continue
+        found.append(StoredCopy(m.meeting_id, m.title, changed))
+    return sorted(found, key=lambda c: c.changed, reverse=True)
 
 
 def describe(meeting: Meeting) -> str:

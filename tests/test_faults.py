@@ -23,7 +23,7 @@ def damage(kind: str, path) -> bytes:
         "not JSON": b"\x89PNG\r\n\x1a\n binary junk",
         "another program's JSON": json.dumps({"users": [{"name": "x"}]}).encode(),
         "a JSON list": b"[1, 2, 3]",
-        "a newer schema": good.replace(b'"schema":1', b'"schema":7'),
+        "a newer schema": good.replace(b'"schema":2', b'"schema":7'),
         "no meeting details": json.dumps({"meta": {"1": {"schema": 1, "format": "roomtui-meeting"}}}).encode(),
         "wrong field types": good.replace(b'"planned_minutes":165', b'"planned_minutes":"lots"'),
     }[kind]

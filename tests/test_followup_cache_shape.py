@@ -145,3 +145,18 @@ async def test_the_app_s_register_opens_over_a_cache_of_the_wrong_shape(tmp_path
         assert app.is_running and isinstance(app.screen, FollowUpScreen)
         assert len(app.screen.query_one("#followup-table", RegisterTable).keys) == 6
     assert not (archive.root / "crash-reports").exists()
+
+
+def test_the_cache_roomtui_wrote_is_read_back_without_opening_a_meeting(folder, monkeypatch):
+    """The right shape is taken as it is: a shape check that refused roomtui's own rows (a key added
+    to followup_to_data and not to check_lists) would read every meeting again at every look."""
+    data, good, document = folder
+    (data / INDEX_NAME).write_text(json.dumps(document), encoding="utf-8")
+    _MEMORY.clear()  # as a new process finds it
+
+    def no_meeting_read(self, meeting_id):
+        raise AssertionError(f"meeting {meeting_id} read again although its cached row is fresh")
+
+    monkeypatch.setattr(Archive, "load", no_meeting_read)
+    register = load_register(Archive(data), TODAY)
+    assert register.entries == good.entries and not register.damaged

@@ -292,8 +292,10 @@ class Archive:
 
     def create(self, meeting: Meeting) -> str:
         """Store a NEW meeting and return its id: the meeting's own id when it is valid and no
-        file has it, else a fresh one. Never replaces a file, even one created a moment ago by
+        file has it, else a fresh one. A meeting without an origin (a new one) gets one here. Never replaces a file, even one created a moment ago by
         another roomtui (the file is linked into place, which fails if the name is taken)."""
+        if not meeting.origin:  # a meeting stored for the first time; a copy keeps the one it came with
+            meeting.origin = os.urandom(8).hex()
         data = meeting_to_data(meeting)
         if not meeting.id or not is_meeting_id(meeting.id) or self.exists(meeting.id):
             meeting.id = new_meeting_id(meeting)

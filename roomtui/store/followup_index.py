@@ -35,7 +35,7 @@ from roomtui.store.report_back_index import answer_sources, linked_from, write_l
 from roomtui.store.storage import atomic_write
 
 INDEX_NAME = "followup.json"
-INDEX_VERSION = 3  # 3: report-back links imported and not yet confirmed (claims)
+INDEX_VERSION = 4  # 3: report-back links imported and not yet confirmed (claims); 4: each meeting's origin
 
 
 # -- (de)serialising what the register needs -----------------------------------------------------
@@ -69,7 +69,9 @@ def followup_to_data(f: MeetingFollowUp) -> dict[str, Any]:
              [_entry_row(h) for h in e.history]] for e in f.entries]
     return {"meeting": meeting, "rows": rows,
             "answers": {k: [_entry_row(e) for e in v] for k, v in f.answers.items()}, "targets": list(f.targets),
-            "claims": [list(claim) for claim in f.claims]}
+            "claims": [list(claim) for claim in f.claims],
+            "origin": [f.origin, f.title, f.date.isoformat() if f.date else None,
+                       f.changed_at.isoformat() if f.changed_at else None]}
 
 
 def followup_from_data(meeting_id: str, data: dict[str, Any]) -> MeetingFollowUp:
@@ -83,9 +85,11 @@ def followup_from_data(meeting_id: str, data: dict[str, Any]) -> MeetingFollowUp
                 commitment_ref(meeting_id, response_id, index + 1), meeting_id, title, meeting_date, series, language,
                 closed, number, issue_title, department, response_id, index, lead, tuple(co_units), deliverable,
                 _day(deadline), _grade(grade), tuple(_entry_from(h) for h in history)))
+    origin, title, day, changed = data["origin"]
     return MeetingFollowUp(meeting_id, tuple(entries),
                            {k: tuple(_entry_from(e) for e in v) for k, v in data["answers"].items()},
-                           tuple(data["targets"]), tuple((int(n), str(t), str(r)) for n, t, r in data["claims"]))
+                           tuple(data["targets"]), tuple((int(n), str(t), str(r)) for n, t, r in data["claims"]),
+                           origin, title, _day(day), datetime.fromisoformat(changed) if changed else None)
 
 
 # -- the register -------------------------------------------------------------------------------

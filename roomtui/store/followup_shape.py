@@ -92,8 +92,10 @@ def check_lists(data: Any) -> None:
         if type(value) is not list or not all(type(row) is list and len(row) == width for row in value):
             raise WrongShape(f"{where}: not a list of {width}-item lists")
 
-    if type(data) is not dict or set(data) != {"meeting", "rows", "answers", "targets"}:
+    if type(data) is not dict or set(data) != {"meeting", "rows", "answers", "targets", "claims", "origin"}:
         raise WrongShape("not a cached meeting")
+    rows(data["claims"], 3, "claims")
+    rows([data["origin"]], 4, "origin")
     if data["meeting"] is not None:
         rows([data["meeting"]], 5, "meeting")
     rows(data["rows"], 11, "rows")

@@ -1,7 +1,7 @@
 """How one meeting sits in its TinyDB file: a table per kind of record, plus a meta table.
 
-Layout (schema 1):
-  meta          one document: {"schema": 1, "format": "roomtui-meeting", "meeting_id": ...}
+Layout (schema 2; older files are migrated when read, see domain/migrations.py):
+  meta          one document: {"schema": 2, "format": "roomtui-meeting", "meeting_id": ...}
   meeting       one document: the meeting's own fields (details, limits, remarks, status)
   participants, agenda, speakers, issues, responses: one document per record, doc_id = record id,
                 with "_seq" keeping the list order (the agenda's order is meaningful).
@@ -17,11 +17,11 @@ from tinydb import TinyDB
 
 from roomtui.caches import enabled
 from roomtui.domain.codec import DecodeError, checked_meeting
+from roomtui.domain.migrations import SCHEMA, migrate
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import shown
 from roomtui.store.storage import encode
 
-SCHEMA = 1
 FORMAT = "roomtui-meeting"
 LISTS = ("participants", "agenda", "speakers", "issues", "responses")
 
@@ -122,7 +122,7 @@ def _read_meeting(db: TinyDB) -> Meeting:
             raise SchemaError(f"the {name} table is damaged")
         data[name] = in_file_order(rows)
     try:  # the same checks as an import: a hand-edited or damaged file is refused, never half-used
-        return checked_meeting(data, stored=True)
+        return checked_meeting(migrate(data, schema), stored=True)
     except DecodeError as error:
         listed = [str(p) for p in error.problems[:5]] + ([f"... (+{len(error.problems) - 5})"] if len(error.problems) > 5 else [])
         raise SchemaError("the meeting does not fit the record: " + "; ".join(listed)) from None
