@@ -37,8 +37,8 @@ async def speak(pilot, clock, seconds: int) -> None:
 
 def first_choice(app) -> str:
     """The entry Enter takes in the open picker."""
-    options = app.screen.query_one("#picker-options")
-    return str(options.get_option_at_index(options.highlighted).prompt)
+    options = app.screen.query_one("#picker-options")  # nothing highlighted until moved: Enter takes the first
+    return str(options.get_option_at_index(options.highlighted or 0).prompt)
 
 
 def who(meeting, name: str) -> int:
@@ -337,10 +337,15 @@ async def test_whole_council_by_keys(tmp_path):
         await pilot.pause()
         fill(app, title="Spring council", date="2020-05-08", series=meeting.series)
         await save_form(pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # offered this meeting's participants, venue, host, limits
+        await pilot.press("y")
+        await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)  # offered the report-back
         await pilot.press("y")
         await pilot.pause()
         report_back = app.session.meeting
+        assert [p.name for p in report_back.participants] == [p.name for p in meeting.participants]
+        assert (report_back.venue, report_back.limits) == (meeting.venue, meeting.limits)
         assert report_back.id != meeting_id and report_back.origin != meeting.origin
         linked = sorted(i.followup_of for i in report_back.issues if i.followup_of)
         assert [ref.split("#")[0] for ref in linked] == [meeting_id] * 3  # fire lane, drains, pipes

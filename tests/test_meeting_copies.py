@@ -18,7 +18,7 @@ from textual.widgets import Input
 
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.demo import build_demo
-from roomtui.domain.followup import MeetingFollowUp, Register, record_progress
+from roomtui.domain.followup import MeetingFollowUp, Register
 from roomtui.domain.model import FollowUpEntry, Grade, Raiser
 from roomtui.i18n import set_language
 from roomtui.importing import import_file, read_meeting_file, stored_copies
@@ -56,7 +56,7 @@ def test_an_old_meeting_file_opens_migrated_and_saves_in_the_new_schema(tmp_path
     assert (bins.raised_by, bins.raiser) == (10, Raiser.PERSON)  # raised through the form naming its author
     assert all(i.raiser is Raiser.NOBODY for i in meeting.issues if i.raised_by is None)
     session = archive.open("2019-11-22-a1b2c3", clock=FrozenClock(datetime(2019, 12, 1, 9)))
-    session.do("grade", lambda c: c.grade_commitment(meeting.responses[0].id, 0, "B") if meeting.responses[0].commitments
+    session.do("grade", lambda c: c.record_progress(meeting.responses[0].id, 0, grade="B") if meeting.responses[0].commitments
                else None)
     session.close()
     text = (archive.meetings_dir / "2019-11-22-a1b2c3.json").read_text(encoding="utf-8")
@@ -97,7 +97,7 @@ def test_the_county_office_gets_one_register_from_several_laptops(tmp_path):
     (tmp_path / "before.json").write_text(render_json(laptop.load(meeting_id), public=False), encoding="utf-8")
     session = laptop.open(meeting_id, clock=FrozenClock(datetime(2019, 12, 10, 15)))
     response = next(r for r in session.meeting.responses if r.commitments)
-    session.do("grade", lambda c: record_progress(c, response.id, 0, grade="A", note="lane marked"))
+    session.do("grade", lambda c: c.record_progress(response.id, 0, grade="A", note="lane marked"))
     session.close()
     (tmp_path / "after.json").write_text(render_json(laptop.load(meeting_id), public=False), encoding="utf-8")
     office = Archive(tmp_path / "office")
@@ -118,8 +118,8 @@ def test_a_report_back_naming_a_left_out_copy_still_reaches_the_kept_one():
     report_back.title, report_back.date = "前次协商议定事项办理情况通报会", date(2020, 5, 1)
     ref = original.entries[0].ref.replace(meeting.id, "2019-11-22-ffffff")
     answer = FollowUpEntry(at=datetime(2020, 5, 1, 10), grade=Grade.A, note="done", source="2020-05-01-aaaaaa#r1")
-    source = MeetingFollowUp(report_back.id, (), {ref: (answer,)}, (ref,), "other-origin", report_back.title,
-                             report_back.date)
+    source = MeetingFollowUp(report_back.id, (), {ref: (answer,)}, (ref,), origin="other-origin",
+                             title=report_back.title, date=report_back.date)
     register = Register.build([original, later, source], TODAY)
     (entry,) = [e for e in register.entries if (e.response_id, e.index) == (original.entries[0].response_id, 0)]
     assert entry.grade is Grade.A
@@ -149,7 +149,7 @@ async def test_importing_a_meeting_already_here_offers_to_open_it(tmp_path, lang
         assert isinstance(app.screen, PickerDialog)
         assert app.screen.title_text.startswith(COPY_OF[language]) and meeting_id in app.screen.title_text
         options = app.screen.query_one("#picker-options")
-        first = str(options.get_option_at_index(options.highlighted).prompt)
+        first = str(options.get_option_at_index(options.highlighted or 0).prompt)  # what Enter takes
         assert OPEN_IT[language] in first and meeting_id in first
         await pilot.press("enter")
         await pilot.pause()

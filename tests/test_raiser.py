@@ -33,8 +33,8 @@ def choices(app) -> list[str]:
 
 
 def highlighted(app) -> str:
-    options = app.screen.query_one("#picker-options")
-    return str(options.get_option_at_index(options.highlighted).prompt)
+    options = app.screen.query_one("#picker-options")  # nothing highlighted until moved: Enter takes the first
+    return str(options.get_option_at_index(options.highlighted or 0).prompt)
 
 
 async def type_and_enter(pilot, text: str) -> None:

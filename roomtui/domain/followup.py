@@ -375,6 +375,9 @@ class Register:
                 entries.append(entry)
         unlinked = [(m.meeting_id, issue_id, title, ref) for m in meetings for issue_id, title, ref in m.claims]
         linked = {ref: sources[0][0] for ref, sources in by_target.items()}
+        for m in everything:  # a left-out copy answers too: linking another copy's claim would answer twice
+            for ref in m.targets:
+                linked.setdefault(_aliased(ref, alias), m.meeting_id)
         return cls(sort_entries(entries, today), today, damaged, out_of_step, unlinked, linked, copies, names)
 
     def source_name(self, source: str) -> str:

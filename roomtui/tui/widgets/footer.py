@@ -27,8 +27,9 @@ COMPACT_BELOW = 100  # columns: narrower terminals get the compact key style (on
 
 
 LAST = ("app.quit", "app.palette")  # always at hand (ctrl+q, ctrl+p): shown only where room is left
-# A screen's FOOTER_AFTER_VIEWS (binding ids): its keys of the day before, shown after the app's
-# (views, undo), so a narrow footer keeps F6/F7 and drops those (F1 and the palette still list them).
+AT_HAND = ("app.undo", "app.home", "app.room_view")  # ctrl+z, F6, F7: before the other views' keys
+# A screen's FOOTER_AFTER_AT_HAND (binding ids): its keys of the day before, shown after AT_HAND and
+# before F2-F5, so a narrow footer keeps F6/F7 and drops those first (F1 and the palette list them).
 
 
 @runtime_checkable
@@ -90,8 +91,12 @@ class FittingFooter(Footer):
             order = [key for key in dict.fromkeys(self.screen.footer_keys()) if key in by_id]
         else:  # the screen's own keys, then the app's (views, undo), then quitting and the palette
             own = [key for key, (binding, _e, _t) in by_id.items() if binding.show]
-            late = getattr(type(self.screen), "FOOTER_AFTER_VIEWS", frozenset())
-            order = sorted(own, key=lambda key: (key in LAST, key in late, key.startswith("app.")))
+            late = getattr(type(self.screen), "FOOTER_AFTER_AT_HAND", frozenset())
+
+            def rank(key: str) -> int:  # the screen's keys, undo/F6/F7, its keys of the day before, F2-F5
+                return 1 if key in AT_HAND else 2 if key in late else 3 if key.startswith("app.") else 0
+
+            order = sorted(own, key=lambda key: (key in LAST, rank(key)))
         compact = width < COMPACT_BELOW
         room = width - 1
         if help_key is not None:
