@@ -10,9 +10,15 @@ may answer and for how long it listens:
 - GET and HEAD only, everything else 405; a request line over ``max_request_line`` bytes is
   414, a request head over ``max_head`` bytes is 431;
 - a watchdog drops a connection that has not sent a whole request head within
-  ``request_timeout`` seconds: an idle keep-alive connection, or a client dripping one byte a
-  second, cannot hold a thread for long. The socket timeout bounds every single send too;
-- at most ``max_connections`` connections at once; one more gets a short 503 and is closed.
+  ``request_timeout`` seconds of the server starting to wait for it (``idle_timeout`` between
+  two requests of a kept-alive connection). The deadline is set once per request, so bytes
+  dripped slowly never move it. The socket timeout bounds every single send too;
+- a connection answers at most ``max_requests`` requests, then closes: a client that sends a
+  tiny request every few seconds cannot keep its connection for good;
+- at most ``max_per_address`` connections from one address and ``max_connections`` in all; one
+  more gets a short 503 and is closed at once, by the listening thread, before any thread is
+  started for it. So one phone (or laptop) holding or reopening a hundred connections takes a
+  few slots, and the other phones of the room are served.
 
 It runs in background threads and never blocks its caller (the Textual event loop among
 them); ``stop()`` closes the listening socket and every open connection. Nothing is logged to
@@ -45,8 +51,11 @@ class Limits:
 
     max_request_line: int = 2048
     max_head: int = 16 * 1024
-    request_timeout: float = 10.0  # seconds to send a whole request head (idle connections too)
+    request_timeout: float = 10.0  # seconds to send a whole request head, from the first byte awaited
+    idle_timeout: float = 5.0  # seconds a kept-alive connection may wait for its next request
     send_timeout: float = 10.0  # seconds for any single send or receive
+    max_requests: int = 100  # requests answered on one connection before it is closed
+    max_per_address: int = 8  # a phone's browser opens up to six at once
     max_connections: int = 128
 
 
@@ -82,6 +91,7 @@ class MinutesServer:
         self._slots = threading.BoundedSemaphore(self.limits.max_connections)
         self._deadlines: dict[socket.socket, float] = {}
         self._connections: set[socket.socket] = set()
+        self._per_address: dict[str, int] = {}
         self._stopping = threading.Event()
         self._httpd: _HTTPServer | None = None
         self._threads: list[threading.Thread] = []
@@ -155,9 +165,29 @@ class MinutesServer:
             self._connections.discard(connection)
             self._deadlines.pop(connection, None)
 
-    def _expect_head(self, connection: socket.socket) -> None:
+    def _admit(self, address: str) -> bool:
+        """Take a slot for one more connection from ``address``, unless it or the room is full."""
         with self._lock:
-            self._deadlines[connection] = time.monotonic() + self.limits.request_timeout
+            if self._per_address.get(address, 0) >= self.limits.max_per_address:
+                return False
+            if not self._slots.acquire(blocking=False):
+                return False
+            self._per_address[address] = self._per_address.get(address, 0) + 1
+            return True
+
+    def _release(self, address: str) -> None:
+        with self._lock:
+            left = self._per_address.get(address, 0) - 1
+            if left > 0:
+                self._per_address[address] = left
+            else:
+                self._per_address.pop(address, None)
+            self._slots.release()
+
+    def _expect_head(self, connection: socket.socket, first: bool) -> None:
+        wait = self.limits.request_timeout if first else min(self.limits.idle_timeout, self.limits.request_timeout)
+        with self._lock:
+            self._deadlines[connection] = time.monotonic() + wait
 
     def _head_received(self, connection: socket.socket) -> None:
         with self._lock:
@@ -206,7 +236,7 @@ class _HTTPServer(ThreadingHTTPServer):
         self.server_name, self.server_port = self.server_address[:2]
 
     def process_request(self, request, client_address) -> None:
-        if not self.share._slots.acquire(blocking=False):
+        if not self.share._admit(client_address[0]):
             try:
                 request.settimeout(1.0)
                 request.sendall(_BUSY)
@@ -217,7 +247,7 @@ class _HTTPServer(ThreadingHTTPServer):
         try:
             super().process_request(request, client_address)
         except BaseException:
-            self.share._slots.release()
+            self.share._release(client_address[0])
             raise
 
     def process_request_thread(self, request, client_address) -> None:
@@ -226,7 +256,7 @@ class _HTTPServer(ThreadingHTTPServer):
             super().process_request_thread(request, client_address)
         finally:
             self.share._closed(request)
-            self.share._slots.release()
+            self.share._release(client_address[0])
 
     def handle_error(self, request, client_address) -> None:
         """A client that went away is no news; the terminal belongs to the app."""
@@ -273,6 +303,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         self.timeout = self.server.share.limits.send_timeout
+        self._answered = 0
         super().setup()
         self.rfile = _HeadReader(self.rfile, self.server.share.limits.max_head)
 
@@ -285,11 +316,12 @@ class _Handler(BaseHTTPRequestHandler):
     def handle_one_request(self) -> None:
         share = self.server.share
         self.rfile.reset()
-        share._expect_head(self.connection)
+        share._expect_head(self.connection, first=self._answered == 0)
         try:
             super().handle_one_request()
         finally:
             share._head_received(self.connection)
+            self._answered += 1
 
     def parse_request(self) -> bool:
         limits = self.server.share.limits
@@ -350,13 +382,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, status: HTTPStatus, content: bytes, content_type: str, *, extra: dict | None = None,
                 body: bool = True) -> None:
+        extra = dict(extra or {})
+        if self._answered + 1 >= self.server.share.limits.max_requests:
+            self.close_connection = True
+            extra["Connection"] = "close"
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(content)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
-        for name, value in (extra or {}).items():
+        for name, value in extra.items():
             self.send_header(name, value)
         self.end_headers()
         if body and content:
