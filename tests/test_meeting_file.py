@@ -17,7 +17,7 @@ from roomtui.domain import FrozenClock, SpeakerKind
 from roomtui.domain.codec import meeting_to_data
 from roomtui.domain.demo import build_demo, play_demo
 from roomtui.store import SaveError
-from roomtui.store.meeting_file import LISTS, FileEncoder, data_of_file, read_meeting
+from roomtui.store.meeting_file import LISTS, SCHEMA, FileEncoder, data_of_file, read_meeting
 from roomtui.store.storage import encode
 
 PLAYED = meeting_to_data(play_demo(build_demo("zh", "demo-zh-file"), FrozenClock(datetime(2026, 11, 28, 9, 0))))
@@ -26,7 +26,7 @@ PLAYED = meeting_to_data(play_demo(build_demo("zh", "demo-zh-file"), FrozenClock
 def through_tinydb(data: dict, meeting_id: str) -> bytes:
     """The same file written through TinyDB's own Table API, the way roomtui wrote it before."""
     db = TinyDB(storage=MemoryStorage)
-    db.table("meta").insert(Document({"schema": 1, "format": "roomtui-meeting", "meeting_id": meeting_id}, doc_id=1))
+    db.table("meta").insert(Document({"schema": SCHEMA, "format": "roomtui-meeting", "meeting_id": meeting_id}, doc_id=1))
     db.table("meeting").insert(Document({k: v for k, v in data.items() if k not in LISTS}, doc_id=1))
     for name in LISTS:
         db.table(name).truncate()

@@ -1,10 +1,13 @@
 """How one meeting sits in its TinyDB file: a table per kind of record, plus a meta table.
 
-Layout (schema 1):
-  meta          one document: {"schema": 1, "format": "roomtui-meeting", "meeting_id": ...}
+Layout (schema 2):
+  meta          one document: {"schema": 2, "format": "roomtui-meeting", "meeting_id": ...}
   meeting       one document: the meeting's own fields (details, limits, remarks, status)
-  participants, agenda, speakers, issues, responses: one document per record, doc_id = record id,
-                with "_seq" keeping the list order (the agenda's order is meaningful).
+  participants, agenda, speakers, issues, responses, and (schema 2) sign_ins, floor_requests,
+  ratings, votes: one document per record, doc_id = record id, with "_seq" keeping the list
+                order (the agenda's order is meaningful).
+A schema 1 file (before phones took part) has no tables of schema 2: it reads as a meeting with
+none of those records, and its next save writes schema 2.
 TinyDB reads the file (read_meeting); a session writes it through FileEncoder, one write per action.
 """
 
@@ -20,9 +23,9 @@ from roomtui.domain.model import Meeting
 from roomtui.domain.text import shown
 from roomtui.store.storage import encode
 
-SCHEMA = 1
+SCHEMA = 2
 FORMAT = "roomtui-meeting"
-LISTS = ("participants", "agenda", "speakers", "issues", "responses")
+LISTS = ("participants", "agenda", "speakers", "issues", "responses", "sign_ins", "floor_requests", "ratings", "votes")
 
 
 class SchemaError(ValueError):
