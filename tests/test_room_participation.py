@@ -270,3 +270,28 @@ def test_a_hand_edited_link_or_value_is_refused_naming_the_field(table, row, fie
     with pytest.raises(DecodeError) as refused:
         checked_meeting(data, stored=True)
     assert field in str(refused.value)
+
+
+# -- the record ------------------------------------------------------------------------------
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_minutes_carry_the_counts_and_never_who_voted_how(language):
+    from roomtui.minutes import export_minutes
+
+    clock = FrozenClock(datetime(2026, 11, 28, 9, 0))
+    council = Council(play_demo(build_demo(language, "rated"), clock), clock)
+    council.reopen_meeting()
+    rating = council.open_rating(1)
+    council.claim(PHONE_A, name="Unlisted Voter", affiliation="Nowhere village")
+    council.vote(PHONE_A, rating.id, "dissatisfied")
+    for phone, who in ((PHONE_B, 9), (PHONE_C, 10)):
+        council.claim(phone, who)
+        council.vote(phone, rating.id, "dissatisfied")
+    council.close_rating(1)
+    council.close_meeting()
+    expected = {"en": "0 satisfied, 0 basically satisfied, 3 dissatisfied (3 in all); mostly dissatisfied",
+                "zh": "满意 0，基本满意 0，不满意 3（共 3 票）；多数不满意"}[language]
+    for fmt in ("md", "html"):
+        for public in (True, False):
+            text = export_minutes(council.meeting, fmt, public=public).decode("utf-8")
+            assert expected in text, (fmt, public)
+            assert "Unlisted Voter" not in text and PHONE_A not in text

@@ -150,7 +150,7 @@ def _responses(m: Minutes) -> list[str]:
         out += ["", f"### #{r.issue_number} {escape_inline(r.issue_title)} — {escape_inline(r.department)}", ""]
         pairs = [(t["location"], r.location), (t["department"], r.department), (t["responder"], r.responder),
                  (t["disposition"], r.disposition), *r.details, (t["confirmed"], yes_no[r.confirmed]),
-                 (t["satisfaction"], r.satisfaction)]
+                 (t["satisfaction"], r.satisfaction), (t["room_rating"], r.room_rating)]
         if not m.public:
             pairs += [(t["issue_note"], r.issue_note), (t["response_note"], r.note)]
         out += _fields(m, pairs)
