@@ -39,6 +39,7 @@ from ipaddress import ip_address
 from urllib.parse import unquote
 
 from roomtui.share.documents import SharedMinutes
+from roomtui.share.room_door import MAX_BODY, Request, RoomDoor
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
@@ -80,8 +81,9 @@ class MinutesServer:
     """The public minutes at ``http://<host>:<port>/<token>/`` until ``stop()``."""
 
     def __init__(self, minutes: SharedMinutes, host: str, port: int = 0, *, token: str | None = None,
-                 limits: Limits | None = None) -> None:
+                 limits: Limits | None = None, room: RoomDoor | None = None) -> None:
         self.minutes = minutes
+        self.room = room  # phones taking part (room_door.py); None: the minutes only, GET and HEAD
         self.host = host
         self.token = token or new_token()
         self.limits = limits or Limits()
@@ -283,8 +285,11 @@ class _HeadReader:
             raise http.client.LineTooLong("request head")
         return line
 
-    def read(self, size: int = -1) -> bytes:  # a request body is never read; kept for the interface
+    def read(self, size: int = -1) -> bytes:  # only read_body reads a body; kept for the interface
         return b""
+
+    def read_body(self, size: int) -> bytes:
+        return self._raw.read(size)
 
     def close(self) -> None:
         self._raw.close()
@@ -341,12 +346,58 @@ class _Handler(BaseHTTPRequestHandler):
         if not self.request_version.startswith("HTTP/1."):
             self.send_error(HTTPStatus.HTTP_VERSION_NOT_SUPPORTED)
             return False
-        if self.command not in ("GET", "HEAD"):
+        allowed = ("GET", "HEAD", "POST") if self.server.share.room is not None else ("GET", "HEAD")
+        if self.command not in allowed:
             self.close_connection = True  # a body may follow; it is never read
             self._answer(HTTPStatus.METHOD_NOT_ALLOWED, b"405 method not allowed\n", "text/plain; charset=utf-8",
-                         extra={"Allow": "GET, HEAD", "Connection": "close"})
+                         extra={"Allow": ", ".join(allowed), "Connection": "close"})
             return False
         return True
+
+    def do_POST(self) -> None:
+        """A phone's form (room_door.py): a small body, read within the request time limit."""
+        share = self.server.share
+        sub = self._under_token(self.path.split("?", 1)[0].split("#", 1)[0])
+        length = self.headers.get("Content-Length", "")
+        if sub is None or share.room is None or not sub.startswith("room/"):
+            self.close_connection = True
+            self._not_found(True)
+            return
+        if "Transfer-Encoding" in self.headers or not length.isascii() or not length.isdigit():
+            self.close_connection = True
+            self._answer(HTTPStatus.LENGTH_REQUIRED, b"411 length required\n", "text/plain; charset=utf-8",
+                         extra={"Connection": "close"})
+            return
+        if int(length) > MAX_BODY:
+            self.close_connection = True
+            self._answer(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, b"413 too large\n", "text/plain; charset=utf-8",
+                         extra={"Connection": "close"})
+            return
+        share._expect_head(self.connection, first=True)  # the body too must come in time
+        try:
+            body = self.rfile.read_body(int(length))
+        finally:
+            share._head_received(self.connection)
+        if len(body) != int(length):
+            self.close_connection = True
+            return
+        self._room(sub, body)
+
+    def _under_token(self, path: str) -> str | None:
+        """The part of ``path`` after ``/<token>/``, or None when it is not under the token."""
+        prefix = "/" + self.server.share.token + "/"
+        head = path[: len(prefix)].encode("utf-8", "replace")
+        if not secrets.compare_digest(head, prefix.encode()):
+            return None
+        return unquote(path[len(prefix):], errors="replace")
+
+    def _room(self, sub: str, body: bytes, *, send_body: bool = True) -> None:
+        share = self.server.share
+        query = self.path.split("?", 1)[1].split("#", 1)[0] if "?" in self.path else ""
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        reply = share.room.handle(Request(self.command, sub, query, headers, body, self.client_address[0],
+                                          "/" + share.token + "/"))
+        self._answer(HTTPStatus(reply.status), reply.body, reply.content_type, extra=reply.headers, body=send_body)
 
     def do_GET(self) -> None:
         self._serve(body=True)
@@ -362,11 +413,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain; charset=utf-8",
                          extra={"Location": prefix + "/"}, body=body)
             return
-        head = path[: len(prefix) + 1].encode("utf-8", "replace")
-        if not secrets.compare_digest(head, (prefix + "/").encode()):
+        sub = self._under_token(path)
+        if sub is None:
             self._not_found(body)
             return
-        document = share.minutes.documents.get(unquote(path[len(prefix) + 1:], errors="replace"))
+        if share.room is not None and (sub == "room" or sub.startswith("room/")):
+            self._room(sub, b"", send_body=body)
+            return
+        document = share.minutes.documents.get(sub)
         if document is None:
             self._not_found(body)
             return
