@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from textual.actions import ActionParseResult, parse
 from textual.app import App, SystemCommand
@@ -39,6 +39,9 @@ from roomtui.store import (
 from roomtui.store.follow import POLL_SECONDS, MeetingFollower
 from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.widgets.meeting_bar import read_only_text
+
+if TYPE_CHECKING:
+    from roomtui.tui.phones import PhonesOnline
 
 T = TypeVar("T")
 
@@ -102,6 +105,7 @@ class RoomApp(TranslatedBindings, App[None]):
         self.archive = archive
         self.clock = clock or SystemClock()
         self.session: MeetingSession | None = None
+        self.phones: PhonesOnline | None = None  # phones taking part in the open meeting (tui/phones.py)
         self._initial_meeting = meeting_id
         self._initial_view = view
         self._follower: MeetingFollower | None = None  # a read-only window follows the writer's saves
@@ -231,6 +235,8 @@ class RoomApp(TranslatedBindings, App[None]):
                                        _("Restore backup"), destructive=False), answer)
 
     def close_meeting(self) -> None:
+        if self.phones is not None:
+            self.phones.stop()
         if self._follow_timer is not None:
             self._follow_timer.stop()
             self._follow_timer = None

@@ -1,0 +1,154 @@
+"""The secretary's side of phones taking part: h in the live view lets phones in (the codes),
+Esc goes back to work while they take part, the bar counts what waits, and the phones view
+accepts or declines requests, confirms or releases sign-ins, and opens and closes ratings."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from roomtui.i18n import set_language
+from roomtui.share import Discovery, WifiNetwork
+from roomtui.share.network import AddressKind, LocalAddress
+from roomtui.tui.phones import PhonesScreen
+from roomtui.tui.screens.live import LiveScreen
+from roomtui.tui.screens.share import ShareScreen
+from live_helpers import make_app
+from room_helpers_phones import Phone
+
+HOTSPOT_HERE = LocalAddress("wlan0", "127.0.0.1", 8, AddressKind.HOTSPOT)
+
+
+class AppRoom:
+    """What Phone needs of a shared room, read from the app's share."""
+
+    def __init__(self, app) -> None:
+        self.url = app.phones.sharing.url
+        self.meeting_id = app.session.meeting.id
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def let_phones_in(app, pilot) -> ShareScreen:
+    await pilot.pause()
+    assert isinstance(app.screen, LiveScreen)
+    speeches = next(a.id for a in app.session.meeting.agenda if a.kind.value == "speeches")
+    assert app.act("start", lambda c: (c.start_meeting(), c.start_item(speeches))).done
+    await pilot.press("h")
+    for _ in range(20):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if isinstance(app.screen, ShareScreen):
+            break
+    assert isinstance(app.screen, ShareScreen) and app.phones is not None
+    return app.screen
+
+
+@pytest.fixture
+def live_app(tmp_path, monkeypatch, request):
+    language = getattr(request, "param", "en")
+    set_language(language)
+    monkeypatch.setattr("roomtui.tui.screens.share.discover",
+                        lambda folder: Discovery([HOTSPOT_HERE], WifiNetwork("roomtui-test", "k3v9wq2mzp")))
+    app, archive, meeting_id, clock = make_app(tmp_path, language)
+    yield app, archive, meeting_id
+    set_language("en")
+
+
+async def phone_takes_part(app, source: str, who: int) -> Phone:
+    phone = Phone(AppRoom(app), source)
+    await asyncio.to_thread(phone.get)
+    status, headers, _ = await asyncio.to_thread(phone.post, "sign-in", {"p": str(who)})
+    assert headers["x-roomtui-result"] == "received", headers
+    await asyncio.to_thread(phone.get)
+    return phone
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_phones_sign_in_ask_and_rate_while_the_secretary_works(live_app, size):
+    app, archive, meeting_id = live_app
+    async with app.run_test(size=size) as pilot:
+        share = await let_phones_in(app, pilot)
+        assert share.sharing.room_url.endswith("/room")
+        assert "Take part" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen) and share.sharing.running  # phones keep taking part
+        phone = await phone_takes_part(app, "127.0.5.1", 9)
+        _, headers, _ = await asyncio.to_thread(phone.post, "ask", {"topic": "bus stop"})
+        assert headers["x-roomtui-result"] == "received"
+        await pilot.pause()
+        assert archive.load(meeting_id).floor_requests[0].topic == "bus stop"  # on disk before "received"
+        bar = screen_text(app).splitlines()[0]
+        assert "1 asks to speak" in bar or size[0] < 100
+        assert app.act("answer", lambda c: c.record_response(1, "Housing Bureau", "step_by_step", plan="survey first",
+                                                             milestones="May", target_date="2027-01-01")).done
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, PhonesScreen)
+        text = screen_text(app)
+        assert "bus stop" in text and "Wu Chaolin" in text
+        app.screen.query_one("OptionList").highlighted = 1  # the request
+        await pilot.press("a")
+        await pilot.pause()
+        meeting = app.session.meeting
+        assert meeting.floor_requests[0].state.value == "accepted"
+        assert meeting.speaker(meeting.floor_requests[0].speaker_id).kind.value == "impromptu"
+        assert meeting.sign_ins[0].state.value == "confirmed"
+        place = await asyncio.to_thread(phone.get, "room/live")
+        assert "You are on the speaking list" in place[2]
+        response_row = next(i for i in range(app.screen.query_one("OptionList").option_count)
+                            if (app.screen.query_one("OptionList").get_option_at_index(i).id or "").startswith("v"))
+        app.screen.query_one("OptionList").highlighted = response_row
+        await pilot.press("o")
+        await pilot.pause()
+        rating = app.session.meeting.ratings[0]
+        _, headers, _ = await asyncio.to_thread(phone.post, "vote", {"r": str(rating.id), "c": "basically_satisfied"})
+        assert headers["x-roomtui-result"] == "received"
+        await pilot.pause()
+        listing = app.screen.query_one("OptionList")
+        assert "open: 0 satisfied, 1 basically, 0 dissatisfied" in str(listing.get_option_at_index(response_row).prompt)
+        await pilot.press("o")  # close
+        await pilot.pause()
+        _, headers, _ = await asyncio.to_thread(phone.post, "vote", {"r": str(rating.id), "c": "satisfied"})
+        assert headers["x-roomtui-result"] == "refused"
+        await pilot.press("ctrl+z")  # the secretary's last action, the close, is taken back
+        await pilot.pause()
+        assert app.session.meeting.ratings[0].closed_at is None
+
+
+@pytest.mark.parametrize("live_app", ["zh"], indirect=True)
+async def test_the_phones_view_in_chinese(live_app):
+    app, archive, meeting_id = live_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await let_phones_in(app, pilot)
+        assert "扫码参与" in screen_text(app)
+        await pilot.press("escape")
+        await phone_takes_part(app, "127.0.5.2", 9)
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "发言申请" in text and "签到" in text and "待确认" in text
+
+
+async def test_release_and_quitting_stops_the_share(live_app):
+    app, archive, meeting_id = live_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        share = await let_phones_in(app, pilot)
+        await pilot.press("escape")
+        await phone_takes_part(app, "127.0.5.3", 10)
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        listing = app.screen.query_one("OptionList")
+        listing.highlighted = next(i for i in range(listing.option_count)
+                                   if (listing.get_option_at_index(i).id or "").startswith("s"))
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session.meeting.sign_ins[0].state.value == "released"
+        sharing = share.sharing
+    assert not sharing.running and app.phones is None
