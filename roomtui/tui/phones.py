@@ -31,6 +31,8 @@ from roomtui.tui.meeting_view import MeetingScreen
 from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.phone_badge import waiting_count
 
+MINUTES_SECONDS = 1.0  # the served minutes follow the meeting within a second
+
 
 class PhonesOnline:
     """The share phones take part through, for the app's open meeting (see the module docstring)."""
@@ -40,7 +42,7 @@ class PhonesOnline:
         self.writes = PhoneWrites(self.write_together)
         self.door = RoomDoor(build_room_state(app.session.meeting, now=app.clock.now()), self.writes)
         self.sharing: Sharing | None = None
-        self._unwatch = None
+        self._minutes_timer = None
 
     def begin(self, sharing: Sharing) -> None:
         """The server is up: start the writer, follow the meeting's changes, tell the app."""
@@ -78,8 +80,15 @@ class PhonesOnline:
         if session is None or self.app.phones is not self or self.sharing is None:
             return
         self.door.publish(build_room_state(session.meeting, now=self.app.clock.now()))
+        if self._minutes_timer is None:  # the minutes (tens of KB, a copy of the record) at most once a second
+            self._minutes_timer = self.app.set_timer(MINUTES_SECONDS, self._rebuild_minutes)
+
+    def _rebuild_minutes(self) -> None:
+        self._minutes_timer = None
+        session, sharing = self.app.session, self.sharing
+        if session is None or self.app.phones is not self or sharing is None:
+            return
         snapshot = copy.deepcopy(session.meeting)
-        sharing = self.sharing
         self.app.run_worker(lambda: sharing.update(snapshot), thread=True, exclusive=True,
                             group="phones-minutes", name="phones-minutes")
 
