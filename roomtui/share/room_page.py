@@ -141,7 +141,7 @@ def _sign_in(state: RoomState, csrf: str, base: str, query: str) -> str:
             out.append(f'<form method="post" action="{base}room/sign-in">{_hidden(state, csrf, "page")}'
                        f'<input type="hidden" name="p" value="{person.id}"><button type="submit">'
                        f'{escape(t["this_is_me"])}: {who}</button></form>')
-    out.append(f'<form method="post" action="{base}room/sign-in">{_hidden(state, csrf, "page")}'
+    out.append(f'<form id="unlisted" method="post" action="{base}room/sign-in">{_hidden(state, csrf, "page")}'
                f'<p>{escape(t["unlisted"])}</p>'
                f'<label>{escape(t["name"])}<input type="text" name="name" maxlength="40" required></label>'
                f'<label>{escape(t["affiliation"])}<input type="text" name="aff" maxlength="60"></label>'
