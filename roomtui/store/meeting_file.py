@@ -25,7 +25,8 @@ from roomtui.store.storage import encode
 
 SCHEMA = 2
 FORMAT = "roomtui-meeting"
-LISTS = ("participants", "agenda", "speakers", "issues", "responses", "sign_ins", "floor_requests", "ratings", "votes")
+PHONE_LISTS = ("sign_ins", "floor_requests", "ratings", "votes")  # added by schema 2: phones take part
+LISTS = ("participants", "agenda", "speakers", "issues", "responses", *PHONE_LISTS)
 
 
 class SchemaError(ValueError):
@@ -94,6 +95,12 @@ def in_file_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v for k, v in row.items() if k != "_seq"} for row in rows]
 
 
+def from_schema_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 -> 2: a meeting from before phones took part has none of their records (and the
+    default roles that rate). One step of its own, so later schemas chain after it."""
+    return {**data, **{name: [] for name in PHONE_LISTS}}
+
+
 def read_meeting(db: TinyDB) -> Meeting:
     """Rebuild the meeting from its tables, checking the schema first."""
     try:
@@ -117,11 +124,13 @@ def _read_meeting(db: TinyDB) -> Meeting:
     if not isinstance(header, dict):
         raise SchemaError("the meeting details are missing")
     data = dict(header)
-    for name in LISTS:
+    for name in LISTS if schema >= 2 else tuple(n for n in LISTS if n not in PHONE_LISTS):
         rows = db.table(name).all()
         if not all(isinstance(row, dict) and isinstance(row.get("_seq", 0), int) for row in rows):
             raise SchemaError(f"the {name} table is damaged")
         data[name] = in_file_order(rows)
+    if schema < 2:
+        data = from_schema_1(data)
     try:  # the same checks as an import: a hand-edited or damaged file is refused, never half-used
         return checked_meeting(data, stored=True)
     except DecodeError as error:
