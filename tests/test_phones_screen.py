@@ -152,3 +152,37 @@ async def test_release_and_quitting_stops_the_share(live_app):
         assert app.session.meeting.sign_ins[0].state.value == "released"
         sharing = share.sharing
     assert not sharing.running and app.phones is None
+
+
+async def test_sign_ins_at_the_door_from_prepare(tmp_path, monkeypatch):
+    monkeypatch.setattr("roomtui.tui.screens.share.discover",
+                        lambda folder: Discovery([HOTSPOT_HERE], WifiNetwork("roomtui-test", "k3v9wq2mzp")))
+    app, archive, meeting_id, clock = make_app(tmp_path)
+    app._initial_view = "prepare"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        from roomtui.tui.screens.prepare import PrepareScreen
+
+        assert isinstance(app.screen, PrepareScreen)
+        assert app.act("absent", lambda c: c.set_present(11, False)).done
+        await pilot.press("h")
+        for _ in range(20):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if isinstance(app.screen, ShareScreen):
+                break
+        assert isinstance(app.screen, ShareScreen) and app.phones is not None
+        await pilot.press("escape")
+        phone = await phone_takes_part(app, "127.0.5.4", 11)
+        await pilot.pause()
+        assert "Signed in as Luo Wenbin (waiting for the secretary to confirm)" in (await asyncio.to_thread(phone.get))[2]
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, PhonesScreen)
+        listing = app.screen.query_one("OptionList")
+        listing.highlighted = next(i for i in range(listing.option_count)
+                                   if (listing.get_option_at_index(i).id or "").startswith("s"))
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.session.meeting.participant(11).present and app.session.meeting.status.value == "draft"
+        assert "(confirmed)" in (await asyncio.to_thread(phone.get))[2]

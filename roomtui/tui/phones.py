@@ -93,6 +93,18 @@ class PhonesOnline:
                             group="phones-minutes", name="phones-minutes")
 
 
+def open_phones(app) -> None:
+    """h (live view, Prepare): the phones' requests, sign-ins and ratings; the first time, let phones in."""
+    from roomtui.domain.model import MeetingStatus
+
+    if app.phones is not None or app.session.meeting.status is MeetingStatus.CLOSED:
+        app.push_screen(PhonesScreen())
+        return
+    from roomtui.tui.screens.share import start_sharing
+
+    start_sharing(app, app.session.meeting, phones=True)
+
+
 class PhonesScreen(MeetingScreen):
     """Requests to speak, sign-ins and ratings, each a row; the keys act on the highlighted row."""
 

@@ -148,14 +148,9 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
 
     def action_phones(self) -> None:
         """Phones taking part: their requests, sign-ins and ratings; the first time, let them in."""
-        if self.app.phones is not None or self.meeting.status is MeetingStatus.CLOSED:
-            from roomtui.tui.phones import PhonesScreen
+        from roomtui.tui.phones import open_phones
 
-            self.app.push_screen(PhonesScreen())
-            return
-        from roomtui.tui.screens.share import start_sharing
-
-        start_sharing(self.app, self.meeting, phones=True)
+        open_phones(self.app)
 
     # -- reading -----------------------------------------------------------------------------
     @property
