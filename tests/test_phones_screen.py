@@ -186,3 +186,28 @@ async def test_sign_ins_at_the_door_from_prepare(tmp_path, monkeypatch):
         await pilot.pause()
         assert app.session.meeting.participant(11).present and app.session.meeting.status.value == "draft"
         assert "(confirmed)" in (await asyncio.to_thread(phone.get))[2]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_room_mostly_dissatisfied_reopens_the_issue_in_the_live_view(live_app, size):
+    app, archive, meeting_id = live_app
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        speeches = next(a.id for a in app.session.meeting.agenda if a.kind.value == "speeches")
+        assert app.act("start", lambda c: (c.start_meeting(), c.start_item(speeches))).done
+        assert app.act("answer", lambda c: c.record_response(1, "Housing Bureau", "step_by_step", plan="survey first",
+                                                             milestones="May", target_date="2027-01-01")).done
+        rating = app.act("rate", lambda c: c.open_rating(1)).result
+        phones = [f"{n:02d}" * 8 for n in range(3)]
+        assert app.act("phones", lambda c: [c.claim(p, name=f"Resident {n}") for n, p in enumerate(phones)]
+                       + [c.vote(p, rating.id, "dissatisfied") for p in phones[:2]]
+                       + [c.vote(phones[2], rating.id, "satisfied")]).done
+        await pilot.pause()
+        if size[0] < 120:
+            await pilot.press("v", "v")  # the issues tab of the narrow layout
+            await pilot.pause()
+        assert "reopened" not in screen_text(app)  # still voting: nothing decided
+        assert app.act("close", lambda c: c.close_rating(1)).done
+        await pilot.pause()
+        assert "⟲ reopened" in screen_text(app)
+        assert app.session.meeting.issue_open(1)
