@@ -211,3 +211,28 @@ async def test_a_room_mostly_dissatisfied_reopens_the_issue_in_the_live_view(liv
         await pilot.pause()
         assert "⟲ reopened" in screen_text(app)
         assert app.session.meeting.issue_open(1)
+
+
+async def test_the_meeting_decides_who_rates(live_app):
+    app, archive, meeting_id = live_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(PhonesScreen())
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-resident").value = False
+        form.query_one("#field-observer").value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PhonesScreen)
+        assert [r.value for r in app.session.meeting.rating_roles] == ["member", "observer"]
+        await pilot.press("v")
+        await pilot.pause()
+        for name in ("member", "observer", "resident", "chair"):
+            app.screen.query_one(f"#field-{name}").value = False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "choose at least one role" in screen_text(app)
+        assert [r.value for r in app.session.meeting.rating_roles] == ["member", "observer"]

@@ -118,6 +118,7 @@ class PhonesScreen(MeetingScreen):
         Binding("c", "confirm", N_("Confirm sign-in"), id="phones.confirm"),
         Binding("r", "release", N_("Release sign-in"), id="phones.release"),
         Binding("o", "toggle_rating", N_("Open/close rating"), id="phones.rating"),
+        Binding("v", "who_rates", N_("Who rates"), id="phones.who_rates"),
         Binding("w", "codes", N_("Show the codes"), id="phones.codes"),
         Binding("escape", "back", N_("Back"), id="phones.back"),
     ]
@@ -241,6 +242,21 @@ class PhonesScreen(MeetingScreen):
             self.app.act(_("close the rating"), lambda c: c.close_rating(ident))
         else:
             self.app.act(_("open the rating"), lambda c: c.open_rating(ident))
+
+    def action_who_rates(self) -> None:
+        """The roles whose signed-in people rate the answers (from the next rating opened on)."""
+        from roomtui.domain.model import Role
+        from roomtui.tui.dialogs import FormDialog, FormField
+
+        chosen = set(self.meeting.rating_roles)
+        fields = [FormField(role.value, role.label, kind="checkbox", value=role in chosen) for role in Role]
+
+        def submit(values: dict) -> list[str] | None:
+            roles = [role for role in Role if values.get(role.value)]
+            return self.app.act(_("who rates the answers"), lambda c: c.set_rating_roles(roles),
+                                in_form=True).form_problems
+
+        self.app.push_screen(FormDialog(_("Who rates the answers (from the next rating opened)"), fields, submit))
 
     def action_codes(self) -> None:
         phones = self.app.phones
