@@ -115,3 +115,19 @@ def test_a_burst_of_votes_through_a_session_is_one_write_per_group_and_all_on_di
     session.close()
     on_disk = archive.load(meeting_id)
     assert len(on_disk.votes) == 59  # every acknowledged vote is in the file
+
+
+def test_stopping_does_not_wait_for_long_on_a_write_in_flight():
+    """The app stops the writer on its own thread, which the write in flight may be waiting for."""
+    release = threading.Event()
+    writes = PhoneWrites(lambda actions: release.wait(30) and [None] * len(actions)).start()
+    told = []
+    waiting = threading.Thread(target=lambda: told.append(writes.propose(lambda _c: "written")))
+    waiting.start()
+    time.sleep(0.2)
+    started = time.monotonic()
+    writes.stop(wait=0.5)
+    assert time.monotonic() - started < 2
+    release.set()
+    waiting.join(30)
+    assert told == [None]  # the write in flight still finished, and its phone was told so, after the stop

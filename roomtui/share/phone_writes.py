@@ -47,6 +47,7 @@ class PhoneWrites:
         self.gather = gather  # after the first proposal, how long to wait for others to join its write
         self._queue: queue.Queue[tuple[Action, Future] | None] = queue.Queue(QUEUE_LIMIT)
         self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
         self.writes = 0  # groups written (for tests and the share screen)
 
     def start(self) -> PhoneWrites:
@@ -55,13 +56,18 @@ class PhoneWrites:
             self._thread.start()
         return self
 
-    def stop(self) -> None:
-        """Refuse what is still waiting and end the writer; safe to call twice."""
+    def stop(self, wait: float | None = None) -> None:
+        """Refuse what is still waiting and end the writer, waiting at most ``wait`` seconds for the
+        write in progress (the app stopping cannot wait on itself); safe to call twice."""
         thread, self._thread = self._thread, None
         if thread is None:
             return
-        self._queue.put(None)
-        thread.join(timeout=self.wait + 5)
+        self._stopping.set()
+        try:
+            self._queue.put_nowait(None)  # wakes the writer at once (it also looks at _stopping)
+        except queue.Full:
+            pass
+        thread.join(timeout=self.wait + 5 if wait is None else wait)
 
     def propose(self, action: Action) -> Any:
         """Run ``action`` through the write path; its result once written. Raises the action's own
@@ -85,8 +91,15 @@ class PhoneWrites:
     # -- the writer thread -----------------------------------------------------------------
     def _run(self) -> None:
         while True:
-            first = self._queue.get()
-            if first is None:
+            try:
+                first = self._queue.get(timeout=0.5)
+            except queue.Empty:
+                first = None if self._stopping.is_set() else ...
+            if first is ...:
+                continue
+            if first is None or self._stopping.is_set():
+                if first is not None and first[1].set_running_or_notify_cancel():
+                    first[1].set_result(WriteFailed("sharing stopped"))
                 self._refuse_waiting()
                 return
             group = [first]

@@ -57,7 +57,7 @@ class PhonesOnline:
             self.app.phones = None
         if self.sharing is not None:
             self.sharing.stop()
-        self.writes.stop()
+        self.writes.stop(wait=1.0)  # a write in flight waits on this very thread: never for long
 
     # -- the write path, on the app's thread ------------------------------------------------
     def write_together(self, actions: list) -> list:
