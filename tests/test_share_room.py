@@ -221,3 +221,22 @@ def test_the_page_speaks_the_meetings_language(tmp_path):
         assert "当前" in phone.get("room/live")[2]
     finally:
         room.close()
+
+
+def test_the_live_frame_follows_the_floor_and_puts_the_open_rating_first(room):
+    import re
+
+    from roomtui.domain import SpeakerKind
+
+    phone = signed_in(room)
+    room.secretary(lambda c: [c.speaking_order().add(p, SpeakerKind.IMPROMPTU, c.now()) for p in (5, 6, 7)])
+    room.secretary(lambda c: c.speaking_order().next(c.now()))
+    live = phone.get("room/live")[2]
+    assert "On the floor: <span class=\"big\">Zhang Xiaojun</span>" in live
+    assert re.search(r"[45]:\d\d left", live) and "Next: Fu Xiude, Liu Yan" in live
+    assert '<meta http-equiv="refresh" content="4">' in live
+    room.secretary(lambda c: c.open_rating(2))
+    live = phone.get("room/live")[2]
+    answers = re.findall(r'<div class="answer"><b>#(\d+)', live)
+    issue_of_2 = str(room.session.meeting.response(2).issue_id)
+    assert answers[0] == issue_of_2 and len(answers) == len(room.session.meeting.responses)

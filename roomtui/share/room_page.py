@@ -21,11 +21,12 @@ LIVE_SECONDS = 4  # how often the live frame reloads: 200 phones make ~50 small 
 _ENGLISH: dict[str, str] = {
     "title": "Take part: {title}",
     "now": "Now",
-    "floor": "On the floor",
+    "now_item": "Now: {item}",
+    "floor": "On the floor: {name}",
     "nobody": "Nobody has the floor.",
     "left": "{minutes}:{seconds} left",
     "over": "{minutes}:{seconds} over time",
-    "next": "Next",
+    "next": "Next: {names}",
     "answers": "Answers",
     "no_answers": "No answer recorded yet.",
     "rate": "Your rating",
@@ -174,17 +175,19 @@ def render_live(state: RoomState, phone: PhoneStatus | None, csrf: str, base: st
         parts.append(f'<p><a href="{base}" target="_top">{escape(t["minutes"])}</a></p>')
     else:
         if state.item:
-            parts.append(f"<h2>{escape(t['now'])}: {escape(state.item)}</h2>")
+            parts.append(f"<h2>{escape(t['now_item'].format(item=state.item))}</h2>")
         if state.floor is None:
             parts.append(f'<p class="muted">{escape(t["nobody"])}</p>')
         else:
             left = state.floor.seconds_left(now)
             words = t["left" if left >= 0 else "over"].format(minutes=_clock(left)[0], seconds=f"{_clock(left)[1]:02d}")
-            parts.append(f'<p>{escape(t["floor"])}: <span class="big">{escape(state.floor.name)}</span> '
+            name = f'<span class="big">{escape(state.floor.name)}</span>'
+            parts.append(f'<p>{escape(t["floor"]).replace("{name}", name)} '
                          f'<span class="muted">{escape(state.floor.kind)}</span><br>'
                          f'<span class="big{" over" if left < 0 else ""}">{escape(words)}</span></p>')
         if state.next:
-            parts.append(f"<p>{escape(t['next'])}: " + "、".join(escape(n) for n in state.next) + "</p>")
+            separator = "、" if state.language == "zh" else ", "
+            parts.append(f"<p>{escape(t['next'].format(names=separator.join(state.next)))}</p>")
         parts.append(_own_request(state, phone))
     parts.append(_answers(state, phone, csrf, base))
     refresh = None if state.status is MeetingStatus.CLOSED else LIVE_SECONDS
@@ -209,7 +212,8 @@ def _answers(state: RoomState, phone: PhoneStatus | None, csrf: str, base: str) 
         out.append(f'<p class="muted">{escape(t["no_answers"])}</p>')
     words = {Satisfaction.SATISFIED: t["satisfied"], Satisfaction.BASICALLY: t["basically"],
              Satisfaction.DISSATISFIED: t["dissatisfied"]}
-    for answer in reversed(state.answers):  # the newest first: the one being rated is at the top
+    # those open for rating first (the phone votes without scrolling), then the newest first
+    for answer in sorted(reversed(state.answers), key=lambda a: not a.rating_open):
         out.append(f'<div class="answer"><b>#{answer.issue_number} {escape(answer.issue_title)}</b><br>'
                    f'{escape(answer.department)} · {escape(answer.disposition)}')
         if answer.text:
