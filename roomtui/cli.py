@@ -6,12 +6,15 @@
     roomtui import PLAN          a .toml plan or a .json meeting export, always as a new meeting
     roomtui import PLAN --replace MEETING [--force]   replace a meeting (its old version is kept)
     roomtui export MEETING --format md|html|docx|json|csv|ics|plan [--public] [-o PATH]
-    roomtui handout MEETING [--response N] [--page K | --text]
+    roomtui export MEETING --format agenda-docx|agenda-html|signin-docx|signin-html [-o PATH]
+                                 the papers printed before the council: agenda, sign-in sheet
+    roomtui handout MEETING [--response N] [--page K | --text] [--solid | --half-blocks]
                                  the hand-out QR codes in a plain terminal
     roomtui share MEETING        the whole public minutes to phones over the laptop's Wi-Fi
     roomtui followup [--format text|csv|html] [--department D] [--public] [-o PATH]
                                  the commitments register across every meeting
-    roomtui show MEETING         the room view for the projector: read-only, follows the meeting
+    roomtui show MEETING [--solid | --half-blocks] [--screen-inches N]
+                                 the room view for the projector: read-only, follows the meeting
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from roomtui import __version__
+from roomtui.caches import enabled
 from roomtui.domain.text import visible
 from roomtui.exporting import BINARY_EXPORTS, EXPORT_FORMATS
 from roomtui.i18n import _, init_from_environment, set_language
@@ -57,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help=_("with --replace: also replace a live or closed meeting, or one holding private fields "
                             "the file lacks (the old version is kept in the backups folder)"))
 
-    exp = commands.add_parser("export", parents=[common], help=_("write the minutes or the plan of a meeting"))
+    exp = commands.add_parser("export", parents=[common],
+                              help=_("write the minutes, the plan, or the agenda and sign-in sheet of a meeting"))
     exp.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
     exp.add_argument("--format", "-f", choices=EXPORT_FORMATS, help=_("default: md"))
     exp.add_argument("--public", action="store_true", help=_("leave out private fields (contacts, internal notes)"))
@@ -74,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     shown.add_argument("--page", type=int, metavar="K", help=_("print page K and exit"))
     shown.add_argument("--text", action="store_true", help=_("print the hand-out text and exit"))
     hand.add_argument("--max-version", type=int, default=None, metavar="N", help=_("largest QR version to use"))
+    _drawing_options(hand, _("default: half blocks"))
 
     share = commands.add_parser("share", parents=[common],
                                 help=_("serve the public minutes to phones over the laptop's Wi-Fi, until Ctrl+C"))
@@ -95,10 +101,35 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", parents=[common],
                                help=_("the room view for a projector: follows the meeting, read-only"))
     show.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
+    _drawing_options(show, _("default: solid blocks from 200x60 on, half blocks below"))
+    show.add_argument("--screen-inches", type=_inches, default=None, metavar="N",
+                      help=_("the diagonal of the screen the room view fills, so it says where to stand (default: "
+                             "it says the distance for a 100-inch screen)"))
 
     opener = commands.add_parser("open", parents=[common], help=_("open the app on one meeting"))
     opener.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
     return parser
+
+
+def _drawing_options(parser: argparse.ArgumentParser, default: str) -> None:
+    """How the hand-out's codes are drawn (roomtui.handout.render): solid blocks read through the
+    stripes a terminal's line spacing paints between lines; half blocks are half as tall."""
+    drawing = parser.add_mutually_exclusive_group()
+    drawing.add_argument("--solid", dest="solid", action="store_const", const=True, default=None,
+                         help=_("draw the codes in solid blocks (for terminals with line spacing); {default}",
+                                default=default))
+    drawing.add_argument("--half-blocks", dest="solid", action="store_const", const=False,
+                         help=_("draw the codes in half blocks (half as tall)"))
+
+
+def _inches(value: str) -> float:
+    try:
+        inches = float(value)
+    except ValueError:
+        inches = 0.0
+    if not 5 <= inches <= 1000:
+        raise argparse.ArgumentTypeError(_("a screen diagonal in inches, from 5 to 1000 (not {value})", value=value))
+    return inches
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,6 +173,8 @@ def _main(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _run(args: argparse.Namespace, archive) -> int:
+    from roomtui.store.followup_index import load_with_answers  # what every reader shows (report-back copies)
+
     command = args.command
     if command is None:
         return _open_app(archive, None)
@@ -171,13 +204,14 @@ def _run(args: argparse.Namespace, archive) -> int:
     if command == "export" and args.all:
         if args.format is not None:
             return _fail(_("--all writes every minutes format: leave out --format (or leave out --all)"))
-        return _export_all(archive.load(archive.find(args.meeting)), args.output, public_only=args.public)
+        return _export_all(load_with_answers(archive, archive.find(args.meeting)), args.output,
+                           public_only=args.public)
     if command == "export":
         args.format = args.format or "md"
         if args.format in BINARY_EXPORTS and (args.output is None or str(args.output) == "-") and sys.stdout.isatty():
             return _fail(_("a {format} file is binary and would garble this terminal: give a file with "
-                           "-o PATH (for example -o minutes.{format})", format=args.format))
-        meeting = archive.load(archive.find(args.meeting))
+                           "-o PATH (for example -o minutes.{format})", format=args.format.rsplit("-", 1)[-1]))
+        meeting = load_with_answers(archive, archive.find(args.meeting))
         from roomtui.minutes import DocxUnavailable
 
         try:
@@ -191,9 +225,13 @@ def _run(args: argparse.Namespace, archive) -> int:
     if command == "handout":
         from roomtui.handout.terminal import run_plain_handout
 
-        meeting = archive.load(archive.find(args.meeting))
+        meeting = load_with_answers(archive, archive.find(args.meeting))
+        from roomtui.handout.render import RenderMode
+
         kwargs = {} if args.max_version is None else {"max_version": args.max_version}
-        return run_plain_handout(meeting, page=args.page, text_only=args.text, response=args.response, **kwargs) or 0
+        mode = RenderMode.BACKGROUND if args.solid else RenderMode.HALF_BLOCK
+        return run_plain_handout(meeting, page=args.page, text_only=args.text, response=args.response, mode=mode,
+                                 **kwargs) or 0
     if command == "share":
         from roomtui.share.terminal import run_share
 
@@ -204,7 +242,8 @@ def _run(args: argparse.Namespace, archive) -> int:
     if command == "open":
         return _open_app(archive, archive.find(args.meeting))
     if command == "show":
-        return _show_room(archive, archive.find(args.meeting), getattr(args, "lang", None))
+        return _show_room(archive, archive.find(args.meeting), getattr(args, "lang", None), solid=args.solid,
+                          screen_inches=args.screen_inches)
     return 2
 
 
@@ -215,11 +254,19 @@ def _import(args: argparse.Namespace, archive) -> int:
         return _fail(_("--force only goes with --replace MEETING; a plain import always makes a new meeting"))
     if args.replace:
         try:
-            result = replace_from_file(archive, args.path, archive.find(args.replace), force=args.force)
+            from roomtui.store.desk import Desk
+
+            desk = Desk(archive)
+            try:
+                result = replace_from_file(desk, args.path, archive.find(args.replace), force=args.force)
+            finally:
+                desk.close()
         except ImportRefused as error:
             return _fail(str(error))
         print(_("Replaced meeting {id} with {path}. Its previous version is kept as {backup}.", id=result.meeting_id,
                 path=args.path, backup=result.backup))
+        if result.unlinked:
+            print(result.unlinked_notice())
         return 0
     result = import_file(archive, args.path)
     if result.file_id:
@@ -227,6 +274,8 @@ def _import(args: argparse.Namespace, archive) -> int:
                 "was not changed).", path=args.path, id=result.meeting_id, file_id=result.file_id))
     else:
         print(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
+    if result.unlinked:
+        print(result.unlinked_notice())
     return 0
 
 
@@ -292,6 +341,11 @@ def _export_all(meeting, folder: Path | None, *, public_only: bool) -> int:
                        folder=folder, reason=error.strerror or str(error), n=len(written)))
     for path in written:
         print(path)
+    from roomtui.minutes import docx_available
+
+    if not docx_available():
+        print(_("Word (.docx) left out: this installation lacks python-docx and lxml (the one-file build leaves "
+                "them out); install roomtui with pip for the Word minutes"), file=sys.stderr)
     return 0
 
 
@@ -300,6 +354,9 @@ def _loading_for_good():
     """Textual, Rich and roomtui's screens are loaded once and kept: the collector is paused while
     they load (~150 passes that free nothing) and then told to leave them be (gc.freeze), so no
     full collection walks them again (one such walk cost ~35 ms just before the first frame)."""
+    if not enabled("collector-pause"):
+        yield
+        return
     gc.disable()
     try:
         yield
@@ -309,7 +366,8 @@ def _loading_for_good():
 
 
 def _open_app(archive, meeting_id: str | None) -> int:
-    gc.disable()  # as in _loading_for_good, and on until the first view is drawn: RoomApp resumes it
+    if enabled("collector-pause"):
+        gc.disable()  # as in _loading_for_good, and on until the first view is drawn: RoomApp resumes it
     from roomtui.tui.app import RoomApp
 
     app = RoomApp(archive, meeting_id=meeting_id)
@@ -317,14 +375,15 @@ def _open_app(archive, meeting_id: str | None) -> int:
     return app.return_code or 0
 
 
-def _show_room(archive, meeting_id: str, chosen_language: str | None) -> int:
+def _show_room(archive, meeting_id: str, chosen_language: str | None, *, solid: bool | None = None,
+               screen_inches: float | None = None) -> int:
     """The room speaks the meeting's language, unless --lang says otherwise."""
     meeting = archive.load(meeting_id)  # a file that cannot be read at all is named here, before any screen
     set_language(chosen_language or meeting.language)
     with _loading_for_good():
         from roomtui.tui.room.app import RoomViewApp
 
-    RoomViewApp(archive, meeting_id).run()
+    RoomViewApp(archive, meeting_id, solid=solid, screen_inches=screen_inches).run()
     return 0
 
 

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from roomtui.domain.model import Meeting
 
-EXPORT_FORMATS = ("md", "html", "docx", "json", "csv", "ics", "plan")
-BINARY_EXPORTS = ("docx",)  # never written to a terminal
+# The papers printed before the council: the agenda and the sign-in sheet, as Word or HTML.
+PAPER_FORMATS = ("agenda-docx", "agenda-html", "signin-docx", "signin-html")
+EXPORT_FORMATS = ("md", "html", "docx", "json", "csv", "ics", "plan") + PAPER_FORMATS
+BINARY_EXPORTS = ("docx", "agenda-docx", "signin-docx")  # never written to a terminal
 
 
 def default_export_folder(meeting_id: str) -> Path:
@@ -22,6 +24,8 @@ def default_export_folder(meeting_id: str) -> Path:
 def export_bytes(meeting: Meeting, fmt: str, *, public: bool) -> bytes:
     """The minutes in ``fmt``, or with "plan" the meeting's plan (TOML) to prepare the next one.
     Raises DocxUnavailable for docx where python-docx is not installed."""
+    if fmt in PAPER_FORMATS:
+        return paper_bytes(meeting, fmt)
     if fmt == "plan":
         from roomtui.plan.toml_plan import dump_plan
 
@@ -59,6 +63,51 @@ def export_all(meeting: Meeting, folder: Path, *, public_only: bool = False,
             if not (path.exists() and path.read_bytes() == payload):
                 atomic_write(path, payload)
             written.append(path)
+    return written
+
+
+def paper_bytes(meeting: Meeting, fmt: str) -> bytes:
+    """"agenda-docx", "signin-html"...: a paper for before the meeting (no private field is on it)."""
+    from roomtui.minutes.papers import build_papers
+
+    paper, kind = fmt.split("-")
+    papers = build_papers(meeting)
+    if kind == "docx":
+        from roomtui.minutes.papers_docx import render_paper_docx
+
+        return render_paper_docx(papers, paper)
+    from roomtui.minutes.papers_html import render_paper_html
+
+    return render_paper_html(papers, paper).encode("utf-8")
+
+
+def paper_filename(meeting: Meeting, fmt: str) -> str:
+    """``2019-11-22 Tongjiang council - sign-in sheet.docx``, ``... - 签到表.html``."""
+    from roomtui.minutes import safe_title
+    from roomtui.minutes.labels import labels_for
+
+    paper, kind = fmt.split("-")
+    words = labels_for(meeting.language)["file_agenda" if paper == "agenda" else "file_signin"]
+    prefix = f"{meeting.date.isoformat()} " if meeting.date is not None else ""
+    return f"{prefix}{safe_title(meeting.title)} - {words}.{kind}"
+
+
+def export_papers(meeting: Meeting, folder: Path, written: list[Path] | None = None) -> list[Path]:
+    """The agenda and the sign-in sheet, as HTML and (with python-docx) Word, into ``folder``;
+    nothing already there is lost (as export_all)."""
+    from roomtui.minutes import docx_available
+    from roomtui.store.storage import atomic_write
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = [] if written is None else written
+    for fmt in PAPER_FORMATS:
+        if fmt.endswith("docx") and not docx_available():
+            continue
+        payload = paper_bytes(meeting, fmt)
+        path = free_name(folder / paper_filename(meeting, fmt), payload)
+        if not (path.exists() and path.read_bytes() == payload):
+            atomic_write(path, payload)
+        written.append(path)
     return written
 
 

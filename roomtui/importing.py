@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roomtui.domain.model import Meeting, MeetingStatus
+from roomtui.domain.report_back import untrust_links
 from roomtui.domain.text import shown
 from roomtui.domain.validation import MAX_FILE_BYTES, MEETING_ID
-from roomtui.i18n import _
+from roomtui.i18n import _, ngettext
 from roomtui.store import Archive, BadMeetingFile, ReadOnlyError
+from roomtui.store.desk import Desk
 
 PRIVATE = {"participants": ("contact", "note"), "issues": ("note",), "responses": ("note",)}
 
@@ -38,6 +40,16 @@ class ImportResult:
     meeting_id: str
     file_id: str = ""  # the id the file asked for, when it could not be kept
     backup: Path | None = None  # where the replaced meeting was copied
+    unlinked: int = 0  # report-back links kept as text until the secretary confirms them (the register's l)
+
+    def unlinked_notice(self) -> str:
+        """What to say about the links set aside ("" when none were)."""
+        if not self.unlinked:
+            return ""
+        return ngettext("{n} report-back link in the file is not linked yet: confirm it in the follow-up register "
+                        "(l) if it answers a commitment of this folder.",
+                        "{n} report-back links in the file are not linked yet: confirm them in the follow-up "
+                        "register (l) if they answer commitments of this folder.", self.unlinked)
 
 
 def read_meeting_file(path: Path) -> Meeting:
@@ -68,11 +80,12 @@ def read_meeting_file(path: Path) -> Meeting:
 def import_file(archive: Archive, path: Path) -> ImportResult:
     """Store the meeting in ``path`` as a NEW meeting; never touches another one."""
     meeting = read_meeting_file(path)
+    unlinked = untrust_links(meeting)  # a file never changes another meeting by itself: its links wait
     wanted = meeting.id
     if not (wanted and MEETING_ID.match(wanted) and not archive.exists(wanted)):
         meeting.id = ""
     new_id = archive.create(meeting)  # a fresh id when the file's is taken, or taken meanwhile
-    return ImportResult(new_id, file_id=wanted if wanted and wanted != new_id else "")
+    return ImportResult(new_id, file_id=wanted if wanted and wanted != new_id else "", unlinked=unlinked)
 
 
 def describe(meeting: Meeting) -> str:
@@ -115,10 +128,11 @@ def check_replace(archive: Archive, path: Path, meeting_id: str) -> tuple[Meetin
     return current, incoming, replace_risks(current, incoming)
 
 
-def replace_from_file(archive: Archive, path: Path, meeting_id: str, *, force: bool = False) -> ImportResult:
-    """Replace meeting ``meeting_id`` with the meeting in ``path``; see the module docstring."""
+def replace_from_file(desk: Desk, path: Path, meeting_id: str, *, force: bool = False) -> ImportResult:
+    """Replace meeting ``meeting_id`` with the meeting in ``path`` through the desk (one undoable
+    action); see the module docstring."""
     try:
-        current, incoming, risks = check_replace(archive, path, meeting_id)
+        current, incoming, risks = check_replace(desk.archive, path, meeting_id)
     except BadMeetingFile as error:
         raise ImportRefused(_("{problem} Restore its backup first, or import the file as a new meeting.",
                               problem=str(error))) from None
@@ -127,8 +141,9 @@ def replace_from_file(archive: Archive, path: Path, meeting_id: str, *, force: b
                               "of it is kept in the backups folder), or import the file as a new meeting. Nothing "
                               "was changed.", meeting=describe(current), risks="; ".join(risks)))
     try:
-        backup = archive.replace(meeting_id, incoming)
+        unlinked = untrust_links(incoming, {(i.id, i.followup_of) for i in current.issues if i.followup_of})
+        backup = desk.replace(meeting_id, incoming)
     except ReadOnlyError as error:
         raise ImportRefused(_("Not replaced: {reason}. Close it there first. Nothing was changed.",
                               reason=str(error))) from None
-    return ImportResult(meeting_id, backup=backup)
+    return ImportResult(meeting_id, backup=backup, unlinked=unlinked)

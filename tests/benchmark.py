@@ -681,7 +681,6 @@ async def minutes_view_change(runs: int = 6) -> list[float]:
     """A grade given in the minutes view (F4) until the preview is drawn again (played en demo)."""
     from roomtui.domain import FrozenClock
     from roomtui.domain.demo import build_demo, play_demo
-    from roomtui.domain.followup import record_progress
     from roomtui.store import Archive
     from roomtui.tui.app import RoomApp
 
@@ -694,7 +693,7 @@ async def minutes_view_change(runs: int = 6) -> list[float]:
             await pilot.pause()
             for number in range(runs + 1):
                 started = time.perf_counter()
-                app.act("grade", lambda c: record_progress(c, c.meeting.responses[0].id, 0, grade="BC"[number % 2]))
+                app.act("grade", lambda c: c.record_progress(c.meeting.responses[0].id, 0, grade="BC"[number % 2]))
                 await pilot.pause()
                 if number:
                     samples.append(time.perf_counter() - started)

@@ -24,7 +24,7 @@ from roomtui.store import Archive  # noqa: E402
 def main(data: str, meeting_id: str) -> None:
     session = Archive(data).open(meeting_id)
     assert not session.read_only, session.read_only_reason
-    session.do("reopen", lambda c: c.reopen_meeting(), closed_guard=False)
+    session.do("reopen", lambda c: c.reopen_meeting())
     rating = session.do("open", lambda c: c.open_rating(1))
     lock = threading.Lock()
     door: list[RoomDoor] = []

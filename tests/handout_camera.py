@@ -135,6 +135,12 @@ def symbol_box(cells, cell_width: float, cell_height: float) -> tuple[float, flo
     return left * cell_width, top * cell_height, right * cell_width, bottom * cell_height
 
 
+def _framed(cells, terminal: Terminal):
+    """The terminal's picture of ``cells`` and the symbol's box in it, for ``photograph``."""
+    screen, width, height = render_screen(cells, terminal)
+    return screen, symbol_box(cells, width, height)
+
+
 def _grey(colour, default: int = 128) -> int:
     if colour is None:
         return default
@@ -148,7 +154,9 @@ if __name__ == "__main__":  # the full table: python tests/handout_camera.py
     import time
 
     sys.path.insert(0, str(Path(__file__).parent))
-    from test_handout_camera import LAPTOP, SOLID_SIZE, capture
+    import tempfile
+
+    from test_handout_camera import LAPTOP, SOLID_SIZE, capture, capture_room
 
     from roomtui.handout.render import RenderMode
 
@@ -170,3 +178,19 @@ if __name__ == "__main__":  # the full table: python tests/handout_camera.py
                                    f"/{sum(read_opencv(f) == payload for f in frames)}")
                     print(f"{language} {mode.value} p{number} [{terminal}] " + "  ".join(row)
                           + f"  ({time.perf_counter() - started:.1f} s)", flush=True)
+
+    # the room view at 200x60 (solid blocks, two columns a module) and the hand-out view at 80x24
+    wider = conditions + [(300, 0.8), (350, 0.8)]
+    for language in ("en", "zh"):
+        layout, pages = asyncio.run(capture_room(language, (200, 60), Path(tempfile.mkdtemp())))
+        small = [(payload, cells) for payload, cells in asyncio.run(capture(language, RenderMode.HALF_BLOCK, (80, 24),
+                                                                            "textual-dark"))]
+        for name, shown, terminals in ((f"room 200x60 v{layout.version}", pages, [Terminal(1.0), Terminal(1.2, "dark")]),
+                                       ("hand-out 80x24", small, [Terminal(1.0), Terminal(1.2)])):
+            for terminal in terminals:
+                row = []
+                for px, sigma in wider:
+                    reads = [read_zxing(photograph(*_framed(cells, terminal), px, sigma, seed=number)) == payload
+                             for number, (payload, cells) in enumerate(shown, 1)]
+                    row.append(f"{px}/{sigma:g}: {sum(reads)}/{len(reads)}")
+                print(f"{language} {name} [{terminal}] " + "  ".join(row), flush=True)

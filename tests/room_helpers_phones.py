@@ -28,7 +28,7 @@ class SharedRoom:
         self.meeting_id = self.archive.create(play_demo(build_demo(language, f"room-{language}"), CLOCK))
         self.session = self.archive.open(self.meeting_id, CLOCK)
         self.lock = threading.Lock()  # the session belongs to one thread at a time (the app's, in the app)
-        self.secretary(lambda c: c.reopen_meeting(), closed_guard=False)
+        self.secretary(lambda c: c.reopen_meeting())
         speeches = next(a.id for a in self.session.meeting.agenda if a.kind.value == "speeches")
         self.secretary(lambda c: c.start_item(speeches))
         self.writes = PhoneWrites(self._write_together)

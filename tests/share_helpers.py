@@ -10,6 +10,7 @@ import zxingcpp
 from roomtui.cli import main
 from roomtui.domain.demo import DEMO_ID
 from roomtui.store import Archive
+from roomtui.store.desk import Desk
 
 NOTES = ("PRIVNOTE-PERSON mobile only after 6pm", "PRIVNOTE-ISSUE proposer asked to stay anonymous",
          "PRIVNOTE-RESPONSE budget not yet approved")
@@ -25,7 +26,9 @@ def demo_archive(folder: Path, language: str = "en") -> tuple[Archive, str]:
     meeting.issues[0].note = NOTES[1]
     if meeting.responses:
         meeting.responses[0].note = NOTES[2]
-    archive.replace(meeting_id, meeting)
+    desk = Desk(archive)
+    desk.replace(meeting_id, meeting)
+    desk.close()
     return archive, meeting_id
 
 

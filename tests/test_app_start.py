@@ -69,7 +69,7 @@ async def test_a_meeting_that_is_not_there_leaves_the_list_and_says_so(archive, 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and listed(app) == 1
-        assert any("no-such-meeting" in n.message for n in app._notifications)
+        assert any("no-such-meeting" in said for said in app.notices.said)
 
 
 async def test_the_list_does_not_offer_keys_that_need_an_open_meeting(archive, clock):

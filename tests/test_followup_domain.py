@@ -14,11 +14,11 @@ from roomtui.domain.followup import (
     Register,
     add_report_back,
     commitment_ref,
-    record_progress,
 )
 from roomtui.domain.model import Grade, MeetingStatus
 from roomtui.domain.validation import ValidationError
-from roomtui.store.followup_index import heal_copies, load_register
+from roomtui.store.desk import Desk
+from roomtui.store.followup_index import load_register
 from tests.followup_helpers import FIRE, HOUSING, POLICE, SERIES_A, SERIES_B, council_with, two_series_folder
 
 TODAY = date(2020, 4, 1)
@@ -29,11 +29,11 @@ def test_grade_and_note_make_a_dated_history():
                            [("Fire lane", FIRE, "Mark the lane", "2019-12-07")], closed=False)
     clock = FrozenClock(datetime(2019, 12, 1, 10, 0))
     council = Council(meeting, clock)
-    record_progress(council, 1, 0, grade="B", note="Survey done, paint ordered")
+    council.record_progress(1, 0, grade="B", note="Survey done, paint ordered")
     clock.set(datetime(2019, 12, 6, 16, 30))
-    record_progress(council, 1, 0, grade=Grade.A)
+    council.record_progress(1, 0, grade=Grade.A)
     clock.set(datetime(2019, 12, 8, 9, 0))
-    record_progress(council, 1, 0, note="Checked on site: lane kept clear")
+    council.record_progress(1, 0, note="Checked on site: lane kept clear")
     c = meeting.responses[0].commitments[0]
     assert c.grade is Grade.A
     assert [(e.at.day, e.previous, e.grade, e.note) for e in c.history] == [
@@ -42,16 +42,16 @@ def test_grade_and_note_make_a_dated_history():
         (8, Grade.A, None, "Checked on site: lane kept clear"),
     ]
     with pytest.raises(ValidationError):
-        record_progress(council, 1, 0)  # neither a grade nor a note
+        council.record_progress(1, 0)  # neither a grade nor a note
     with pytest.raises(ValidationError):
-        record_progress(council, 1, 3, grade="A")
+        council.record_progress(1, 3, grade="A")
 
 
 def test_closed_meeting_takes_follow_up_and_nothing_else(archive, clock):
     meeting_id = archive.create(council_with("m", "Council", date(2019, 11, 22), SERIES_A,
                                              [("Fire lane", FIRE, "Mark the lane", "2019-12-07")]))
     session = archive.open(meeting_id, clock=clock)
-    session.do("grade", lambda c: record_progress(c, 1, 0, grade="B", note="started"))
+    session.do("grade", lambda c: c.record_progress(1, 0, grade="B", note="started"))
     with pytest.raises(ValidationError, match="closed"):
         session.do("rename", lambda c: c.set_details(title="Another title"))
     with pytest.raises(ValidationError, match="closed"):
@@ -63,12 +63,12 @@ def test_closed_meeting_takes_follow_up_and_nothing_else(archive, clock):
     assert stored.status is MeetingStatus.CLOSED
 
 
-def _answer(session, issue_id, disposition="resolve_now", **values):
+def _answer(desk, meeting_id, issue_id, disposition="resolve_now", **values):
     def act(c):
         issue = c.meeting.issue(issue_id)
         return c.record_response(issue_id, issue.expected_department, disposition, **values)
 
-    return session.do("answer", act)
+    return desk.act(meeting_id, "answer", act)
 
 
 def test_report_back_answer_updates_the_original_and_undo_reverts_both(archive):
@@ -79,14 +79,15 @@ def test_report_back_answer_updates_the_original_and_undo_reverts_both(archive):
     nxt = council_with("a-2020b", "Next council", date(2020, 5, 8), SERIES_A, [], closed=False)
     archive.create(nxt)
     clock = FrozenClock(datetime(2020, 5, 8, 9, 30))
-    session = archive.open("a-2020b", clock=clock)
-    session.do("report-back", lambda c: add_report_back(c, open_a))
+    desk = Desk(archive, clock)
+    session = desk.open("a-2020b")
+    desk.act("a-2020b", "report-back", lambda c: add_report_back(c, open_a))
     meeting = session.meeting
     assert meeting.agenda[1].title == "Report on earlier commitments"
     linked = {i.followup_of: i for i in meeting.issues}
     roof = linked["a-2019#r3.1"]
     assert roof.expected_department == HOUSING
-    _answer(session, roof.id, action="Roof repaired in December", lead_unit=HOUSING, deadline="2020-05-08",
+    _answer(desk, "a-2020b", roof.id, action="Roof repaired in December", lead_unit=HOUSING, deadline="2020-05-08",
             text="All roofs repaired")
     original = archive.load("a-2019").responses[2].commitments[0]
     assert original.grade is Grade.A
@@ -96,16 +97,16 @@ def test_report_back_answer_updates_the_original_and_undo_reverts_both(archive):
     entry = next(e for e in load_register(archive, TODAY).entries if e.ref == "a-2019#r3.1")
     assert entry.grade is Grade.A and entry.history[-1].source == "a-2020b#r1"
     # undo in the later meeting takes the answer back in both files
-    session.undo()
+    desk.undo()
     assert not archive.load("a-2020b").responses
     original = archive.load("a-2019").responses[2].commitments[0]
     assert original.grade is None and original.history == []
     # higher-level support grades D
     sheds = linked["a-2019#r2.1"]
-    _answer(session, sheds.id, "higher_level", reason="Provincial funds", body_asked="Province",
+    _answer(desk, "a-2020b", sheds.id, "higher_level", reason="Provincial funds", body_asked="Province",
             next_step="Apply", interim_measure="Patrols")
     assert archive.load("a-2019").responses[1].commitments[0].grade is Grade.D
-    session.close()
+    desk.close()
 
 
 def test_a_lost_copy_heals_from_the_register(archive):
@@ -120,7 +121,7 @@ def test_a_lost_copy_heals_from_the_register(archive):
     register = load_register(archive, TODAY)
     assert next(e for e in register.entries if e.ref == "a-2020#r1.1").grade is Grade.B
     assert register.out_of_step == {"a-2020"}
-    assert heal_copies(archive, register) == []
+    assert Desk(archive).repair_copies(register) == []
     assert archive.load("a-2020").responses[0].commitments[0].grade is Grade.B
     assert load_register(archive, TODAY).out_of_step == set()
 
@@ -129,10 +130,10 @@ def test_register_over_two_series_sorts_filters_and_counts(archive):
     two_series_folder(archive)
     (archive.meetings_dir / "broken.json").write_text("{not json", encoding="utf-8")
     session = archive.open("a-2019", clock=FrozenClock(datetime(2019, 12, 5, 9)))
-    session.do("solve", lambda c: record_progress(c, 1, 0, grade="A"))  # fire lane, on time
+    session.do("solve", lambda c: c.record_progress(1, 0, grade="A"))  # fire lane, on time
     session.close()
     session = archive.open("b-2020", clock=FrozenClock(datetime(2020, 3, 1, 9)))
-    session.do("solve late", lambda c: record_progress(c, 1, 0, grade="A", note="patrols since March"))
+    session.do("solve late", lambda c: c.record_progress(1, 0, grade="A", note="patrols since March"))
     session.close()
     register = load_register(archive, TODAY)
     assert register.damaged and register.damaged[0][0] == "broken.json"
@@ -156,7 +157,7 @@ def test_register_over_two_series_sorts_filters_and_counts(archive):
 def test_history_survives_the_register_index_round_trip(archive):
     two_series_folder(archive)
     session = archive.open("a-2019", clock=FrozenClock(datetime(2019, 12, 5, 9)))
-    session.do("note", lambda c: record_progress(c, 2, 0, grade="C", note="在预算中"))
+    session.do("note", lambda c: c.record_progress(2, 0, grade="C", note="在预算中"))
     session.close()
     first = load_register(archive, TODAY)
     second = load_register(archive, TODAY)
@@ -176,7 +177,7 @@ def test_history_is_in_the_internal_minutes_only():
     meeting = council_with("m", "Council", date(2019, 11, 22), SERIES_A,
                            [("Fire lane", FIRE, "Mark the lane", "2019-12-07")])
     council = Council(meeting, FrozenClock(datetime(2019, 12, 6, 16, 30)))
-    record_progress(council, 1, 0, grade="A", note="Lane painted, signs up")
+    council.record_progress(1, 0, grade="A", note="Lane painted, signs up")
     internal = export_minutes(meeting, "md", public=False).decode("utf-8")
     public = export_minutes(meeting, "md", public=True).decode("utf-8")
     assert "Follow-up of commitment 1" in internal and "2019-12-06 A solved Lane painted, signs up" in internal
@@ -191,7 +192,7 @@ def test_a_json_export_with_history_imports_back(archive):
 
     meeting = council_with("m", "Council", date(2019, 11, 22), SERIES_A,
                            [("Fire lane", FIRE, "Mark the lane", "2019-12-07")])
-    record_progress(Council(meeting, FrozenClock(datetime(2019, 12, 6))), 1, 0, grade="B", note="进行中")
+    Council(meeting, FrozenClock(datetime(2019, 12, 6))).record_progress(1, 0, grade="B", note="进行中")
     back = meeting_from_json(render_json(meeting, public=False))
     assert back.responses[0].commitments[0].history == meeting.responses[0].commitments[0].history
 
@@ -214,6 +215,23 @@ def test_a_file_written_before_follow_up_history_still_opens(archive):
     loaded = archive.load(meeting_id)
     assert loaded.responses[0].commitments[0].history == [] and loaded.issues[0].followup_of == ""
     session = archive.open(meeting_id, clock=FrozenClock(datetime(2019, 12, 1)))
-    session.do("grade", lambda c: record_progress(c, 1, 0, grade="B"))
+    session.do("grade", lambda c: c.record_progress(1, 0, grade="B"))
     session.close()
     assert archive.load(meeting_id).responses[0].commitments[0].history[0].grade is Grade.B
+
+
+def test_a_closed_meeting_refuses_every_verb_but_follow_up_in_the_domain():
+    meeting = council_with("m", "Council", date(2019, 11, 22), SERIES_A,
+                           [("Fire lane", FIRE, "Mark the lane", "2019-12-07")])
+    council = Council(meeting, FrozenClock(datetime(2019, 12, 1, 10, 0))).acting()  # no store involved
+    for verb in (lambda: council.set_details(title="Another"), lambda: council.add_issue("New"),
+                 lambda: council.update_response(1, text="rewritten", satisfaction="satisfied"),
+                 lambda: council.speaking_order()):
+        with pytest.raises(ValidationError, match="closed"):
+            verb()
+    assert meeting.title == "Council" and meeting.responses[0].text.startswith("We will")
+    council.update_response(1, satisfaction="satisfied")  # the proposer's satisfaction is follow-up
+    council.record_progress(1, 0, grade="B")
+    council.reopen_meeting()
+    council.set_details(title="Corrected")  # reopened: every verb again
+    assert meeting.title == "Corrected" and meeting.responses[0].commitments[0].grade is Grade.B

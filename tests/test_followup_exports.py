@@ -16,7 +16,7 @@ import pytest
 
 from roomtui.cli import main
 from roomtui.domain.clock import FrozenClock
-from roomtui.domain.followup import Filter, record_progress
+from roomtui.domain.followup import Filter
 from roomtui.minutes.register_csv import render_register_csv
 from roomtui.minutes.register_html import render_register_html
 from roomtui.minutes.register_model import build_register_document
@@ -45,7 +45,7 @@ def folder(archive: Archive) -> Archive:
                                           ("zh-2020", datetime(2020, 3, 1, 9), "C", "已列入年度计划")]:
         session = archive.open(meeting_id, clock=FrozenClock(when))
         index = 0 if note != "Sheds: 3 of 12 built" else 1
-        session.do("progress", lambda c, i=index, g=grade, n=note: record_progress(c, i + 1, 0, grade=g, note=n))
+        session.do("progress", lambda c, i=index, g=grade, n=note: c.record_progress(i + 1, 0, grade=g, note=n))
         session.close()
     return archive
 

@@ -73,3 +73,100 @@ async def test_the_live_footer_fits_and_follows_the_moment(archive, clock, langu
         await pilot.pause()
         between = assert_fits(app, size[0])
         assert "add_speaker('impromptu')" in between and "pause_resume" not in between
+
+
+# -- the keys of the moment, and never a key that would be refused (issue 25) ------------------------
+both = pytest.mark.parametrize("language", ["en", "zh"])
+sizes = pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+
+
+def shown_keys(app) -> list[str]:
+    return [key.key for key in footer_keys(app)]
+
+
+def last_item_demo(archive, clock, language: str, *, speaking: bool) -> str:
+    meeting_id = archive.ensure_demo(language)
+    session = archive.open(meeting_id, clock=clock)
+    try:
+        session.do("start", lambda c: c.start_meeting())
+        while session.meeting.current_item.id != session.meeting.agenda[-1].id:
+            session.do("next", lambda c: c.next_item())
+        if speaking:
+            person = session.meeting.participants[3].id
+            session.do("add", lambda c: c.speaking_order().add(person, "booked", c.now()))
+            session.do("floor", lambda c: c.speaking_order().next(c.now()))
+    finally:
+        session.close()
+    return meeting_id
+
+
+@both
+@sizes
+@pytest.mark.parametrize("speaking", [False, True], ids=["between", "speaking"])
+async def test_the_live_footer_offers_the_summary_and_the_end_in_the_last_item(archive, clock, language, size,
+                                                                                speaking):
+    set_language(language)
+    meeting_id = last_item_demo(archive, clock, language, speaking=speaking)
+    app = RoomApp(archive, meeting_id=meeting_id, clock=clock, view="live")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        actions = assert_fits(app, size[0])
+        assert "remarks" in actions and "end_meeting" in actions, actions
+        assert "next_item" not in actions  # refused on the last item: "end the meeting instead"
+
+
+@both
+@sizes
+async def test_after_the_end_the_live_footer_offers_no_speaking_keys(archive, clock, language, size):
+    set_language(language)
+    meeting_id = live_demo(archive, clock, language, speaking=True)
+    session = archive.open(meeting_id, clock=clock)
+    session.do("close", lambda c: c.close_meeting())
+    session.close()
+    app = RoomApp(archive, meeting_id=meeting_id, clock=clock, view="live")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        actions = assert_fits(app, size[0])
+        assert not {"next_speaker", "pause_resume", "stop_speaker", "extend"} & set(actions), actions
+        assert "view('minutes')" in actions
+
+
+@both
+@sizes
+async def test_prepare_offers_go_live_only_before_the_meeting_and_keeps_f6_f7(archive, clock, language, size):
+    set_language(language)
+    meeting_id = archive.ensure_demo(language)
+    app = RoomApp(archive, meeting_id=meeting_id, clock=clock, view="prepare")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        before = assert_fits(app, size[0])
+        assert "go_live" in before and "home" in before and "undo" in before
+        assert "view('prepare')" not in before  # the view on screen
+        if size[0] >= 120:
+            assert "room_view" in before, before
+        app.act("start", lambda c: c.start_meeting(), quiet=True)
+        await pilot.pause()
+        await pilot.pause()
+        assert "go_live" not in assert_fits(app, size[0])
+
+
+@both
+@sizes
+async def test_the_meetings_list_offers_the_register_and_the_report_back(archive, clock, language, size):
+    set_language(language)
+    archive.ensure_demo(language)
+    app = RoomApp(archive, clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        actions = assert_fits(app, size[0])
+        assert actions[:3] == ["new", "followup", "report_back"], actions
+
+
+def test_every_key_a_live_moment_names_is_a_binding():
+    """The footer names keys by binding id: a renamed id (or a typo) would drop a key silently."""
+    from roomtui.tui.live.moments import MOMENTS
+    from roomtui.tui.screens.live import LiveScreen
+
+    ids = {binding.id for binding in LiveScreen.BINDINGS + RoomApp.BINDINGS}
+    named = {key for keys in MOMENTS.values() for key in keys} | {"live.next_tab"}
+    assert named <= ids, named - ids

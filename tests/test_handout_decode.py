@@ -29,6 +29,8 @@ from textual.widgets import Footer, OptionList
 
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.demo import build_demo, play_demo
+from roomtui.handout.distance import table_sentence
+from roomtui.handout.layout import ROOM_MAX_PAGES
 from roomtui.handout.qr import DEFAULT_MAX_VERSION
 from roomtui.handout.render import RenderMode
 from roomtui.handout.text import handout_text, response_text
@@ -131,10 +133,13 @@ def decode(app, code: QRCodeView) -> str:
 
 
 async def read_all_pages(app, pilot, code: QRCodeView) -> list[tuple[str, str]]:
-    """(header, body) of every page, turning pages with the right arrow."""
+    """(header, body) of every page, turning pages with the right arrow; a page that opens
+    among an issue's commitments repeats the issue's line first, which is not the body's."""
     pages = []
     for _ in code.layout.pages:
         header, body = decode(app, code).split("\n", 1)
+        assert body.startswith(code.page.repeated)
+        body = body.removeprefix(code.page.repeated)
         if not app.screen.has_class("-full-screen"):
             assert squeeze(header) == squeeze(region_text(app, app.screen.query_one("#handout-header").region))
         pages.append((header, body))
@@ -171,7 +176,10 @@ async def test_every_page_decodes_and_the_pages_make_the_handout(language, size,
         assert code.layout.version <= DEFAULT_MAX_VERSION
         pages = await read_all_pages(app, pilot, code)
         total = len(pages)
-        assert 2 <= total <= 3  # the summary in at most three scans
+        if full_screen:  # for the room: the largest modules in a round the carousel turns
+            assert 2 <= total <= ROOM_MAX_PAGES and code.layout.module_columns >= 2
+        else:
+            assert 2 <= total <= 3  # at the table, the summary in at most three scans
         assert [h for h, _ in pages] == [f"[1/{total}]"] + [f"[{k}/{total}] {TAG[language]}" for k in range(2, total + 1)]
         assert pages[0][1].startswith(meeting.title + "\n2019-11-22 09:00")  # page 1 carries the title
         assert "".join(body for _, body in pages) == handout_text(meeting)
@@ -229,13 +237,13 @@ async def test_background_mode_decodes():
 async def test_too_small_says_how_large_and_that_size_works():
     meeting = played("en")
     app = HandoutTestApp(meeting)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(70, 20)) as pilot:
         await pilot.pause()
         code = code_of(app)
         assert not code.layout.fits
-        text = screen_text(app)
+        text = region_text(app, code.region)
         assert "▀" not in text
-        found = re.search(r"at least (\d+)×(\d+) \(now 80×24\)", " ".join(text.split()))
+        found = re.search(r"at least (\d+)×(\d+) \(now 70×20\)", " ".join(text.split()))
         assert found, text
         await pilot.press("f")  # full screen is not enough either at this size
         await pilot.pause()
@@ -245,6 +253,23 @@ async def test_too_small_says_how_large_and_that_size_works():
         await pilot.pause()
         assert code.layout.fits
         assert decode(app, code).split("\n", 1)[1] == code.layout.pages[0].body
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_default_80x24_terminal_hands_out_every_page(language):
+    """A default terminal still hands out: smaller codes, more pages, the header beside the
+    code; in full screen too. Every page decodes and the pages make the hand-out."""
+    meeting = played(language)
+    app = HandoutTestApp(meeting)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        code = code_of(app)
+        assert code.layout.fits and code.layout.version <= 5 and "Too small" not in screen_text(app)
+        pages = await read_all_pages(app, pilot, code)  # each header also read off the side column
+        assert "".join(body for _, body in pages) == handout_text(meeting)
+        await pilot.press("f")
+        await pilot.pause()
+        assert code.layout.fits and decode(app, code).split("\n", 1)[0] == code.page.header
 
 
 async def test_resizing_recuts_the_pages_and_keeps_the_place():
@@ -303,13 +328,13 @@ async def test_maximum_version_keys():
         await pilot.pause()
         assert code.max_version == 14 and code.layout.version <= 14
         assert "Denser than usual: phones must come closer." in " ".join(screen_text(app).split())
-        await pilot.press(*["minus"] * 9)
+        await pilot.press(*["minus"] * 10)
         await pilot.pause()
-        assert code.max_version == 5 and not code.layout.fits
-        assert "Version 5 is too small for a readable page" in " ".join(screen_text(app).split())
+        assert code.max_version == 4 and not code.layout.fits
+        assert "Version 4 is too small for a readable page" in " ".join(screen_text(app).split())
         await pilot.press("plus")
         await pilot.pause()
-        assert code.layout.fits and code.layout.version == 6
+        assert code.layout.fits and code.layout.version == 5
         assert decode(app, code).split("\n", 1)[1] == code.page.body
 
 
@@ -318,18 +343,33 @@ def side_text(app) -> str:
 
 
 async def test_the_screen_says_how_far_phones_read_and_once_how_to_beat_stripes():
+    """The distance follows the module drawn: one column at 120x40, two at 330x100 (twice as
+    far off the laptop); full screen at 200x60 draws for the room, and says so."""
     meeting = played("en")
     stripes = "If the code shows stripes, press m"
-    for size, far in (((120, 40), "about half a metre"), ((330, 100), "about 1 m")):
+    for size, columns, far in (((120, 40), 1, "to 0.5 m off a laptop"), ((330, 100), 2, "to 0.9 m off a laptop")):
         app = HandoutTestApp(meeting)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             text = side_text(app)
+            assert code_of(app).layout.module_columns == columns
             assert far in text and "version" not in text.lower()
+            assert squeeze(table_sentence(code_of(app).layout, size[0])) in squeeze(text)
             assert stripes in text  # the first hand-out screen of the app's run says it
             await app.push_screen(HandoutScreen(meeting))
             await pilot.pause()
             assert stripes not in side_text(app) and far in side_text(app)  # and only that one
+    app = HandoutTestApp(meeting)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        assert code_of(app).layout.module_columns == 1  # at the table: the fewest pages
+        await pilot.press("f")
+        await pilot.pause()
+        layout = code_of(app).layout
+        assert layout.module_columns == 2 and len(layout.pages) <= ROOM_MAX_PAGES
+        await pilot.press("f")
+        await pilot.pause()
+        assert code_of(app).layout.module_columns == 1
 
 
 async def test_carousel_turns_pages_until_stopped():

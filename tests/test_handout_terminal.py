@@ -13,7 +13,17 @@ import zxingcpp
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.demo import build_demo, play_demo
 from roomtui.cli import main
-from roomtui.handout import RenderMode, handout_text, response_text, run_plain_handout
+from roomtui.handout.headers import width
+from roomtui.handout import (
+    PageTooSmall,
+    RenderMode,
+    byte_capacity,
+    handout_document,
+    handout_text,
+    paginate,
+    response_text,
+    run_plain_handout,
+)
 from roomtui.store import Archive
 
 _ESCAPE = re.compile(r"\x1b\[([0-9;]*)m")
@@ -25,7 +35,14 @@ def played(language: str):
 
 
 def code_lines(output: str) -> list[str]:
-    return [line for line in output.splitlines() if line.startswith("\x1b[38;2;")]
+    """The printed rows of the code, without a header printed beside the first one."""
+    return [line.rsplit("\x1b[0m", 1)[0] + "\x1b[0m" for line in output.splitlines() if line.startswith("\x1b[38;2;")]
+
+
+def printed_header(output: str) -> str:
+    """The header of a page printed alone: beside the code's first row, or the line above it."""
+    first = output.splitlines()[0]
+    return first.rsplit("\x1b[0m", 1)[1].strip() if first.startswith("\x1b[") else first
 
 
 def cells(line: str) -> list[tuple[str, tuple, tuple]]:
@@ -62,6 +79,19 @@ def decode_printed(output: str, mode: RenderMode = RenderMode.HALF_BLOCK) -> str
     return found[0].text
 
 
+def bodies_by_payload(meeting) -> dict[str, str]:
+    """Every page the summary can be cut into, by what its code carries: the body without the
+    header and without the issue's line a page repeats when it opens among its commitments."""
+    document = handout_document(meeting)
+    found = {}
+    for version in range(1, 41):
+        try:
+            found.update({page.payload: page.body for page in paginate(document, byte_capacity(version))})
+        except PageTooSmall:
+            pass
+    return found
+
+
 def test_text_only_prints_the_handout_text():
     meeting = played("zh")
     out = io.StringIO()
@@ -75,13 +105,13 @@ def test_one_page_is_printed_in_explicit_black_and_white_and_decodes(mode):
     out = io.StringIO()
     assert run_plain_handout(meeting, page=2, out=out, size=(300, 120), mode=mode) == 0
     output = out.getvalue()
-    header = output.splitlines()[0]
+    header = printed_header(output)
     assert header.startswith("[2/") and header.endswith(" 通江县政协 2019-11-22")
     colours = {(fg, bg) for line in code_lines(output) for _, fg, bg in cells(line)}
     assert colours <= {(_BLACK, _WHITE), (_WHITE, _BLACK), (_BLACK, _BLACK)}
     text = decode_printed(output, mode)
     assert text.split("\n", 1)[0] == header
-    assert text.split("\n", 1)[1] in handout_text(meeting)
+    assert bodies_by_payload(meeting)[text] in handout_text(meeting)
 
 
 def test_all_pages_through_the_prompt_make_the_handout():
@@ -96,7 +126,8 @@ def test_all_pages_through_the_prompt_make_the_handout():
     for k, text in enumerate(decoded, 1):
         header = text.split("\n", 1)[0]
         assert header.startswith(f"[{k}/{total}]") and header in screens[k - 1].splitlines()[-1]
-    assert "".join(text.split("\n", 1)[1] for text in decoded) == handout_text(meeting)
+    bodies = bodies_by_payload(meeting)
+    assert "".join(bodies[text] for text in decoded) == handout_text(meeting)
     assert re.search(r"\[1/\d+\][^\n]*$", screens[total])  # after the last page, the first again
 
 
@@ -110,8 +141,8 @@ def test_prompt_keys_go_back_jump_and_quit():
 
 def test_too_small_a_terminal_gets_the_size_it_needs():
     out = io.StringIO()
-    assert run_plain_handout(played("en"), out=out, size=(80, 24)) == 1
-    found = re.search(r"at least (\d+)×(\d+) \(now 80×24\)", out.getvalue())
+    assert run_plain_handout(played("en"), out=out, size=(70, 20)) == 1
+    found = re.search(r"at least (\d+)×(\d+) \(now 70×20\)", out.getvalue())
     assert found and "\x1b" not in out.getvalue()
     out = io.StringIO()
     assert run_plain_handout(played("en"), page=1, out=out, size=(int(found[1]), int(found[2]))) == 0
@@ -139,7 +170,7 @@ def test_each_response_is_one_code_in_a_120x40_terminal(language):
         out = io.StringIO()
         assert run_plain_handout(meeting, response=number, page=1, out=out, size=(120, 40)) == 0
         header, body = decode_printed(out.getvalue()).split("\n", 1)
-        assert header == out.getvalue().splitlines()[0] and "2019-11-22" in header and "[" not in header
+        assert header == printed_header(out.getvalue()) and "2019-11-22" in header and "[" not in header
         assert body == response_text(meeting, response)
         out = io.StringIO()
         assert run_plain_handout(meeting, response=number, page=2, out=out, size=(120, 40)) == 2  # one page
@@ -163,3 +194,54 @@ def test_handout_response_from_the_command_line(tmp_path, capsys):
     assert ("no response 7" in out or "没有第 7 条答复" in out) and "2\t#6\t县住房和城乡建设局\n" in out
     with pytest.raises(SystemExit):
         main(["handout", meeting.id, "--page", "1", "--text", "--data", str(tmp_path)])
+
+
+@pytest.mark.parametrize("size", [(120, 38), (120, 40), (80, 24)])
+def test_a_page_printed_alone_keeps_its_header_above_the_prompt(size):
+    """The shell's prompt takes the line after the page: page, header included, must fit the
+    lines above it (at 120x38 the code used to take every line but the header's, and the prompt
+    pushed the header off)."""
+    columns, lines = size
+    meeting = played("en")
+    out = io.StringIO()
+    assert run_plain_handout(meeting, page=2, out=out, size=size) == 0
+    output = out.getvalue()
+    assert len(output.splitlines()) <= lines - 1
+    assert all(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) <= columns for line in output.splitlines())
+    header = printed_header(output)
+    assert header.startswith("[2/") and decode_printed(output).split("\n", 1)[0] == header
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_default_80x24_terminal_hands_out_every_page(language):
+    meeting = played(language)
+    out = io.StringIO()
+    assert run_plain_handout(meeting, out=out, input=io.StringIO("\n" * 40), size=(80, 24)) == 0
+    screens = out.getvalue().split("Enter: next page")
+    total = int(re.search(r"\[1/(\d+)\]", screens[0])[1])
+    assert total > 3  # smaller codes, more pages
+    bodies = bodies_by_payload(meeting)
+    decoded = [decode_printed(screen) for screen in screens[:total]]
+    for k, screen in enumerate(screens[:total], 1):  # the code and a prompt of one line: 24 lines, none wraps
+        shown = screen[screen.index("\x1b["):]  # without the rest of the prompt before
+        shown += "Enter: next page · p: previous · number: that page · q: quit "
+        lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in shown.splitlines()]
+        assert len(lines) <= 24 and all(width(line) <= 80 for line in lines), k
+        header = printed_header(shown) or lines[-1].split("  ·  ")[0]  # beside the code, or before the keys
+        assert header.startswith(f"[{k}/{total}]")
+    assert "".join(bodies[text] for text in decoded) == handout_text(meeting)
+
+
+def test_handout_solid_and_half_blocks_from_the_command_line(tmp_path, capsys, monkeypatch):
+    meeting = played("en")
+    Archive(tmp_path).create(meeting)
+    monkeypatch.setenv("COLUMNS", "160")  # half blocks at one column a module: "▀" where modules differ
+    monkeypatch.setenv("LINES", "60")
+    drawn = {}
+    for option in ("--solid", "--half-blocks"):
+        assert main(["handout", meeting.id, "--page", "1", option, "--data", str(tmp_path)]) == 0
+        output = capsys.readouterr().out
+        drawn[option] = {char for line in code_lines(output) for char, _, _ in cells(line)}
+        mode = RenderMode.BACKGROUND if option == "--solid" else RenderMode.HALF_BLOCK
+        assert decode_printed(output, mode).startswith("[1/")
+    assert drawn["--solid"] == {" "} and "▀" in drawn["--half-blocks"]

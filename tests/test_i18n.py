@@ -118,7 +118,7 @@ async def test_the_footer_speaks_the_language_chosen_after_import(archive, clock
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         labels = [key.description for key in app.screen.query_one(Footer).query("FooterKey")]
-        assert "下一位" in labels and "Next speaker" not in labels
+        assert "下一项" in labels and "Next item" not in labels  # before the start: → starts the meeting
         palette = [b for _key, b in app._bindings if b.action == "command_palette"]
         assert [b.description for b in palette] == ["命令"]  # ctrl+p: ours, translated, not Textual's "palette"
 

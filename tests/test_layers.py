@@ -1,4 +1,4 @@
-"""The layering rule of DESIGN.md at run time: the domain and store load without Textual.
+"""The layering rule of docs/architecture.md ("The layers") at run time: the domain and store load without Textual.
 
 The static rule (which package may import which, relative and dynamic imports included) is an
 import-linter contract in pyproject.toml, checked by `lint-imports` in the README's test command.

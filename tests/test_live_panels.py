@@ -16,12 +16,12 @@ def queue_lines(app) -> list[str]:
     """Every row of the queue as drawn (number and label), scrolled through as a person would."""
     queue = app.screen.query_one(SpeakingPanel).queue
     rows, height = {}, queue.scrollable_content_region.height
-    for top in range(0, queue.option_count, height):
+    for top in range(0, queue.row_count, height):
         queue.scroll_to(y=top, animate=False, immediate=True)
         top = queue.scroll_offset.y  # the last page stops at the end
-        rows.update({top + y: queue.render_line(y).text.strip() for y in range(min(height, queue.option_count - top))})
+        rows.update({top + y: queue.render_line(y).text.strip() for y in range(min(height, queue.row_count - top))})
     queue.scroll_to(y=0, animate=False, immediate=True)
-    return [rows[index] for index in range(queue.option_count)]
+    return [rows[index] for index in range(queue.row_count)]
 
 
 def queue_speakers(app, count: int) -> None:
@@ -57,13 +57,13 @@ async def test_a_long_queue_is_renumbered_in_place_and_issues_are_left_alone(tmp
         app.act("issue", lambda c: c.raise_issue(title="Road", queue_answer=False), quiet=True)
         await pilot.pause()
         queue = app.screen.query_one(SpeakingPanel).queue
-        second = queue.get_option_at_index(1)
+        second = queue.row_at(1)
         table = app.screen.query_one(IssuesPanel).table
         issue_row = table.get_row_at(0)
         await pilot.press("n")
         await pilot.pause()
-        assert queue.option_count == 59
-        assert queue.get_option_at_index(0) is second  # the row stayed; only its number changed
+        assert queue.row_count == 59
+        assert queue.row_at(0) is second  # the row stayed; only its number changed
         lines = queue_lines(app)
         assert [line.split()[0] for line in lines] == [str(n) for n in range(1, 60)]
         assert [line.split(maxsplit=2)[2].startswith(name) for line, name in zip(lines, waiting_names(app))] == [
@@ -71,7 +71,7 @@ async def test_a_long_queue_is_renumbered_in_place_and_issues_are_left_alone(tmp
         assert table.get_row_at(0) == issue_row and table.row_count == 1
         app.act("add at end", lambda c: c.speaking_order().add(3, SpeakerKind.IMPROMPTU, c.now()), quiet=True)
         await pilot.pause()
-        assert queue.get_option_at_index(0) is second
+        assert queue.row_at(0) is second
         assert queue_lines(app)[-1].split()[0] == "60"
         first = app.session.meeting.speakers[-1].id
         app.act("move up", lambda c: c.speaking_order().move(first, -59), quiet=True)
@@ -159,7 +159,7 @@ async def test_a_saved_action_in_a_long_meeting_seldom_wakes_the_collector(tmp_p
 
 async def test_a_turn_given_in_a_long_meeting_draws_the_screen_once_with_its_scrollbars_right(tmp_path):
     """The queue's new height is found before the layout, the speaking-time panel's too, and the
-    scrollbars are not refreshed after it for nothing (quiet_scrollbars.py): each of these made
+    scrollbars are not refreshed after it for nothing (textual_compat.py): each of these made
     Textual lay out or draw the screen a second time after every saved action."""
     from benchmark import START, crowded_meeting
     from textual.screen import Screen
@@ -200,7 +200,7 @@ async def test_a_turn_given_in_a_long_meeting_draws_the_screen_once_with_its_scr
             assert len(draws) == 1, f"the screen was drawn {len(draws)} times"
             draws.clear()
             waiting = len(SpeakingOrder(app.session.meeting, app.session.meeting.current_item_id).waiting)
-            assert queue.vertical_scrollbar.window_virtual_size == queue.option_count == waiting
+            assert queue.vertical_scrollbar.window_virtual_size == queue.row_count == waiting
             assert stats.virtual_size.height == len(stats.lines()) > rows  # a person more, maybe a role
             assert stats.show_vertical_scrollbar and stats.vertical_scrollbar.window_virtual_size == len(stats.lines())
 
@@ -229,10 +229,10 @@ async def test_a_click_or_a_hover_in_a_scrolled_queue_names_the_row_under_the_mo
         await pilot.pause()
         await pilot.hover(queue, offset=(8, 3))
         await pilot.pause()
-        assert queue._mouse_hovering_over == 23
+        assert queue.hovered == 23
         await pilot.hover(queue, offset=(8, queue.size.height + 5))  # below the queue: no row
         await pilot.pause()
-        assert queue._mouse_hovering_over is None
+        assert queue.hovered is None
         target = SpeakingOrder(app.session.meeting, app.session.meeting.current_item_id).waiting[22]
         await pilot.click(queue, offset=(8, 2))
         await pilot.pause()
@@ -282,46 +282,38 @@ async def test_the_issues_table_comes_after_the_first_frame_and_enter_on_a_row_s
 
 
 async def test_the_queue_keeps_its_rows_through_resizes_and_draws_them_at_the_new_width(tmp_path):
-    """SpeakerQueue does not forget its rows on a resize as OptionList does (one line each, drawn
-    labels kept by width): after the terminal narrows, every row is still there, in order, cut
-    to the new width; turns and scrolling at a steady size send the queue no resize at all."""
+    """A queue row is one line at any width (drawn labels kept by width): after the terminal
+    narrows, every row is still there, in order, cut to the new width; turns and scrolling at a
+    steady size leave the queue's size alone."""
     from benchmark import START, crowded_meeting
     from rich.cells import cell_len
 
     from roomtui.domain import FrozenClock
     from roomtui.store import Archive
     from roomtui.tui.app import RoomApp
-    from roomtui.tui.widgets.speaking_panel import SpeakerQueue
-
     archive = Archive(tmp_path)
     app = RoomApp(archive, meeting_id=archive.create(crowded_meeting(150, 20)), view="live", clock=FrozenClock(START))
-    resizes, forgotten = [], []
-    real, real_clear = SpeakerQueue._on_resize, SpeakerQueue._clear_caches
-    SpeakerQueue._on_resize = lambda queue, event: (resizes.append(queue.size), real(queue, event))[1]
-    SpeakerQueue._clear_caches = lambda queue: (forgotten.append(queue.size), real_clear(queue))[1]
-    try:
-        async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        queue = app.screen.query_one(SpeakingPanel).queue
+        for _turn in range(6):  # the four last speakers fill their lines under the queue
+            await pilot.press("n")
             await pilot.pause()
-            queue = app.screen.query_one(SpeakingPanel).queue
-            for _turn in range(6):  # the four last speakers fill their lines under the queue
-                await pilot.press("n")
-                await pilot.pause()
-            resizes.clear()
-            for keys in (["n"], ["end"], ["n"], ["home"], ["pagedown"], ["n"]):
-                await pilot.press(*keys)
-                await pilot.pause()
-            assert queue.scroll_offset.y > 0 and resizes == []
-            wide = queue_lines(app)
-            wide_width = queue.scrollable_content_region.width
-            await pilot.resize_terminal(130, 40)
+        sizes = {queue.size}
+        for keys in (["n"], ["end"], ["n"], ["home"], ["pagedown"], ["n"]):
+            await pilot.press(*keys)
             await pilot.pause()
-            narrow = queue_lines(app)
-            width = queue.scrollable_content_region.width
-            assert resizes and not forgotten and len(narrow) == len(wide) == queue.option_count
-            assert [row.split()[0] for row in narrow] == [row.split()[0] for row in wide]  # the same numbers
-            assert all(cell_len(row) <= width for row in narrow) and width < wide_width
-    finally:
-        SpeakerQueue._on_resize, SpeakerQueue._clear_caches = real, real_clear
+            sizes.add(queue.size)
+        assert queue.scroll_offset.y > 0 and len(sizes) == 1
+        wide = queue_lines(app)
+        wide_width = queue.scrollable_content_region.width
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        narrow = queue_lines(app)
+        width = queue.scrollable_content_region.width
+        assert len(narrow) == len(wide) == queue.row_count
+        assert [row.split()[0] for row in narrow] == [row.split()[0] for row in wide]  # the same numbers
+        assert all(cell_len(row) <= width for row in narrow) and width < wide_width
 
 
 async def test_a_scrollbar_is_drawn_again_only_when_its_bar_would_look_different(tmp_path):
@@ -334,7 +326,7 @@ async def test_a_scrollbar_is_drawn_again_only_when_its_bar_would_look_different
     from roomtui.domain import FrozenClock
     from roomtui.store import Archive
     from roomtui.tui.app import RoomApp
-    from roomtui.tui.widgets.quiet_scrollbars import SteadyScrollBar
+    from roomtui.tui.textual_compat import SteadyScrollBar
 
     archive = Archive(tmp_path)
     app = RoomApp(archive, meeting_id=archive.create(crowded_meeting(500, 10)), view="live", clock=FrozenClock(START))
@@ -457,7 +449,7 @@ async def test_a_queue_row_too_long_for_its_panel_is_cut_with_an_ellipsis_not_wr
 
 async def test_a_turn_at_a_steady_size_lays_out_nothing_and_a_taller_text_still_does(tmp_path):
     """New texts of the same height go in place (text_in_place.py), virtual sizes without a layout
-    (QuietScrollbars._set_virtual_size); a point of order's second head line still gets its line."""
+    (QuietScrollbars.set_virtual_size_quietly); a point of order's second head line still gets its line."""
     from textual.widget import Widget
 
     from benchmark import START, crowded_meeting
@@ -506,3 +498,26 @@ def test_a_text_keeps_its_line_count_only_when_no_line_can_wrap():
     assert line_count("通江县政协委员" * 3, 30) is None  # 42 cells: it may wrap
     assert line_count("通江县政协委员" * 2, 28) == 1
     assert line_count("anything", 0) is None  # not laid out yet
+
+
+async def test_the_queue_keys_move_the_highlight_as_a_list_does_and_enter_gives_the_floor(tmp_path):
+    """Down past the last row comes back to the first, up from the first goes to the last, home
+    and end jump, page keys move by a screenful; Enter gives the highlighted speaker the floor."""
+    async with started(tmp_path, 40, size=(120, 40)) as (app, pilot, _clock):
+        queue = app.screen.query_one(SpeakingPanel).queue
+        queue.focus()
+        await pilot.press("home")
+        assert queue.highlighted == 0
+        await pilot.press("up")
+        assert queue.highlighted == 39 and queue.scroll_offset.y > 0  # the last row, scrolled into view
+        await pilot.press("down")
+        assert queue.highlighted == 0 and queue.scroll_offset.y == 0
+        await pilot.press("pagedown")
+        assert queue.highlighted == queue.scrollable_content_region.height
+        await pilot.press("end", "up", "up")
+        assert queue.highlighted == 37
+        target = SpeakingOrder(app.session.meeting, app.session.meeting.current_item_id).waiting[37]
+        await pilot.press("enter")
+        await pilot.pause()
+        speaking = [e for e in app.session.meeting.speakers if e.started_at and not e.ended_at]
+        assert [e.id for e in speaking] == [target.id]

@@ -107,7 +107,7 @@ def test_zip_entries_and_core_properties_carry_the_record_moment(files):
     props = open_docx(data).core_properties
     # the record's own (local) time, written in the package's W3CDTF form
     assert props.created == props.modified == closed.replace(tzinfo=timezone.utc)
-    assert props.author == "roomtui" and props.revision == 1
+    assert props.author == meeting.series and props.last_modified_by == "roomtui" and props.revision == 1
     assert props.title == f"Minutes: {meeting.title}"
     assert zipfile.ZipFile(io.BytesIO(data)).namelist()[0] == "[Content_Types].xml"
 
@@ -213,21 +213,22 @@ def test_tables_are_real_tables_with_repeated_header_rows(files, language):
         header = table.rows[0]._tr.trPr
         assert header is not None and header.find(qn("w:tblHeader")) is not None
         assert all(row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
-    speeches = tables["#", t["speaker"], t["role"], t["kind"], t["agenda_item"], t["start"], t["time_used"],
-                      t["key_points"], t["issues_raised"]]
-    assert len(speeches.rows) == len(minutes.speeches) + 1
-    assert [row.cells[1].text for row in speeches.rows[1:]] == [s.speaker for s in minutes.speeches]
-    assert [row.cells[7].text for row in speeches.rows[1:]] == [s.key_points for s in minutes.speeches]
-    summary = tables[t["issue_number"], t["issue"], t["location"], t["department"], t["disposition"], t["confirmed"]]
-    assert [row.cells[4].text for row in summary.rows[1:]] == [r.disposition for r in minutes.responses]
-    commitments = [table for header, table in tables.items() if header[:2] == ("#", t["lead_unit"])]
-    # one commitments table per response with commitments; identical headers collapse in the dict
-    assert commitments and len(commitments[0].rows) >= 2
+    speeches = tables[t["number_column"], t["speaker"], t["kind"], t["start"], t["time_used"]]
+    # each speech is a row; its key points (or issues) a full-width row under it
+    speech_rows = [row for row in speeches.rows[1:] if len(row._tr.tc_lst) > 1]
+    noted = [row for row in speeches.rows[1:] if len(row._tr.tc_lst) == 1]
+    assert len(speech_rows) == len(minutes.speeches)
+    assert [row.cells[1].text.split("\n")[0] for row in speech_rows] == [s.speaker for s in minutes.speeches]
+    assert [row.cells[1].text.split("\n")[1] for row in speech_rows] == [s.role for s in minutes.speeches]
+    assert [s.key_points for s in minutes.speeches if s.key_points] == \
+        [row.cells[0].text.split(t["colon"], 1)[1].split("\n")[0] for row in noted if row.cells[0].text.startswith(
+            t["key_points"])]
+    summary = tables[t["number_column"], t["issue"], t["department"], t["disposition"], t["confirmed"]]
+    assert [row.cells[3].text for row in summary.rows[1:]] == [r.disposition for r in minutes.responses]
     all_deliverables = [row.cells[3].text for table in document.tables
-                        if table.rows[0].cells[1].text == t["lead_unit"] and table.rows[0].cells[0].text == "#"
-                        for row in table.rows[1:]]
+                        if table.rows[0].cells[1].text == t["lead_unit"] for row in table.rows[1:]]
     assert all_deliverables == [c.deliverable for r in minutes.responses for c in r.commitments]
-    agenda = tables["#", t["agenda_item"], t["planned_time"], t["start"], t["end"], t["actual"]]
+    agenda = tables[t["number_column"], t["agenda_item"], t["planned_time"], t["start"], t["end"], t["actual"]]
     assert [row.cells[1].text for row in agenda.rows[1:]] == [a.title for a in minutes.agenda]
     assert agenda.rows[1].cells[3].text == "09:00" and agenda.rows[1].cells[5].text  # actual time held
     text = "\n".join(p.text for p in document.paragraphs)

@@ -107,7 +107,7 @@ def test_markdown_user_text_adds_no_structure(outputs):
     assert not inline_kinds & {"html_inline", "link_open", "code_inline", "em_open", "image"}
     headings = [_plain(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert "Theme" not in headings and not any(h.startswith("not a heading") for h in headings)
-    assert f"#4 {HOSTILE_TITLE} — {FORMULA}" in headings
+    assert f"Issue 4: {HOSTILE_TITLE} — {FORMULA}" in headings
 
 
 def test_markdown_table_rows_keep_their_column_count(outputs):

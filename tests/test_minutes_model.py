@@ -99,9 +99,9 @@ def test_follow_up_lists_open_commitments_by_deadline():
     assert (minutes.review_date, minutes.next_theme) == ("2020-03-20", meeting.next_theme)
     assert [i.number for i in minutes.unanswered] == [1, 2, 5, 7, 10]
     council = Council(meeting, FrozenClock(START))
-    council.grade_commitment(4, 0, Grade.A)  # drains cleared: solved
-    council.grade_commitment(3, 0, Grade.D)  # roof repair: cannot be done, explained
-    council.grade_commitment(1, 0, Grade.B)
+    council.record_progress(4, 0, grade=Grade.A)  # drains cleared: solved
+    council.record_progress(3, 0, grade=Grade.D)  # roof repair: cannot be done, explained
+    council.record_progress(1, 0, grade=Grade.B)
     council.add_commitment(5, lead_unit="Planning bureau", deliverable="Public hearing")  # no deadline: last
     rows = build_minutes(meeting, public=True).open_commitments
     assert [r.deliverable for r in rows][0] == "Fire lane marked and kept clear"

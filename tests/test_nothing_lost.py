@@ -24,6 +24,7 @@ from roomtui.importing import ImportRefused, import_file, replace_from_file
 from roomtui.minutes import MinutesImportError, export_minutes, meeting_from_json
 from roomtui.plan.toml_plan import dump_plan
 from roomtui.store import DAMAGED, Archive, BadMeetingFile
+from roomtui.store.desk import Desk
 from roomtui.store.lock import MeetingLock
 
 DEMO = DEMO_ID["en"]
@@ -144,11 +145,11 @@ def test_replacing_a_run_meeting_needs_force(archive, tmp_path):
     before = data_of(archive, closed)
     plan = write(tmp_path, "p.toml", dump_plan(archive.load(closed)))
     with pytest.raises(ImportRefused) as refused:
-        replace_from_file(archive, plan, closed)
+        replace_from_file(Desk(archive), plan, closed)
     message = str(refused.value)
     assert "--force" in message and "closed" in message and "responses" in message and closed in message
     assert data_of(archive, closed) == before
-    result = replace_from_file(archive, plan, closed, force=True)
+    result = replace_from_file(Desk(archive), plan, closed, force=True)
     assert archive.load(closed).status is MeetingStatus.DRAFT
     kept = json.loads(result.backup.read_bytes())
     assert kept["meeting"]["1"]["status"] == "closed"  # the run meeting is in the backup, whole
@@ -158,7 +159,7 @@ def test_replacing_with_a_public_export_needs_force(archive, tmp_path):
     archive.ensure_demo("en")
     public = write(tmp_path, "public.json", export_minutes(archive.load(DEMO), "json", public=True))
     with pytest.raises(ImportRefused, match="private"):
-        replace_from_file(archive, public, DEMO)
+        replace_from_file(Desk(archive), public, DEMO)
     assert any(p.contact for p in archive.load(DEMO).participants)
 
 
@@ -174,7 +175,7 @@ def test_replacing_a_meeting_open_in_another_roomtui_is_a_message(archive, tmp_p
     other = Archive(archive.root).open(DEMO)  # holds the lock, as another roomtui would
     try:
         with pytest.raises(ImportRefused, match="another roomtui"):
-            replace_from_file(archive, write(tmp_path, "p.toml", '[meeting]\ntitle = "X"\n'), DEMO, force=True)
+            replace_from_file(Desk(archive), write(tmp_path, "p.toml", '[meeting]\ntitle = "X"\n'), DEMO, force=True)
     finally:
         other.close()
     assert data_of(archive, DEMO) == before

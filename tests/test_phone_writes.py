@@ -92,7 +92,7 @@ def test_a_burst_of_votes_through_a_session_is_one_write_per_group_and_all_on_di
     meeting = play_demo(build_demo("en", "burst"), clock)
     meeting_id = archive.create(meeting)
     session = archive.open(meeting_id, clock)
-    session.do("reopen", lambda c: c.reopen_meeting(), closed_guard=False)
+    session.do("reopen", lambda c: c.reopen_meeting())
     phones = [f"{n:02d}" * 8 for n in range(60)]
     session.do("setup", lambda c: [c.open_rating(1)] + [c.claim(p, name=f"Resident {n}") for n, p in enumerate(phones)])
     rating_id = session.meeting.ratings[0].id

@@ -144,6 +144,11 @@ async def test_agenda_nest_move_refusals_and_undo(tmp_path):
         before = file_bytes(archive, meeting_id)
         await pilot.press("down", "greater_than_sign")
         await pilot.pause()
+        from roomtui.tui.notices import NoticeDialog
+
+        if isinstance(app.screen, NoticeDialog):  # the refusal, with its reason, in full until Esc
+            await pilot.press("escape")
+            await pilot.pause()
         assert selected_title(app) == "Leader's summary"
         assert file_bytes(archive, meeting_id) == before
 

@@ -22,6 +22,7 @@ from roomtui.share.network import AddressKind, LocalAddress, classify, local_add
 from roomtui.share.notice import notice_path, process_alive, read_notice
 from roomtui.share.terminal import run_share
 from roomtui.share.wifi import WifiNetwork, wifi_payload
+from roomtui.store.desk import Desk
 from share_helpers import demo_archive
 
 
@@ -233,7 +234,7 @@ def test_share_on_the_terminal_follows_changes_of_the_meeting_file(tmp_path):
             try:
                 meeting = archive.load(meeting_id)
                 meeting.title = "Renamed council 更名"
-                archive.replace(meeting_id, meeting)
+                Desk(archive).replace(meeting_id, meeting)  # as the app in another window would
                 deadline = time.monotonic() + 30
                 while time.monotonic() < deadline and "renamed" not in seen:
                     with urllib.request.urlopen(sharing.url, timeout=10) as answer:

@@ -154,5 +154,10 @@ async def test_no_network_at_all_says_how_to_switch_the_hotspot_on(tmp_path, mon
         await pilot.press("w")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        from roomtui.tui.notices import NoticeDialog
+
+        assert isinstance(app.screen, NoticeDialog)  # the steps, in full, until Esc
+        await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(app.screen, HandoutScreen)
-        assert any("Switch the laptop's hotspot on" in n.message for n in app._notifications)
+        assert any("Switch the laptop's hotspot on" in said for said in app.notices.said)

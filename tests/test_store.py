@@ -229,8 +229,12 @@ def test_a_file_written_table_by_table_is_the_json_of_the_whole_meeting(archive,
 def test_a_save_that_changes_no_listed_field_neither_reads_nor_writes_the_index(archive, clock, monkeypatch):
     from roomtui.store import archive as archive_module
 
-    session = archive.open(archive.ensure_demo("en"), clock=clock)
-    session.do("start", lambda c: c.start_meeting())  # the status is listed: the index is written
+    from roomtui.store.desk import Desk
+
+    desk = Desk(archive, clock)  # the index row is a follow-on effect of the desk's actions
+    meeting_id = archive.ensure_demo("en")
+    session = desk.open(meeting_id)
+    desk.act(meeting_id, "start", lambda c: c.start_meeting())  # the status is listed: the index is written
     assert archive.list()[0].status == "live"
     written, read = [], []
     for module in (storage_module, archive_module):
@@ -238,13 +242,13 @@ def test_a_save_that_changes_no_listed_field_neither_reads_nor_writes_the_index(
         monkeypatch.setattr(module, "atomic_write", lambda path, payload, real=real_write: (
             written.append(path.name), real(path, payload))[1])
         monkeypatch.setattr(module, "read_json", lambda path, real=real_read: (read.append(path.name), real(path))[1])
-    session.do("add", lambda c: c.speaking_order().add(9, SpeakerKind.IMPROMPTU, c.now()))
+    desk.act(meeting_id, "add", lambda c: c.speaking_order().add(9, SpeakerKind.IMPROMPTU, c.now()))
     assert written == [f"{session.meeting.id}.json"]  # one write, the meeting's own
     assert "index.json" not in read  # its rows are kept in the archive, checked by one stat
-    session.do("title", lambda c: c.set_details(title="Renamed council"))
+    desk.act(meeting_id, "title", lambda c: c.set_details(title="Renamed council"))
     assert written[1:] == [f"{session.meeting.id}.json", "index.json"]
     assert json.loads((archive.root / "index.json").read_text("utf-8"))["_default"]["1"]["title"] == "Renamed council"
-    session.close()
+    desk.close()
 
 
 def test_the_index_written_by_another_roomtui_is_read_again(archive, clock):

@@ -103,3 +103,61 @@ async def test_prepare_tables_show_every_column_and_cut_only_the_widest(tmp_path
         cut = [width for width, _header, cells in columns if width < max(cells)]
         spare = [width for width, header, cells in columns if width > max([header, *cells])]
         assert not (cut and spare), columns
+
+
+# -- issue 25: the columns that carry state are never the ones cut ---------------------------------------------
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_proposers_word_is_never_cut_from_a_response(tmp_path, language, size):
+    """不满意 came last in the response cell, and a 120-column table cut it off."""
+    from rich.cells import cell_len
+
+    from roomtui.domain.model import Satisfaction
+
+    app = played_council(tmp_path, language)
+    for response in app.archive.load(app._initial_meeting).responses:
+        session = app.archive.open(app._initial_meeting, clock=app.clock)
+        session.do("rate", lambda c, r=response.id: c.update_response(r, satisfaction=Satisfaction.DISSATISFIED))
+        session.close()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        if app.screen.narrow:
+            app.screen.query_one("#live-tabs").active = "tab-issues"
+            await pilot.pause()
+        table = app.screen.query_one(IssuesPanel).table
+        width = table.ordered_columns[3].width
+        word = Satisfaction.DISSATISFIED.label
+        for row in range(table.row_count):
+            cell = table.get_cell_at((row, 3)).plain
+            if word in cell:
+                assert cell_len(cell[:cell.index(word) + len(word)]) <= width, (cell, width)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_register_shows_every_column_with_its_state_whole(tmp_path, language, size):
+    from followup_helpers import two_series_folder
+
+    from roomtui.i18n import _
+    from roomtui.tui.screens.followup import COLUMNS, STATE_COLUMNS, FollowUpScreen
+    from roomtui.tui.widgets.register_table import RegisterTable
+
+    set_language(language)
+    archive = Archive(tmp_path / "data")
+    two_series_folder(archive)
+    app = RoomApp(archive, clock=FrozenClock(COUNCIL_START))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUpScreen)
+        table = app.screen.query_one(RegisterTable)
+        assert table.virtual_size.width <= table.size.width  # the meeting and the progress note are on screen
+        from rich.cells import cell_len
+
+        from roomtui.domain.model import Grade
+
+        grade = max(cell_len(label) for label in [g.label for g in Grade] + [_("not graded")])
+        assert table.widths[:STATE_COLUMNS] == [*COLUMNS[:2], grade]  # overdue, deadline, every grade whole
+        assert min(table.widths[STATE_COLUMNS:]) >= 8

@@ -18,7 +18,6 @@ from room_helpers import put_up_share
 
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.council import Council
-from roomtui.domain.followup import record_progress
 from roomtui.domain.model import Meeting, MeetingStatus, Role, SpeakerKind
 from roomtui.share import Discovery, WifiNetwork
 from roomtui.share.network import AddressKind, LocalAddress
@@ -81,7 +80,7 @@ def hostile_meeting(meeting_id: str, stage: str, day: date = date(2019, 11, 22))
                             action=typed("AC"), lead_unit=typed("LU"), deadline="2019-12-31",
                             commitments=[{"lead_unit": typed("CL"), "co_units": [typed("CO")],
                                           "deliverable": typed("CD"), "deadline": "2019-12-31"}])
-    record_progress(council, meeting.responses[0].id, 0, grade="B", note=typed("FN"))
+    council.record_progress(meeting.responses[0].id, 0, grade="B", note=typed("FN"))
     order.add(member.id, SpeakerKind.BOOKED, clock.now())
     order.add(resident.id, SpeakerKind.IMPROMPTU, clock.now())
     answer = next(s for s in order.waiting if s.participant_id == head.id)

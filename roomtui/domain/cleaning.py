@@ -25,7 +25,7 @@ def clean_fields(values: dict[str, Any], required: tuple[str, ...] = ()) -> dict
     problems: list[str] = []
     for name, value in values.items():
         try:
-            if name in ("date", "deadline", "target_date", "review_date"):
+            if name in ("date", "deadline", "target_date", "review_date", "issue_date"):
                 cleaned[name] = parse_date(value, name)
             elif name == "start_time":
                 cleaned[name] = parse_time(value, name)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from operator import is_
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
+from roomtui.caches import enabled
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import clean_text, shown, visible
 from roomtui.domain.validation import (
@@ -50,9 +51,12 @@ def to_data(value: Any) -> Any:
     kind = type(value)
     if kind in _SCALARS:
         return value
-    encoder = _ENCODERS.get(kind)
-    if encoder is None and dataclasses.is_dataclass(kind):
-        encoder = _encoder(kind)
+    if enabled("compiled-encoders"):
+        encoder = _ENCODERS.get(kind)
+        if encoder is None and dataclasses.is_dataclass(kind):
+            encoder = _encoder(kind)
+    else:
+        encoder = _walker(kind) if dataclasses.is_dataclass(kind) else None
     if encoder is not None:
         return encoder(value)
     if kind is list or kind is tuple:
@@ -70,11 +74,17 @@ def _encoder(cls: type) -> Any:
     try:
         encoder = _compile(cls)
     except Exception:  # hints that do not resolve: the generic walk gives the same data, slower
-        names = tuple(f.name for f in dataclasses.fields(cls))
-
-        def encoder(value: Any) -> dict[str, Any]:
-            return {name: to_data(getattr(value, name)) for name in names}
+        encoder = _walker(cls)
     _ENCODERS[cls] = encoder
+    return encoder
+
+
+def _walker(cls: type) -> Any:
+    """The generic walk of a dataclass, field by field (the compiled encoder's reference)."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+
+    def encoder(value: Any) -> dict[str, Any]:
+        return {name: to_data(getattr(value, name)) for name in names}
     return encoder
 
 
@@ -218,6 +228,8 @@ class MeetingEncoder:
         self._last: dict[str, tuple[list[Any], list[tuple], list[dict[str, Any]]]] = {}
 
     def data(self, meeting: Meeting) -> dict[str, Any]:
+        if not enabled("record-dicts"):
+            return meeting_to_data(meeting)  # every record encoded again, every list new
         data = {}
         for name in _MEETING_FIELDS:
             value = getattr(meeting, name)

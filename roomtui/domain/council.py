@@ -57,10 +57,15 @@ class Council(IssueVerbs, RoomVerbs):
     def now(self) -> datetime:
         return self.clock.now()
 
+    def acting(self) -> Council | ClosedCouncil:
+        """The verbs an action may use now: all of them, or on a closed meeting follow-up only."""
+        return ClosedCouncil(self) if self.meeting.status is MeetingStatus.CLOSED else self
+
     # -- details -------------------------------------------------------------------------
     def set_details(self, **values: Any) -> None:
         allowed = {"title", "theme", "series", "date", "start_time", "venue", "host", "recorder", "planned_minutes",
-                   "background", "next_theme", "review_date", "leader_summary", "closing_remarks"}
+                   "background", "next_theme", "review_date", "leader_summary", "closing_remarks",
+                   "document_number", "issuing_office", "issue_date", "copy_to"}
         unknown = set(values) - allowed
         if unknown:
             raise ValidationError([problem("unknown field: {name}", name=", ".join(sorted(unknown)))])
@@ -300,7 +305,7 @@ class Council(IssueVerbs, RoomVerbs):
             return self.start_item(order[0].id) if order else None
         index = order.index(current)
         if index + 1 >= len(order):
-            raise ValidationError([problem("this is the last agenda item: close the meeting instead")])
+            raise ValidationError([problem("this is the last agenda item: end the meeting instead")])
         return self.start_item(order[index + 1].id)
 
     def previous_item(self) -> AgendaItem | None:
@@ -354,3 +359,31 @@ def _kind(value: AgendaKind | str) -> AgendaKind:
     except ValueError:
         raise ValidationError([problem("unknown agenda kind '{value}' (one of: {choices})", value=str(value)[:40],
                                  choices=", ".join(k.value for k in AgendaKind))]) from None
+
+
+# Verbs a closed meeting still takes: its record is what the room agreed; only follow-up (grades
+# and progress notes, the proposer's satisfaction, a report-back link confirmed) moves after it.
+FOLLOW_UP_VERBS = frozenset({"record_progress", "reopen_meeting"})
+READING = frozenset({"meeting", "clock", "now", "department_head", "acting"})
+
+
+class ClosedCouncil:
+    """The council of a closed meeting: any verb but follow-up is refused, before it changes anything."""
+
+    def __init__(self, council: Council) -> None:
+        self._council = council
+
+    def __getattr__(self, name: str) -> Any:
+        if name in FOLLOW_UP_VERBS or name in READING or self._council.meeting.status is not MeetingStatus.CLOSED:
+            return getattr(self._council, name)
+        raise ValidationError([closed_problem()])
+
+    def update_response(self, response_id: int, **values: Any) -> Any:
+        """The proposer's satisfaction is follow-up; anything else of a response is the record."""
+        if set(values) - {"satisfaction"} and self._council.meeting.status is MeetingStatus.CLOSED:
+            raise ValidationError([closed_problem()])
+        return self._council.update_response(response_id, **values)
+
+
+def closed_problem() -> str:
+    return _("the meeting is closed: it takes follow-up entries (grades, progress notes) and nothing else")

@@ -1,7 +1,7 @@
 """The demo council: the Tongjiang County CPPCC "come to discuss things" council of 22 Nov 2019.
 
-A complete, realistic plan (DOMAIN.md) in English and in Chinese, so a secretary can try every
-screen before preparing a meeting of their own.
+A complete, realistic plan (README, "A whole meeting, step by step") in English and in Chinese,
+so a secretary can try every screen before preparing a meeting of their own.
 """
 
 from __future__ import annotations

@@ -38,15 +38,14 @@ from roomtui.domain.model import (
     MeetingStatus,
     Response,
 )
-from roomtui.domain.problems import FieldName, problem
-from roomtui.domain.validation import ValidationError, text_field
-from roomtui.i18n import N_, _
+from roomtui.domain.problems import problem
+from roomtui.domain.validation import ValidationError
 
 # Grades after which a commitment needs no more follow-up: solved, or explained as impossible.
 SETTLED = (Grade.A, Grade.D)
 _REF = re.compile(r"^(?P<meeting>[A-Za-z0-9][A-Za-z0-9_-]{0,80})#r(?P<response>\d+)\.(?P<n>\d+)$")
 REPORT_BACK_TITLE = {"en": "Report on earlier commitments", "zh": "前次协商议定事项办理情况通报"}
-MINUTES_PER_REPORT = 2  # a department answer per question (DOMAIN.md)
+MINUTES_PER_REPORT = 2  # a department answer per question (docs/architecture.md, "The meeting, in the code")
 
 
 # -- references ---------------------------------------------------------------------------
@@ -75,55 +74,7 @@ def find_commitment(meeting: Meeting, ref: str) -> Commitment | None:
     return response.commitments[parsed[2] - 1]
 
 
-# -- recording progress ---------------------------------------------------------------------
-def record_progress(council: Any, response_id: int, index: int, *, grade: Grade | str | None = None,
-                    note: str = "") -> FollowUpEntry:
-    """A grade change and/or a progress note on one commitment, dated now (one action)."""
-    meeting: Meeting = council.meeting
-    response = meeting.response(response_id)
-    if response is None:
-        raise ValidationError([problem("no {what} #{id}", what=FieldName("response", N_("response")), id=response_id)])
-    if not 0 <= index < len(response.commitments):
-        raise ValidationError([problem("response #{id} has no commitment {n}", id=response_id, n=index + 1)])
-    text = text_field(note, _("progress note"), multiline=True)
-    try:
-        new_grade = Grade(grade) if grade else None
-    except ValueError:
-        raise ValidationError([problem("unknown grade '{value}' (one of: A, B, C, D)", value=str(grade)[:10])]) from None
-    commitment = response.commitments[index]
-    if not text and (new_grade is None or new_grade is commitment.grade):
-        raise ValidationError([problem("nothing to record: give a new grade or a progress note")])
-    entry = FollowUpEntry(at=council.now(), grade=new_grade, previous=commitment.grade, note=text)
-    commitment.history.append(entry)
-    if new_grade is not None:
-        commitment.grade = new_grade
-    return entry
-
-
-# -- closed meetings take follow-up only ---------------------------------------------------------
-def _without_followup(data: dict[str, Any]) -> dict[str, Any]:
-    responses = []
-    for response in data.get("responses", []):
-        response = {k: v for k, v in response.items() if k != "satisfaction"}
-        response["commitments"] = [{k: v for k, v in c.items() if k not in ("grade", "history")}
-                                   for c in response.get("commitments", [])]
-        responses.append(response)
-    return {**data, "responses": responses}
-
-
-def closed_meeting_problem(before: dict[str, Any], after: dict[str, Any]) -> str:
-    """Why an action may not be saved on a meeting that was closed, or "" when it may.
-
-    A closed meeting's record is what the room agreed; only follow-up (grades, progress notes,
-    the proposer's satisfaction) keeps moving after it.
-    """
-    if before.get("status") != MeetingStatus.CLOSED.value:
-        return ""
-    if after.get("status") != MeetingStatus.CLOSED.value:
-        return ""  # reopened (a mistake corrected): only the reopen verb does that, and it is undoable
-    if _without_followup(before) == _without_followup(after):
-        return ""
-    return _("the meeting is closed: it takes follow-up entries (grades, progress notes) and nothing else")
+# -- recording progress: Council.record_progress (issue_verbs.py), the one grading verb ------------------
 
 
 # -- the report-back at the next council -------------------------------------------------------
@@ -315,12 +266,14 @@ class MeetingFollowUp:
     entries: tuple[RegisterEntry, ...]
     answers: dict[str, tuple[FollowUpEntry, ...]] = field(default_factory=dict)
     targets: tuple[str, ...] = ()  # every ref its report-back issues name
+    claims: tuple[tuple[int, str, str], ...] = ()  # (issue id, title, ref) of links imported, not yet confirmed
 
     @classmethod
     def of(cls, meeting: Meeting) -> MeetingFollowUp:
         answers = report_back_answers(meeting)
         return cls(meeting.id, tuple(register_entries(meeting)), {k: tuple(v) for k, v in answers.items()},
-                   tuple(i.followup_of for i in meeting.issues if i.followup_of))
+                   tuple(i.followup_of for i in meeting.issues if i.followup_of),
+                   tuple((i.id, i.title, i.followup_claim) for i in meeting.issues if i.followup_claim))
 
 
 @dataclass(frozen=True)
@@ -360,6 +313,8 @@ class Register:
     today: date
     damaged: list[tuple[str, str]] = field(default_factory=list)  # (meeting id or file, why)
     out_of_step: set[str] = field(default_factory=set)  # meetings whose copies of answers lag
+    unlinked: list[tuple[str, int, str, str]] = field(default_factory=list)  # (meeting, issue id, title, ref)
+    linked: dict[str, str] = field(default_factory=dict)  # ref -> the meeting whose report-back answers it
 
     @classmethod
     def build(cls, meetings: Iterable[MeetingFollowUp], today: date,
@@ -392,7 +347,9 @@ class Register:
                 if history != list(entry.history) or grade is not entry.grade:
                     entry = _replace_entry(entry, history, grade)
                 entries.append(entry)
-        return cls(sort_entries(entries, today), today, damaged, out_of_step)
+        unlinked = [(m.meeting_id, issue_id, title, ref) for m in meetings for issue_id, title, ref in m.claims]
+        linked = {ref: sources[0][0] for ref, sources in by_target.items()}
+        return cls(sort_entries(entries, today), today, damaged, out_of_step, unlinked, linked)
 
     def select(self, wanted: Filter = Filter()) -> list[RegisterEntry]:
         return [e for e in self.entries if wanted.keeps(e)]

@@ -13,6 +13,7 @@ from typing import Any
 from roomtui.domain.model import (
     Commitment,
     Disposition,
+    FollowUpEntry,
     Grade,
     Issue,
     IssueSource,
@@ -118,12 +119,27 @@ class IssueVerbs:
         response.commitments.append(commitment)
         return commitment
 
-    def grade_commitment(self, response_id: int, index: int, grade: Grade | str | None) -> Commitment:
+    def record_progress(self, response_id: int, index: int, *, grade: Grade | str | None = None,
+                        note: str = "") -> FollowUpEntry:
+        """Follow-up on one commitment: a grade change and/or a progress note, dated now in its
+        history (the one grading verb: the minutes' grade, the register's grades and notes)."""
         response = self._get(self.meeting.response(response_id), _("response"), response_id)
         if not 0 <= index < len(response.commitments):
             raise ValidationError([problem("response #{id} has no commitment {n}", id=response_id, n=index + 1)])
-        response.commitments[index].grade = Grade(grade) if grade else None
-        return response.commitments[index]
+        text = text_field(note, _("progress note"), multiline=True)
+        try:
+            new_grade = Grade(grade) if grade else None
+        except ValueError:
+            raise ValidationError([problem("unknown grade '{value}' (one of: A, B, C, D)",
+                                           value=str(grade)[:10])]) from None
+        commitment = response.commitments[index]
+        if not text and (new_grade is None or new_grade is commitment.grade):
+            raise ValidationError([problem("nothing to record: give a new grade or a progress note")])
+        entry = FollowUpEntry(at=self.now(), grade=new_grade, previous=commitment.grade, note=text)
+        commitment.history.append(entry)
+        if new_grade is not None:
+            commitment.grade = new_grade
+        return entry
 
     def confirm_response(self, response_id: int, confirmed: bool = True) -> Response:
         response = self._get(self.meeting.response(response_id), _("response"), response_id)

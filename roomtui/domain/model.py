@@ -258,6 +258,7 @@ class Issue:
     raised_at: datetime | None = None
     note: str = ""  # private internal note
     followup_of: str = ""  # report-back: the earlier commitment, "<meeting id>#r<response id>.<n>"
+    followup_claim: str = ""  # a report-back link that came in through an import: text until confirmed
 
 
 @dataclass
@@ -317,7 +318,7 @@ class Response:
 
     @property
     def reopened(self) -> bool:
-        """The proposer was dissatisfied: the issue is open again (DOMAIN.md)."""
+        """The proposer was dissatisfied: the issue is open again (docs/architecture.md, "The meeting, in the code")."""
         return self.satisfaction is Satisfaction.DISSATISFIED
 
 
@@ -373,7 +374,7 @@ class Vote:
 
 @dataclass
 class SpeakingLimits:
-    """Default limits in seconds, per speaker kind and, for residents, per role (DOMAIN.md)."""
+    """Default limits in seconds, per speaker kind and, for residents, per role (docs/architecture.md, "The meeting, in the code")."""
 
     booked: int = 8 * 60
     impromptu: int = 5 * 60
@@ -410,6 +411,11 @@ class Meeting:
     agreed_items: list[str] = field(default_factory=list)
     next_theme: str = ""
     review_date: date | None = None
+    # how the office files the minutes (GB/T 9704): 文号, the office that issues them, 成文日期, 抄送
+    document_number: str = ""
+    issuing_office: str = ""
+    issue_date: date | None = None
+    copy_to: str = ""
     created_at: datetime | None = None
     closed_at: datetime | None = None
     # the room taking part from phones (roomtui.domain.room_verbs)
@@ -443,7 +449,8 @@ class Meeting:
 
     def issue_open(self, issue_id: int) -> bool:
         """An issue stays open until it has a response its proposer did not reject: a dissatisfied
-        proposer reopens it, and so does a room whose closed rating is mostly 不满意."""
+        proposer reopens it (docs/architecture.md, "The meeting, in the code"), and so does a room
+        whose closed rating is mostly 不满意."""
         rejected = {r.response_id for r in self.ratings if r.closed_at is not None and self.room_rejected(r)}
         return all(r.satisfaction is Satisfaction.DISSATISFIED or r.id in rejected
                    for r in self.responses_to(issue_id))

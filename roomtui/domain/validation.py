@@ -70,7 +70,7 @@ class ValidationError(ValueError):
         return ValidationError([p.at(name) for p in self.problems])
 
 
-# The fields each disposition requires (DOMAIN.md), with the label the form shows.
+# The fields each disposition requires (docs/architecture.md, "The meeting, in the code"), with the label the form shows.
 REQUIRED_FIELDS: dict[Disposition, tuple[tuple[str, str], ...]] = {
     Disposition.RESOLVE_NOW: (("action", N_("action")), ("lead_unit", N_("lead unit")), ("deadline", N_("deadline"))),
     Disposition.STEP_BY_STEP: (("plan", N_("plan")), ("milestones", N_("milestones")), ("target_date", N_("target date"))),

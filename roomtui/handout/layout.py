@@ -4,14 +4,17 @@ Both the Textual widget and the plain terminal mode ask here, so the two never d
 what fits. The choice is made for reading, measured with a camera simulation (see
 tests/test_handout_camera.py): a phone needs about 4 pixels per module, so how far away it
 reads depends on the size of a module on the screen, and how much of its frame the code must
-fill depends on the density (the version). So:
+fill depends on the density (the version). Two purposes:
 
-1. only versions up to the maximum (a readable density; the default is
-   ``qr.DEFAULT_MAX_VERSION``) whose code, quiet zone included, fits the area;
-2. the fewest pages among them: nobody in a room scans a dozen codes;
-3. among versions giving that many pages, the one drawn with the largest modules (scale), so
-   a larger area (full screen, a projector) makes modules larger, never the code denser;
-4. then the smallest version: the least dense code, with no half-empty room to spare.
+- at the table (``Purpose.TABLE``, the hand-out view): people come to the laptop, so the
+  fewest pages. Among versions up to the maximum (``qr.DEFAULT_MAX_VERSION`` unless the
+  secretary asks for more) whose code fits: the fewest pages; among those, the largest modules
+  (scale); then the smallest version, the least dense code.
+- for the room (``Purpose.ROOM``, the room view and full screen): people stay where they sit,
+  so the largest module (columns a module is wide, solid blocks counting two) that carries the
+  summary in at most ``ROOM_MAX_PAGES`` pages, a round the carousel turns while people aim;
+  then the fewest pages, then the smallest version. A larger screen so reads from further away.
+  When no version carries it in that many pages, the table's choice.
 
 A code that would be too small to carry a header and a useful body is not shown cropped or
 crammed: the layout says how many cells the smallest useful code needs instead.
@@ -20,6 +23,7 @@ crammed: the layout says how many cells the smallest useful code needs instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from functools import lru_cache
 
 from roomtui.handout.pages import Page, PageTooSmall, paginate
@@ -28,10 +32,12 @@ from roomtui.handout.render import RenderMode, code_cells
 from roomtui.handout.text import Document
 from roomtui.i18n import _
 
-# A half-block module one column wide reads from about half a metre on a laptop screen (the
-# camera study: ~1.8 mm modules on a 15.6" 1080p screen, 0.4-0.7 m); distance grows with the
-# module. A projector or TV makes the same module many times larger.
-METRES_PER_MODULE_COLUMN = 0.5
+ROOM_MAX_PAGES = 8  # 8 pages at the room view's 8 s a page: a round in about a minute
+
+
+class Purpose(str, Enum):
+    TABLE = "table"
+    ROOM = "room"
 
 
 @dataclass(frozen=True)
@@ -53,15 +59,10 @@ class Layout:
         """How many terminal columns one module is wide: what sets the reading distance."""
         return self.scale * (2 if self.mode is RenderMode.BACKGROUND else 1)
 
-    @property
-    def laptop_metres(self) -> float:
-        """About how far a phone reads this code off a laptop screen."""
-        return METRES_PER_MODULE_COLUMN * self.module_columns
-
 
 def plan_layout(document: Document, columns: int, rows: int, *, mode: RenderMode = RenderMode.HALF_BLOCK,
-                max_version: int = MAX_VERSION) -> Layout:
-    mode = RenderMode(mode)
+                max_version: int = MAX_VERSION, purpose: Purpose = Purpose.TABLE) -> Layout:
+    mode, purpose = RenderMode(mode), Purpose(purpose)
     max_version = clamp_version(max_version)
     fitting = [v for v in range(MIN_VERSION, max_version + 1) if _fits(code_cells(v, mode), columns, rows)]
     useful = [v for v in fitting if _pages(document, v) is not None]
@@ -72,9 +73,13 @@ def plan_layout(document: Document, columns: int, rows: int, *, mode: RenderMode
         return Layout(mode=mode, needed=needed, needed_version=smallest, capped=capped)
     # Page counts are not monotonic in the version (lines jump to the next page), so every
     # fitting version is tried.
-    version = min(useful, key=lambda v: (len(_pages(document, v)), -_scale(v, mode, columns, rows), v))
-    return Layout(pages=_pages(document, version), version=version, scale=_scale(version, mode, columns, rows),
-                  mode=mode)
+    scales = {v: _scale(v, mode, columns, rows) for v in useful}
+    room = [v for v in useful if len(_pages(document, v)) <= ROOM_MAX_PAGES] if purpose is Purpose.ROOM else []
+    if room:
+        version = min(room, key=lambda v: (-scales[v], len(_pages(document, v)), v))
+    else:
+        version = min(useful, key=lambda v: (len(_pages(document, v)), -scales[v], v))
+    return Layout(pages=_pages(document, version), version=version, scale=scales[version], mode=mode)
 
 
 def smallest_useful_version(document: Document) -> int | None:
@@ -98,19 +103,6 @@ def _pages(document: Document, version: int) -> tuple[Page, ...] | None:
 
 def _fits(cells: tuple[int, int], columns: int, rows: int) -> bool:
     return cells[0] <= columns and cells[1] <= rows
-
-
-def reading_distance_sentence(layout: Layout) -> str:
-    """In words a secretary uses, how far away phones read this code, and what to do for
-    a room (the module size, not the version, decides it)."""
-    metres = layout.laptop_metres
-    if metres < 1:
-        return _("Phones read this from about half a metre. For the room, press f on a projector or TV.")
-    if metres < 2:
-        return _("Phones read this from about {metres:g} m off a laptop; further on a projector or TV.",
-                 metres=round(metres, 1))
-    return _("Phones read this from about {metres:g} m off a laptop, and from across the room on a projector.",
-             metres=round(metres))
 
 
 def too_small_message(layout: Layout, max_version: int, terminal: tuple[int, int],

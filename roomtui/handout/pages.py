@@ -10,8 +10,10 @@ The bodies of all pages, joined in order, are exactly the hand-out text, so noth
 repeated between codes. The cut uses the fewest pages the code size allows, and among cuts
 with that many pages the one that splits the fewest items (a department and its issues), so
 a resident usually finds the whole answer in one code; then the fullest pages first. Items are
-cut between lines, and a line longer than a page at a space, else between two characters; the
-text is cut as ``str``, so a cut never falls inside the UTF-8 bytes of one character.
+cut between the blocks the document keeps together (an issue with what will be done about it:
+no page opens with a commitment whose issue is on the page before), a block longer than a page
+between lines, and a line longer than a page at a space, else between two characters; the text
+is cut as ``str``, so a cut never falls inside the UTF-8 bytes of one character.
 """
 
 from __future__ import annotations
@@ -20,10 +22,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from roomtui.handout.text import Document
+from roomtui.handout.headers import single_header, tag
+from roomtui.handout.text import Block, Document
 
-MIN_BODY_BYTES = 100  # below this a page holds less than two lines: not worth a code
-TAG_CHARACTERS = 12  # of the title in a header (Latin letters; a CJK character counts two)
+REPEATED_BYTES = 24  # of an issue's line, repeated by a page opening among its commitments
+# Below this a page holds less than a line: not worth a code. A default 80x24 terminal draws
+# version 5 at most (106 bytes, 70-77 under the header): it still hands out, in more pages.
+MIN_BODY_BYTES = 64
 
 
 class PageTooSmall(ValueError):
@@ -36,37 +41,12 @@ class Page:
     total: int
     header: str
     body: str
+    repeated: str = ""  # the issue's line again, when the page opens among its commitments
 
     @property
     def payload(self) -> str:
-        """What the code carries: the header line, then the body."""
-        return self.header + "\n" + self.body
-
-
-def short_title(title: str) -> str:
-    """A few characters of the title that tie the pages together: its first words up to
-    about ``TAG_CHARACTERS`` (a CJK character counts as two), cut at a word or punctuation."""
-    words = [w for w in re.split(r"[\s“”\"'‘’《》「」（）()，,、：:；;]+", title) if w]
-    if not words:
-        return ""
-    kept = ""
-    for word in words:
-        candidate = f"{kept} {word}" if kept else word
-        if kept and _width(candidate) > TAG_CHARACTERS:
-            break
-        kept = candidate
-    while _width(kept) > TAG_CHARACTERS + 4 and len(kept) > 1:
-        kept = kept[:-1]
-    return kept
-
-
-def tag(title: str, date: str) -> str:
-    return " ".join(p for p in (short_title(title), date) if p)
-
-
-def single_header(title: str, date: str) -> str:
-    """The header of a document that is one page and does not open with its title."""
-    return tag(title, date) or "[1/1]"
+        """What the code carries: the header line, the repeated line if any, then the body."""
+        return self.header + "\n" + self.repeated + self.body
 
 
 def page_header(document: Document, number: int, total: int) -> str:
@@ -89,10 +69,11 @@ def paginate(document: Document, capacity: int) -> tuple[Page, ...]:
             raise PageTooSmall(f"{capacity} bytes leave {min(first, others)} for the body, below {MIN_BODY_BYTES}")
         if _fits_one(document, capacity):
             return (Page(1, 1, page_header(document, 1, 1), document.text),)
-        bodies = cut(document.items, others, first_budget=first) or [""]
+        bodies = cut(document.item_blocks(), others, first_budget=first) or [("", "")]
         if len(str(len(bodies))) <= digits:
             total = len(bodies)
-            return tuple(Page(k, total, page_header(document, k, total), body) for k, body in enumerate(bodies, 1))
+            return tuple(Page(k, total, page_header(document, k, total), body, repeated)
+                         for k, (repeated, body) in enumerate(bodies, 1))
         digits += 1
 
 
@@ -100,55 +81,99 @@ def _fits_one(document: Document, capacity: int) -> bool:
     return _size(page_header(document, 1, 1)) + 1 + _size(document.text) <= capacity
 
 
-def cut(items: Iterable[str], budget: int, first_budget: int | None = None) -> list[str]:
-    """Split items into bodies of at most ``budget`` UTF-8 bytes (``first_budget`` for the
-    first): the fewest bodies, then the fewest items cut, then the fullest early bodies."""
+def cut(items: Iterable[Iterable[Block]], budget: int, first_budget: int | None = None) -> list[tuple[str, str]]:
+    """Split items, each given as its blocks, into (repeated line, body) pairs of at most
+    ``budget`` UTF-8 bytes together (``first_budget`` for the first): the fewest bodies, then
+    the fewest items cut, then the fewest blocks cut, then the fullest early bodies. A page
+    opening inside a block repeats the block's heading first."""
     first_budget = budget if first_budget is None else first_budget
-    pieces, whole_before = _pieces(items, min(budget, first_budget))
+    pieces, boundaries, repeats = _pieces(items, min(budget, first_budget))
     count = len(pieces)
     if not count:
         return []
     ends = [0]
     for piece in pieces:
         ends.append(ends[-1] + _size(piece))
-    # best[i]: (pages, items cut) for the text from piece i on, and where its first page ends;
-    # only the first page starts at 0, so only it gets the first page's budget.
-    best: list[tuple[int, int, int]] = [(0, 0, count)] * (count + 1)
+    # best[i]: (pages, items cut, blocks cut) for the text from piece i on, and where its first
+    # page ends; only the first page starts at 0, so only it gets the first page's budget.
+    best: list[tuple[int, int, int, int] | None] = [(0, 0, 0, count)] * (count + 1)
     for start in range(count - 1, -1, -1):
-        limit = first_budget if start == 0 else budget
+        limit = (first_budget if start == 0 else budget) - _size(repeats[start])
         choice = None
         stop = start + 1
         while stop <= count and ends[stop] - ends[start] <= limit:
-            pages, cuts, _ = best[stop]
-            candidate = (pages + 1, cuts + (0 if whole_before[stop] else 1), stop)
-            if choice is None or candidate[:2] <= choice[:2]:  # ties: the fuller page
-                choice = candidate
+            if best[stop] is not None:
+                pages, items_cut, blocks_cut, _ = best[stop]
+                boundary = boundaries[stop]
+                candidate = (pages + 1, items_cut + (boundary != _ITEMS), blocks_cut + (boundary == _INSIDE), stop)
+                if choice is None or candidate[:3] <= choice[:3]:  # ties: the fuller page
+                    choice = candidate
             stop += 1
         best[start] = choice
+    if best[0] is None:
+        raise PageTooSmall(f"a piece of the text does not fit {budget} bytes")
     bodies, start = [], 0
     while start < count:
-        stop = best[start][2]
-        bodies.append("".join(pieces[start:stop]))
+        stop = best[start][3]
+        bodies.append((repeats[start], "".join(pieces[start:stop])))
         start = stop
     return bodies
 
 
-def _pieces(items: Iterable[str], budget: int) -> tuple[list[str], list[bool]]:
-    """The text in pieces a page may end after: whole lines, and for a line longer than a
-    page its words (a word longer than half a page, or CJK text without spaces, character by
-    character); with, for every boundary between pieces, whether it falls between two items."""
+_ITEMS, _BLOCKS, _INSIDE = 0, 1, 2  # what a boundary between two pieces falls between
+
+
+def _pieces(items: Iterable[Iterable[Block]], budget: int) -> tuple[list[str], list[int], list[str]]:
+    """The text in pieces a page may end after: lines, and a line longer than a page in words
+    (a word longer than half a page, or CJK text without spaces, character by character); with,
+    for every boundary between pieces, what it falls between, and for every piece what a page
+    starting there repeats (the block's heading, inside a block)."""
     pieces: list[str] = []
-    whole_before = [True]
+    boundaries = [_ITEMS]
+    repeats: list[str] = []
     for item in items:
-        first = True
-        for line in item.splitlines(keepends=True):
-            for piece in _split_line(line, budget):
+        item_start = True
+        for block in item:
+            heading = _repeated(block.heading, budget)
+            # a piece must leave room for the heading a page starting at it repeats
+            room = budget - _size(heading)
+            for number, piece in enumerate(_block_pieces(block.text, room)):
                 if pieces:
-                    whole_before.append(first)
+                    boundaries.append(_ITEMS if item_start else _BLOCKS if number == 0 else _INSIDE)
                 pieces.append(piece)
-                first = False
-    whole_before.append(True)
-    return pieces, whole_before
+                repeats.append(heading if number and not piece.startswith(block.heading) else "")
+                item_start = False
+    boundaries.append(_ITEMS)
+    return pieces, boundaries, repeats
+
+
+def _block_pieces(text: str, budget: int) -> list[str]:
+    """A block's lines (a long one in words), an empty line kept with the line before it."""
+    pieces: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if line == "\n" and pieces:
+            pieces[-1] += line
+        else:
+            pieces += _split_line(line, budget - 1)  # room for the empty line it may take
+    return pieces
+
+
+def _repeated(heading: str, budget: int) -> str:
+    """The heading as a page repeats it: one line of at most ``REPEATED_BYTES`` (and a third
+    of the page), cut at a word where it has one: "#4 Cars block the…" says which issue the
+    lines below answer, and costs no extra code for the demo council at 120x40."""
+    if not heading:
+        return ""
+    limit = min(budget // 3, REPEATED_BYTES)
+    if _size(heading) + 1 <= limit:
+        return heading + "\n"
+    kept = heading
+    while kept and _size(kept) + _size("…\n") > limit:
+        kept = kept[:-1]
+    words = kept.rsplit(" ", 1)[0]
+    if " " in words:  # beyond the issue's number: cut after a whole word
+        kept = words
+    return kept + "…\n"
 
 
 def _split_line(line: str, budget: int) -> list[str]:
@@ -161,10 +186,6 @@ def _split_line(line: str, budget: int) -> list[str]:
         else:
             pieces.append(word)
     return pieces
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(char) > 0x2E80 else 1 for char in text)
 
 
 def _size(text: str) -> int:

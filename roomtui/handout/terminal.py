@@ -4,7 +4,9 @@ For a laptop where the app cannot run full screen, or to show one page from a sc
 ``roomtui handout MEETING [--response N] [--page K] [--text] [--max-version N]``. The codes are
 printed with 24-bit colour escapes for black and white, never the terminal's own palette, which
 may be light-on-dark. The page header shares its line with the prompt, so a 120x40 terminal
-has the same 39 rows for the code as the app.
+has the same 39 rows for the code as the app; a page printed alone (``--page``) has the header
+beside the code's first row, or above it with a line less for the code where it does not fit
+beside, so that the shell's prompt after it never pushes the header off the screen.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from typing import TextIO
 from roomtui.domain.model import Meeting
 from roomtui.handout.layout import Layout, plan_layout, too_small_message
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, qr_matrix
-from roomtui.handout.render import RenderMode, render_cells, to_ansi
+from roomtui.handout.headers import width
+from roomtui.handout.render import RenderMode, code_cells, render_cells, to_ansi
 from roomtui.handout.text import Document, handout_document, response_document
 from roomtui.i18n import _
 
@@ -50,21 +53,28 @@ def run_plain_handout(meeting: Meeting, *, page: int | None = None, text_only: b
     if not layout.fits:
         out.write(too_small_message(layout, max_version, (columns, lines), (0, _CHROME_LINES)) + "\n")
         return 1
+    if page is not None and not _header_beside(layout, columns, mode):
+        # the shell's prompt takes the line after the page, so a header above needs a line more
+        above = plan_layout(document, columns, lines - _CHROME_LINES - 1, mode=mode, max_version=max_version)
+        layout = above if above.fits else layout
     total = len(layout.pages)
     if page is not None:
         if not 1 <= page <= total:
             out.write(_("There is no page {page}: the hand-out has {total} pages at this size.",
                         page=page, total=total) + "\n")
             return 2
-        _print_page(out, layout, page - 1, mode)
+        _print_page(out, layout, page - 1, mode, columns)
         return 0
     index = 0
     clear = _CLEAR if getattr(out, "isatty", lambda: False)() else ""
+    keys = _("Enter: next page · p: previous · number: that page · q: quit")
     while True:
         out.write(clear)
-        _print_code(out, layout, index, mode)
-        out.write(layout.pages[index].header + "  ·  "
-                  + _("Enter: next page · p: previous · number: that page · q: quit") + " ")
+        header = layout.pages[index].header
+        # one line for the prompt: where header and keys would wrap (80x24), the header goes beside the code
+        beside = width(header + "  ·  " + keys) + 1 > columns and _header_beside(layout, columns, mode)
+        _print_code(out, layout, index, mode, beside=header if beside else "")
+        out.write((keys if beside else header + "  ·  " + keys) + " ")
         out.flush()
         answer = input.readline()
         if not answer:
@@ -94,13 +104,23 @@ def _document(meeting: Meeting, response: int | None, out: TextIO) -> Document |
     return None
 
 
-def _print_page(out: TextIO, layout: Layout, index: int, mode: RenderMode) -> None:
-    out.write(layout.pages[index].header + "\n")
-    _print_code(out, layout, index, mode)
+def _header_beside(layout: Layout, columns: int, mode: RenderMode) -> bool:
+    """Whether every page's header fits to the right of its code, two columns apart."""
+    spare = columns - code_cells(layout.version, mode, layout.scale)[0]
+    return all(width(page.header) + 2 <= spare for page in layout.pages)
 
 
-def _print_code(out: TextIO, layout: Layout, index: int, mode: RenderMode) -> None:
+def _print_page(out: TextIO, layout: Layout, index: int, mode: RenderMode, columns: int) -> None:
+    """One page, its header beside the code's first row where it fits, else above the code."""
+    header = layout.pages[index].header
+    beside = _header_beside(layout, columns, mode)
+    if not beside:
+        out.write(header + "\n")
+    _print_code(out, layout, index, mode, beside=header if beside else "")
+
+
+def _print_code(out: TextIO, layout: Layout, index: int, mode: RenderMode, beside: str = "") -> None:
     page = layout.pages[index]
     matrix = qr_matrix(page.payload, layout.version)
-    for line in to_ansi(render_cells(matrix, mode, layout.scale)):
-        out.write(line + "\n")
+    for number, line in enumerate(to_ansi(render_cells(matrix, mode, layout.scale))):
+        out.write(line + ("  " + beside if beside and number == 0 else "") + "\n")

@@ -25,9 +25,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from roomtui.domain.model import Commitment, Disposition, Issue, Meeting, Response
 from roomtui.domain.text import clean_text
+from roomtui.domain.timeline import held_times
+from roomtui.handout.headers import single_header
+from roomtui.handout.qr import DEFAULT_MAX_VERSION, byte_capacity
 from roomtui.i18n import RecordTables, normalise
 
 _ENGLISH: dict[str, str] = {
@@ -56,23 +60,45 @@ _LABELS = RecordTables("handout", _ENGLISH)  # other languages: the record catal
 BULLET = "- "
 
 
+class Block(NamedTuple):
+    """Lines a page keeps together, and what a page repeats first when it must open inside
+    them (the issue's line, when its commitments do not fit one page)."""
+
+    text: str
+    heading: str = ""
+
+
 @dataclass(frozen=True)
 class Document:
     """Text to hand out, as items that pages keep whole where they can.
 
     ``title`` and ``date`` make the few characters that tie pages together in their headers;
     ``titled`` says the text itself opens with the title, so page 1 needs no more than its
-    number. The items, joined, are the text itself.
+    number. The items, joined, are the text itself. ``blocks`` may say, item by item, which
+    runs of lines a page never separates (an issue and what will be done about it, so that no
+    page opens with a commitment whose issue is on the page before); each item's blocks, joined,
+    are the item. Without them a page may end after any line.
     """
 
     title: str
     date: str
     items: tuple[str, ...]
     titled: bool = False
+    blocks: tuple[tuple[Block, ...], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.blocks and tuple("".join(b.text for b in item) for item in self.blocks) != self.items:
+            raise ValueError("a document's blocks must join to its items")
 
     @property
     def text(self) -> str:
         return "".join(self.items)
+
+    def item_blocks(self) -> tuple[tuple[Block, ...], ...]:
+        """Each item as the blocks a page keeps together (its lines, if none were given)."""
+        if self.blocks:
+            return self.blocks
+        return tuple(tuple(Block(line) for line in item.splitlines(keepends=True)) for item in self.items)
 
 
 def labels(language: str) -> dict:
@@ -90,30 +116,45 @@ def handout_document(meeting: Meeting) -> Document:
     department than cut one.
     """
     words = labels(meeting.language)
-    items = [_heading(meeting, words)]
-    group: list[str] = []
+    # items, of blocks, of lines; a block's last line is what a page opening inside it repeats
+    groups: list[list[list[str]]] = [[_heading(meeting, words) + [""]]]
+    group: list[list[str]] = []
     department = None
     for issue in _public_issues(meeting):
         responses = meeting.responses_to(issue.id)
         owner = _one_line(responses[0].department) if responses else ""
         if group and owner != department:
-            items.append(_item(group))
+            groups.append(group)
             group = []
-        if not group and owner:
-            group.append(owner)
+        lines = _digest_lines(issue, responses, words)
+        group.append(([owner] if not group and owner else []) + lines + [lines[0]])  # the heading last
         department = owner
-        group += _digest_lines(issue, responses, words)
     if group:
-        items.append(_item(group))
+        groups.append(group)
     closing = []
     if _one_line(meeting.next_theme):
         closing.append(words["next_theme"] + words["colon"] + _one_line(meeting.next_theme))
     if meeting.review_date:
         closing.append(words["review"] + words["colon"] + meeting.review_date.isoformat())
     if closing:
-        items.append(_item(closing))
-    return Document(_one_line(meeting.title), _date(meeting.date), _last_item_plain(items),
-                    titled=bool(_one_line(meeting.title)))
+        groups.append([closing + [""]])
+    blocks = _blocks(groups)
+    return Document(_one_line(meeting.title), _date(held_times(meeting).day),
+                    tuple("".join(b.text for b in item) for item in blocks),
+                    titled=bool(_one_line(meeting.title)), blocks=blocks)
+
+
+def _blocks(groups: list[list[list[str]]]) -> tuple[tuple[Block, ...], ...]:
+    """Items of blocks as text: every line ends with a newline, and an empty line follows each
+    item but the last, so items stand apart on a phone (after the last it would only cost bytes).
+    Each block's last line in ``groups`` is its heading, not its text."""
+    items = []
+    for number, group in enumerate(groups, 1):
+        blocks = [Block("\n".join(lines[:-1]) + "\n", lines[-1]) for lines in group if lines[:-1]]
+        if blocks and number < len(groups):
+            blocks[-1] = blocks[-1]._replace(text=blocks[-1].text + "\n")
+        items.append(tuple(blocks))
+    return tuple(items)
 
 
 def _digest_lines(issue: Issue, responses: list[Response], words: dict) -> list[str]:
@@ -151,7 +192,7 @@ def response_document(meeting: Meeting, response: Response, budget: int | None =
     for detail in details:
         if _size(_item(lines + [detail] + dues, blank=False)) <= budget:
             lines.append(detail)
-    return Document(_one_line(meeting.title), _date(meeting.date), (_item(lines + dues, blank=False),))
+    return Document(_one_line(meeting.title), _date(held_times(meeting).day), (_item(lines + dues, blank=False),))
 
 
 def response_text(meeting: Meeting, response: Response, budget: int | None = None) -> str:
@@ -160,10 +201,7 @@ def response_text(meeting: Meeting, response: Response, budget: int | None = Non
 
 def single_page_budget(meeting: Meeting) -> int:
     """Bytes of text one code of the default maximum version carries under its header."""
-    from roomtui.handout.pages import single_header  # pages imports this module
-    from roomtui.handout.qr import DEFAULT_MAX_VERSION, byte_capacity
-
-    header = single_header(_one_line(meeting.title), _date(meeting.date))
+    header = single_header(_one_line(meeting.title), _date(held_times(meeting).day))
     return byte_capacity(DEFAULT_MAX_VERSION) - _size(header) - 1
 
 
@@ -174,12 +212,22 @@ def _public_issues(meeting: Meeting) -> list[Issue]:
     return [i for i in meeting.issues if i.raised_at is not None or i.id in answered]
 
 
-def _heading(meeting: Meeting, words: dict) -> str:
-    when = _date(meeting.date)
-    if meeting.start_time is not None:
-        when = f"{when} {meeting.start_time:%H:%M}".strip()
+def _heading(meeting: Meeting, words: dict) -> list[str]:
+    """Title, then when and where: the day and times the meeting was held, as the minutes say
+    them (the first item's start, the close), the plan only while nothing has happened yet."""
+    held = held_times(meeting)
+    when = _date(held.day)
+    start = held.start or (meeting.planned_start if meeting.start_time is not None else None)
+    if start is not None:
+        times = f"{start:%H:%M}"
+        if held.end is not None:
+            end = f"{held.end:%H:%M}"
+            if held.end.date() != start.date():
+                end = f"{held.end.date().isoformat()} {end}"
+            times = f"{times}-{end}"
+        when = f"{when} {times}".strip()
     lines = [_one_line(meeting.title), words["place"].join(p for p in (when, _one_line(meeting.venue)) if p)]
-    return _item([line for line in lines if line])
+    return [line for line in lines if line]
 
 
 def _issue_line(issue: Issue, words: dict) -> str:
@@ -258,13 +306,6 @@ def _due(words: dict, what: str, deadline: date | None) -> str:
 def _item(lines: list[str], blank: bool = True) -> str:
     """An item is its lines, then an empty line so items stand apart on a phone."""
     return "\n".join(lines) + ("\n\n" if blank else "\n")
-
-
-def _last_item_plain(items: list[str]) -> tuple[str, ...]:
-    """No empty line after the last item: it would only cost bytes."""
-    if items and items[-1].endswith("\n\n"):
-        items[-1] = items[-1][:-1]
-    return tuple(items)
 
 
 def _date(value: date | None) -> str:

@@ -67,10 +67,18 @@ def _fields(m: Minutes, pairs: list[tuple[str, str]]) -> list[str]:
     return [f"- {_label(m, label)} {escape_lines(value, '  ')}" for label, value in pairs if value.strip()]
 
 
-def render_markdown(minutes: Minutes) -> str:
-    """The whole minutes document; the same minutes always give the same text."""
+def render_markdown(minutes: Minutes, *, outcome_first: bool = False) -> str:
+    """The whole minutes document; the same minutes always give the same text.
+
+    ``outcome_first`` (the HTML minutes an attendee opens on a phone): what was agreed, who
+    does what by when and the next council come first, then the answers; the theme,
+    attendance, speeches and speaking time after them. The file keeps the record's order.
+    """
     out: list[str] = []
-    for part in (_header, _attendance, _theme, _speeches, _responses, _statistics, _remarks, _agreed, _follow_up):
+    parts = (_header, _attendance, _theme, _speeches, _responses, _statistics, _remarks, _agreed, _follow_up)
+    if outcome_first:
+        parts = (_header, _agreed, _follow_up, _responses, _remarks, _theme, _attendance, _speeches, _statistics)
+    for part in parts:
         section = part(minutes)
         if section:
             out += section + [""]
@@ -147,7 +155,8 @@ def _responses(m: Minutes) -> list[str]:
                   [[str(r.issue_number), r.issue_title, r.location, r.department, r.disposition, yes_no[r.confirmed]]
                    for r in m.responses])
     for r in m.responses:
-        out += ["", f"### #{r.issue_number} {escape_inline(r.issue_title)} — {escape_inline(r.department)}", ""]
+        heading = t["issue_heading"].format(number=r.issue_number, title=r.issue_title)
+        out += ["", f"### {escape_inline(heading)} — {escape_inline(r.department)}", ""]
         pairs = [(t["location"], r.location), (t["department"], r.department), (t["responder"], r.responder),
                  (t["disposition"], r.disposition), *r.details, (t["confirmed"], yes_no[r.confirmed]),
                  (t["satisfaction"], r.satisfaction), (t["room_rating"], r.room_rating)]

@@ -27,6 +27,20 @@ from roomtui.domain.stats import format_seconds, speaking_stats
 from roomtui.domain.text import clean_text
 from roomtui.domain.timeline import held_times
 from roomtui.minutes.labels import DISPOSITION_FIELDS, enum_label, labels_for, minutes_language
+from roomtui.minutes.model_rows import (
+    AgendaRow,
+    Attendee,
+    CommitmentRow,
+    Filing,
+    Header,
+    IssueRef,
+    OpenCommitment,
+    PendingIssue,
+    ResponseRow,
+    RoleGroup,
+    RoleTime,
+    Speech,
+)
 
 # Grades after which a commitment needs no more follow-up: solved, or explained as impossible.
 SETTLED_GRADES = (Grade.A, Grade.D)
@@ -48,131 +62,6 @@ def iso(value: date | None) -> str:
 
 def hhmm(value: datetime | time | None) -> str:
     return value.strftime("%H:%M") if value is not None else ""
-
-
-@dataclass(frozen=True)
-class Header:
-    title: str
-    date: str  # the day the meeting was held (the planned day until it starts)
-    start_time: str  # actual start (the planned one until it starts)
-    end_time: str  # when it was closed; with its date when that is another day
-    planned_date: str  # the plan, only where it differs from what happened; else empty
-    planned_time: str
-    venue: str
-    host: str
-    recorder: str
-    series: str
-    closed: bool
-
-
-@dataclass(frozen=True)
-class Attendee:
-    name: str
-    role: str
-    affiliation: str
-    contact: str  # empty in the public variant
-    note: str  # empty in the public variant
-
-
-@dataclass(frozen=True)
-class RoleGroup:
-    role: str
-    attendees: tuple[Attendee, ...]
-
-
-@dataclass(frozen=True)
-class AgendaRow:
-    number: str  # "3", or "3.1" for a part of item 3
-    title: str
-    kind: str
-    planned: str  # "40 min"
-    start: str
-    end: str
-    actual: str  # time the item was held, empty when it never started
-
-
-@dataclass(frozen=True)
-class IssueRef:
-    number: int
-    title: str
-
-
-@dataclass(frozen=True)
-class Speech:
-    number: int
-    speaker: str
-    role: str
-    affiliation: str
-    kind: str
-    agenda_item: str
-    start: str
-    time_used: str
-    over_by: str  # time beyond the limit, empty when within it
-    key_points: str
-    issues_raised: tuple[IssueRef, ...]
-    answers: IssueRef | None
-
-
-@dataclass(frozen=True)
-class CommitmentRow:
-    number: int
-    lead_unit: str
-    co_units: tuple[str, ...]
-    deliverable: str
-    deadline: str
-    grade: str
-    grade_key: str  # "A".."D", or empty when not graded yet
-    open: bool
-    history: tuple[str, ...] = ()  # dated follow-up entries; empty in the public variant
-
-
-@dataclass(frozen=True)
-class ResponseRow:
-    response_id: int
-    issue_number: int
-    issue_title: str
-    location: str
-    department: str
-    responder: str
-    text: str
-    disposition: str
-    disposition_key: str
-    details: tuple[tuple[str, str], ...]  # (label, value) of the disposition's own fields
-    commitments: tuple[CommitmentRow, ...]
-    confirmed: bool
-    satisfaction: str
-    issue_note: str  # empty in the public variant
-    note: str  # empty in the public variant
-    room_rating: str = ""  # the room's tally (counts only, never who voted how); empty when not rated
-
-
-@dataclass(frozen=True)
-class RoleTime:
-    role: str
-    turns: int
-    time_used: str
-    share: str
-
-
-@dataclass(frozen=True)
-class OpenCommitment:
-    deadline: str
-    issue_number: int
-    issue_title: str
-    department: str
-    lead_unit: str
-    co_units: tuple[str, ...]
-    deliverable: str
-    grade: str
-
-
-@dataclass(frozen=True)
-class PendingIssue:
-    number: int
-    title: str
-    location: str
-    expected_department: str
-    note: str  # empty in the public variant
 
 
 @dataclass(frozen=True)
@@ -199,6 +88,7 @@ class Minutes:
     next_theme: str
     stamp: datetime | None  # the moment the record refers to: closing time, or the last recorded event
     agenda: tuple[AgendaRow, ...] = ()  # planned against actual times (the Word minutes list it)
+    filing: Filing | None = None  # how the office files the minutes (the Word minutes set it)
 
 
 def record_moment(meeting: Meeting) -> datetime | None:
@@ -261,6 +151,8 @@ def build_minutes(meeting: Meeting, *, public: bool, now: datetime | None = None
         next_theme=block(meeting.next_theme),
         stamp=stamp,
         agenda=_agenda(meeting, language, labels, now),
+        filing=Filing(line(meeting.document_number), line(meeting.issuing_office), iso(meeting.issue_date),
+                      block(meeting.copy_to)),
     )
 
 
@@ -311,13 +203,13 @@ def _agenda(meeting: Meeting, language: str, labels: dict[str, str], now: dateti
     for n, item in enumerate(top, 1):
         parts = [p for p in meeting.agenda if p.parent_id == item.id]
         for number, entry in [(str(n), item)] + [(f"{n}.{k}", p) for k, p in enumerate(parts, 1)]:
-            held = ""
-            if entry.started_at is not None:
-                held = format_seconds(max(0.0, ((entry.ended_at or now) - entry.started_at).total_seconds()))
+            held = None if entry.started_at is None else \
+                int(max(0.0, ((entry.ended_at or now) - entry.started_at).total_seconds()))
             rows.append(AgendaRow(
                 number=number, title=line(entry.title), kind=enum_label(entry.kind, language),
                 planned=labels["minutes_planned"].format(n=entry.planned_minutes) if entry.planned_minutes else "",
-                start=hhmm(entry.started_at), end=hhmm(entry.ended_at), actual=held,
+                start=hhmm(entry.started_at), end=hhmm(entry.ended_at),
+                actual="" if held is None else format_seconds(held), actual_seconds=held,
             ))
     return tuple(rows)
 
@@ -364,6 +256,8 @@ def _speech(meeting: Meeting, number: int, entry: SpeakerEntry, language: str, n
         key_points=block(entry.summary),
         issues_raised=tuple(raised),
         answers=_issue_ref(meeting, entry.issue_id),
+        used_seconds=int(seconds),
+        over_seconds=int(seconds - entry.limit_seconds) if seconds > entry.limit_seconds else 0,
     )
 
 
@@ -431,11 +325,11 @@ def _statistics(meeting: Meeting, language: str, now: datetime) -> tuple[tuple[R
 
     rows = tuple(
         RoleTime(enum_label(role, language), by_role[role].turns, format_seconds(by_role[role].seconds),
-                 share(by_role[role].seconds))
+                 share(by_role[role].seconds), int(by_role[role].seconds))
         for role in Role if role in by_role
     )
     return rows, RoleTime(labels_for(language)["total"], total_turns, format_seconds(total_seconds),
-                          "100%" if total_seconds else "0%")
+                          "100%" if total_seconds else "0%", int(total_seconds))
 
 
 def _open_commitments(meeting: Meeting, language: str) -> tuple[OpenCommitment, ...]:

@@ -5,14 +5,16 @@ type: comments, dates as dates, Chinese as it is. ``load_plan`` builds a NEW mee
 the Council's own methods, so an imported plan is cleaned and validated exactly as if the
 secretary had typed it; it reports every problem at once, each with its line, and returns
 nothing unless the whole plan is good. ``dump_plan`` writes a meeting's plan back (only what
-is prepared beforehand, never live records), so export then import gives the same meeting.
+is prepared beforehand, never live records; toml_dump.py), so export then import gives the
+same meeting.
 
 Layout (README and assets/example-plan.toml show it in full)::
 
     plan_version = 1
     [meeting]            title, theme, series, date, start_time, venue, host, recorder,
                          planned_minutes, language, background, next_theme, review_date,
-                         created_at, id (optional)
+                         document_number, issuing_office, issue_date, copy_to (how the
+                         office files the minutes), created_at, id (optional)
     [limits]             booked, impromptu, resident, answer, point_of_order ("8:00" or
                          minutes), one_entry_per_person
     [[agenda]]           title, kind, planned_minutes
@@ -47,27 +49,26 @@ from roomtui.domain.validation import (
     meeting_id_problem,
     person_key,
     record_problems,
-    seconds_text,
     unknown_role,
 )
 from roomtui.i18n import LANGUAGES, _
 from roomtui.domain.choices import kind_of, role_of, source_of, yes_no
 from roomtui.plan.errors import ImportProblem, PlanImportError
 from roomtui.plan.sources import decode, read_bytes, refuse
+from roomtui.plan.toml_dump import LIMIT_KEYS, PLAN_VERSION, dump_plan
 from roomtui.plan.toml_locate import TomlLocator
-from roomtui.plan.toml_write import toml_value
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-PLAN_VERSION = 1
 DEFAULT_NAME = "plan.toml"
 
-MEETING_TEXT = ("title", "theme", "series", "venue", "host", "recorder", "background", "next_theme")
-MEETING_KEYS = ("id", "language", "date", "start_time", "planned_minutes", "review_date", "created_at") + MEETING_TEXT
-LIMIT_KEYS = ("booked", "impromptu", "resident", "answer", "point_of_order", "one_entry_per_person")
+MEETING_TEXT = ("title", "theme", "series", "venue", "host", "recorder", "background", "next_theme",
+                "document_number", "issuing_office", "copy_to")
+MEETING_KEYS = ("id", "language", "date", "start_time", "planned_minutes", "review_date", "issue_date",
+                "created_at") + MEETING_TEXT
 AGENDA_KEYS = ("title", "kind", "planned_minutes", "parts")
 PARTICIPANT_KEYS = ("name", "role", "affiliation", "contact", "present", "note")
 PARTICIPANT_TEXT = ("affiliation", "contact", "note")
@@ -406,63 +407,4 @@ class _PlanBuilder:
             meeting.issues.append(Issue(id=len(meeting.issues) + 1, source=source, **cleaned))
 
 
-# -- writing ---------------------------------------------------------------------------------
-def dump_plan(meeting: Meeting) -> str:
-    """The meeting's plan as TOML: details, limits, agenda, participants, issues.
-
-    Live records (speeches, responses, status, summaries) are not part of a plan. The meeting
-    id is left out too, so importing an exported plan makes a new meeting rather than
-    overwriting the original; pass ``meeting_id`` to ``load_plan`` to keep it.
-    """
-    out = ["# roomtui meeting plan: import with `roomtui import FILE`. Format: README, 'Plan files'.",
-           f"plan_version = {PLAN_VERSION}", "", "[meeting]"]
-    out += _pairs([("title", meeting.title), ("language", meeting.language), ("theme", meeting.theme),
-                   ("series", meeting.series), ("date", meeting.date), ("start_time", meeting.start_time),
-                   ("planned_minutes", meeting.planned_minutes), ("venue", meeting.venue), ("host", meeting.host),
-                   ("recorder", meeting.recorder), ("background", meeting.background),
-                   ("next_theme", meeting.next_theme), ("review_date", meeting.review_date),
-                   ("created_at", meeting.created_at)])
-    limits = meeting.limits
-    out += ["", "[limits]"]
-    out += _pairs([(name, seconds_text(getattr(limits, name))) for name in LIMIT_KEYS[:-1]])
-    out += _pairs([("one_entry_per_person", limits.one_entry_per_person)], keep_false=True)
-    known = {item.id for item in meeting.agenda}
-    for item in meeting.agenda:
-        if item.parent_id is None or item.parent_id not in known:
-            out += ["", "[[agenda]]"] + _agenda_pairs(item)
-            for part in meeting.agenda:
-                if part.parent_id == item.id:
-                    out += ["", "[[agenda.parts]]"] + _agenda_pairs(part)
-    for person in meeting.participants:
-        out += ["", "[[participants]]"]
-        out += _pairs([("name", person.name), ("role", person.role.value), ("affiliation", person.affiliation),
-                       ("contact", person.contact), ("present", person.present), ("note", person.note)])
-    for issue in meeting.issues:
-        out += ["", "[[issues]]"]
-        out += _pairs([("title", issue.title),
-                       ("source", "" if issue.source is IssueSource.REPORT else issue.source.value),
-                       ("description", issue.description), ("category", issue.category),
-                       ("location", issue.location), ("proposer", issue.proposer),
-                       ("expected_department", issue.expected_department), ("suggestion", issue.suggestion),
-                       ("note", issue.note)])
-    return "\n".join(out) + "\n"
-
-
-def _agenda_pairs(item) -> list[str]:
-    return _pairs([("title", item.title), ("kind", item.kind.value), ("planned_minutes", item.planned_minutes)])
-
-
-def _pairs(pairs: list[tuple[str, Any]], keep_false: bool = False) -> list[str]:
-    """``key = value`` lines, leaving out what is empty or default (present = true, 0 minutes)."""
-    lines = []
-    for key, value in pairs:
-        if value is None or value == "" or (value is True and key == "present"):
-            continue
-        if value is False and not keep_false and key != "present":
-            continue
-        if isinstance(value, int) and not isinstance(value, bool) and value == 0:
-            continue
-        lines.append(f"{key} = {toml_value(value)}")
-    return lines
-
-
+__all__ = ["DEFAULT_NAME", "LIMIT_KEYS", "PLAN_VERSION", "dump_plan", "load_plan"]

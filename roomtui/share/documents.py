@@ -5,7 +5,8 @@ read from disk by path: the server can only ever hand out these few byte strings
 can reach an internal field, another meeting or a file.
 
 - the page (``/<token>/``): the public HTML minutes exactly as ``roomtui export --format html
-  --public`` writes them, with one block of download links added just before ``</main>``;
+  --public`` writes them, with one block of download links added right under the title (an
+  attendee takes the minutes home first; the links are buttons a thumb can hit);
 - the downloads: the public HTML, Markdown, CSV and ICS, each byte for byte the export.
 
 The link labels are in the meeting's language, like the minutes themselves.
@@ -45,7 +46,7 @@ _LINK_LABELS = {
         "ics": "办理期限（ICS，可导入日历）",
     },
 }
-_MAIN_END = "</main>\n"
+_TITLE_END = "</h1>\n"
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,6 @@ def links_block(links: list[tuple[str, str]], language: str) -> str:
 
 
 def with_links(html: str, links: list[tuple[str, str]], language: str) -> str:
-    """The export's HTML with the links block inserted before its ``</main>``."""
-    at = html.rindex(_MAIN_END)
+    """The export's HTML with the links block inserted right after its title."""
+    at = html.index(_TITLE_END) + len(_TITLE_END)
     return html[:at] + links_block(links, language) + html[at:]

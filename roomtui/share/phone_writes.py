@@ -148,7 +148,8 @@ class PhoneWrites:
 
 
 def act_together(do: Callable[[str, Action], Any], label: str, actions: list[Action]) -> list[Any]:
-    """Today's write path for a group: ONE ``do(label, batch)`` (one fsync'd write, one undo step)
+    """A group through a session used without the app (its desk does the same: Desk.act_together):
+    ONE ``do(label, batch)`` (one fsync'd write, one undo step)
     running each action in turn; an action the domain refuses gives its ValidationError as its
     result and changes nothing (verbs validate before they change), the others are saved."""
     results: list[Any] = []

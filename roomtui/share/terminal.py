@@ -32,6 +32,7 @@ from roomtui.share.codes import code_rows, code_size, side_by_side
 from roomtui.share.network import AddressKind, LocalAddress
 from roomtui.share.wifi import WifiNetwork
 from roomtui.store import BadMeetingFile, MeetingNotFound
+from roomtui.store.followup_index import load_with_answers
 
 POLL_SECONDS = 1.0
 GAP = 4  # columns of white between the two codes
@@ -65,7 +66,7 @@ def run_share(archive, meeting_id: str, *, address: str | None = None, port: int
               discovery: Callable[[Path], Discovery] = discover) -> int:
     """Share ``meeting_id`` until Ctrl+C (or ``stop`` is set); an exit status."""
     console = Console(out or sys.stdout, input or sys.stdin)
-    meeting = archive.load(meeting_id)
+    meeting = load_with_answers(archive, meeting_id)
     try:
         choice = _choose(console, archive.root, address, discovery)
     except (EOFError, KeyboardInterrupt):  # Ctrl+D or Ctrl+C at a question: nothing was started
@@ -198,7 +199,7 @@ def _serve(console: Console, sharing: Sharing, archive, meeting_id: str, stop: t
         if stamp != seen:
             seen = stamp
             try:
-                sharing.update(archive.load(meeting_id))
+                sharing.update(load_with_answers(archive, meeting_id))
                 console.say(_("The meeting changed: the shared minutes are up to date."))
             except (BadMeetingFile, MeetingNotFound, OSError, ValueError) as error:  # keep the last good minutes
                 console.say(_("The meeting file cannot be read ({error}); still sharing the last minutes.",

@@ -37,7 +37,7 @@ from roomtui.domain.validation import (
 from roomtui.i18n import _
 from roomtui.store.lock import MeetingLock
 from roomtui.store.meeting_file import FileEncoder, SchemaError, read_meeting
-from roomtui.store.session import MeetingSession, ReadOnlyError
+from roomtui.store.session import MeetingSession
 from roomtui.store.storage import (
     DurableStorage,
     UnreadableFile,
@@ -309,21 +309,6 @@ class Archive:
         atomic_write(target, path.read_bytes())
         return target
 
-    def replace(self, meeting_id: str, meeting: Meeting) -> Path:
-        """Overwrite a stored meeting whole with ``meeting`` (an explicit replacing import), as
-        one saved action; the previous file is first copied to the backups folder, whose path is
-        returned. ReadOnlyError if another roomtui has the meeting open."""
-        session = self.open(meeting_id)
-        try:
-            if session.read_only:
-                raise ReadOnlyError(session.read_only_reason)
-            kept = self.keep_copy(meeting_id, "replaced")
-            meeting.id = meeting_id
-            session.replace_all(meeting)
-        finally:
-            session.close()
-        return kept
-
     def _load(self, meeting_id: str) -> Meeting:
         path = self.path_of(meeting_id)
         if not path.exists():
@@ -357,13 +342,7 @@ class Archive:
                                  holder=shown(holder, 80))
         db = TinyDB(storage=lambda: self._storage(meeting_id, read_only=bool(read_only_reason)))
         return MeetingSession(meeting, db, lock if lock.held else None, clock=clock, read_only_reason=read_only_reason,
-                              on_saved=self._after_save, held_by=holder)
-
-    def _after_save(self, meeting: Meeting) -> None:
-        self.update_index(meeting)
-        from roomtui.store.followup_index import propagate_answers
-
-        propagate_answers(self, meeting)  # report-back answers reach the earlier meeting (or heal later)
+                              held_by=holder)
 
     def delete(self, meeting_id: str) -> None:
         """Move a meeting to the backups folder rather than destroying it outright."""

@@ -20,6 +20,7 @@ from enum import Enum
 from roomtui.domain.model import Meeting
 from roomtui.i18n import _
 from roomtui.store.archive import Archive, BadMeetingFile, MeetingNotFound
+from roomtui.store.report_back_index import answer_sources
 
 POLL_SECONDS = 0.5  # the room may be at most this far behind the secretary
 
@@ -87,6 +88,10 @@ class MeetingFollower:
             return self._unreadable(error.reason, stamp)
         except OSError as error:
             return self._unreadable(error.strerror or str(error), stamp)
+        if answer_sources(self.archive, meeting):  # answers a crash kept from its copies (rare: imported then)
+            from roomtui.store.followup_index import answered_copies
+
+            answered_copies(self.archive, meeting)
         self._stamp = stamp
         self.meeting = meeting
         self.state = FollowState.FOLLOWING

@@ -8,8 +8,8 @@ only read again when its size or modification time changed (files are replaced a
 every write changes them); the rest comes from this index. A file that cannot be read is named
 in the register, and the others are still listed.
 
-This module also keeps the copies of report-back answers in the earlier meetings up to date
-(see the docstring of roomtui/domain/followup.py for why the copies exist and how they heal).
+The copies of report-back answers in the earlier meetings are kept in step by the desk of
+open meetings (desk.py), as part of the action that changed an answer.
 """
 
 from __future__ import annotations
@@ -24,16 +24,15 @@ from roomtui.domain.followup import (
     Register,
     RegisterEntry,
     commitment_ref,
-    merge_answers,
-    parse_ref,
-    report_back_answers,
 )
 from roomtui.domain.model import FollowUpEntry, Grade, Meeting
-from roomtui.i18n import _
+from roomtui.domain.report_back import take_merged
+from roomtui.store.archive import Archive, BadMeetingFile, MeetingNotFound
+from roomtui.store.report_back_index import answer_sources, linked_from, write_links
 from roomtui.store.storage import atomic_write
 
 INDEX_NAME = "followup.json"
-INDEX_VERSION = 2
+INDEX_VERSION = 3  # 3: report-back links imported and not yet confirmed (claims)
 
 
 # -- (de)serialising what the register needs -----------------------------------------------------
@@ -66,7 +65,8 @@ def followup_to_data(f: MeetingFollowUp) -> dict[str, Any]:
              e.deliverable, e.deadline.isoformat() if e.deadline else None, e.grade.value if e.grade else None,
              [_entry_row(h) for h in e.history]] for e in f.entries]
     return {"meeting": meeting, "rows": rows,
-            "answers": {k: [_entry_row(e) for e in v] for k, v in f.answers.items()}, "targets": list(f.targets)}
+            "answers": {k: [_entry_row(e) for e in v] for k, v in f.answers.items()}, "targets": list(f.targets),
+            "claims": [list(claim) for claim in f.claims]}
 
 
 def followup_from_data(meeting_id: str, data: dict[str, Any]) -> MeetingFollowUp:
@@ -82,7 +82,7 @@ def followup_from_data(meeting_id: str, data: dict[str, Any]) -> MeetingFollowUp
                 _day(deadline), _grade(grade), tuple(_entry_from(h) for h in history)))
     return MeetingFollowUp(meeting_id, tuple(entries),
                            {k: tuple(_entry_from(e) for e in v) for k, v in data["answers"].items()},
-                           tuple(data["targets"]))
+                           tuple(data["targets"]), tuple((int(n), str(t), str(r)) for n, t, r in data["claims"]))
 
 
 # -- the register -------------------------------------------------------------------------------
@@ -108,16 +108,14 @@ def _read_index(path: Path) -> dict[str, Any]:
     return meetings if isinstance(meetings, dict) else {}
 
 
-def load_register(archive: Any, today: date) -> Register:
+def load_register(archive: Archive, today: date) -> Register:
     """Every commitment in the data folder; damaged meeting files are named, not fatal."""
     meetings, damaged = load_followups(archive)
     return Register.build(meetings, today, damaged)
 
 
-def load_followups(archive: Any) -> tuple[list[MeetingFollowUp], list[tuple[str, str]]]:
+def load_followups(archive: Archive) -> tuple[list[MeetingFollowUp], list[tuple[str, str]]]:
     """What the register needs of each meeting, from the index where it is fresh."""
-    from roomtui.store.archive import BadMeetingFile, MeetingNotFound
-
     index_path = Path(archive.root) / INDEX_NAME
     memory = _MEMORY.setdefault(str(Path(archive.root).resolve()), {})
     cached: dict[str, Any] | None = None  # the file index, read only if memory does not suffice
@@ -162,109 +160,54 @@ def load_followups(archive: Any) -> tuple[list[MeetingFollowUp], list[tuple[str,
         memory[meeting_id] = (stamp, followup, fresh[meeting_id])
     for gone in set(memory) - set(fresh):
         del memory[gone]
-    if changed or (cached is not None and set(fresh) != set(cached)):
+    if not archive.read_only and (changed or (cached is not None and set(fresh) != set(cached))):
         try:
             atomic_write(index_path, json.dumps({"version": INDEX_VERSION, "meetings": fresh}, ensure_ascii=False,
                                                 separators=(",", ":")).encode("utf-8"))
         except OSError:
             pass  # only a cache: the register is right without it, just slower next time
+    if not archive.read_only:
+        _rebuild_links(archive, meetings)
     return meetings, damaged
 
 
-# -- keeping the copies of report-back answers in step ------------------------------------------------
-_propagated: dict[tuple[str, str], tuple] = {}  # (data folder, meeting id) -> what was last carried over
+def _rebuild_links(archive: Archive, followups: list[MeetingFollowUp]) -> None:
+    links: dict[str, list[str]] = {}
+    for followup in followups:
+        for ref in followup.targets:
+            earlier = ref.split("#")[0]
+            if earlier != followup.meeting_id and followup.meeting_id not in links.get(earlier, ()):
+                links.setdefault(earlier, []).append(followup.meeting_id)
+    if links != linked_from(archive):
+        write_links(archive, links)
 
 
-def propagate_answers(archive: Any, meeting: Meeting) -> list[str]:
-    """After a save of ``meeting``: copy its report-back answers into the earlier meetings.
+# -- every reader sees the answers --------------------------------------------------------------
+def answered_copies(archive: Archive, meeting: Meeting) -> bool:
+    """Bring ``meeting``'s copies of report-back answers in line (in memory) with the meetings
+    that answer its commitments; True if anything changed.
 
-    Returns problems (a locked or damaged earlier meeting); they heal the next time the
-    register is opened. Cheap when nothing changed: the last state carried over is remembered.
-    """
-    targets = tuple(issue.followup_of for issue in meeting.issues if issue.followup_of)
-    key = (str(archive.root), meeting.id)
-    if not targets and key not in _propagated:
-        return []
-    answers = report_back_answers(meeting)
-    state = (targets, tuple((ref, tuple((e.source, e.at, e.grade, e.note) for e in entries))
-                            for ref, entries in sorted(answers.items())))
-    if _propagated.get(key) == state:
-        return []
-    problems: list[str] = []
-    previous_targets = _propagated.get(key, ((), ()))[0]
-    by_meeting: dict[str, list[str]] = {}
-    for ref in dict.fromkeys((*targets, *previous_targets)):
-        parsed = parse_ref(ref)
-        if parsed is not None and parsed[0] != meeting.id:
-            by_meeting.setdefault(parsed[0], []).append(ref)
-    for original, refs in by_meeting.items():
-        problem = _carry_over(archive, original, meeting.id, answers, refs)
-        if problem:
-            problems.append(problem)
-    if not problems:
-        _propagated[key] = state
-    return problems
-
-
-def _carry_over(archive: Any, original: str, source: str, answers: dict, refs: list[str]) -> str:
-    from roomtui.domain.validation import ValidationError
-    from roomtui.store.archive import BadMeetingFile, MeetingNotFound
-    from roomtui.store.session import ReadOnlyError, SaveError
-
-    try:
-        current = archive.load(original)
-        if not merge_answers(current, source, answers, refs):
-            return ""
-        session = archive.open(original)
-    except (BadMeetingFile, MeetingNotFound, OSError) as error:
-        return _("cannot update {meeting}: {reason}", meeting=original, reason=str(error))
-    try:
-        session.do(_("Report-back from {meeting}", meeting=source),
-                   lambda council: merge_answers(council.meeting, source, answers, refs))
-    except (ReadOnlyError, SaveError, ValidationError, OSError) as error:
-        return _("cannot update {meeting}: {reason}", meeting=original, reason=str(error))
-    finally:
-        session.close()
-    return ""
-
-
-def heal_copies(archive: Any, register: Register, meetings_by_source: dict | None = None) -> list[str]:
-    """Write the merged history into every earlier meeting whose copies lag (after a crash)."""
-    problems: list[str] = []
-    for original in sorted(register.out_of_step):
+    A crash between an answer's two writes leaves the earlier meeting's copy behind; every
+    reader (export, hand-out, room view, the desk when it opens the meeting) passes here, so all
+    show the answer the later meeting holds, and the desk writes the repair at once. Only the
+    meetings report-back.json names (and those its copies came from) are read, never the folder."""
+    if not answer_sources(archive, meeting):
+        return False
+    own = MeetingFollowUp.of(meeting)
+    related = []
+    for source in sorted(answer_sources(archive, meeting)):
         try:
-            meeting = archive.load(original)
-        except Exception as error:  # named, never fatal
-            problems.append(_("cannot update {meeting}: {reason}", meeting=original, reason=str(error)))
-            continue
-        wanted = {e.ref: e for e in register.entries if e.meeting_id == original}
+            related.append(MeetingFollowUp.of(archive.load(source)))
+        except (BadMeetingFile, MeetingNotFound, OSError):
+            continue  # named by the register, which reads every file
+    if not related:
+        return False
+    register = Register.build([own, *related], date.today())
+    return meeting.id in register.out_of_step and take_merged(meeting, register.entries)
 
-        def apply(council, wanted=wanted) -> bool:
-            changed = False
-            for response in council.meeting.responses:
-                for n, commitment in enumerate(response.commitments, 1):
-                    entry = wanted.get(f"{original}#r{response.id}.{n}")
-                    if entry is not None and (list(entry.history) != commitment.history
-                                              or entry.grade is not commitment.grade):
-                        commitment.history, commitment.grade = list(entry.history), entry.grade
-                        changed = True
-            return changed
 
-        from roomtui.domain.council import Council
-
-        if not apply(Council(meeting)):
-            continue
-        from roomtui.store.session import ReadOnlyError, SaveError
-
-        try:
-            session = archive.open(original)
-        except Exception as error:
-            problems.append(_("cannot update {meeting}: {reason}", meeting=original, reason=str(error)))
-            continue
-        try:
-            session.do(_("Report-back answers carried over"), apply)
-        except (ReadOnlyError, SaveError, OSError) as error:
-            problems.append(_("cannot update {meeting}: {reason}", meeting=original, reason=str(error)))
-        finally:
-            session.close()
-    return problems
+def load_with_answers(archive: Archive, meeting_id: str) -> Meeting:
+    """A meeting as every reader must see it: its file, with the report-back answers it lacks."""
+    meeting = archive.load(meeting_id)
+    answered_copies(archive, meeting)
+    return meeting

@@ -18,6 +18,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from roomtui.caches import enabled
 from roomtui.domain.codec import DecodeError, checked_meeting
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import shown
@@ -54,9 +55,10 @@ class FileEncoder:
         header = {k: v for k, v in data.items() if k not in LISTS}
         parts = [self._meta, b'"meeting":{"1":' + encode(header) + b"}"]
         tables = {}
+        spliced = enabled("file-splice")
         for name in LISTS:
             records = data[name]
-            last = self._tables.get(name)
+            last = self._tables.get(name) if spliced else None
             if last is not None and last[0] == records:
                 tables[name] = last
             else:

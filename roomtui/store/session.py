@@ -1,6 +1,8 @@
 """A meeting open for work: every action is applied, saved durably, and can be undone.
 
-``session.do(label, action)`` is the only way the UI changes a meeting. It runs ``action`` on
+``session.do(label, action)`` is how one meeting file changes; the app, the register and the
+phones reach it only through the desk of open meetings (desk.py), which adds what an action
+sets off in other files (the index, copies of report-back answers). ``do`` runs ``action`` on
 the Council, writes the result in one atomic write, and only then returns: when it returns,
 the action is on disk. If the action is refused (ValidationError) or the write fails (a full
 disk), the meeting in memory is put back exactly as it was and the error is raised.
@@ -46,8 +48,7 @@ class ReadOnlyError(Exception):
 
 class MeetingSession:
     def __init__(self, meeting: Meeting, db: TinyDB, lock: MeetingLock | None, *, clock: Clock | None = None,
-                 read_only_reason: str = "", on_saved: Callable[[Meeting], None] | None = None,
-                 held_by: str = "") -> None:
+                 read_only_reason: str = "", held_by: str = "") -> None:
         self.meeting = meeting
         self.db = db
         self.lock = lock
@@ -55,7 +56,6 @@ class MeetingSession:
         self.council = Council(meeting, self.clock)
         self.read_only_reason = read_only_reason
         self.held_by = held_by  # read-only: who holds the write lock ("pid host"), as they wrote it
-        self.on_saved = on_saved
         self.saved_at: datetime | None = None
         self.last_write_seconds = 0.0
         self._records = MeetingEncoder()  # encodes the records an action changed, reuses the rest
@@ -84,45 +84,49 @@ class MeetingSession:
         return self._undo[-1][0] if self._undo else ""
 
     # -- actions -------------------------------------------------------------------------
-    def do(self, label: str, action: Callable[[Council], T], *, closed_guard: bool = True) -> T:
+    def do(self, label: str, action: Callable[[Council], T], *, undoable: bool = True) -> T:
         """Apply one action of the secretary and save it; see the module docstring.
 
-        A closed meeting takes follow-up entries only (domain/followup.py); ``closed_guard=False``
-        is for swapping in a whole meeting (an import), which is not an edit of the record.
+        The action gets the verbs the meeting takes now (a closed one: follow-up only, Council.acting).
+        ``undoable=False`` is for a follow-on write the desk makes for another meeting's action
+        (a copy of a report-back answer): it is taken back by undoing that action, never on its own.
         """
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason)
         before, before_file = self._data, self._file
         try:
-            result = action(self.council)
-            if closed_guard and before.get("status") == "closed":
-                from roomtui.domain.followup import closed_meeting_problem  # ~9 ms to import: not at start
-
-                problem = closed_meeting_problem(before, self._records.data(self.meeting))
-                if problem:
-                    raise ValidationError([problem])
+            result = action(self.council.acting())
             if not self._save(label):
                 return result  # the action changed nothing: no write, nothing to undo
         except BaseException:
             self._restore(before)
             raise
+        self.revision += 1
+        if not undoable:
+            return result
         self._undo.append((label, before_file))
         del self._undo[:-UNDO_DEPTH]
         while len(self._undo) > 1 and sum(len(kept) for _label, kept in self._undo) > UNDO_BYTES:
             del self._undo[0]
-        self.revision += 1
         return result
 
-    def undo(self) -> str:
-        """Revert the last action (itself a saved action); returns what was undone."""
+    def undo(self, keep: Callable[[Meeting, Meeting], object] | None = None) -> str:
+        """Revert the last action (itself a saved action); returns what was undone.
+
+        ``keep(undone, restored)`` may carry into the restored meeting what must outlive the undo
+        (the desk keeps the copies of other meetings' report-back answers: they are not this
+        meeting's actions)."""
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason)
         if not self._undo:
             raise LookupError(_("nothing to undo"))
         label, before = self._undo[-1]
         current = self._data
+        undone = meeting_from_data(current) if keep is not None else None
         self._restore(data_of_file(before))
         try:
+            if undone is not None:
+                keep(undone, self.meeting)
             self._save(_("undo {action}", action=label), force=True)
         except BaseException:
             self._restore(current)
@@ -131,11 +135,24 @@ class MeetingSession:
         self.revision += 1
         return label
 
+    # -- the undo history outlives the session (the desk keeps it while the meeting is put away)
+    def history(self) -> tuple[bytes, list[tuple[str, bytes]]]:
+        """The file as last saved and the undo steps that lead back from it."""
+        return self._file, list(self._undo)
+
+    def take_history(self, saved_file: bytes, undo: list[tuple[str, bytes]]) -> bool:
+        """Take back a history kept from an earlier session of this meeting, if the file is still
+        exactly as that session left it (another roomtui may have changed it meanwhile)."""
+        if self.read_only or saved_file != self._file:
+            return False
+        self._undo = list(undo)
+        return True
+
     def replace_all(self, meeting: Meeting) -> None:
         """Swap in a whole meeting (an import) as one saved, undoable action."""
         data = meeting_to_data(meeting)
         data["id"] = self.meeting.id
-        self.do(_("import"), lambda council: self._restore(data), closed_guard=False)
+        self.do(_("import"), lambda council: self._restore(data))  # a whole meeting swapped in, not an edit
 
     def follow(self, meeting: Meeting) -> None:
         """A read-only window takes the version another roomtui saved, in place (see store/follow.py)."""
@@ -171,11 +188,6 @@ class MeetingSession:
         self._file = payload
         self._took(data)
         self.saved_at = self.clock.now()
-        if self.on_saved is not None:
-            try:
-                self.on_saved(self.meeting)
-            except OSError:
-                pass  # the index is a cache; the meeting itself is safely written
         return True
 
     def _took(self, data: dict[str, Any]) -> None:

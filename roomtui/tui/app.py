@@ -1,89 +1,71 @@
 """The Textual shell: the home screen and, once a meeting is open, its working views.
 
-The App owns the open MeetingSession. Change flows one way:
+The App shows one meeting of the desk of open meetings (store/desk.py). Change flows one way
+(acting.py: ``act``, undo, the change signal):
 
-    key -> app.act(label, verb) -> one domain verb through the session -> one durable write
-        -> app.revision moves -> every view watching it redraws from the session's meeting
+    key -> app.act(label, verb) -> desk.act: one domain verb, one durable write, its follow-on
+        effects -> the desk's Change -> app.revision moves -> every view redraws from the meeting
 
-Screens never write to the store and hold no copy of the meeting; ``act`` gives back an
-:class:`Outcome` (the verb's result, or the problems that refused it), so "saved" on screen
-always means "on disk" and a form can show exactly why an action was refused.
+Every write of any meeting (the register's grades, an import's replace, phones) goes through the
+same desk, so ``revision`` moves exactly once per saved action wherever it was taken.
+
+Screens never write to the store and hold no copy of the meeting.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING
 
-from textual.actions import ActionParseResult, parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.notifications import Notification, Notify
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
+from roomtui.caches import enabled
 from roomtui.domain.clock import Clock, SystemClock
 from roomtui.domain.model import MeetingStatus
-from roomtui.domain.validation import ValidationError
 from roomtui.i18n import N_, _
 from roomtui.store import (
     Archive,
     BadMeetingFile,
     MeetingNotFound,
     MeetingSession,
-    ReadOnlyError,
-    SaveError,
 )
+from roomtui.store.desk import Desk
 from roomtui.store.follow import POLL_SECONDS, MeetingFollower
+from roomtui.tui.acting import MeetingHost
+from roomtui.tui.textual_compat import CrashHooks
 from roomtui.tui.translated import TranslatedBindings
-from roomtui.tui.widgets.meeting_bar import read_only_text
 
 if TYPE_CHECKING:
     from roomtui.tui.phones import PhonesOnline
 
-T = TypeVar("T")
-
 VIEWS = ("prepare", "live", "minutes", "handout")
-
-
-@dataclass(frozen=True)
-class Outcome(Generic[T]):
-    """What became of one action: done, with the verb's result, or refused, with its problems."""
-
-    done: bool
-    result: T | None = None
-    problems: tuple[str, ...] = ()
-
-    def __bool__(self) -> bool:
-        return self.done
-
-    @property
-    def form_problems(self) -> list[str] | None:
-        """For a form's submit callback: the problems to show, or None to close the form."""
-        return None if self.done else list(self.problems)
-
-
 MEETING_ACTIONS = frozenset({"view", "undo", "room_view"})
 YOUNG_COLLECTION_EVERY = 20_000  # allocations between two collections of the youngest objects
 
 
-class RoomApp(TranslatedBindings, App[None]):
+class RoomApp(CrashHooks, MeetingHost, TranslatedBindings, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "roomtui"
     ENABLE_COMMAND_PALETTE = True
 
+    # In the footer's order where a screen does not choose its keys by moment (widgets/footer.py):
+    # undo and the way out before the other views, so that a narrow footer keeps them.
     BINDINGS = [
+        Binding("ctrl+z", "undo", N_("Undo"), id="app.undo"),
+        Binding("f6", "home", N_("Meetings"), id="app.home"),
+        Binding("f7", "room_view", N_("Room view"), id="app.room_view"),
         Binding("f2", "view('prepare')", N_("Prepare"), id="app.prepare"),
         Binding("f3", "view('live')", N_("Live"), id="app.live"),
         Binding("f4", "view('minutes')", N_("Minutes"), id="app.minutes"),
         Binding("f5", "view('handout')", N_("Hand-out"), id="app.handout"),
-        Binding("f6", "home", N_("Meetings"), id="app.home"),
-        Binding("f7", "room_view", N_("Room view"), id="app.room_view"),
-        Binding("ctrl+z", "undo", N_("Undo"), id="app.undo"),
         Binding("f1", "help", N_("Help"), id="app.help"),
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
+        # Esc takes the notices off the screen first (only while one shows: check_action)
+        Binding("escape", "dismiss_notices", N_("Dismiss notices"), id="app.dismiss_notices", show=False,
+                priority=True),
         # our own palette binding, so that its footer label is translated like the others
         Binding("ctrl+p", "command_palette", N_("Commands"), id="app.palette", priority=True),
     ]
@@ -101,17 +83,21 @@ class RoomApp(TranslatedBindings, App[None]):
         # Each saved action builds the meeting as plain data (~20,000 short-lived dicts for 500
         # speakers and 300 issues): with Python's default of a young collection every 700
         # allocations, the collector ran 7-30 times per key (~10 ms of it); every 20,000, once or twice.
-        gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
+        if enabled("collector-threshold"):
+            gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
         self.archive = archive
         self.clock = clock or SystemClock()
-        self.session: MeetingSession | None = None
+        self.desk = Desk(archive, self.clock)  # every write of any meeting goes through it
+        self.desk.listen(self._desk_changed)
+        self.session: MeetingSession | None = None  # the meeting shown, on the desk
         self.phones: PhonesOnline | None = None  # phones taking part in the open meeting (tui/phones.py)
         self._initial_meeting = meeting_id
         self._initial_view = view
         self._follower: MeetingFollower | None = None  # a read-only window follows the writer's saves
         self._follow_timer = None
-        self._brief: Notification | None = None  # the last one-line confirmation shown
-        self._showing: dict[tuple, Notification] = {}  # by its words: the same words replace it
+        from roomtui.tui.notices import NoticeBoard
+
+        self.notices = NoticeBoard(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The keys that act on the open meeting (F2-F5, F7, ctrl+z) are hidden while none is
@@ -119,6 +105,13 @@ class RoomApp(TranslatedBindings, App[None]):
         every key)."""
         if action == "home":
             return not getattr(self.screen, "is_meeting_list", False)
+        if action == "dismiss_notices":
+            # a dialog's Esc stays the dialog's (cancel), a view's its own (back to the list)
+            own = any("escape" in binding.key.split(",") for binding in type(self.screen).BINDINGS
+                      if isinstance(binding, Binding))
+            return not own and not isinstance(self.screen, ModalScreen) and self.notices.showing
+        if action == "view" and parameters and parameters[0] == getattr(type(self.screen), "VIEW", None):
+            return False  # F2 on the Prepare view goes nowhere: its room in the footer is for what does
         return not (action in MEETING_ACTIONS and self.session is None)
 
     # -- start and stop ------------------------------------------------------------------
@@ -180,27 +173,20 @@ class RoomApp(TranslatedBindings, App[None]):
             self.notify(notice, severity="warning", timeout=10)
 
     # -- unexpected errors: a report file and one short line, never a traceback (crash_report.py)
-    def _handle_exception(self, error: Exception) -> None:
+    def report_crash(self, error: Exception) -> None:  # textual_compat.CrashHooks calls it
         from roomtui.crash_report import crash_message, write_report
 
         self.crash_report = write_report(self.archive.root, error, f"app, screen {type(self.screen).__name__}")
-        self._crash_message = crash_message(error, self.crash_report)
-        super()._handle_exception(error)
+        self.crash_message = crash_message(error, self.crash_report)
 
     def panic(self, *renderables) -> None:  # Textual's exit for errors that render themselves
-        message = getattr(self, "_crash_message", None)
-        super().panic(*((message,) if message else renderables))
-
-    def _fatal_error(self) -> None:  # Textual's own prints the traceback with local variables
-        self.bell()
-        self._exit_renderables.append(getattr(self, "_crash_message", "roomtui stopped on an unexpected error."))
-        self._close_messages_no_wait()
+        super().panic(*((self.crash_message,) if self.crash_message else renderables))
 
     def open_meeting(self, meeting_id: str, view: str | None = None) -> bool:
         """Open a meeting and show the view that fits its state (or ``view``)."""
         self.close_meeting()
         try:
-            session = self.archive.open(meeting_id, clock=self.clock)
+            session = self.desk.open(meeting_id)
         except BadMeetingFile as error:
             self._offer_backup(meeting_id, error)
             return False
@@ -228,7 +214,7 @@ class RoomApp(TranslatedBindings, App[None]):
             if restore:
                 kept = self.archive.restore_backup(meeting_id, error.backup)
                 self.notify(_("Restored {backup}. The unreadable file was kept as {kept}.", backup=error.backup.name,
-                              kept=kept.name), timeout=15)
+                              kept=kept.name), timeout=15, brief=False)
                 self.open_meeting(meeting_id)
 
         self.push_screen(ConfirmDialog(str(error) + "\n\n" + _("Restore the newest good backup?"),
@@ -242,11 +228,12 @@ class RoomApp(TranslatedBindings, App[None]):
             self._follow_timer = None
         self._follower = None
         if self.session is not None:
-            self.session.close()
+            self.desk.put_away(self.session.meeting.id)  # its undo history stays for this run
             self.session = None
 
     def on_unmount(self) -> None:
         self.close_meeting()
+        self.desk.close()
 
     # -- a read-only window follows the window that writes ----------------------------------
     def _follow(self, meeting_id: str) -> None:
@@ -330,27 +317,15 @@ class RoomApp(TranslatedBindings, App[None]):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
-               markup: bool = False) -> None:
-        """Notifications carry names and titles people typed: never read them as markup.
+               markup: bool = False, brief: bool | None = None) -> None:
+        """Every notice: one line at the top right, or a dialog when one line cannot hold it
+        (tui/notices.py; ``brief``: an action's confirmation, shortened instead). Names and titles
+        people typed are never read as markup."""
+        self.notices.say(message, title=title, severity=severity, timeout=timeout, markup=markup, brief=brief)
 
-        They show at the top right (app.tcss), one line each for a brief confirmation ("+1 min —
-        saved"); a new notification ends the brief one before it, and the same words said again
-        replace themselves, so quick keys do not stack a column of toasts down over the speaking
-        order. Other warnings and errors stay their time.
-        """
-        notification = Notification(message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None
-                                    else timeout, markup=markup)
-        same = self._showing.get((message, title, severity))
-        for old in {id(n): n for n in (self._brief, same) if n is not None and not n.has_expired}.values():
-            self._withdraw(old)  # the brief one before, and the same words said again (s pressed 8 times)
-        self._brief = notification if severity == "information" and not title and "\n" not in message else None
-        self._showing = {key: n for key, n in self._showing.items() if not n.has_expired}
-        self._showing[(message, title, severity)] = notification
-        self.post_message(Notify(notification))
-
-    def _withdraw(self, notification: Notification) -> None:
-        notification.timeout = 0  # expired: Textual forgets it; its toast's holder would keep a blank row
-        self.screen.query(f"#--textual-toast-{notification.identity}").remove()
+    def action_dismiss_notices(self) -> None:
+        """Esc: the notices on screen go (the view's own Esc works again once none is left)."""
+        self.notices.dismiss_all()
 
     def action_room_view(self) -> None:
         """Say how to open the room view of this meeting in a second terminal (projector)."""
@@ -364,92 +339,11 @@ class RoomApp(TranslatedBindings, App[None]):
                       "this meeting as you work, at most half a second behind, and never changes it.",
                       command=command), title=_("Room view"), timeout=60)
 
-    # -- doing things --------------------------------------------------------------------
-    async def run_action(self, action: str | ActionParseResult, default_namespace=None, namespaces=None) -> bool:
-        """Every key and palette command passes here: in a read-only window, an action that would
-        change the meeting answers "read-only" instead of running (and saying something else)."""
-        session = self.session
-        if session is not None and session.read_only:
-            destination, name, _params = parse(action) if isinstance(action, str) else action
-            if destination == "app":
-                target = self
-            elif destination == "screen":
-                target = self.screen
-            elif destination:
-                target = (namespaces or {}).get(destination)
-            else:
-                target = self if default_namespace is None else default_namespace
-            if changes_meeting(self, target, name):
-                self.notify(read_only_text(session), severity="warning")
-                return True
-        return await super().run_action(action, default_namespace, namespaces)
-
-    def act(self, label: str, action: Callable[[Any], T], *, quiet: bool | None = None,
-            in_form: bool = False) -> Outcome[T]:
-        """Run one action through the session and say what happened.
-
-        Refusals are notified, unless ``in_form``: a form shows them itself (``form_problems``).
-        Success is notified unless ``quiet`` (by default, forms are quiet: the bar says "saved").
-        """
-        quiet = in_form if quiet is None else quiet
-        if self.session is None:
-            return self._refused([_("Open a meeting first.")], label, in_form)
-        try:
-            revision = self.session.revision
-            result = self.session.do(label, action)
-        except ValidationError as error:
-            return self._refused(list(error.problems), label, in_form)
-        except SaveError as error:
-            if not in_form:
-                self.notify(str(error), title=_("NOT SAVED"), severity="error", timeout=20)
-            return Outcome(False, problems=(str(error),))
-        except ReadOnlyError:
-            return self._refused([read_only_text(self.session)], label, in_form, severity="warning")
-        if self.session.revision != revision:
-            self._after_change(label, quiet)
-        return Outcome(True, result)
-
-    def _refused(self, problems: list[str], label: str, in_form: bool, severity: str = "error") -> Outcome:
-        if not in_form:
-            self.notify("\n".join(map(str, problems)), title=_("Not done: {action}", action=label), severity=severity)
-        return Outcome(False, problems=tuple(problems))
-
-    def _after_change(self, label: str, quiet: bool) -> None:
-        assert self.session is not None
-        stamp = self.session.saved_at.strftime("%H:%M:%S") if self.session.saved_at else ""
-        self.saved_text = _("saved {time}", time=stamp)
-        if not quiet:
-            self.notify(_("{action} — saved", action=label), timeout=2)
-        self.revision += 1
-
     def confirm_close_meeting(self) -> None:
-        """Close the open meeting after asking; the live and minutes views share this."""
-        if self.session is None:
-            return
-        if self.session.meeting.status is MeetingStatus.CLOSED:
-            self.notify(_("The meeting is already closed."), severity="warning")
-            return
-        from roomtui.tui.dialogs import ConfirmDialog
+        """End the open meeting after asking (the live and minutes views share this: tui/ending.py)."""
+        from roomtui.tui.ending import confirm_end_meeting
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.act(_("Close the meeting"), lambda council: council.close_meeting())
-
-        self.push_screen(ConfirmDialog(_("Close the meeting now? The current speaker and item end, and the "
-                                         "minutes can be made at once."), _("Close the meeting")), answer)
-
-    def action_undo(self) -> None:
-        if self.session is None:
-            return
-        try:
-            label = self.session.undo()
-        except LookupError:
-            self.notify(_("Nothing to undo."), severity="warning")
-            return
-        except (SaveError, ReadOnlyError) as error:
-            self.notify(str(error), severity="error")
-            return
-        self._after_change(_("Undone: {action}", action=label), quiet=False)
+        confirm_end_meeting(self)
 
     # -- quitting ------------------------------------------------------------------------
     async def action_quit(self) -> None:
@@ -474,20 +368,3 @@ class Underneath(Screen):
     def on_screen_resume(self) -> None:
         if self.app.screen is self and not self.app.opening_meeting:
             self.app.action_home()
-
-
-def changes_meeting(app: App, target: object, action: str) -> bool:
-    """Whether running ``action`` on ``target`` would change the meeting.
-
-    Undo on the app does. On a meeting view or pane (anything with READ_ONLY_ACTIONS), every
-    action roomtui itself defines there does, except the ones listed as reading. Textual's own
-    actions (cursor, scrolling, focus) and screens without the list (hand-out, help, the
-    meetings list) never change the meeting.
-    """
-    if target is app:
-        return action == "undo"
-    reading = getattr(target, "READ_ONLY_ACTIONS", None)
-    if reading is None or action in reading:
-        return False
-    return any(f"action_{action}" in vars(cls) for cls in type(target).__mro__
-               if cls.__module__.startswith("roomtui."))

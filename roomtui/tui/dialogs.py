@@ -91,6 +91,8 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
         Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
     ]
 
+    FIRST_FIELD: str | None = None  # where the cursor starts: the first field a person types into (default: the first)
+
     def __init__(self, title: str, fields: Sequence[FormField], submit: Callable[[dict[str, Any]], list[str] | None],
                  *, on_change: Callable[["FormDialog", str, Any], None] | None = None) -> None:
         super().__init__()
@@ -99,6 +101,8 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
         self.submit = submit
         self.on_change = on_change
         self.result: Any = True
+        self._problems: list = []  # shown under the form until their field is filled in or the form is saved
+        self._problem_values: dict[str, Any] = {}  # the values the shown problems are about
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
@@ -137,7 +141,7 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
 
     def on_mount(self) -> None:
         self._fit_small_terminal()
-        self.query_one(f"#field-{self.fields[0].name}").focus()
+        self.query_one(f"#field-{self.FIRST_FIELD or self.fields[0].name}").focus()
 
     def _fit_small_terminal(self) -> None:
         """Below 40 rows a bordered form hides its own problems: one-line fields, a shorter body.
@@ -177,15 +181,42 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
     def on_select_changed(self, event) -> None:  # Select.Changed, by its handler name: Select loads lazily
         if self.on_change is not None and event.select.id:
             self.on_change(self, event.select.id.removeprefix("field-"), event.value)
+        self._field_edited(event.select.id, None if event.value is event.select.NULL else event.value)
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        self._field_edited(event.input.id, event.value)
+
+    def on_text_area_changed(self, event) -> None:  # TextArea.Changed, by name: TextArea loads lazily
+        self._field_edited(event.text_area.id, event.text_area.text)
+
+    def _field_edited(self, widget_id: str | None, value: Any) -> None:
+        """A problem about a field goes as soon as the field is filled in (the save checks it again):
+        "action is required" must not stay on screen under the action just typed."""
+        name = (widget_id or "").removeprefix("field-")
+        if not self._problems or not str(value if value is not None else "").strip():
+            return
+        if self._problem_values.get(name) == value:
+            return  # the change the problem is about, arriving after the save (fields set by code)
+        remaining = [p for p in self._problems if getattr(p, "field", None) != name]
+        if len(remaining) != len(self._problems):
+            self._show_problems(remaining)
+
+    def _show_problems(self, problems: list, *, saved_values: dict[str, Any] | None = None) -> None:
+        if saved_values is not None:
+            self._problem_values = saved_values
+        self._problems = list(problems)
+        self.query_one("#form-problems", Static).update(Text("\n".join(f"• {p}" for p in problems)))
 
     @on(Input.Submitted)
     def _input_submitted(self) -> None:
         self.action_submit()
 
     def action_submit(self) -> None:
-        problems = self.submit(self.values())
+        values = self.values()
+        problems = self.submit(values)
         if problems:
-            self.query_one("#form-problems", Static).update(Text("\n".join(f"• {p}" for p in problems)))
+            self._show_problems(problems, saved_values=values)
             self._focus_problem(problems)
             return
         self.dismiss(self.result)
@@ -229,7 +260,14 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
 
 
 class PickerDialog(TranslatedBindings, ModalScreen[Any]):
-    """Type part of a name (Chinese too), an affiliation or a number; Enter picks."""
+    """Type part of a name (Chinese too), an affiliation or a number; Enter picks.
+
+    Nothing is highlighted until the secretary moves: the first ↓ lands on the first entry (not
+    the second: with the first highlighted from the start, ``f``, ↓, Enter recorded 基本满意 for a
+    satisfied proposer), and Enter with nothing highlighted takes the first entry that matches,
+    as the hint says. A highlighted entry is drawn in full colour whether or not the list has the
+    focus (app.tcss), so what Enter will pick is never a guess.
+    """
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="picker.cancel")]
 
@@ -244,13 +282,13 @@ class PickerDialog(TranslatedBindings, ModalScreen[Any]):
             yield Label(Text(self.title_text), classes="dialog-title")
             yield Input(placeholder=self.placeholder, id="picker-filter", select_on_focus=False)
             yield OptionList(*self._options(""), id="picker-options")
+            yield Label(_("↑↓ choose · Enter takes the highlighted entry, or else the first · Esc cancel"),
+                        classes="dialog-hint")
 
     def on_mount(self) -> None:
         """The list is built in compose, with the dialog: filling it after mounting cost extra layouts of
         the whole screen behind the dialog (profiled: o + Esc on the live screen)."""
-        options = self.query_one("#picker-options", OptionList)
-        if options.option_count:
-            options.highlighted = 0
+        self.query_one("#picker-options", OptionList).highlighted = None  # OptionList highlights its first
         self.query_one("#picker-filter", Input).focus()
 
     def matches(self, text: str) -> list[tuple[str, Any]]:
@@ -262,9 +300,7 @@ class PickerDialog(TranslatedBindings, ModalScreen[Any]):
 
     def _fill(self, text: str) -> None:
         options = self.query_one("#picker-options", OptionList)
-        options.set_options(self._options(text))
-        if options.option_count:
-            options.highlighted = 0
+        options.set_options(self._options(text))  # nothing highlighted: Enter takes the first match
 
     @on(Input.Changed, "#picker-filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -273,8 +309,9 @@ class PickerDialog(TranslatedBindings, ModalScreen[Any]):
     @on(Input.Submitted, "#picker-filter")
     def _submitted(self, event: Input.Submitted) -> None:
         options = self.query_one("#picker-options", OptionList)
-        if options.highlighted is not None:
-            self.dismiss(self.matches(event.value)[options.highlighted][1])
+        found = self.matches(event.value)
+        if found:
+            self.dismiss(found[options.highlighted if options.highlighted is not None else 0][1])
 
     @on(OptionList.OptionSelected, "#picker-options")
     def _selected(self, event: OptionList.OptionSelected) -> None:

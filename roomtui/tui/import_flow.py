@@ -46,9 +46,11 @@ def start_import(screen) -> None:
             screen.refresh_view()
             if imported.file_id:
                 app.notify(_("Imported as new meeting {id} (the id {file_id} in the file is already used; that "
-                             "meeting was not changed).", id=imported.meeting_id, file_id=imported.file_id))
+                             "meeting was not changed).", id=imported.meeting_id, file_id=imported.file_id), brief=False)
             else:
-                app.notify(_("Imported into meeting {id}.", id=imported.meeting_id))
+                app.notify(_("Imported into meeting {id}.", id=imported.meeting_id), brief=False)
+            if imported.unlinked:
+                app.notify(imported.unlinked_notice(), severity="warning", timeout=15)
             from roomtui.tui.screens.followup import offer_report_back
 
             offer_report_back(app, imported.meeting_id, ask_only_if_new=True)
@@ -71,13 +73,15 @@ def _confirm_replace(screen, path: Path, target: str, current, _incoming, risks:
         from roomtui.importing import ImportRefused, replace_from_file
 
         try:
-            result = replace_from_file(app.archive, path, target, force=True)
+            result = replace_from_file(app.desk, path, target, force=True)
         except (ImportRefused, ValueError, OSError) as error:
             app.notify(str(error), severity="error", timeout=20)
             return
         screen.refresh_view()
         app.notify(_("Replaced meeting {id}. Its previous version is kept as {backup}.", id=target,
-                     backup=result.backup), timeout=20)
+                     backup=result.backup), timeout=20, brief=False)
+        if result.unlinked:
+            app.notify(result.unlinked_notice(), severity="warning", timeout=15)
 
     def second(yes: bool | None) -> None:
         if yes:

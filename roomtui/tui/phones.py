@@ -4,9 +4,9 @@
 view, then the usual choice of network) until ``w`` on its codes, closing the meeting or
 quitting. The share's threads never touch the meeting: each phone's action goes to the one
 writer (``PhoneWrites``), which hands a group of them to this app's thread (``call_from_thread``)
-and waits; ``_write_here`` is the one place that turns a group into a durable write (today the
-session's ``do``; the desk's ``act_together`` once there is one), and the app's change signal then
-publishes what phones see. ``PhonesScreen`` is the secretary's side: requests to speak (accept,
+and waits; ``_write_here`` is the one place that turns a group into a durable write (the desk's
+``act_together``: one write, one undo step), and the app's change signal then publishes what
+phones see. ``PhonesScreen`` is the secretary's side: requests to speak (accept,
 decline), sign-ins (confirm, release) and the rating of each response (open, close, tallies).
 """
 
@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from roomtui.domain.model import Meeting, RequestState, Satisfaction, SignInState
 from roomtui.i18n import N_, _, ngettext
 from roomtui.share import Sharing
-from roomtui.share.phone_writes import PhoneWrites, act_together
+from roomtui.share.phone_writes import PhoneWrites
 from roomtui.share.room_door import RoomDoor
 from roomtui.share.room_state import build_room_state
 from roomtui.tui.meeting_view import MeetingScreen
@@ -65,15 +65,13 @@ class PhonesOnline:
         return self.app.call_from_thread(self._write_here, actions)
 
     def _write_here(self, actions: list) -> list:
+        """The one place that picks the write path: the desk, as one write and one undo step
+        (its listener moves the app's revision, so views and phones follow)."""
         session = self.app.session
         if session is None or self.app.phones is not self:
             raise RuntimeError("the meeting is closed")
         label = ngettext("{n} action from phones", "{n} actions from phones", len(actions), n=len(actions))
-        revision = session.revision
-        results = act_together(session.do, label, actions)
-        if session.revision != revision:
-            self.app._after_change(label, quiet=True)  # the change signal: views and phones follow
-        return results
+        return self.app.desk.act_together(session.meeting.id, label, actions)
 
     def _changed(self, _revision: int) -> None:
         session = self.app.session

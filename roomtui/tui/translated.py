@@ -12,6 +12,7 @@ from dataclasses import replace
 from textual.binding import Binding, BindingsMap
 
 from roomtui.i18n import translate
+from roomtui.tui.textual_compat import own_bindings
 
 
 def translated(binding: Binding) -> Binding:
@@ -30,4 +31,4 @@ class TranslatedBindings:
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        translate_bindings(self._bindings)
+        translate_bindings(own_bindings(self))

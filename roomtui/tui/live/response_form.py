@@ -14,6 +14,7 @@ from typing import Any
 
 from roomtui.domain.answering import answering_department, issue_being_answered
 from roomtui.domain.model import Disposition, Meeting
+from roomtui.domain.problems import problem
 from roomtui.domain.validation import REQUIRED_FIELDS
 from roomtui.i18n import _
 from roomtui.tui.dialogs import FormDialog, FormField
@@ -30,7 +31,13 @@ def show_disposition_fields(form: FormDialog, disposition: Any) -> None:
 
 
 class ResponseForm(FormDialog):
-    """The form; ``on_saved(response)`` runs after the response was saved."""
+    """The form; ``on_saved(response)`` runs after the response was saved.
+
+    It opens in the response text: the issue, department and responder are filled in already, so
+    what the secretary types first is the answer being spoken (Tab and shift+Tab reach the rest).
+    """
+
+    FIRST_FIELD = "text"
 
     def __init__(self, app, meeting: Meeting, selected_issue: int | None, on_saved) -> None:
         raised = sorted(meeting.issues, key=lambda i: (i.raised_at is None, i.id))
@@ -55,9 +62,9 @@ class ResponseForm(FormDialog):
 
     def _submit(self, values: dict[str, Any]) -> list[str] | None:
         if values["issue"] is None:
-            return [_("choose the issue this response answers")]
+            return [problem("choose the issue this response answers", "issue")]
         if not values["disposition"]:
-            return [_("choose a disposition")]
+            return [problem("choose a disposition", "disposition")]
         disposition = Disposition(values["disposition"])
         specific = {name: values[name] for name, _label in REQUIRED_FIELDS[disposition]}
         commitments = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from roomtui.domain.answering import departments as departments_of
-from roomtui.domain.answering import floor_person
+from roomtui.domain.answering import department_head, floor_person
 from roomtui.domain.model import Meeting, Role, Satisfaction
 from roomtui.domain.speaking import current_speaker
 from roomtui.i18n import _
@@ -42,6 +42,7 @@ class ResponseKeys:
                 title=values["title"], raised_by=values["raised_by"], **fields), in_form=True)
             if outcome:
                 self.issues.select_key(f"i{outcome.result.id}")
+                self._say_if_nobody_answers(outcome.result.id)
             return outcome.form_problems
 
         self.app.push_screen(FormDialog(_("An issue from the floor"), [
@@ -75,9 +76,20 @@ class ResponseKeys:
                 return
             if self.app.act(_("Raise issue #{id}", id=issue_id), lambda c: c.raise_issue(issue_id, raised_by=raised_by)):
                 self.issues.select_key(f"i{issue_id}")
+                self._say_if_nobody_answers(issue_id)
 
         self.app.push_screen(PickerDialog(_("Raise an issue of the research report"), choices,
                                           placeholder=_("part of a title, place or department")), picked)
+
+    def _say_if_nobody_answers(self, issue_id: int) -> None:
+        """Raising an issue queues its department's head to answer: when nobody of that department
+        takes part, nothing is queued, and the secretary must know why."""
+        issue = self.meeting.issue(issue_id)
+        if issue is None or not issue.expected_department or department_head(self.meeting, issue.expected_department):
+            return
+        self.app.notify(_("Nobody of {department} takes part in this meeting, so no answer was queued. Add its "
+                          "head under Participants (F2), or record the response with r when it comes.",
+                          department=issue.expected_department), severity="warning", timeout=10)
 
     def action_record_response(self) -> None:
         if not self.meeting.issues:

@@ -80,11 +80,15 @@ class RoomViewApp(TranslatedBindings, App[None]):
     BINDINGS = [Binding("q", "quit", N_("Quit"), id="room.quit")]
 
     def __init__(self, archive: Archive, meeting_id: str, *, clock: Clock | None = None,
-                 poll_seconds: float | None = POLL_SECONDS, carousel_seconds: float | None = CAROUSEL_SECONDS) -> None:
+                 poll_seconds: float | None = POLL_SECONDS, carousel_seconds: float | None = CAROUSEL_SECONDS,
+                 solid: bool | None = None, screen_inches: float | None = None) -> None:
         """``None`` for ``poll_seconds`` or ``carousel_seconds`` leaves polling or turning the hand-out's
-        pages to the caller (tests call ``poll()`` and ``turn_page()`` themselves, never a timer)."""
+        pages to the caller (tests call ``poll()`` and ``turn_page()`` themselves, never a timer).
+        ``solid`` and ``screen_inches`` are for the hand-out's codes (HandoutCodes)."""
         super().__init__()
         self.carousel_seconds = carousel_seconds
+        self.solid = solid
+        self.screen_inches = screen_inches
         self.follower = MeetingFollower(archive, meeting_id)
         self.share = NoticeWatcher(archive.root, meeting_id)
         self.clock = clock or SystemClock()
@@ -107,7 +111,8 @@ class RoomViewApp(TranslatedBindings, App[None]):
                 yield Static("", id="room-answering")
                 yield Static("", id="room-next")
                 yield Static("", id="room-latest")
-        yield HandoutCodes(carousel_seconds=self.carousel_seconds, id="room-handout")
+        yield HandoutCodes(carousel_seconds=self.carousel_seconds, solid=self.solid, screen_inches=self.screen_inches,
+                           id="room-handout")
         yield WifiCodes(id="room-wifi")
         yield Static(_("room view · read-only · q quits"), id="room-footer")
 

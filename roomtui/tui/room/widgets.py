@@ -19,6 +19,9 @@ from textual.widgets import Static
 from roomtui.domain.model import Meeting, MeetingStatus, Satisfaction, SpeakerEntry, SpeakerKind
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
 from roomtui.domain.stats import format_seconds, item_minutes_used
+from roomtui.handout.distance import room_sentence
+from roomtui.handout.layout import Purpose
+from roomtui.handout.render import RenderMode
 from roomtui.handout.text import handout_document
 from roomtui.i18n import _
 from roomtui.share.notice import ShareNotice
@@ -30,6 +33,7 @@ from roomtui.tui.widgets.share_code import PayloadCode
 
 NEXT_SHOWN = 3
 CAROUSEL_SECONDS = 8.0  # long enough to aim a phone, short enough for a queue
+SOLID_FROM = (200, 60)  # columns, rows: solid blocks draw modules as large as half blocks from here
 
 
 # -- lines of text, from the meeting ------------------------------------------------------
@@ -239,18 +243,28 @@ class HandoutCodes(Vertical):
 
     Uses the hand-out document and QRCodeView's constructor, so the code widget can change
     inside without this view knowing. The code is remade whenever the meeting's text changes.
-    A hand-out longer than one code turns its pages every CAROUSEL_SECONDS.
+    It is drawn for the room (the largest modules the carousel can turn, handout.layout), and a
+    line under it says where to stand (handout.distance). A hand-out longer than one code turns
+    its pages every CAROUSEL_SECONDS.
+
+    From ``SOLID_FROM`` (columns, rows) on, solid blocks give modules as large as half blocks do,
+    and a projector terminal nobody configured paints the theme between lines, which stripes
+    half blocks past reading: there the code is drawn in solid blocks. ``solid`` True or False
+    (``roomtui show --solid`` / ``--half-blocks``) decides at every size instead.
     """
 
-    def __init__(self, *, carousel_seconds: float | None = CAROUSEL_SECONDS, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(self, *, carousel_seconds: float | None = CAROUSEL_SECONDS, solid: bool | None = None,
+                 screen_inches: float | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.carousel_seconds = carousel_seconds  # None: pages turn only when asked (tests)
+        self.solid = solid
+        self.screen_inches = screen_inches
         self._shown: object = None  # the hand-out document on screen (compared, never looked into)
 
     def compose(self) -> ComposeResult:
         yield Static(_("Scan the code with your phone's camera to take the summary home; no network is needed."),
                      id="handout-caption")
+        yield Static("", id="handout-distance", markup=False)
 
     def on_mount(self) -> None:
         if self.carousel_seconds is not None:
@@ -261,6 +275,23 @@ class HandoutCodes(Vertical):
         for code in self.query(QRCodeView):
             code.next_page()
 
+    def drawing(self) -> RenderMode:
+        """Solid blocks where asked, or on a screen of at least SOLID_FROM; else half blocks."""
+        if self.solid is not None:
+            return RenderMode.BACKGROUND if self.solid else RenderMode.HALF_BLOCK
+        width, height = self.app.size
+        large = width >= SOLID_FROM[0] and height >= SOLID_FROM[1]
+        return RenderMode.BACKGROUND if large else RenderMode.HALF_BLOCK
+
+    def on_resize(self) -> None:
+        for code in self.query(QRCodeView):
+            code.mode = self.drawing()
+
+    def on_qrcode_view_changed(self, event: QRCodeView.Changed) -> None:
+        layout = event.layout
+        sentence = room_sentence(layout, self.app.size.width, self.screen_inches) if layout.fits else ""
+        self.query_one("#handout-distance", Static).update(sentence)
+
     def show(self, meeting: Meeting) -> None:
         document = handout_document(meeting)
         if document == self._shown:
@@ -268,7 +299,8 @@ class HandoutCodes(Vertical):
         self._shown = document
         for old in self.query(QRCodeView):
             old.remove()
-        self.mount(QRCodeView(document, id="room-code"))
+        self.mount(QRCodeView(document, mode=self.drawing(), purpose=Purpose.ROOM, id="room-code"),
+                   before="#handout-distance")
 
     def clear(self) -> None:
         if self._shown is None:

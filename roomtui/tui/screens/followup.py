@@ -1,10 +1,10 @@
 """The follow-up view: every commitment of every meeting, overdue first (督办台账).
 
 Reached from the meetings list (f) and the palette. Grades and progress notes are saved on
-the meeting each commitment belongs to, one action each through that meeting's session, and
-ctrl+z takes the last one back. The meetings touched here stay open (locked) while the view is
-shown, so that their undo history lives as long as the view; leaving the view closes them.
-A meeting file that cannot be read is named at the top, and everything else is still listed.
+the meeting each commitment belongs to, one action each through the app's desk of open
+meetings (store/desk.py), like every other write; ctrl+z takes back the last action taken on
+the desk, in whichever meeting. A meeting file that cannot be read is named at the top, and
+everything else is still listed.
 """
 
 from __future__ import annotations
@@ -23,10 +23,8 @@ from roomtui.domain.followup import (
     MeetingFollowUp,
     Register,
     RegisterEntry,
-    record_progress,
 )
 from roomtui.domain.model import Grade
-from roomtui.domain.validation import ValidationError
 from roomtui.i18n import N_, _, ngettext
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.translated import TranslatedBindings
@@ -35,6 +33,21 @@ from roomtui.tui.widgets.register_table import RegisterTable
 
 # column widths (cells): overdue mark, deadline, grade, lead unit, deliverable, meeting, latest note
 COLUMNS = (1, 10, 16, 18, 30, 26, 40)
+STATE_COLUMNS = 3  # overdue, deadline, grade: whole at any width; the others share what is left
+
+
+def fit_columns(room: int) -> list[int]:
+    """Column widths for ``room`` cells: the state whole, then every other column on screen, cut
+    alike (at 120 columns the meeting and the progress note were pushed off the right edge)."""
+    from roomtui.tui.widgets.column_fit import fit_widths
+
+    from rich.cells import cell_len
+
+    grade = max(cell_len(label) for label in [g.label for g in Grade] + [_("not graded")])
+    wanted = (*COLUMNS[:2], grade, *COLUMNS[STATE_COLUMNS:])  # every grade whole, in either language
+    room -= len(wanted)  # one space after each column
+    least = wanted[:STATE_COLUMNS] + (8,) * (len(wanted) - STATE_COLUMNS)
+    return fit_widths(room, wanted, least=least)
 
 ANY = "*"  # a select value meaning "no filter" (series may legitimately be "")
 
@@ -50,6 +63,7 @@ class FollowUpScreen(TranslatedBindings, Screen):
         Binding("slash", "filter", N_("Filter"), id="followup.filter"),
         Binding("o", "toggle_open", N_("Open only"), id="followup.open"),
         Binding("e", "export", N_("Export the register"), id="followup.export"),
+        Binding("l", "link", N_("Link a report-back"), id="followup.link"),
         Binding("ctrl+z", "undo", N_("Undo"), id="followup.undo"),
         Binding("escape", "leave", N_("Meetings"), id="followup.home"),
     ]
@@ -57,6 +71,7 @@ class FollowUpScreen(TranslatedBindings, Screen):
     DEFAULT_CSS = """
     FollowUpScreen #followup-filter { height: auto; padding: 0 1; color: $text-muted; }
     FollowUpScreen #followup-damaged { height: auto; padding: 0 1; color: $error; }
+    FollowUpScreen #followup-unlinked { height: auto; max-height: 4; padding: 0 1; color: $warning; }
     FollowUpScreen #followup-table { height: 1fr; }
     FollowUpScreen #followup-head { height: 1; padding: 0 0; text-style: bold; }
     FollowUpScreen #followup-detail { height: auto; max-height: 8; padding: 0 1; border-top: solid $primary; }
@@ -69,14 +84,13 @@ class FollowUpScreen(TranslatedBindings, Screen):
         self.register: Register | None = None
         self._meetings: dict[str, MeetingFollowUp] = {}
         self._damaged: list[tuple[str, str]] = []
-        self._sessions: dict = {}  # meeting id -> MeetingSession opened by this view
-        self._done: list[str] = []  # meeting ids of the actions taken here, for undo
         self._shown: list[RegisterEntry] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="followup-filter")
         yield Static("", id="followup-damaged")
+        yield Static("", id="followup-unlinked")
         yield Static("", id="followup-head")
         yield RegisterTable(COLUMNS, id="followup-table")
         yield Static("", id="followup-detail")
@@ -84,15 +98,23 @@ class FollowUpScreen(TranslatedBindings, Screen):
         yield FittingFooter()
 
     def on_mount(self) -> None:
+        table = self.query_one("#followup-table", RegisterTable)
+        self._fit_columns()
+        self.reload()
+        table.focus()
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
         from rich.cells import set_cell_size
 
+        widths = fit_columns(self.size.width or self.app.size.width)
+        self.query_one("#followup-table", RegisterTable).set_widths(widths)
         titles = ("!", _("Deadline"), _("Grade"), _("Lead unit"), _("Deliverable"), _("Meeting"),
                   _("Latest progress note"))
         self.query_one("#followup-head", Static).update(Text(" ".join(
-            set_cell_size(title, width) for title, width in zip(titles, COLUMNS))))
-        table = self.query_one("#followup-table", RegisterTable)
-        self.reload()
-        table.focus()
+            set_cell_size(title, width) for title, width in zip(titles, widths))))
 
     # -- data ---------------------------------------------------------------------------------
     @property
@@ -114,12 +136,10 @@ class FollowUpScreen(TranslatedBindings, Screen):
 
     def _loaded(self, meetings: list[MeetingFollowUp], damaged: list[tuple[str, str]], register: Register) -> None:
         """Back on the UI thread: show the register and repair lagging report-back copies."""
-        from roomtui.store.followup_index import heal_copies
-
         self._meetings = {m.meeting_id: m for m in meetings}
         self._damaged, self.register = damaged, register
         if register.out_of_step:
-            problems = heal_copies(self.app.archive, register)
+            problems = self.app.desk.repair_copies(register)
             if problems:
                 self.app.notify("\n".join(problems), severity="warning", timeout=10)
         self.refresh_view()
@@ -149,6 +169,7 @@ class FollowUpScreen(TranslatedBindings, Screen):
         table.set_rows([e.ref for e in self._shown], rows, keep=keep.ref if keep else None)
         self._show_filter()
         self._show_damaged()
+        self._show_unlinked()
         self._show_counts()
         self._show_detail()
 
@@ -171,6 +192,36 @@ class FollowUpScreen(TranslatedBindings, Screen):
         widget.display = bool(self._damaged)
         widget.update(Text("\n".join(_("Cannot read {file}: {reason}. The other meetings are listed.", file=name,
                                        reason=reason) for name, reason in self._damaged)))
+
+    def _show_unlinked(self) -> None:
+        """Report-back links that came in through an import: shown, never followed until confirmed."""
+        widget = self.query_one("#followup-unlinked", Static)
+        widget.display = bool(self.register.unlinked)
+        widget.update(Text("\n".join(_("{meeting} #{number} {title}: reports on {ref}, not linked (l to link)",
+                                        meeting=meeting_id, number=issue_id, title=title, ref=ref)
+                                      for meeting_id, issue_id, title, ref in self.register.unlinked)))
+
+    def action_link(self) -> None:
+        """Confirm one imported report-back link: from then on its answers grade the earlier commitment."""
+        from roomtui.domain.report_back import link_report_back
+
+        if self.register is None or not self.register.unlinked:
+            self.app.notify(_("No report-back link waits for confirmation."), severity="warning")
+            return
+        linked = dict(self.register.linked)
+        choices = [(f"{meeting_id} #{issue_id} {title} → {ref}", (meeting_id, issue_id))
+                   for meeting_id, issue_id, title, ref in self.register.unlinked]
+
+        def chosen(value) -> None:
+            if value is None:
+                return
+            meeting_id, issue_id = value
+            if self.app.act(_("Link the report-back"), lambda council: link_report_back(council, issue_id, linked),
+                            meeting_id=meeting_id):
+                self.reload()
+
+        self.app.push_screen(PickerDialog(_("Link which report-back? Its answers then grade the earlier "
+                                            "commitment."), choices), chosen)
 
     def _show_counts(self) -> None:
         lines = [_("{department}: {promised} promised, {solved} solved, {on_time} on time, {overdue} overdue",
@@ -208,37 +259,26 @@ class FollowUpScreen(TranslatedBindings, Screen):
         self._show_detail()
 
     # -- recording progress ------------------------------------------------------------------
-    def _session_for(self, meeting_id: str):
-        """The open meeting's own session if it is this one, else one opened (and kept) here."""
-        app_session = getattr(self.app, "session", None)
-        if app_session is not None and app_session.meeting.id == meeting_id:
-            return app_session
-        session = self._sessions.get(meeting_id)
-        if session is None:
-            session = self._sessions[meeting_id] = self.app.archive.open(meeting_id, clock=self.app.clock)
-        return session
-
     def _record(self, entry: RegisterEntry, label: str, **values) -> bool:
-        from roomtui.store import (
-            BadMeetingFile,
-            MeetingNotFound,
-            ReadOnlyError,
-            SaveError,
-        )
+        """One grade or note on the commitment's own meeting, through the desk like every action."""
+        outcome = self.app.act(label, lambda council: council.record_progress(entry.response_id, entry.index,
+                                                                              **values),
+                               meeting_id=entry.meeting_id)
+        if outcome:
+            self._reread(entry.meeting_id)
+        return bool(outcome)
 
+    def _reread(self, meeting_id: str) -> None:
+        """The register after an action or an undo on one meeting: only that meeting is read again."""
+        from roomtui.store import BadMeetingFile, MeetingNotFound
+
+        session = self.app.desk.session(meeting_id)
         try:
-            session = self._session_for(entry.meeting_id)
-            session.do(label, lambda council: record_progress(council, entry.response_id, entry.index, **values))
-        except ValidationError as error:
-            self.app.notify("\n".join(error.problems), title=_("Not done: {action}", action=label), severity="error")
-            return False
-        except (SaveError, ReadOnlyError, BadMeetingFile, MeetingNotFound) as error:
-            self.app.notify(str(error), title=_("NOT SAVED"), severity="error", timeout=20)
-            return False
-        self._done.append(entry.meeting_id)
-        self.app.notify(_("{action} — saved", action=label), timeout=2)
-        self._rebuild(session.meeting)
-        return True
+            meeting = session.meeting if session is not None else self.app.archive.load(meeting_id)
+        except (BadMeetingFile, MeetingNotFound):
+            self.reload()
+            return
+        self._rebuild(meeting)
 
     def action_grade(self) -> None:
         entry = self._selected()
@@ -268,25 +308,19 @@ class FollowUpScreen(TranslatedBindings, Screen):
         ], submit))
 
     def action_undo(self) -> None:
-        if not self._done:
-            self.app.notify(_("Nothing to undo."), severity="warning")
-            return
-        meeting_id = self._done[-1]
-        session = self._session_for(meeting_id)
+        """Take back the last action on the desk (here or in a meeting), as the secretary took them."""
         from roomtui.store import ReadOnlyError, SaveError
 
         try:
-            label = session.undo()
+            label = self.app.desk.undo()
         except LookupError:
-            self._done.pop()
             self.app.notify(_("Nothing to undo."), severity="warning")
             return
         except (SaveError, ReadOnlyError) as error:
             self.app.notify(str(error), severity="error")
             return
-        self._done.pop()
         self.app.notify(_("Undone: {action}", action=label), timeout=2)
-        self._rebuild(session.meeting)
+        self.reload()
 
     # -- filters and export ------------------------------------------------------------------
     def action_toggle_open(self) -> None:
@@ -366,11 +400,6 @@ class FollowUpScreen(TranslatedBindings, Screen):
     def action_leave(self) -> None:
         self.app.pop_screen()
 
-    def on_unmount(self) -> None:
-        for session in self._sessions.values():
-            session.close()
-        self._sessions.clear()
-
 
 def offer_report_back(app, meeting_id: str, *, ask_only_if_new: bool = False) -> bool:
     """Offer the "Report on earlier commitments" item to a meeting of a series with open promises.
@@ -405,7 +434,7 @@ def offer_report_back(app, meeting_id: str, *, ask_only_if_new: bool = False) ->
     def answer(yes: bool | None) -> None:
         if not yes:
             return
-        session = getattr(app, "session", None)
+        session = app.session
         if (session is None or session.meeting.id != meeting_id) and not app.open_meeting(meeting_id, view="prepare"):
             return
         app.act(_("Add the report on earlier commitments"),

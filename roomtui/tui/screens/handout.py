@@ -3,15 +3,19 @@
 The code takes all the room the screen can give it, the full height included (the title sits
 in the side column, so a 120x40 terminal shows the densest readable code); the page header
 sits beside it, so that the secretary can say "this is page 2 of 3", with a sentence saying how
-far away phones read it. Left and right turn pages, a carousel turns them by itself while
-people queue, full screen leaves nothing but the code for a projector, and a list of responses
-lets one resident scan only the answer to their issue.
+far away phones read it (handout.distance). Left and right turn pages, a carousel turns them by
+itself while people queue, full screen leaves nothing but the code for a projector, drawn for
+the room (the largest modules the carousel can turn, where the side column's view at the table
+takes the fewest pages), and a list of responses lets one resident scan only the answer to
+their issue.
 
 The first hand-out screen of an app's run says once how to deal with stripes: terminals that add
 line spacing paint the gap between lines in the theme's colour, which cuts half-block codes.
 """
 
 from __future__ import annotations
+
+import weakref
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,17 +26,19 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from roomtui.domain.model import Meeting, Response
-from roomtui.handout.layout import reading_distance_sentence
+from roomtui.handout.distance import table_sentence
+from roomtui.handout.layout import Purpose
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, clamp_version
 from roomtui.handout.render import RenderMode
 from roomtui.handout.text import handout_document, response_document
 from roomtui.i18n import N_, NP_, _
+from roomtui.tui.acting import MeetingHost
 from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.qr_code import QRCodeView
 
 CAROUSEL_SECONDS = 6.0
-STRIPES_HINT_GIVEN = "_roomtui_handout_stripes_hint_given"  # kept on the app: once per session
+STRIPES_HINTED: weakref.WeakSet = weakref.WeakSet()  # the apps whose run has shown the stripes hint once
 
 
 def handout_bindings() -> list[Binding]:
@@ -53,6 +59,7 @@ def handout_bindings() -> list[Binding]:
 
 
 class HandoutScreen(TranslatedBindings, Screen):
+    VIEW = "handout"  # F2-F5 (app.check_action): the key of the view on screen is not offered
     DEFAULT_CSS = """
     HandoutScreen #handout-title { text-style: bold; margin-bottom: 1; }
     HandoutScreen #handout-side { width: 34; padding: 0 1; }
@@ -63,6 +70,9 @@ class HandoutScreen(TranslatedBindings, Screen):
     HandoutScreen.-hint #handout-hint { display: block; }
     HandoutScreen #handout-responses { height: 1fr; display: none; }
     HandoutScreen.-choosing #handout-responses { display: block; }
+    /* while choosing, the list needs the rows (80x24 has few): the advice comes back after */
+    HandoutScreen.-choosing #handout-status, HandoutScreen.-choosing #handout-distance,
+    HandoutScreen.-choosing #handout-hint { display: none; }
     HandoutScreen.-full-screen #handout-side,
     HandoutScreen.-full-screen FittingFooter { display: none; }
     """
@@ -97,12 +107,13 @@ class HandoutScreen(TranslatedBindings, Screen):
         yield FittingFooter()
 
     def on_mount(self) -> None:
-        if not getattr(self.app, STRIPES_HINT_GIVEN, False):  # once per run of the app
-            setattr(self.app, STRIPES_HINT_GIVEN, True)
+        if self.app not in STRIPES_HINTED:  # once per run of the app
+            STRIPES_HINTED.add(self.app)
             self.add_class("-hint")
+        host = self.app if isinstance(self.app, MeetingHost) else None  # another app may show a given meeting
         self._carousel = self.set_interval(self._carousel_seconds, self.action_next_page, pause=True)
-        if hasattr(self.app, "revision"):  # RoomApp's change signal
-            self.watch(self.app, "revision", self._meeting_changed, init=False)
+        if host is not None:
+            self.watch(host, "revision", self._meeting_changed, init=False)
 
     @property
     def meeting(self) -> Meeting:
@@ -144,7 +155,12 @@ class HandoutScreen(TranslatedBindings, Screen):
         self._update_status()
 
     def action_toggle_full_screen(self) -> None:
+        """Full screen is for the room: the largest modules the carousel can turn (handout.layout)."""
         self.toggle_class("-full-screen")
+        self._code_for_whom()
+
+    def _code_for_whom(self) -> None:
+        self.code.purpose = Purpose.ROOM if self.has_class("-full-screen") else Purpose.TABLE
 
     def action_toggle_mode(self) -> None:
         """Solid blocks for terminals whose line spacing stripes half blocks (see handout.render)."""
@@ -178,6 +194,7 @@ class HandoutScreen(TranslatedBindings, Screen):
             self.notify(_("No responses recorded yet."), severity="warning")
             return
         self.remove_class("-full-screen")
+        self._code_for_whom()
         self.add_class("-choosing")
         responses = self.query_one("#handout-responses", OptionList)
         if responses.highlighted is None:
@@ -215,6 +232,7 @@ class HandoutScreen(TranslatedBindings, Screen):
             self._show_pages()
         elif self.has_class("-full-screen"):
             self.remove_class("-full-screen")
+            self._code_for_whom()
         elif len(self.app.screen_stack) > 1:
             self.app.pop_screen()
 
@@ -239,4 +257,5 @@ class HandoutScreen(TranslatedBindings, Screen):
         if self.carousel_running:
             lines.append(_("Carousel: a new page every {seconds:g} s", seconds=self._carousel_seconds))
         self.query_one("#handout-status", Static).update("\n".join(lines))
-        self.query_one("#handout-distance", Static).update(reading_distance_sentence(layout) if layout.fits else "")
+        distance = table_sentence(layout, self.app.size.width, self.has_class("-full-screen")) if layout.fits else ""
+        self.query_one("#handout-distance", Static).update(distance)

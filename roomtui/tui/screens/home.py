@@ -11,24 +11,27 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from roomtui.domain.model import MeetingStatus
+from roomtui.domain.model import Meeting, MeetingStatus
+from roomtui.domain.series import carry_over, previous_in_series
 from roomtui.domain.templates import TEMPLATES, new_meeting
 from roomtui.domain.validation import ValidationError
-from roomtui.i18n import N_, _, language
+from roomtui.i18n import N_, _, language, ngettext
 from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField
 from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.widgets.footer import FittingFooter
 
 
 class HomeScreen(TranslatedBindings, Screen):
+    # in the footer's order: what a secretary does here most, first (at 80 columns the last ones wait in F1)
     BINDINGS = [
         Binding("enter", "open", N_("Open"), id="home.open", show=True),
         Binding("n", "new", N_("New meeting"), id="home.new"),
+        Binding("f", "followup", N_("Follow-up register"), id="home.followup"),
+        Binding("r", "report_back", N_("Report-back"), id="home.report_back",
+                tooltip=N_("Report on earlier commitments")),
         Binding("i", "import_plan", N_("Import plan"), id="home.import"),
         Binding("d", "demo", N_("Demo council"), id="home.demo"),
         Binding("delete", "delete", N_("Delete"), id="home.delete"),
-        Binding("f", "followup", N_("Follow-up register"), id="home.followup"),
-        Binding("r", "report_back", N_("Report on earlier commitments"), id="home.report_back"),
     ]
 
     is_meeting_list = True  # RoomApp.check_action: F6 (back to this list) is not offered here
@@ -82,25 +85,36 @@ class HomeScreen(TranslatedBindings, Screen):
         self.app.open_meeting(self.app.archive.ensure_demo(language()))
 
     def action_new(self) -> None:
-        created: dict[str, str] = {}
+        made: dict[str, Meeting] = {}
 
         def submit(values: dict) -> list[str] | None:
             try:
-                meeting = new_meeting(values["title"], values["template"] or "council", language=language(),
-                                      date=values["date"], start_time=values["start_time"], venue=values["venue"],
-                                      series=values.get("series") or "")
+                made["meeting"] = new_meeting(values["title"], values["template"] or "council", language=language(),
+                                              date=values["date"], start_time=values["start_time"],
+                                              venue=values["venue"], series=values.get("series") or "")
             except ValidationError as error:
                 return error.problems
-            created["id"] = self.app.archive.create(meeting)
             return None
 
         def done(result) -> None:
-            if result and created.get("id"):
-                self.refresh_view()
-                self.app.open_meeting(created["id"], view="prepare")
-                from roomtui.tui.screens.followup import offer_report_back
+            meeting = made.get("meeting")
+            if not result or meeting is None:
+                return
+            previous = self._previous_in_series(meeting)
+            if previous is None or not previous.participants:
+                self._create(meeting)
+                return
 
-                offer_report_back(self.app, created["id"], ask_only_if_new=True)
+            def answer(take: bool | None) -> None:
+                self._create(carry_over(previous, meeting) if take else meeting)
+
+            self.app.push_screen(ConfirmDialog(ngettext(
+                "Start from the last meeting of {series}, '{title}' ({date})? Its {n} participant, venue, host and "
+                "speaking limits are copied; change what differs in Prepare.",
+                "Start from the last meeting of {series}, '{title}' ({date})? Its {n} participants, venue, host and "
+                "speaking limits are copied; change what differs in Prepare.", len(previous.participants),
+                series=meeting.series, title=previous.title, date=previous.date.isoformat() if previous.date else "?"),
+                _("Copy participants"), destructive=False), answer)
 
         templates = [(_(t.name), key) for key, t in TEMPLATES.items()]
         self.app.push_screen(FormDialog(_("New meeting"), [
@@ -111,6 +125,28 @@ class HomeScreen(TranslatedBindings, Screen):
             FormField("venue", _("Venue")),
             FormField("series", _("Series (the next council of a series hears the report on its commitments)")),
         ], submit), done)
+
+    def _previous_in_series(self, meeting: Meeting) -> Meeting | None:
+        """The last earlier meeting of the new one's series in this folder (damaged files are skipped)."""
+        if not meeting.series.strip():
+            return None
+        from roomtui.store import BadMeetingFile, MeetingNotFound
+
+        others = []
+        for summary in self.app.archive.list():
+            try:
+                others.append(self.app.archive.load(summary.id))
+            except (BadMeetingFile, MeetingNotFound):
+                continue
+        return previous_in_series(meeting, others)
+
+    def _create(self, meeting: Meeting) -> None:
+        meeting_id = self.app.archive.create(meeting)
+        self.refresh_view()
+        self.app.open_meeting(meeting_id, view="prepare")
+        from roomtui.tui.screens.followup import offer_report_back
+
+        offer_report_back(self.app, meeting_id, ask_only_if_new=True)
 
     def action_import_plan(self) -> None:
         from roomtui.tui.import_flow import start_import
@@ -129,7 +165,7 @@ class HomeScreen(TranslatedBindings, Screen):
                 except PermissionError as error:
                     self.app.notify(str(error), severity="error")
                     return
-                self.app.notify(_("Deleted {id} (a copy stays in the backups folder).", id=meeting_id))
+                self.app.notify(_("Deleted {id} (a copy stays in the backups folder).", id=meeting_id), brief=False)
                 self.refresh_view()
 
         self.app.push_screen(ConfirmDialog(_("Delete meeting {id}? A copy is kept in the backups folder.",

@@ -4,7 +4,7 @@ Every key is one action of the secretary, run through ``app.act`` (validated, sa
 undoable with ctrl+z). The screen itself only reads: a quarter-second interval redraws the
 countdown from the turn's timestamps and writes nothing.
 
-Wide terminals (120 columns and more) get three columns as in DESIGN.md; narrower ones keep the
+Wide terminals (120 columns and more) get three columns (agenda, speaking order, issues); narrower ones keep the
 countdown on top and fold the panels into tabs. The layout is rebuilt (recomposed) when the width
 crosses the threshold: every panel is drawn from the meeting, so nothing is lost but the cursor.
 """
@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import OptionList
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
@@ -28,6 +27,7 @@ from roomtui.domain.speaking import current_speaker
 from roomtui.domain.timeline import another_day_notice
 from roomtui.i18n import N_, NP_, _
 from roomtui.tui.dialogs import FormDialog, FormField
+from roomtui.tui.live.moments import footer_keys
 from roomtui.tui.live.response_keys import ResponseKeys
 from roomtui.tui.live.speaking_keys import SpeakingKeys
 from roomtui.tui.meeting_view import MeetingScreen
@@ -36,6 +36,7 @@ from roomtui.tui.widgets.countdown import Countdown
 from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.issues_panel import IssuesPanel
 from roomtui.tui.widgets.meeting_bar import MeetingBar
+from roomtui.tui.widgets.speaker_queue import SpeakerQueue
 from roomtui.tui.widgets.speaking_panel import SpeakingPanel
 from roomtui.tui.widgets.stats_panel import StatsPanel
 
@@ -50,8 +51,10 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
     this class composes the panels, redraws them on the change signal and moves along the agenda.
     """
 
+    VIEW = "live"  # F2-F5 (app.check_action): the key of the view on screen is not offered
+
     READ_ONLY_ACTIONS = frozenset({"next_tab"})  # a read-only window refuses every other action here (app.py)
-    # The footer shows what fits, most important first for the moment (footer_priority); F1 and the
+    # The footer shows the keys of the moment that fit, most needed first (footer_keys); F1 and the
     # palette (ctrl+p) list every key. Keys for rarer moves stay out of the footer (show=False).
     BINDINGS = [
         Binding("n", "next_speaker", N_("Next speaker"), id="live.next_speaker"),
@@ -164,32 +167,16 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
     def now(self) -> datetime:
         return self.app.clock.now()
 
-    def footer_priority(self) -> list[str]:
-        """The keys the secretary needs next, in this moment of the meeting (the footer fits them)."""
+    def footer_keys(self) -> list[str]:
+        """The keys the secretary needs next, in this moment of the meeting (live/moments.py; the footer fits them)."""
         if self.app.session is None:
             return []
-        meeting = self.meeting
-        panels = ["next_tab"] if self.narrow else []
-        if meeting.status is MeetingStatus.CLOSED:
-            return ["view('minutes')", "view('handout')", "home"]
-        if meeting.current_item is None:
-            return ["next_item", "view('prepare')"]
-        entry = current_speaker(meeting)
-        if entry is None:  # between speakers
-            return panels + ["next_speaker", "add_speaker('impromptu')", "add_speaker('booked')",
-                             "add_speaker('point_of_order')", "next_item", "raise_floor_issue", "raise_report_issue",
-                             "record_response", "readd_last", "remarks", "previous_item", "end_meeting"]
-        if entry.kind is SpeakerKind.ANSWER:  # a department answers an issue
-            return panels + ["record_response", "next_speaker", "pause_resume", "extend", "confirm_response",
-                             "add_commitment", "satisfaction", "key_points", "stop_speaker"]
-        return panels + ["next_speaker", "pause_resume", "extend", "stop_speaker", "key_points",
-                         "add_speaker('point_of_order')", "add_speaker('impromptu')", "raise_floor_issue",
-                         "raise_report_issue", "record_response", "next_item"]
+        return footer_keys(self.meeting, self.narrow)
 
     def _moment(self) -> tuple:
         meeting = self.meeting
         entry = current_speaker(meeting)
-        return meeting.status, meeting.current_item_id is None, entry.kind if entry else None
+        return (meeting.status, meeting.current_item_id, entry.kind if entry else None)
 
     def refresh_view(self) -> None:
         """Redraw everything from the meeting (on mount, then once per change: the app's revision)."""
@@ -300,10 +287,10 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
             FormField("summary", _("Key points (for the minutes)"), "textarea", entry.summary),
         ], submit))
 
-    @on(OptionList.OptionSelected, "#sp-queue")
-    def _start_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a waiting speaker gives them the floor out of turn."""
-        entry_id = int(event.option.id)
+    @on(SpeakerQueue.Selected, "#sp-queue")
+    def _start_selected(self, event: SpeakerQueue.Selected) -> None:
+        """Enter on a waiting speaker (or a click) gives them the floor out of turn."""
+        entry_id = int(event.row.id)
         self.app.act(_("Give the floor"), lambda c: c.speaking_order().start(entry_id, c.now()))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Static
 
-from roomtui.domain.followup import record_progress
 from roomtui.domain.model import Grade, MeetingStatus
 from roomtui.exporting import default_export_folder, export_all
+from roomtui.minutes import docx_available
 from roomtui.i18n import N_, _, ngettext
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.meeting_view import MeetingScreen
@@ -21,11 +21,12 @@ from roomtui.tui.widgets.minutes_preview import MinutesPreview
 
 
 class MinutesScreen(MeetingScreen):
+    VIEW = "minutes"  # F2-F5 (app.check_action): the key of the view on screen is not offered
     READ_ONLY_ACTIONS = frozenset({"toggle_public", "export"})  # the rest answer "read-only" there (app.py)
     BINDINGS = [
         Binding("e", "export", N_("Export all formats"), id="minutes.export"),
         Binding("v", "toggle_public", N_("Public/internal"), id="minutes.toggle"),
-        Binding("c", "close_meeting", N_("Close meeting"), id="minutes.close"),
+        Binding("c", "close_meeting", N_("End meeting"), id="minutes.close"),
         Binding("g", "grade", N_("Grade a commitment"), id="minutes.grade"),
         Binding("escape", "app.home", N_("Meetings"), id="minutes.home"),
     ]
@@ -57,7 +58,7 @@ class MinutesScreen(MeetingScreen):
         variant = _("Public minutes (what leaves the room)") if self.public else _("Internal minutes (with contacts "
                                                                                     "and notes)")
         if meeting.status.value != "closed":
-            variant += "  · " + _("the meeting is not closed yet: c closes it")
+            variant += "  · " + _("the meeting has not ended yet: c ends it")
         self.query_one("#minutes-variant", Static).update(Text(variant))
         self.query_one("#minutes-preview", MinutesPreview).update(markdown)
         self.query_one(MeetingBar).refresh_bar()
@@ -97,7 +98,7 @@ class MinutesScreen(MeetingScreen):
             self.app.push_screen(PickerDialog(_("Follow-up grade for {commitment}", commitment=which), grades),
                                  lambda grade: grade is not None and self.app.act(
                                      _("Grade a commitment"),
-                                     lambda c: record_progress(c, *target, grade=grade)))
+                                     lambda c: c.record_progress(*target, grade=grade)))
 
         self.app.push_screen(PickerDialog(_("Which commitment?"), choices), picked)
 
@@ -121,6 +122,10 @@ class MinutesScreen(MeetingScreen):
             if result and written:
                 self.app.notify(ngettext("Wrote {n} file to {folder}", "Wrote {n} files to {folder}", len(written), folder=written[0].parent),
                                 title=_("Minutes exported"), timeout=15)
+                if not docx_available():
+                    self.app.notify(_("Word (.docx) left out: this installation lacks python-docx and lxml (the "
+                                      "one-file build leaves them out); install roomtui with pip for the Word minutes"),
+                                    severity="warning", timeout=15)
 
         self.app.push_screen(FormDialog(_("Export the minutes (Markdown, HTML, Word, JSON, CSV, ICS; public and internal)"), [
             FormField("folder", _("Folder (a USB stick works too)"), value=str(default_export_folder(meeting.id))),

@@ -9,6 +9,8 @@ tab on screen and the palette finds them by name. Every change is one Council ac
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,8 +19,9 @@ from textual.widgets import DataTable, TabbedContent, TabPane, Tabs
 from roomtui.domain.model import MeetingStatus
 from roomtui.domain.timeline import another_day_notice
 from roomtui.domain.validation import meeting_problems
-from roomtui.i18n import N_, _
-from roomtui.tui.dialogs import ConfirmDialog
+from roomtui.exporting import default_export_folder, export_papers
+from roomtui.i18n import N_, _, ngettext
+from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField
 from roomtui.tui.meeting_view import MeetingScreen
 from roomtui.tui.prepare.agenda import AgendaPane
 from roomtui.tui.prepare.details import WEEKDAYS, DetailsPane
@@ -33,7 +36,8 @@ __all__ = ["PrepareScreen", "TABS", "WEEKDAYS"]
 
 
 class PrepareScreen(MeetingScreen):
-    READ_ONLY_ACTIONS = frozenset({"tab"})  # the rest (going live) answer "read-only" there (app.py)
+    VIEW = "prepare"  # F2-F5 (app.check_action): the key of the view on screen is not offered
+    READ_ONLY_ACTIONS = frozenset({"tab", "papers"})  # the rest (going live) answer "read-only" there (app.py)
     DEFAULT_CSS = """
     PrepareScreen #prepare-tabs { height: 1fr; }
     PrepareScreen #prepare-tabs ContentSwitcher { height: 1fr; }
@@ -46,6 +50,7 @@ class PrepareScreen(MeetingScreen):
         Binding("3", "tab('agenda')", N_("Agenda"), id="prepare.tab.agenda", show=False),
         Binding("4", "tab('issues')", N_("Issues"), id="prepare.tab.issues", show=False),
         Binding("g", "go_live", N_("Go live"), id="prepare.go_live"),
+        Binding("w", "papers", N_("Print papers"), id="prepare.papers"),
         Binding("h", "phones", N_("Phones: sign-ins at the door"), id="prepare.phones", show=False),
     ]
 
@@ -80,6 +85,7 @@ class PrepareScreen(MeetingScreen):
         for tab in TABS:
             self.pane(tab).show(meeting)
         self.query_one(MeetingBar).refresh_bar()
+        self.refresh_bindings()  # "g" leaves the footer once the meeting is live
 
     # -- tabs ------------------------------------------------------------------------------
     def action_tab(self, tab: str) -> None:
@@ -98,6 +104,39 @@ class PrepareScreen(MeetingScreen):
         if pane is not None:
             event.stop()
             pane.edit()
+
+    # -- papers for the door ----------------------------------------------------------------
+    def action_papers(self) -> None:
+        """The agenda and the sign-in sheet (Word and printable HTML) into a folder, to print."""
+        meeting = self.meeting
+        written: list[Path] = []
+
+        def submit(values: dict) -> list[str] | None:
+            folder = Path(str(values["folder"]).strip() or default_export_folder(meeting.id)).expanduser()
+            if folder.exists() and not folder.is_dir():
+                return [_("{path} is a file, not a folder", path=folder)]
+            written.clear()
+            try:
+                export_papers(meeting, folder, written=written)
+            except OSError as error:
+                return [_("Cannot write to {folder}: {reason}. {n} files were written before it stopped.",
+                          folder=folder, reason=error.strerror or str(error), n=len(written))]
+            return None
+
+        def done(result) -> None:
+            if result and written:
+                self.app.notify(ngettext("Wrote {n} file to {folder}", "Wrote {n} files to {folder}", len(written),
+                                         folder=written[0].parent), title=_("Papers for the meeting"), timeout=15)
+
+        self.app.push_screen(FormDialog(_("Print the agenda and the sign-in sheet (Word and HTML)"), [
+            FormField("folder", _("Folder (a USB stick works too)"), value=str(default_export_folder(meeting.id))),
+        ], submit), done)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``g`` (go live) is offered to a meeting in preparation only: once live, F3 shows it."""
+        if action == "go_live" and self.app.session is not None:
+            return self.meeting.status is MeetingStatus.DRAFT
+        return True
 
     # -- going live ------------------------------------------------------------------------
     def action_phones(self) -> None:

@@ -108,7 +108,7 @@ class ShareScreen(MeetingScreen):
     def refresh_view(self) -> None:
         """The meeting changed (undo, for one): serve its new minutes, built off the event loop
         from a copy (the record keeps changing under the secretary's keys meanwhile)."""
-        session = getattr(self.app, "session", None)
+        session = self.app.session
         if session is not None:
             snapshot = copy.deepcopy(session.meeting)
             self.run_worker(lambda: self.sharing.update(snapshot), thread=True, exclusive=True,
@@ -120,7 +120,7 @@ class ShareScreen(MeetingScreen):
         self.sharing.stop()
         stats = self.sharing.stats()
         self.app.notify(_("Sharing stopped. Phones that took the minutes: {phones} · downloads: {downloads}.",
-                          phones=stats.phones, downloads=stats.downloads))
+                          phones=stats.phones, downloads=stats.downloads), brief=False)  # counts read whole
         self.dismiss()
 
     def action_leave(self) -> None:
@@ -243,7 +243,7 @@ def _ask_network(app, meeting: Meeting, where: LocalAddress, port: int, phones: 
 def _open(app, meeting: Meeting, where: LocalAddress, network: WifiNetwork | None, described: str,
           port: int, phones: bool = False) -> None:
     """Build the documents and bind in a worker thread (a fifth of a second), then show the codes."""
-    session = getattr(app, "session", None)
+    session = app.session
     snapshot = copy.deepcopy(session.meeting if session is not None else meeting)  # the record as it is now
     online = PhonesOnline(app) if phones and session is not None else None
 

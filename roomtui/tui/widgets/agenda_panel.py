@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from roomtui.caches import enabled
 from roomtui.domain.model import AgendaItem, Meeting, MeetingStatus
 from roomtui.domain.stats import item_minutes_used, predicted_end
 from roomtui.i18n import _
@@ -124,7 +125,7 @@ class AgendaPanel(VerticalScroll):
         shown = (meeting.status, meeting.current_item_id, ending.markup,
                  tuple((item.id, item.title, item.parent_id, item.planned_minutes, item.started_at, item.ended_at,
                         int(item_minutes_used(item, now))) for item in meeting.agenda))
-        if shown == self._shown:
+        if shown == self._shown and enabled("redraw-guards"):
             return
         self._shown = shown
         self.query_one("#agenda-body", Static).update(Group(AgendaTable(meeting, now), Text(""), ending))

@@ -17,8 +17,8 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.cache import LRUCache
 from textual.strip import Strip
+
 
 
 @dataclass(frozen=True)
@@ -62,22 +62,15 @@ class AlignedRows:
             yield from self._row(console, row, widths, width)
 
     def strips(self, console: Console, width: int, style: Style) -> list[Strip]:
-        """The rows as lines of ``width`` cells on ``style``, each row drawn once per look: a
-        panel redrawn for one changed row draws one row (profiled: the speaking-time panel drew
-        its ~15 lines in ~2 ms at every turn given)."""
+        """The rows as lines of ``width`` cells on ``style`` (what Console.render_lines gives)."""
         widths = self._widths(width)
         lines = []
         for row in self.rows:
-            key = (tuple((cell.plain, tuple(cell.spans), cell.style) for cell in row), tuple(self.columns),
-                   tuple(widths), width, style)
-            drawn = _DRAWN.get(key)
-            if drawn is None:
-                segments = self._row(console, row, widths, width)
-                if style:  # as Console.render_lines does
-                    segments = Segment.apply_style(segments, style)
-                split = Segment.split_and_crop_lines(segments, width, style=style, pad=True, include_new_lines=False)
-                drawn = _DRAWN[key] = [Strip(line, width) for line in split]
-            lines.extend(drawn)
+            segments = self._row(console, row, widths, width)
+            if style:  # as Console.render_lines does
+                segments = Segment.apply_style(segments, style)
+            split = Segment.split_and_crop_lines(segments, width, style=style, pad=True, include_new_lines=False)
+            lines += [Strip(line, width) for line in split]
         return lines
 
     def _row(self, console: Console, row: list[Text], widths: list[int], width: int) -> RenderResult:
@@ -101,5 +94,3 @@ class AlignedRows:
             yield from line.render(console)
             yield Segment.line()
 
-
-_DRAWN: LRUCache[tuple, list[Strip]] = LRUCache(maxsize=1024)  # a row's key -> its lines (see strips)

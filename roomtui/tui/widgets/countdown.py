@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from roomtui.caches import enabled
 from roomtui.domain.model import Meeting, MeetingStatus, SpeakerEntry, SpeakerKind
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
 from roomtui.domain.stats import format_seconds
@@ -115,13 +116,18 @@ class Countdown(Vertical):
         self.border_title = _("Now speaking")
         self.tick()
 
+    def on_resize(self) -> None:
+        """The bar is as wide as the panel: drawn again at its new width (before the first layout
+        it has none, and a paused or stopped clock may not tick again for a while)."""
+        self.tick()
+
     def _set_state(self, *states: str) -> None:
         for name in self.STATES:
             self.set_class(name in states, name)
 
     def _show(self, speaker: Text | str, kind: Text | str, digits: str, bar: Text | str, status: Text | str) -> None:
         shown = (speaker, kind, digits, bar, status)
-        if shown == self._shown:
+        if shown == self._shown and enabled("redraw-guards"):
             return  # four ticks a second: redraw only what changed
         before, self._shown = self._shown or (None,) * 5, shown
         # one line each: a new text needs no new layout (a layout of the whole screen every second)

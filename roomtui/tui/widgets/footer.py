@@ -2,22 +2,39 @@
 
 Textual's Footer shows every binding with ``show=True`` in one row and clips what does not fit,
 so on a narrow terminal (or in Chinese, whose labels are wider) a person never sees half of the
-keys. This one asks the screen which actions matter most at this moment (``footer_priority()``,
-e.g. during a speech: next, pause, +1 min; while a department answers: record the response),
-keeps as many as the width holds, always keeps the help key, and redraws when the width changes.
-Every key still works whether it is shown or not; F1 and the palette (ctrl+p) list them all.
+keys. This one shows, on a screen that declares its moments (:class:`FooterMoments`), exactly
+the keys of the moment in the order it needs them (e.g. during a speech: next, pause, +1 min;
+while a department answers: record the response), named by binding id; elsewhere every shown,
+enabled key in the order the bindings declare them. It keeps as many as the width holds (a key's
+words are never cut), always keeps the help key, and redraws when the width changes. Every key
+still works whether it is shown or not; F1 and the palette (ctrl+p) list them all.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from roomtui.tui.textual_compat import FooterKey, footer_bindings_ready, mark_footer_bindings_ready
 
 HELP_ACTION = "help"
 COMPACT_BELOW = 100  # columns: narrower terminals get the compact key style (one space, no blocks)
+
+
+LAST = ("app.quit", "app.palette")  # always at hand (ctrl+q, ctrl+p): shown only where room is left
+
+
+@runtime_checkable
+class FooterMoments(Protocol):
+    """A screen whose footer follows the moment: the binding ids (``Binding(..., id=...)``, its own
+    or the app's) to offer now, most needed first; keys not named are not offered."""
+
+    def footer_keys(self) -> Sequence[str]: ...
 
 
 def key_width(key_display: str, description: str, compact: bool) -> int:
@@ -40,7 +57,7 @@ class FittingFooter(Footer):
         """Textual's Footer rebuilds all its keys whenever the bindings may have changed (a dialog
         opens or closes, the focus moves); profiled, that was most of opening a dialog. Rebuild
         only when the keys it would show differ."""
-        self._bindings_ready = True
+        mark_footer_bindings_ready(self)
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self.call_after_refresh(self._recompose_if_changed)
 
@@ -60,34 +77,38 @@ class FittingFooter(Footer):
 
     def chosen(self, width: int) -> list[tuple[Binding, bool, str]]:
         """The keys to show in ``width`` columns, in the order they are shown."""
-        by_action: dict[str, tuple[Binding, bool, str]] = {}
+        by_id: dict[str, tuple[Binding, bool, str]] = {}
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.description and binding.action not in by_action and enabled:
-                by_action[binding.action] = (binding, enabled, tooltip)
-        priority = getattr(self.screen, "footer_priority", None)
-        first = [action for action in (priority() if priority else []) if action in by_action]
-        order = first + [action for action in by_action if action not in first]
+            key = binding.id or binding.action
+            if binding.description and key not in by_id and enabled:
+                by_id[key] = (binding, enabled, tooltip)
+        help_key = next((key for key, (binding, _e, _t) in by_id.items()
+                         if binding.action.removeprefix("app.") == HELP_ACTION), None)
+        if isinstance(self.screen, FooterMoments):
+            order = [key for key in dict.fromkeys(self.screen.footer_keys()) if key in by_id]
+        else:  # the screen's own keys, then the app's (views, undo), then quitting and the palette
+            own = [key for key, (binding, _e, _t) in by_id.items() if binding.show]
+            order = sorted(own, key=lambda key: (key in LAST, key.startswith("app.")))
         compact = width < COMPACT_BELOW
-        help_key = next((a for a in order if a.split("(")[0].removeprefix("app.") == HELP_ACTION), None)
         room = width - 1
         if help_key is not None:
-            binding = by_action[help_key][0]
+            binding = by_id[help_key][0]
             room -= key_width(self.app.get_key_display(binding), binding.description, compact)
         shown = []
-        for action in order:
-            if action == help_key:
+        for key in order:
+            if key == help_key:
                 continue
-            binding = by_action[action][0]
+            binding = by_id[key][0]
             needed = key_width(self.app.get_key_display(binding), binding.description, compact)
             if needed <= room:
-                shown.append(action)
+                shown.append(key)
                 room -= needed
         if help_key is not None:
             shown.append(help_key)
-        return [by_action[action] for action in shown]
+        return [by_id[key] for key in shown]
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
+        if not footer_bindings_ready(self):
             return
         width, chosen = now = self._chosen_now()
         self.compact = width < COMPACT_BELOW

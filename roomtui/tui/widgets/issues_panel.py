@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from roomtui.tui.widgets.issues_table import IssuesTable
 
+from roomtui.caches import enabled
 from roomtui.domain.model import Disposition, Issue, Meeting, Response
 from roomtui.i18n import _, ngettext
 from roomtui.tui.widgets.column_fit import cell_width, fit_widths, needs
@@ -27,10 +28,18 @@ def issue_cell(issue: Issue) -> Text:
 
 
 def response_status(response: Response, room_rejected: bool = False) -> Text:
-    """``room_rejected``: the room's closed rating was mostly 不满意, which reopens the issue too."""
+    """What the room decided first (reopened, the proposer's word, confirmed), then the disposition:
+    a narrow column cuts the details at its end, never the state (不满意 was cut at 120 columns).
+    ``room_rejected``: the room's closed rating was mostly 不满意, which reopens the issue too."""
     cell = Text(no_wrap=True, overflow="ellipsis")
-    if response.reopened or room_rejected:  # first, so a narrow column never cuts it off
+    if response.reopened or room_rejected:
         cell.append("⟲ " + _("reopened"), style="bold red")
+        cell.append(" · ")
+    if response.satisfaction is not None:
+        cell.append(response.satisfaction.label, style="bold red" if response.reopened else "green")
+        cell.append(" · ")
+    if response.confirmed_at is not None:
+        cell.append("✓ " + _("confirmed"), style="bold green")
         cell.append(" · ")
     style = {Disposition.RESOLVE_NOW: "green", Disposition.STEP_BY_STEP: "yellow",
              Disposition.HIGHER_LEVEL: "magenta"}[response.disposition]
@@ -40,10 +49,6 @@ def response_status(response: Response, room_rejected: bool = False) -> Text:
         cell.append(" " + _("by {date}", date=when.isoformat()))
     if response.commitments:
         cell.append(" · " + ngettext("{n} commitment", "{n} commitments", len(response.commitments)))
-    if response.confirmed_at is not None:
-        cell.append(" · ✓ " + _("confirmed"), style="bold green")
-    if response.satisfaction is not None:
-        cell.append(" · " + response.satisfaction.label, style="bold red" if response.reopened else "green")
     return cell
 
 
@@ -214,7 +219,7 @@ class IssuesPanel(Vertical):
         room = self._room_now()
         seen = ((versions["issues"], versions["responses"], versions.get("ratings"), versions.get("votes"),
                  versions.get("sign_ins"), room) if versions is not None else None)
-        if seen is not None and seen == self._seen:
+        if seen is not None and seen == self._seen and enabled("redraw-guards"):
             return  # neither list changed since it was shown (the session's versions): nothing to compare
         self._seen = seen
         rejected = rejected_responses(meeting)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.message import Message
 from textual.widgets import DataTable
 
-from roomtui.tui.widgets.quiet_scrollbars import QuietScrollbars
+from roomtui.tui.textual_compat import QuietScrollbars
 
 
 class IssuesTable(QuietScrollbars, DataTable):

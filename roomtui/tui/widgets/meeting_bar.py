@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from roomtui.caches import enabled
 from roomtui.domain.planning import item_number, top_level_count
 from roomtui.domain.stats import predicted_end
 from roomtui.i18n import _
@@ -64,6 +65,6 @@ class MeetingBar(Static):
         bar.append(meeting.title, style="bold")
         if meeting.date:
             bar.append(f" · {meeting.date.isoformat()}")
-        if bar.markup != getattr(self, "_shown", None):  # an unchanged bar costs no relayout of the screen
+        if bar.markup != getattr(self, "_shown", None) or not enabled("redraw-guards"):  # unchanged: no relayout
             self._shown = bar.markup
             self.update(bar)

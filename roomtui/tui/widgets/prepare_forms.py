@@ -53,7 +53,7 @@ minutes_seconds = seconds_text  # the form shows a limit as parse_seconds reads 
 
 # -- details and limits --------------------------------------------------------------------------
 DETAIL_FIELDS = ("title", "theme", "series", "date", "start_time", "venue", "host", "recorder", "planned_minutes",
-                 "background", "next_theme", "review_date")
+                 "background", "next_theme", "review_date", "document_number", "issuing_office", "issue_date", "copy_to")
 LIMIT_FIELDS = ("booked", "impromptu", "resident", "answer", "point_of_order")
 
 
@@ -63,6 +63,8 @@ def detail_label(name: str) -> str:
         "start_time": _("Start time"), "venue": _("Venue"), "host": _("Host"), "recorder": _("Recorder"),
         "planned_minutes": _("Planned length"), "background": _("Background (research summary)"),
         "next_theme": _("Next council's theme"), "review_date": _("Review date (report back on commitments)"),
+        "document_number": _("Document number (filed minutes)"), "issuing_office": _("Issuing office"),
+        "issue_date": _("Date of issue"), "copy_to": _("Copy to (separate with 、 or commas)"),
     }[name]
 
 
@@ -79,7 +81,7 @@ def detail_text(meeting: Meeting, name: str) -> str:
     value = getattr(meeting, name)
     if value is None:
         return ""
-    if name in ("date", "review_date"):
+    if name in ("date", "review_date", "issue_date"):
         return value.isoformat()
     if name == "start_time":
         return value.strftime("%H:%M")
@@ -90,9 +92,9 @@ def detail_text(meeting: Meeting, name: str) -> str:
 
 def details_fields(meeting: Meeting) -> list[FormField]:
     placeholders = {"date": "YYYY-MM-DD", "start_time": "HH:MM", "planned_minutes": _("minutes"),
-                    "review_date": "YYYY-MM-DD"}
+                    "review_date": "YYYY-MM-DD", "issue_date": "YYYY-MM-DD"}
     label_hint = {"date": " (YYYY-MM-DD)", "start_time": " (HH:MM)", "planned_minutes": _(" (minutes)"),
-                  "review_date": " (YYYY-MM-DD)"}
+                  "review_date": " (YYYY-MM-DD)", "issue_date": " (YYYY-MM-DD)"}
     return [FormField(name, detail_label(name) + label_hint.get(name, ""),
                       "textarea" if name == "background" else "text", detail_text(meeting, name),
                       placeholder=placeholders.get(name, ""), required=name == "title")

@@ -10,8 +10,9 @@ same place in the text. It tells its screen what it shows with ``QRCodeView.Chan
 
 It depends on no screen: give it a ``Document`` (``handout_document(meeting)`` for the
 summary, ``response_document(meeting, response)`` for one answer) and a place in any layout;
-``layout.laptop_metres`` and ``handout.layout.reading_distance_sentence`` say how far phones
-read what it shows. The hand-out screen and the room view both use it that way.
+``handout.distance`` says how far phones read what it shows. Its ``purpose`` says who scans: at
+the table the fewest pages, for the room the largest modules (``handout.layout``). The hand-out
+screen and the room view both use it that way.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from roomtui.handout.layout import Layout, plan_layout, too_small_message
+from roomtui.handout.layout import Layout, Purpose, plan_layout, too_small_message
 from roomtui.handout.pages import Page
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, clamp_version, qr_matrix
 from roomtui.handout.render import BLACK, WHITE, Cell, RenderMode, render_cells
@@ -65,12 +66,13 @@ class QRCodeView(Widget):
             return self.view
 
     def __init__(self, document: Document | None = None, *, max_version: int = DEFAULT_MAX_VERSION,
-                 mode: RenderMode = RenderMode.HALF_BLOCK, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
+                 mode: RenderMode = RenderMode.HALF_BLOCK, purpose: Purpose = Purpose.TABLE,
+                 name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._document = document
         self._max_version = clamp_version(max_version)
         self._mode = RenderMode(mode)
+        self._purpose = Purpose(purpose)
         self._layout = Layout()
         self._index = 0
         self._strips: list[Strip] | None = None
@@ -107,8 +109,19 @@ class QRCodeView(Widget):
 
     @mode.setter
     def mode(self, value: RenderMode) -> None:
-        self._mode = RenderMode(value)
-        self._relayout()
+        if RenderMode(value) is not self._mode:
+            self._mode = RenderMode(value)
+            self._relayout()
+
+    @property
+    def purpose(self) -> Purpose:
+        return self._purpose
+
+    @purpose.setter
+    def purpose(self, value: Purpose) -> None:
+        if Purpose(value) is not self._purpose:
+            self._purpose = Purpose(value)
+            self._relayout()
 
     def show(self, document: Document, page_index: int = 0) -> None:
         """Show another document (the hand-out, or one response), from ``page_index``."""
@@ -141,7 +154,7 @@ class QRCodeView(Widget):
             self._layout = Layout()
         else:
             self._layout = plan_layout(self._document, self.size.width, self.size.height,
-                                       mode=self._mode, max_version=self._max_version)
+                                       mode=self._mode, max_version=self._max_version, purpose=self._purpose)
         if not self._layout.fits:
             self._index = 0
         elif offset is not None:

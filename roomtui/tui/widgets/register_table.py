@@ -57,6 +57,13 @@ class RegisterTable(ScrollView, can_focus=True):
         self.keys: list[str] = []
         self._rows: list[Sequence[Cell]] = []
 
+    def set_widths(self, widths: Sequence[int]) -> None:
+        """New column widths (the terminal was resized): the rows are drawn again in them."""
+        if list(widths) != self.widths:
+            self.widths = list(widths)
+            self.virtual_size = Size(sum(self.widths) + len(self.widths), len(self._rows))
+            self.refresh()
+
     def set_rows(self, keys: list[str], rows: list[Sequence[Cell]], keep: str | None = None) -> None:
         self.keys, self._rows = keys, rows
         self.virtual_size = Size(sum(self.widths) + len(self.widths), len(rows))

@@ -10,11 +10,12 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from roomtui.caches import enabled
 from roomtui.domain.model import Meeting, Role
 from roomtui.domain.stats import format_seconds, speaking_stats
 from roomtui.i18n import _
 from roomtui.tui.widgets.aligned_rows import AlignedRows, Column
-from roomtui.tui.widgets.quiet_scrollbars import QuietScrollbars
+from roomtui.tui.textual_compat import QuietScrollbars
 
 
 def stats_tables(meeting: Meeting, now: datetime, stats: tuple | None = None) -> Group:
@@ -62,13 +63,13 @@ class StatsPanel(QuietScrollbars, ScrollView):
         stats = by_person, by_role = speaking_stats(meeting, now)
         signature = tuple((pid, int(t.seconds), t.turns) for pid, t in sorted(by_person.items())) + (
             tuple((p.id, p.name, p.role) for p in meeting.participants),)
-        if signature == self._signature:
+        if signature == self._signature and enabled("redraw-guards"):
             return  # called every second while someone speaks: redraw only on change
         self._signature = signature
         self._tables = stats_tables(meeting, now, stats)  # counted once per change
         self._drawn = None
         height = 1 + len(by_role) + 1 + 1 + len(by_person) if by_person else 1
-        self._set_virtual_size(Size(0, height))  # as wide as the panel, whatever it is: the tables are drawn to fit
+        self.set_virtual_size_quietly(Size(0, height))  # as wide as the panel: the tables are drawn to fit
         self.refresh()
 
     _this_draw: tuple | None = None  # (width, style) of the draw under way
