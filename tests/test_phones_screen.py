@@ -236,3 +236,29 @@ async def test_the_meeting_decides_who_rates(live_app):
         await pilot.pause()
         assert "choose at least one role" in screen_text(app)
         assert [r.value for r in app.session.meeting.rating_roles] == ["member", "observer"]
+
+
+async def test_each_group_of_phones_is_one_desk_step_moving_the_revision_once(live_app):
+    app, archive, meeting_id = live_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await let_phones_in(app, pilot)
+        await pilot.press("escape")
+        assert app.act("answer", lambda c: c.record_response(1, "Housing Bureau", "step_by_step", plan="survey first",
+                                                             milestones="May", target_date="2027-01-01")).done
+        rating = app.act("rate", lambda c: c.open_rating(1)).result
+        phones = [await phone_takes_part(app, f"127.0.6.{n + 1}", who) for n, who in enumerate((9, 10, 11, 12, 5))]
+        seen = []
+        app.desk.listen(seen.append)
+        revision, groups = app.revision, app.phones.writes.writes
+        await asyncio.gather(*(asyncio.to_thread(p.post, "vote", {"r": str(rating.id), "c": "dissatisfied"})
+                               for p in phones))
+        await pilot.pause()
+        groups = app.phones.writes.writes - groups
+        assert 1 <= groups <= 5 and app.revision - revision == groups == len(seen)
+        assert all(change.label.endswith("from phones") for change in seen)
+        assert len(archive.load(meeting_id).votes) == 5
+        await pilot.press("ctrl+z")  # the last group of phones' votes, as one step
+        await pilot.pause()
+        last_group = int(seen[-2].label.split()[0]) if seen[-1].undone else None
+        assert seen[-1].undone and len(app.session.meeting.votes) == 5 - last_group
+        assert len(archive.load(meeting_id).votes) == 5 - last_group
