@@ -35,6 +35,18 @@ from roomtui.paths import ENV_VAR, data_dir
 
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0-65535 (0: any free one): anything else is a usage message (exit 2), not a crash report."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(_("{value} is not a port: give a number from 0 to 65535 (0: any free port)",
+                                           value=visible(repr(text), keep_newlines=False)))
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS, help=_("data folder (default: ${env} or the platform's data folder)",
@@ -74,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     hand = commands.add_parser("handout", parents=[common], help=_("show the hand-out QR codes in this terminal"))
     hand.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
     hand.add_argument("--response", type=int, metavar="N",
-                      help=_("the N-th response's own code (one answer for the resident who asked), not the summary"))
+                      help=_("response N's own code (one answer for the resident who asked), not the summary; responses "
+                             "are numbered in the order they were recorded, as the hand-out's list (r) numbers them"))
     shown = hand.add_mutually_exclusive_group()
     shown.add_argument("--page", type=int, metavar="K", help=_("print page K and exit"))
     shown.add_argument("--text", action="store_true", help=_("print the hand-out text and exit"))
@@ -86,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     share.add_argument("meeting", metavar="MEETING", help=_("meeting id or unique title prefix"))
     share.add_argument("--address", metavar="ADDR", help=_("serve on this address of the laptop (default: the "
                                                            "hotspot's, found by itself)"))
-    share.add_argument("--port", type=int, default=None, metavar="N", help=_("port to serve on (default: {port})",
+    share.add_argument("--port", type=_port, default=None, metavar="N", help=_("port to serve on (default: {port})",
                                                                            port=8765))  # share.DEFAULT_PORT
     follow = commands.add_parser("followup", parents=[common],
                                  help=_("the commitments register of every meeting (overdue first)"))
@@ -190,7 +203,7 @@ def _run(args: argparse.Namespace, archive) -> int:
         for notice in archive.take_notices():
             print(f"roomtui: {visible(notice)}", file=sys.stderr)
         if not summaries:
-            print(_("No meetings yet in {folder}. Try: roomtui demo", folder=archive.root))
+            _say(_("No meetings yet in {folder}. Try: roomtui demo", folder=archive.root))
         from roomtui.domain.model import MeetingStatus
         from roomtui.store import DAMAGED
 
@@ -248,7 +261,8 @@ def _run(args: argparse.Namespace, archive) -> int:
 
 
 def _import(args: argparse.Namespace, archive) -> int:
-    from roomtui.importing import ImportRefused, import_file, replace_from_file
+    from roomtui.importing import (ImportRefused, import_file, kept_id_note, read_meeting_file, replace_from_file,
+                                   stored_copies)
 
     if args.force and not args.replace:
         return _fail(_("--force only goes with --replace MEETING; a plain import always makes a new meeting"))
@@ -263,19 +277,23 @@ def _import(args: argparse.Namespace, archive) -> int:
                 desk.close()
         except ImportRefused as error:
             return _fail(str(error))
-        print(_("Replaced meeting {id} with {path}. Its previous version is kept as {backup}.", id=result.meeting_id,
-                path=args.path, backup=result.backup))
+        _say(_("Replaced meeting {id} with {path}. Its previous version is kept as {backup}.", id=result.meeting_id,
+               path=args.path, backup=result.backup))
         if result.unlinked:
-            print(result.unlinked_notice())
+            _say(result.unlinked_notice())
         return 0
+    copies = stored_copies(archive, read_meeting_file(args.path))
     result = import_file(archive, args.path)
     if result.file_id:
-        print(_("Imported {path} as new meeting {id} (the id {file_id} in the file is already used; that meeting "
-                "was not changed).", path=args.path, id=result.meeting_id, file_id=result.file_id))
+        _say(_("Imported {path} as new meeting {id} ({why}).", path=args.path, id=result.meeting_id,
+               why=kept_id_note(result)))
     else:
-        print(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
+        _say(_("Imported {path} as new meeting {id}.", path=args.path, id=result.meeting_id))
     if result.unlinked:
-        print(result.unlinked_notice())
+        _say(result.unlinked_notice())
+    for copy in copies[:1]:  # said, never silent: the register counts the meeting once
+        _say(copy.notice() + " " + _("Imported as another copy; the register counts its commitments once. "
+                                      "Open the one already here with `roomtui open {id}`.", id=copy.meeting_id))
     return 0
 
 
@@ -283,6 +301,7 @@ def _followup(args: argparse.Namespace, archive) -> int:
     """The register on standard output or in a file; reads meetings, writes none of them."""
     from datetime import date
 
+    from roomtui.domain.copies import copies_notice
     from roomtui.domain.followup import Filter
     from roomtui.minutes.register_model import build_register_document
     from roomtui.store.followup_index import load_register
@@ -290,10 +309,12 @@ def _followup(args: argparse.Namespace, archive) -> int:
     register = load_register(archive, date.today())
     wanted = Filter(department=args.department, series=args.series, grade=args.grade, open_only=args.open)
     doc = build_register_document(register.select(wanted), register.today, language=interface_language(),
-                                  public=args.public, damaged=register.damaged)
+                                  public=args.public, damaged=register.damaged, copies=register.copies)
     for name, reason in register.damaged:
-        print(_("roomtui: {file} could not be read ({reason}); the other meetings are listed.", file=name,
-                reason=reason), file=sys.stderr)
+        _say(_("roomtui: {file} could not be read ({reason}); the other meetings are listed.", file=name,
+               reason=reason), err=True)
+    for copies in register.copies:
+        _say("roomtui: " + copies_notice(copies), err=True)
     if args.format == "csv":
         from roomtui.minutes.register_csv import render_register_csv
 
@@ -321,7 +342,7 @@ def _write_out(data: bytes, output: Path | None) -> int:
         atomic_write(output.expanduser(), data)
     except OSError as error:
         return _fail(_("Cannot write {path}: {reason}", path=output, reason=error.strerror or str(error)))
-    print(_("Wrote {path}.", path=output), file=sys.stderr)
+    _say(_("Wrote {path}.", path=output), err=True)
     return 0
 
 
@@ -340,7 +361,7 @@ def _export_all(meeting, folder: Path | None, *, public_only: bool) -> int:
         return _fail(_("Cannot write to {folder}: {reason}. {n} files were written before it stopped.",
                        folder=folder, reason=error.strerror or str(error), n=len(written)))
     for path in written:
-        print(path)
+        _say(str(path))
     from roomtui.minutes import docx_available
 
     if not docx_available():
@@ -385,6 +406,12 @@ def _show_room(archive, meeting_id: str, chosen_language: str | None, *, solid: 
 
     RoomViewApp(archive, meeting_id, solid=solid, screen_inches=screen_inches).run()
     return 0
+
+
+def _say(message: str, *, err: bool = False) -> None:
+    """A message as the terminal must get it: a folder or file name holding an escape sequence
+    (a data folder named with ESC]52, a plan's file name) is shown as \\x1b..., never sent raw."""
+    print(visible(message), file=sys.stderr if err else sys.stdout)
 
 
 def _fail(message: str) -> int:

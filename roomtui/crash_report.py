@@ -30,7 +30,7 @@ def write_report(data_folder: Path | None, error: BaseException, where: str = ""
     """Write the report; its path, or None if no folder at all could take it."""
     lines = [f"roomtui {__version__} crash report", f"time: {time.strftime('%Y-%m-%d %H:%M:%S %z')}",
              f"python: {sys.version.split()[0]} on {platform.platform()}", f"where: {where or '-'}", ""]
-    lines += traceback.format_exception(type(error), error, error.__traceback__)
+    lines += traceback_lines(error)
     body = visible("".join(line if line.endswith("\n") else line + "\n" for line in lines)).encode("utf-8", "replace")
     stamp = time.strftime("%Y%m%d-%H%M%S")
     folders = ([Path(data_folder) / REPORTS_FOLDER] if data_folder is not None else []) + \
@@ -50,6 +50,23 @@ def write_report(data_folder: Path | None, error: BaseException, where: str = ""
         except OSError:
             continue
     return None
+
+
+def traceback_lines(error: BaseException) -> list[str]:
+    """The traceback of ``error`` and, when it was made but never raised (Textual's WorkerFailed
+    wraps a worker's error in a new exception that has no traceback of its own), of the error
+    it wraps: that is where the fault is. Frames only, never their local variables."""
+    lines: list[str] = []
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        lines += traceback.format_exception(type(error), error, error.__traceback__)
+        inner = getattr(error, "error", None)
+        if error.__traceback__ is not None or not isinstance(inner, BaseException):
+            break
+        lines.append("\nThe error it wraps:\n\n")
+        error = inner
+    return lines
 
 
 def crash_message(error: BaseException, report: Path | None) -> str:

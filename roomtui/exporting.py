@@ -60,7 +60,7 @@ def export_all(meeting: Meeting, folder: Path, *, public_only: bool = False,
         for fmt in available_formats():
             payload = export_bytes(meeting, fmt, public=public)
             path = free_name(folder / default_filename(meeting, fmt, public), payload)
-            if not (path.exists() and path.read_bytes() == payload):
+            if not _holds(path, payload):
                 atomic_write(path, payload)
             written.append(path)
     return written
@@ -114,7 +114,17 @@ def export_papers(meeting: Meeting, folder: Path, written: list[Path] | None = N
 def free_name(path: Path, payload: bytes) -> Path:
     """``path`` if it is free or already holds ``payload``; else the first "name (n).ext" that is."""
     candidate, number = path, 1
-    while candidate.exists() and not (candidate.is_file() and candidate.read_bytes() == payload):
+    while candidate.exists() and not _holds(candidate, payload):
         number += 1
         candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
     return candidate
+
+
+def _holds(path: Path, payload: bytes) -> bool:
+    """Whether ``path`` is a regular file of exactly ``payload`` (read no further than its length)."""
+    from roomtui.safe_read import read_regular
+
+    try:
+        return read_regular(path, len(payload)) == payload
+    except OSError:  # missing, too large, a FIFO or a device: not the same file
+        return False

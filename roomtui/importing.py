@@ -18,13 +18,15 @@ meeting roomtui can write are refused (see validation.MAX_FILE_BYTES).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from roomtui.domain.model import Meeting, MeetingStatus
 from roomtui.domain.report_back import untrust_links
 from roomtui.domain.text import shown
-from roomtui.domain.validation import MAX_FILE_BYTES, MEETING_ID
+from roomtui.domain.validation import MAX_FILE_BYTES, is_meeting_id
 from roomtui.i18n import _, ngettext
+from roomtui.safe_read import FileTooLarge, NotARegularFile, read_regular
 from roomtui.store import Archive, BadMeetingFile, ReadOnlyError
 from roomtui.store.desk import Desk
 
@@ -39,6 +41,7 @@ class ImportRefused(ValueError):
 class ImportResult:
     meeting_id: str
     file_id: str = ""  # the id the file asked for, when it could not be kept
+    file_id_refused: bool = False  # ... because of its form ("../x", "abc\n"), not because it is taken
     backup: Path | None = None  # where the replaced meeting was copied
     unlinked: int = 0  # report-back links kept as text until the secretary confirms them (the register's l)
 
@@ -55,19 +58,24 @@ class ImportResult:
 def read_meeting_file(path: Path) -> Meeting:
     """Parse ``path`` into a Meeting without storing anything; ValueError says what is wrong."""
     suffix = path.suffix.lower()
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    if suffix not in (".toml", ".json"):
+        raise ValueError(_("{path}: roomtui imports .toml plans and .json meetings", path=path))
+    try:  # read once, a regular file only, at most the largest meeting (see safe_read.py)
+        data = read_regular(path, MAX_FILE_BYTES)
+    except FileTooLarge as error:
         raise ValueError(_("{path}: the file is {size:.1f} MB; no meeting file is larger than {limit} MB",
-                           path=path, size=size / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024))
+                           path=path, size=error.size / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024)) from None
+    except (NotARegularFile, IsADirectoryError) as error:
+        raise ValueError(_("{path} is {what}", path=str(path), what=error.strerror)) from None
     if suffix == ".toml":
         from roomtui.plan.toml_plan import load_plan
 
-        return load_plan(path)
+        return load_plan(data, source_name=path.name)
     if suffix == ".json":
         from roomtui.minutes.json_ import meeting_from_json
 
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ValueError(_("{path}: not UTF-8 text (byte {byte})", path=path, byte=error.start)) from None
         try:
@@ -82,10 +90,58 @@ def import_file(archive: Archive, path: Path) -> ImportResult:
     meeting = read_meeting_file(path)
     unlinked = untrust_links(meeting)  # a file never changes another meeting by itself: its links wait
     wanted = meeting.id
-    if not (wanted and MEETING_ID.match(wanted) and not archive.exists(wanted)):
+    refused = bool(wanted) and not is_meeting_id(wanted)
+    if not wanted or refused or archive.exists(wanted):
         meeting.id = ""
     new_id = archive.create(meeting)  # a fresh id when the file's is taken, or taken meanwhile
-    return ImportResult(new_id, file_id=wanted if wanted and wanted != new_id else "", unlinked=unlinked)
+    return ImportResult(new_id, file_id=wanted if wanted and wanted != new_id else "", file_id_refused=refused,
+                        unlinked=unlinked)
+
+
+def kept_id_note(result: ImportResult) -> str:
+    """Why the file's own id was not kept, in words ('' when it was, or the file had none)."""
+    if not result.file_id:
+        return ""
+    if result.file_id_refused:
+        return _("the id {file_id} in the file is refused: an id holds only letters, digits, '-' and '_'",
+                 file_id=shown(result.file_id, 60))
+    return _("the id {file_id} in the file is already used; that meeting was not changed",
+             file_id=shown(result.file_id, 60))
+
+
+@dataclass(frozen=True)
+class StoredCopy:
+    """A meeting already in the folder that the file is a copy of (the same origin)."""
+
+    meeting_id: str
+    title: str
+    changed: datetime  # when its file was last written
+
+    def notice(self) -> str:
+        return _("This is a copy of '{title}' ({id}), last changed {changed}.", title=shown(self.title, 60),
+                 id=self.meeting_id, changed=self.changed.strftime("%Y-%m-%d %H:%M"))
+
+
+def stored_copies(archive: Archive, meeting: Meeting) -> list[StoredCopy]:
+    """The meetings of the folder that ``meeting`` (read from a file) is a copy of, latest change first.
+
+    Read through the register's index, so asking costs no meeting file read when nothing changed.
+    """
+    if not meeting.origin:
+        return []
+    from roomtui.store.followup_index import load_followups
+
+    found = []
+    stored, _damaged = load_followups(archive)
+    for m in stored:
+        if m.identity != meeting.origin:
+            continue
+        try:
+            changed = datetime.fromtimestamp(archive.path_of(m.meeting_id).stat().st_mtime)
+        except OSError:
+            continue
+        found.append(StoredCopy(m.meeting_id, m.title, changed))
+    return sorted(found, key=lambda c: c.changed, reverse=True)
 
 
 def describe(meeting: Meeting) -> str:

@@ -56,7 +56,9 @@ def steps(count: int = 220, seed: int = 7) -> list[tuple[str, object]]:
 
 
 def fresh_meeting():
-    return build_demo("zh")
+    meeting = build_demo("zh")
+    meeting.origin = "crash-harness"  # stored as it is (a new meeting would get a random one)
+    return meeting
 
 
 def clock() -> FrozenClock:

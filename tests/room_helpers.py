@@ -4,6 +4,7 @@ a share's notice as a sharer leaves it."""
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -88,3 +89,47 @@ def dead_pid() -> int:
     """The pid of a process that has ended (and been waited for)."""
     done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     return int(done.stdout)
+
+
+# -- the room view beside the secretary's app ------------------------------------------------
+ITEM_SHOWN = re.compile(r"(?:item|议程) (\d+(?:\.\d+)?/\d+)")
+
+
+def room_beside(archive: Archive, meeting_id: str, clock: FrozenClock):
+    """A read-only room view of the meeting the secretary's app runs, polled by hand (``look``)."""
+    from roomtui.tui.room.app import RoomViewApp
+
+    return RoomViewApp(Archive(archive.root, read_only=True), meeting_id, clock=clock, poll_seconds=None,
+                       carousel_seconds=None)
+
+
+def screen_lines(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def part_lines(app, selector: str) -> list[str]:
+    """The lines one widget shows (inside its border), trailing spaces cut."""
+    region = app.screen.query_one(selector).content_region
+    return [line.crop(region.x, region.right).text.rstrip()
+            for line in app.screen._compositor.render_strips()[region.y:region.bottom]]
+
+
+def item_shown(app) -> str:
+    """'3.1/7': the agenda position the screen shows first (the app's bar, the room view's item line)."""
+    found = ITEM_SHOWN.search("\n".join(screen_lines(app)))
+    return found.group(1) if found else ""
+
+
+def next_shown(room) -> list[str]:
+    """The names the room view lists as next, in order."""
+    return [line.split(" ", 1)[1].split(" · ")[0] for line in part_lines(room, "#room-next")
+            if " " in line and line.split(" ", 1)[0].isdigit()]
+
+
+async def look(room, pilot) -> None:
+    """One poll of the room view, as its timer would do (in the room view's own loop, so that two
+    apps can run in one test: the room's ``run_test`` outside, the secretary's inside), then let
+    it draw."""
+    room.call_later(room.poll)
+    await pilot.pause()
+    await pilot.pause()

@@ -168,7 +168,7 @@ def test_every_problem_of_a_broken_plan_is_listed_in_file_order_with_its_line(ex
     assert messages(error) == [
         "many-problems.toml, line 6: date '2019-13-40' is not a date (use YYYY-MM-DD)",
         "many-problems.toml, line 7: start time '25:00' is not a time (use HH:MM)",
-        "many-problems.toml, line 12: unknown field 'langauge' (known: id, language, date, start_time, "
+        "many-problems.toml, line 12: unknown field 'langauge' (known: id, origin, language, date, start_time, "
         "planned_minutes, review_date, issue_date, created_at, title, theme, series, venue, host, recorder, "
         "background, next_theme, document_number, issuing_office, copy_to)",
         "many-problems.toml, line 15: booked must be between 0:10 and 120:00",

@@ -236,12 +236,13 @@ def test_everything_is_stored_undone_and_never_public(tmp_path):
     session.close()
 
 
-def test_a_schema_1_file_reads_with_no_phone_records_and_is_saved_as_schema_2(tmp_path):
+@pytest.mark.parametrize("old", [1, 2])
+def test_a_file_from_before_phones_reads_with_no_phone_records_and_is_saved_as_schema_3(tmp_path, old):
     archive = Archive(tmp_path)
     meeting_id = archive.create(build_demo("en", "old-file"))
     path = next(tmp_path.rglob(f"{meeting_id}.json"))
     tables = json.loads(path.read_bytes())
-    tables["meta"]["1"]["schema"] = 1
+    tables["meta"]["1"]["schema"] = old
     for name in ("sign_ins", "floor_requests", "ratings", "votes"):
         del tables[name]
     tables["meeting"]["1"].pop("rating_roles")
@@ -251,7 +252,19 @@ def test_a_schema_1_file_reads_with_no_phone_records_and_is_saved_as_schema_2(tm
     session = archive.open(meeting_id)
     session.do("sign in", lambda c: c.claim(PHONE_A, RESIDENT))
     session.close()
-    assert json.loads(path.read_bytes())["meta"]["1"]["schema"] == SCHEMA == 2
+    assert json.loads(path.read_bytes())["meta"]["1"]["schema"] == SCHEMA == 3
+
+
+def test_an_older_file_s_stray_phone_tables_are_not_read(tmp_path):
+    """Phones' tables came with schema 3: a schema 2 file holding one was not written by roomtui."""
+    archive = Archive(tmp_path)
+    meeting_id = archive.create(build_demo("en", "stray"))
+    path = next(tmp_path.rglob(f"{meeting_id}.json"))
+    tables = json.loads(path.read_bytes())
+    tables["meta"]["1"]["schema"] = 2
+    tables["votes"] = {"1": {"id": 1, "rating_id": 9, "sign_in_id": 9, "_seq": 0}}
+    path.write_text(json.dumps(tables), encoding="utf-8")
+    assert archive.load(meeting_id).votes == []
 
 
 @pytest.mark.parametrize("table, row, field", [

@@ -6,7 +6,7 @@ in the form. They live in the domain so that they are tested without a screen.
 
 from __future__ import annotations
 
-from roomtui.domain.model import Issue, Meeting, Participant, Role
+from roomtui.domain.model import Issue, Meeting, Participant, Raiser, Response, Role
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
 
 
@@ -62,3 +62,37 @@ def department_head(meeting: Meeting, department: str) -> Participant | None:
     return next((p for p in heads if p.affiliation.strip().casefold() == wanted), None) or next(
         (p for p in heads if wanted and (wanted in p.affiliation.casefold() or p.affiliation.casefold() in wanted)),
         None)
+
+
+def raiser_choices(meeting: Meeting, issue: Issue) -> list[tuple[str, Raiser, int | None]]:
+    """Who may have raised ``issue`` in the room, the likeliest first, as (kind, Raiser, person id).
+
+    kind: "speaker" (a member or resident who has the floor: members present the report's issues
+    in their speeches), "current" (who is credited now), "group" (the report's investigation
+    group, when the issue names its proposer), "nobody", then "person" for everyone else who
+    could have raised it (members and residents first). The secretary picks; nothing is credited
+    without that.
+    """
+    choices: list[tuple[str, Raiser, int | None]] = []
+    entry = current_speaker(meeting)
+    speaker = meeting.participant(entry.participant_id) if entry is not None else None
+    if speaker is not None and speaker.role in (Role.MEMBER, Role.RESIDENT):
+        choices.append(("speaker", Raiser.PERSON, speaker.id))
+    if issue.raised_by is not None and (speaker is None or issue.raised_by != speaker.id):
+        choices.append(("current", Raiser.PERSON, issue.raised_by))
+    if issue.proposer and not issue.followup_of:  # a report-back's "proposer" is the earlier council
+        choices.append(("group", Raiser.GROUP, None))
+    choices.append(("nobody", Raiser.NOBODY, None))
+    named = {pid for _kind, _raiser, pid in choices if pid is not None}
+    order = (Role.MEMBER, Role.RESIDENT)
+    others = sorted((p for p in meeting.participants if p.id not in named),
+                    key=lambda p: (p.role not in order, order.index(p.role) if p.role in order else 0))
+    choices += [("person", Raiser.PERSON, p.id) for p in others]
+    return choices
+
+
+def numbered_responses(meeting: Meeting) -> list[tuple[int, Response]]:
+    """Responses with the one number people use for them: 1, 2, ... in the order they were
+    recorded (the order of the minutes' response table). The app's list of responses (hand-out
+    `r`) and the CLI's ``--response N`` both count this way."""
+    return list(enumerate(meeting.responses, 1))

@@ -362,8 +362,9 @@ def _kind(value: AgendaKind | str) -> AgendaKind:
 
 
 # Verbs a closed meeting still takes: its record is what the room agreed; only follow-up (grades
-# and progress notes, the proposer's satisfaction, a report-back link confirmed) moves after it.
-FOLLOW_UP_VERBS = frozenset({"record_progress", "reopen_meeting"})
+# and progress notes, the proposer's satisfaction, a report-back link confirmed) moves after it,
+# and the secretary's correction of who raised an issue (Raiser: confirmed after the meeting too).
+FOLLOW_UP_VERBS = frozenset({"record_progress", "reopen_meeting", "set_raiser"})
 READING = frozenset({"meeting", "clock", "now", "department_head", "acting"})
 
 

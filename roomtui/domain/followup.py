@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from roomtui.domain.copies import Copies, one_copy_each
 from roomtui.domain.model import (
     AgendaKind,
     Commitment,
@@ -40,10 +41,11 @@ from roomtui.domain.model import (
 )
 from roomtui.domain.problems import problem
 from roomtui.domain.validation import ValidationError
+from roomtui.i18n import _
 
 # Grades after which a commitment needs no more follow-up: solved, or explained as impossible.
 SETTLED = (Grade.A, Grade.D)
-_REF = re.compile(r"^(?P<meeting>[A-Za-z0-9][A-Za-z0-9_-]{0,80})#r(?P<response>\d+)\.(?P<n>\d+)$")
+_REF = re.compile(r"(?P<meeting>[A-Za-z0-9][A-Za-z0-9_-]{0,80})#r(?P<response>[0-9]{1,9})\.(?P<n>[0-9]{1,9})")
 REPORT_BACK_TITLE = {"en": "Report on earlier commitments", "zh": "前次协商议定事项办理情况通报"}
 MINUTES_PER_REPORT = 2  # a department answer per question (docs/architecture.md, "The meeting, in the code")
 
@@ -54,7 +56,7 @@ def commitment_ref(meeting_id: str, response_id: int, number: int) -> str:
 
 
 def parse_ref(ref: str) -> tuple[str, int, int] | None:
-    found = _REF.match(ref or "")
+    found = _REF.fullmatch(ref) if isinstance(ref, str) else None  # fullmatch: no trailing newline
     if found is None:
         return None
     return found["meeting"], int(found["response"]), int(found["n"])
@@ -267,13 +269,33 @@ class MeetingFollowUp:
     answers: dict[str, tuple[FollowUpEntry, ...]] = field(default_factory=dict)
     targets: tuple[str, ...] = ()  # every ref its report-back issues name
     claims: tuple[tuple[int, str, str], ...] = ()  # (issue id, title, ref) of links imported, not yet confirmed
+    origin: str = ""  # Meeting.origin: the copies of one meeting share it
+    title: str = ""
+    date: date | None = None
+    changed_at: datetime | None = None  # the latest moment its record shows (closing, follow-up)
 
     @classmethod
     def of(cls, meeting: Meeting) -> MeetingFollowUp:
         answers = report_back_answers(meeting)
-        return cls(meeting.id, tuple(register_entries(meeting)), {k: tuple(v) for k, v in answers.items()},
+        entries = tuple(register_entries(meeting))
+        moments = [m for m in (meeting.closed_at, meeting.created_at) if m is not None]
+        moments += [h.at for e in entries for h in e.history]
+        return cls(meeting.id, entries, {k: tuple(v) for k, v in answers.items()},
                    tuple(i.followup_of for i in meeting.issues if i.followup_of),
-                   tuple((i.id, i.title, i.followup_claim) for i in meeting.issues if i.followup_claim))
+                   claims=tuple((i.id, i.title, i.followup_claim) for i in meeting.issues if i.followup_claim),
+                   origin=meeting.origin or meeting.id, title=meeting.title, date=meeting.date,
+                   changed_at=max(moments, default=None))
+
+    @property
+    def identity(self) -> str:
+        return self.origin or self.meeting_id
+
+
+def _aliased(ref: str, alias: dict[str, str]) -> str:
+    parsed = parse_ref(ref)
+    if parsed is None or parsed[0] not in alias:
+        return ref
+    return commitment_ref(alias[parsed[0]], parsed[1], parsed[2])
 
 
 @dataclass(frozen=True)
@@ -315,17 +337,21 @@ class Register:
     out_of_step: set[str] = field(default_factory=set)  # meetings whose copies of answers lag
     unlinked: list[tuple[str, int, str, str]] = field(default_factory=list)  # (meeting, issue id, title, ref)
     linked: dict[str, str] = field(default_factory=dict)  # ref -> the meeting whose report-back answers it
+    copies: list[Copies] = field(default_factory=list)  # meetings found more than once, counted once
+    meetings: dict[str, tuple[str, date | None]] = field(default_factory=dict)  # id -> (title, date)
 
     @classmethod
     def build(cls, meetings: Iterable[MeetingFollowUp], today: date,
               damaged: Iterable[tuple[str, str]] = ()) -> Register:
-        meetings = list(meetings)
+        everything = list(meetings)
+        names = {m.meeting_id: (m.title, m.date) for m in everything}
+        meetings, copies, alias = one_copy_each(everything)
         damaged = list(damaged)
-        readable = {m.meeting_id for m in meetings}
+        readable = set(names)  # a left-out copy's answers are taken back: its kept copy gives them
         by_target: dict[str, list[tuple[str, tuple[FollowUpEntry, ...]]]] = {}
         for source in meetings:
             for ref in source.targets:
-                by_target.setdefault(ref, []).append((source.meeting_id, source.answers.get(ref, ())))
+                by_target.setdefault(_aliased(ref, alias), []).append((source.meeting_id, source.answers.get(ref, ())))
         entries: list[RegisterEntry] = []
         out_of_step: set[str] = set()
         for m in meetings:
@@ -349,7 +375,16 @@ class Register:
                 entries.append(entry)
         unlinked = [(m.meeting_id, issue_id, title, ref) for m in meetings for issue_id, title, ref in m.claims]
         linked = {ref: sources[0][0] for ref, sources in by_target.items()}
-        return cls(sort_entries(entries, today), today, damaged, out_of_step, unlinked, linked)
+        return cls(sort_entries(entries, today), today, damaged, out_of_step, unlinked, linked, copies, names)
+
+    def source_name(self, source: str) -> str:
+        """A report-back answer's source ("<meeting id>#r<response>") as people name it:
+        the meeting's title and date, never its internal id."""
+        meeting_id = source.split("#")[0]
+        title, day = self.meetings.get(meeting_id, ("", None))
+        if not title:
+            return _("another meeting (not in this folder)")
+        return f"{title} {day.isoformat()}" if day else title
 
     def select(self, wanted: Filter = Filter()) -> list[RegisterEntry]:
         return [e for e in self.entries if wanted.keeps(e)]
@@ -364,9 +399,19 @@ class Register:
         return department_counts(self.entries if entries is None else entries, self.today)
 
     def open_in_series(self, series: str, before: date | None = None, exclude: str = "") -> list[RegisterEntry]:
-        """The open commitments of ``series`` made before ``before``: what the next council hears."""
-        return [e for e in self.entries if e.series == series and e.open and e.meeting_id != exclude
+        """The open commitments of ``series`` made before ``before``: what the next council hears.
+        ``exclude`` leaves out a meeting and its copies (a copy does not report back on itself)."""
+        excluded = self.copies_of(exclude) if exclude else set()
+        return [e for e in self.entries if e.series == series and e.open and e.meeting_id not in excluded
                 and (before is None or e.meeting_date is None or e.meeting_date <= before)]
+
+    def copies_of(self, meeting_id: str) -> set[str]:
+        """The ids of ``meeting_id`` and every copy of it the register found."""
+        for found in self.copies:
+            ids = {found.kept, *found.others}
+            if meeting_id in ids:
+                return ids
+        return {meeting_id}
 
 
 def _replace_entry(entry: RegisterEntry, history: list[FollowUpEntry], grade: Grade | None) -> RegisterEntry:

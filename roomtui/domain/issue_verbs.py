@@ -18,6 +18,7 @@ from roomtui.domain.model import (
     Issue,
     IssueSource,
     Participant,
+    Raiser,
     Response,
     Satisfaction,
     SpeakerKind,
@@ -37,6 +38,8 @@ class IssueVerbs:
         if cleaned.get("raised_by") is not None:
             self._get(self.meeting.participant(cleaned["raised_by"]), _("participant"), cleaned["raised_by"])
         issue = Issue(id=self.meeting.next_id(self.meeting.issues), source=IssueSource(source), **cleaned)
+        if issue.raised_by is not None and "raiser" not in cleaned:
+            issue.raiser = Raiser.PERSON  # named in the form that added it
         self.meeting.issues.append(issue)
         return issue
 
@@ -56,24 +59,41 @@ class IssueVerbs:
         return issue
 
     def raise_issue(self, issue_id: int | None = None, *, title: str = "", raised_by: int | None = None,
-                    queue_answer: bool = True, **values: Any) -> Issue:
+                    raiser: Raiser | str | None = None, queue_answer: bool = True, **values: Any) -> Issue:
         """An issue comes up in the room: a new one from the floor, or one from the report.
 
-        The department expected to answer is queued on the current item, linked to the issue.
+        ``raised_by`` names the person the secretary confirmed (``raiser`` PERSON); ``raiser``
+        GROUP or NOBODY says nobody present raised it. Raising an issue again only changes who
+        raised it when one of them is given. The department expected to answer is queued on the
+        current item, linked to the issue.
         """
         now = self.now()
         if issue_id is None:
             issue = self.add_issue(title, IssueSource.FLOOR, raised_by=raised_by, **values)
         else:
             issue = self._get(self.meeting.issue(issue_id), _("issue"), issue_id)
-            if raised_by is not None:
-                issue.raised_by = raised_by
+        if raiser is not None or raised_by is not None:
+            self.set_raiser(issue.id, raised_by, raiser)
         issue.raised_at = issue.raised_at or now
         if queue_answer and issue.expected_department and self.meeting.current_item_id is not None:
             answerer = self.department_head(issue.expected_department)
             order = self.speaking_order()
             if answerer is not None and not any(s.issue_id == issue.id and s.waiting for s in order.entries):
                 order.add(answerer.id, SpeakerKind.ANSWER, now, issue_id=issue.id)
+        return issue
+
+    def set_raiser(self, issue_id: int, raised_by: int | None, raiser: Raiser | str | None = None) -> Issue:
+        """Who raised ``issue_id``, as the secretary confirms it now (also after the meeting)."""
+        issue = self._get(self.meeting.issue(issue_id), _("issue"), issue_id)
+        kind = Raiser(raiser) if raiser else (Raiser.PERSON if raised_by is not None else Raiser.NOBODY)
+        if kind in (Raiser.PERSON, Raiser.UNCONFIRMED):
+            if raised_by is None:
+                raise ValidationError([problem("say who raised issue #{id}", id=issue_id)])
+            self._get(self.meeting.participant(raised_by), _("participant"), raised_by)
+            issue.raised_by = raised_by
+        else:
+            issue.raised_by = None
+        issue.raiser = kind
         return issue
 
     def department_head(self, department: str) -> Participant | None:

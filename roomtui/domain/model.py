@@ -70,6 +70,19 @@ class IssueSource(_Choice):
     FLOOR = "floor"
 
 
+class Raiser(_Choice):
+    """Who raised an issue in the room, as the secretary confirmed it.
+
+    Only a confirmed raiser goes into the minutes: a guess (files written before the secretary
+    was asked: the speaker who had the floor) stays UNCONFIRMED until someone looks at it.
+    """
+
+    UNCONFIRMED = "unconfirmed"  # raised_by is a guess, never credited in the minutes
+    PERSON = "person"  # raised_by, confirmed
+    GROUP = "group"  # the report's investigation group (the issue's proposer) presented it
+    NOBODY = "nobody"  # nobody is named
+
+
 class Disposition(_Choice):
     RESOLVE_NOW = "resolve_now"
     STEP_BY_STEP = "step_by_step"
@@ -129,6 +142,10 @@ _LABELS: dict[_Choice, str] = {
     SpeakerKind.ANSWER: NP_("speaker kind", "answer"),  # a department's turn; "answer" the field is 回应
     IssueSource.REPORT: N_("research report"),
     IssueSource.FLOOR: N_("from the floor"),
+    Raiser.UNCONFIRMED: N_("not confirmed"),
+    Raiser.PERSON: N_("a person"),
+    Raiser.GROUP: N_("the investigation group"),
+    Raiser.NOBODY: N_("nobody named"),
     Disposition.RESOLVE_NOW: N_("resolve now"),
     Disposition.STEP_BY_STEP: N_("study, then resolve step by step"),
     Disposition.HIGHER_LEVEL: N_("needs higher-level support"),
@@ -253,6 +270,7 @@ class Issue:
     source: IssueSource = IssueSource.REPORT
     proposer: str = ""  # who raised it: a name, a group, "investigation group 3"
     raised_by: int | None = None  # participant id when raised in the room
+    raiser: Raiser = Raiser.NOBODY  # whether raised_by is confirmed (see Raiser); minutes credit PERSON only
     expected_department: str = ""
     suggestion: str = ""
     raised_at: datetime | None = None
@@ -388,6 +406,9 @@ class SpeakingLimits:
 class Meeting:
     id: str
     title: str
+    # The meeting's identity across copies: given once when it is first stored and kept by every
+    # export and import, so the register counts a meeting imported three times once.
+    origin: str = ""
     theme: str = ""
     series: str = ""  # organiser or series, e.g. "Tongjiang CPPCC consultation councils"
     date: date | None = None

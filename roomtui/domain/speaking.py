@@ -145,17 +145,27 @@ class SpeakingOrder:
         A point of order at the front interrupts whoever speaks; once no point of order is
         waiting, a speaker interrupted earlier resumes before anyone else in the queue.
         """
-        queue = self.waiting
-        if queue and queue[0].kind is SpeakerKind.POINT_OF_ORDER:
-            return self._take_floor(queue[0], now)
-        self.stop(now)
-        suspended = self.interrupted
-        if suspended is not None:
-            suspended.pauses[-1].ended_at = now
-            return suspended
-        if not queue:
+        following = self.up_next()
+        if not following:
+            self.stop(now)
             return None
-        return self._take_floor(queue[0], now)
+        entry = following[0]
+        if entry.interrupted:
+            self.stop(now)
+            entry.pauses[-1].ended_at = now
+            return entry
+        return self._take_floor(entry, now)
+
+    def up_next(self) -> list[SpeakerEntry]:
+        """Who gets the floor, in order, as ``next`` gives it: the points of order at the front
+        of the queue, then the speaker they interrupted (owed the rest of the time), then the
+        queue. The live screen and the room view both show this list, so they cannot disagree."""
+        queue = self.waiting
+        points = 0
+        while points < len(queue) and queue[points].kind is SpeakerKind.POINT_OF_ORDER:
+            points += 1
+        suspended = self.interrupted
+        return queue[:points] + ([suspended] if suspended is not None else []) + queue[points:]
 
     def start(self, entry_id: int, now: datetime) -> SpeakerEntry:
         """Give the floor to a particular waiting speaker (a point of order interrupts)."""

@@ -44,7 +44,13 @@ MAX_FILE_BYTES = IMPORT_SIZE_FACTOR * MAX_MEETING_BYTES
 MAX_NESTING = 12  # a meeting file is at most ~6 levels deep (meeting.speakers[i].pauses[j].x)
 
 # What a meeting id may be: it names the meeting's file, so the store and the plan share the rule.
-MEETING_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$")
+# \Z, not $: "$" also matches before a trailing newline ("abc\n" would name the file "abc\n.json").
+MEETING_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}\Z")
+
+
+def is_meeting_id(value: object) -> bool:
+    """The one id rule, for every door (command line, plans, JSON imports, forms, report-back links)."""
+    return isinstance(value, str) and MEETING_ID.fullmatch(value) is not None
 
 # Text fields that keep their line breaks (and get the long limit); the rest is one line.
 MULTILINE_FIELDS = frozenset({"background", "description", "suggestion", "text", "plan", "milestones", "reason",
@@ -227,7 +233,7 @@ def person_key(name: str, affiliation: str) -> tuple[str, str]:
 
 
 def meeting_id_problem(value: object) -> str | None:
-    if isinstance(value, str) and MEETING_ID.match(value):
+    if is_meeting_id(value):
         return None
     return _("id '{value}' may hold only letters, digits, '-' and '_', starting with a letter or digit "
              "(at most 81)", value=shown(value))

@@ -18,6 +18,7 @@ from typing import TextIO
 from roomtui.domain.model import Meeting
 from roomtui.handout.layout import Layout, plan_layout, too_small_message
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, qr_matrix
+from roomtui.domain.answering import numbered_responses
 from roomtui.handout.headers import width
 from roomtui.handout.render import RenderMode, code_cells, render_cells, to_ansi
 from roomtui.handout.text import Document, handout_document, response_document
@@ -94,12 +95,13 @@ def run_plain_handout(meeting: Meeting, *, page: int | None = None, text_only: b
 def _document(meeting: Meeting, response: int | None, out: TextIO) -> Document | None:
     if response is None:
         return handout_document(meeting)
-    responses = meeting.responses
-    if 1 <= response <= len(responses):
-        return response_document(meeting, responses[response - 1])
+    numbered = numbered_responses(meeting)
+    found = next((r for number, r in numbered if number == response), None)
+    if found is not None:
+        return response_document(meeting, found)
     out.write(_("There is no response {number}: this meeting has {total}.", number=response,
-                total=len(responses)) + "\n")
-    for number, candidate in enumerate(responses, 1):
+                total=len(numbered)) + "\n")
+    for number, candidate in numbered:
         out.write(f"{number}\t#{candidate.issue_id}\t{candidate.department}\n")
     return None
 

@@ -1,7 +1,8 @@
 """The whole meeting as JSON: a complete, versioned record that imports back unchanged.
 
-The document is ``{"format": "roomtui-meeting", "schema": 1, "meeting": {...}}`` with the
-meeting encoded by the same codec the store uses, so "what is saved" and "what is exported"
+The document is ``{"format": "roomtui-meeting", "schema": 2, "meeting": {...}}`` with the
+meeting encoded by the same codec the store uses (older schemas are migrated on the way in,
+see domain/migrations.py), so "what is saved" and "what is exported"
 cannot drift apart. Export -> import -> export gives identical bytes: text is cleaned on the
 way out and on the way in, and cleaning is idempotent.
 
@@ -21,12 +22,12 @@ from roomtui.domain.codec import (
     clean_data,
     meeting_to_data,
 )
+from roomtui.domain.migrations import SCHEMA, migrate
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import clean_text, visible
 from roomtui.i18n import _
 
 FORMAT = "roomtui-meeting"
-SCHEMA = 1
 
 # Private fields, by the collection that holds them: never in a public output.
 PRIVATE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -109,6 +110,6 @@ def meeting_from_json(text: str | bytes) -> Meeting:
         if not isinstance(data.get(name), str) or not clean_text(data[name], limit=sys.maxsize):
             raise MinutesImportError(_("meeting.{field}: required text is missing", field=name))
     try:
-        return checked_meeting(data)
+        return checked_meeting(migrate(data, schema))
     except DecodeError as error:
         raise MinutesImportError("; ".join(map(str, error.problems))) from None

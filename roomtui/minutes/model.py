@@ -19,6 +19,7 @@ from roomtui.domain.model import (
     Grade,
     Meeting,
     MeetingStatus,
+    Raiser,
     Role,
     Satisfaction,
     SpeakerEntry,
@@ -223,12 +224,15 @@ def _speeches(meeting: Meeting, language: str, now: datetime) -> tuple[Speech, .
     """Every turn that was actually held, in the order it was held.
 
     An issue raised by a person is attributed to that person's latest turn that had started
-    when the issue was raised (their first turn if the time is unknown).
+    when the issue was raised (their first turn if the time is unknown). Only a raiser the
+    secretary confirmed is credited: a guess (Raiser.UNCONFIRMED) never enters the record.
     """
     held = sorted((s for s in meeting.speakers if s.started_at is not None), key=lambda s: (s.started_at, s.id))
     raised: dict[int, list[IssueRef]] = {}
     for issue in sorted(meeting.issues, key=lambda i: i.id):
-        turns = [s for s in held if s.participant_id == issue.raised_by and issue.raised_by is not None]
+        if issue.raiser is not Raiser.PERSON or issue.raised_by is None:
+            continue
+        turns = [s for s in held if s.participant_id == issue.raised_by]
         if not turns:
             continue
         earlier = [s for s in turns if issue.raised_at is None or s.started_at <= issue.raised_at]

@@ -24,6 +24,11 @@ def render_register_markdown(doc: RegisterDocument) -> str:
     if doc.damaged:
         out += [f"**{t['damaged']}{t['colon'].rstrip()}**", ""]
         out += [f"- {escape_inline(name)}{t['colon']}{escape_inline(why)}" for name, why in doc.damaged] + [""]
+    if doc.copies:
+        out += [f"**{t['copies']}{t['colon'].rstrip()}**", ""]
+        out += ["- " + escape_inline(t["copies_line"].format(
+            meeting=f"{c.title} {c.date.isoformat()}" if c.date else c.title, kept=c.kept,
+            others=t["list_separator"].join(c.others))) for c in doc.copies] + [""]
     if not doc.rows:
         return "\n".join(out + [t["empty"]]) + "\n"
     out += [f"## {escape_inline(t['summary'])}", ""]

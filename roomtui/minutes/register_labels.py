@@ -31,6 +31,8 @@ _ENGLISH: dict[str, str] = {
     "solved": "Solved",
     "solved_on_time": "Solved on time",
     "damaged": "Meeting files that could not be read",
+    "copies": "Meetings found more than once, counted once",
+    "copies_line": "{meeting}: counted from {kept}; copies left out: {others}",
     "empty": "No commitments.",
 }
 REGISTER_LABELS = RecordTables("register", _ENGLISH, MINUTES_LANGUAGES)

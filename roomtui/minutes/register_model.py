@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from roomtui.domain.copies import Copies
 from roomtui.domain.followup import (
     DepartmentCounts,
     FollowUpEntry,
@@ -47,6 +48,7 @@ class RegisterDocument:
     rows: tuple[RegisterRow, ...]
     sections: tuple[tuple[DepartmentCounts, tuple[RegisterRow, ...]], ...]  # per lead unit
     damaged: tuple[tuple[str, str], ...]
+    copies: tuple[Copies, ...] = ()  # meetings the folder holds more than once, counted once
 
 
 def _grade(entry: RegisterEntry | FollowUpEntry, language: str, t: dict[str, str]) -> str:
@@ -77,11 +79,11 @@ def _row(entry: RegisterEntry, today: date, language: str, public: bool, t: dict
 
 
 def build_register_document(entries: list[RegisterEntry], today: date, *, language: str = "en", public: bool = True,
-                            damaged: list[tuple[str, str]] = ()) -> RegisterDocument:
+                            damaged: list[tuple[str, str]] = (), copies: list[Copies] = ()) -> RegisterDocument:
     """``entries`` in register order (overdue first, then by deadline)."""
     t = register_labels(language)
     rows = tuple(_row(e, today, language, public, t) for e in entries)
     sections = []
     for counts in department_counts(entries, today):
         sections.append((counts, tuple(r for e, r in zip(entries, rows) if e.lead_unit == counts.department)))
-    return RegisterDocument(t, language, public, today, rows, tuple(sections), tuple(damaged))
+    return RegisterDocument(t, language, public, today, rows, tuple(sections), tuple(damaged), tuple(copies))

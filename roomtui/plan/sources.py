@@ -17,6 +17,7 @@ from roomtui.domain.validation import (
 )
 from roomtui.i18n import _
 from roomtui.plan.errors import ImportProblem, PlanImportError
+from roomtui.safe_read import FileTooLarge, NotARegularFile, read_regular
 
 # Spreadsheet workbooks saved under a .csv or .toml name by mistake.
 _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
@@ -34,10 +35,12 @@ def read_bytes(source: str | os.PathLike | bytes, source_name: str | None, defau
     else:
         path = Path(source)
         name = source_name or path.name or default_name
-        try:
-            size = path.stat().st_size
-            if size <= MAX_FILE_BYTES:
-                data = path.read_bytes()
+        try:  # a regular file only, never more than the cap (a FIFO, /dev/zero: see safe_read.py)
+            data = read_regular(path, MAX_FILE_BYTES)
+        except FileTooLarge as error:
+            raise refuse(name, _too_big(error.size)) from None
+        except NotARegularFile as error:
+            raise refuse(name, _("{path} is {what}", path=str(path), what=error.strerror)) from None
         except FileNotFoundError:
             raise refuse(name, _("file not found: {path}", path=str(path))) from None
         except IsADirectoryError:
@@ -46,8 +49,6 @@ def read_bytes(source: str | os.PathLike | bytes, source_name: str | None, defau
             raise refuse(name, _("cannot read the file: {reason}", reason=error.strerror or str(error))) from None
         except ValueError:  # a NUL in the name
             raise refuse(name, _("this is not a usable file name")) from None
-        if size > MAX_FILE_BYTES:
-            raise refuse(name, _too_big(size))
     if len(data) > MAX_FILE_BYTES:
         raise refuse(name, _too_big(len(data)))
     return name, data

@@ -29,7 +29,7 @@ def dump_plan(meeting: Meeting) -> str:
                    ("next_theme", meeting.next_theme), ("review_date", meeting.review_date),
                    ("document_number", meeting.document_number), ("issuing_office", meeting.issuing_office),
                    ("issue_date", meeting.issue_date), ("copy_to", meeting.copy_to),
-                   ("created_at", meeting.created_at)])
+                   ("created_at", meeting.created_at), ("origin", meeting.origin)])
     limits = meeting.limits
     out += ["", "[limits]"]
     out += _pairs([(name, seconds_text(getattr(limits, name))) for name in LIMIT_KEYS[:-1]])

@@ -14,7 +14,7 @@ Layout (README and assets/example-plan.toml show it in full)::
     [meeting]            title, theme, series, date, start_time, venue, host, recorder,
                          planned_minutes, language, background, next_theme, review_date,
                          document_number, issuing_office, issue_date, copy_to (how the
-                         office files the minutes), created_at, id (optional)
+                         office files the minutes), created_at, id, origin (optional)
     [limits]             booked, impromptu, resident, answer, point_of_order ("8:00" or
                          minutes), one_entry_per_person
     [[agenda]]           title, kind, planned_minutes
@@ -63,11 +63,12 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+ORIGIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}\Z")  # Meeting.origin: as strict as an id
 DEFAULT_NAME = "plan.toml"
 
 MEETING_TEXT = ("title", "theme", "series", "venue", "host", "recorder", "background", "next_theme",
                 "document_number", "issuing_office", "copy_to")
-MEETING_KEYS = ("id", "language", "date", "start_time", "planned_minutes", "review_date", "issue_date",
+MEETING_KEYS = ("id", "origin", "language", "date", "start_time", "planned_minutes", "review_date", "issue_date",
                 "created_at") + MEETING_TEXT
 AGENDA_KEYS = ("title", "kind", "planned_minutes", "parts")
 PARTICIPANT_KEYS = ("name", "role", "affiliation", "contact", "present", "note")
@@ -222,7 +223,7 @@ class _PlanBuilder:
         if "title" not in details:
             self.problem(path, None, str(problem("{field} is required", "title")), "[meeting]")
         for key in MEETING_KEYS:
-            if key not in details or key in ("id", "language", "created_at"):
+            if key not in details or key in ("id", "origin", "language", "created_at"):
                 continue
             value = details[key]
             if key in MEETING_TEXT:
@@ -238,6 +239,7 @@ class _PlanBuilder:
                 self.refused(path, error, (key,), None)
         meeting.language = self.language(details.get("language", "en"))
         meeting.created_at = self.created_at(details.get("created_at"))
+        meeting.origin = self.origin(details.get("origin"))
         meeting.id = self.meeting_id or self.plan_id(details.get("id"))
         return meeting
 
@@ -246,6 +248,16 @@ class _PlanBuilder:
             self.problem(("meeting",), "language", _("language '{value}' is not one of: {choices}",
                                                      value=shown(value), choices=", ".join(LANGUAGES)))
             return "en"
+        return value
+
+    def origin(self, value: Any) -> str:
+        """The identity of the meeting the plan was exported from (see Meeting.origin)."""
+        if value is None:
+            return ""
+        if not isinstance(value, str) or not ORIGIN.match(value):
+            self.problem(("meeting",), "origin", _("{field} '{value}' is not an origin id (letters, digits, '-')",
+                                                   field="origin", value=shown(value)))
+            return ""
         return value
 
     def created_at(self, value: Any) -> datetime | None:

@@ -20,9 +20,10 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+from roomtui.safe_read import read_regular
 from roomtui.share.wifi import WifiNetwork, wifi_payload
 from roomtui.store.follow import FileStamp, file_stamp
-from roomtui.store.storage import atomic_write
+from roomtui.store.storage import atomic_write, owner_only
 
 FOLDER = "sharing"
 FORMAT = 1
@@ -81,19 +82,18 @@ def notice_path(data_folder: Path, meeting_id: str) -> Path:
 def write_notice(path: Path, notice: ShareNotice) -> None:
     """Put up ``notice`` (owner-only folder and file). Raises OSError."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path.parent, 0o700)
+    owner_only(path.parent, 0o700)
     atomic_write(path, notice.to_bytes())  # mkstemp makes the file 0600
-    os.chmod(path, 0o600)
+    owner_only(path, 0o600)
 
 
 def read_notice(path: Path) -> ShareNotice | None:
     """The notice at ``path``, whoever wrote it; None if there is none or it is not one."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES)  # never a FIFO: the room view must not wait on one
     except OSError:
         return None
-    return ShareNotice.from_bytes(data) if len(data) <= MAX_BYTES else None
+    return ShareNotice.from_bytes(data)
 
 
 def remove_notice(path: Path, notice: ShareNotice) -> None:

@@ -7,14 +7,15 @@ The file holds a Wi-Fi password, so it is written like a meeting file (atomicall
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from pathlib import Path
 
+from roomtui.safe_read import read_regular
 from roomtui.share.wifi import WifiNetwork
-from roomtui.store.storage import atomic_write
+from roomtui.store.storage import atomic_write, owner_only
 
 FILENAME = "share.json"
+MAX_BYTES = 16 * 1024  # a name and a password: anything larger is not this file
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud or typed without doubt
 
 
@@ -25,7 +26,7 @@ def settings_path(data_folder: Path) -> Path:
 def load_network(data_folder: Path) -> WifiNetwork | None:
     """The remembered hotspot, or None when there is none (or the file is unreadable)."""
     try:
-        data = json.loads(settings_path(data_folder).read_text(encoding="utf-8"))
+        data = json.loads(read_regular(settings_path(data_folder), MAX_BYTES).decode("utf-8"))
         network = WifiNetwork(str(data["wifi_name"]), str(data["wifi_password"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -38,7 +39,7 @@ def save_network(data_folder: Path, network: WifiNetwork) -> Path:
     payload = json.dumps({"wifi_name": network.name, "wifi_password": network.password},
                          ensure_ascii=False, indent=2).encode("utf-8")
     atomic_write(path, payload)
-    os.chmod(path, 0o600)
+    owner_only(path, 0o600)
     return path
 
 

@@ -31,7 +31,7 @@ from roomtui.share import (
 from roomtui.share.codes import code_rows, code_size, side_by_side
 from roomtui.share.network import AddressKind, LocalAddress
 from roomtui.share.wifi import WifiNetwork
-from roomtui.store import BadMeetingFile, MeetingNotFound
+from roomtui.store.follow import MeetingFollower
 from roomtui.store.followup_index import load_with_answers
 
 POLL_SECONDS = 1.0
@@ -191,29 +191,25 @@ def _print_codes(console: Console, sharing: Sharing, where: LocalAddress, width:
 
 
 def _serve(console: Console, sharing: Sharing, archive, meeting_id: str, stop: threading.Event) -> None:
-    path = archive.path_of(meeting_id)
-    seen = _stamp(path)
+    # the room view's follower: a special file is refused at once, FAT's 2 s mtimes are no blind spot
+    follower = MeetingFollower(archive, meeting_id)
+    follower.poll()  # the version being shared
     reported = (0, 0)
     while not stop.wait(POLL_SECONDS):
-        stamp = _stamp(path)
-        if stamp != seen:
-            seen = stamp
-            try:
-                sharing.update(load_with_answers(archive, meeting_id))
-                console.say(_("The meeting changed: the shared minutes are up to date."))
-            except (BadMeetingFile, MeetingNotFound, OSError, ValueError) as error:  # keep the last good minutes
+        if follower.poll():
+            if follower.following:
+                try:
+                    sharing.update(follower.meeting)
+                    console.say(_("The meeting changed: the shared minutes are up to date."))
+                except ValueError as error:  # keep the last good minutes
+                    console.say(_("The meeting file cannot be read ({error}); still sharing the last minutes.",
+                                  error=error))
+            else:
                 console.say(_("The meeting file cannot be read ({error}); still sharing the last minutes.",
-                              error=error))
+                              error=follower.problem))
         stats = sharing.stats()
         if (stats.phones, stats.downloads) != reported:
             reported = (stats.phones, stats.downloads)
             console.say(_("Phones that took the minutes: {phones} · downloads: {downloads}.", phones=stats.phones,
                           downloads=stats.downloads))
 
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return status.st_mtime_ns, status.st_size

@@ -17,7 +17,6 @@ Files are readable by their owner only (0600, folders 0700): minutes hold phone 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -30,11 +29,13 @@ from roomtui.domain.codec import meeting_to_data
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import shown, visible
 from roomtui.domain.validation import (
-    MEETING_ID,
+    MAX_FILE_BYTES,
+    is_meeting_id,
     ValidationError,
     size_problem,
 )
 from roomtui.i18n import _
+from roomtui.safe_read import kind_of, read_regular, stamp_settled
 from roomtui.store.lock import MeetingLock
 from roomtui.store.meeting_file import FileEncoder, SchemaError, read_meeting
 from roomtui.store.session import MeetingSession
@@ -45,11 +46,11 @@ from roomtui.store.storage import (
     clean_stray_temps,
     encode,
     fsync_dir,
+    parse_json,
     read_json,
     temp_prefix,
 )
 
-_ID = MEETING_ID  # one rule for the store, the plans and the imports
 DAMAGED = "damaged"
 _INDEX_TEXT = ("title", "date", "status", "language")
 
@@ -64,8 +65,10 @@ class BadMeetingFile(Exception):
     def __init__(self, path: Path, reason: str, backup: Path | None) -> None:
         self.path, self.reason, self.backup = path, visible(reason, keep_newlines=False), backup
         reason = self.reason
-        hint = f" The newest good backup is {backup}." if backup else " There is no backup of it."
-        super().__init__(f"Cannot open {path}: {reason}. The file has not been changed.{hint}")
+        hint = f" The newest good backup is {visible(backup, keep_newlines=False)}." if backup else \
+            " There is no backup of it."
+        super().__init__(f"Cannot open {visible(path, keep_newlines=False)}: {reason}. The file has not been changed."
+                         f"{hint}")
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ class Archive:
 
     # -- paths ---------------------------------------------------------------------------
     def path_of(self, meeting_id: str) -> Path:
-        if not _ID.match(meeting_id):
+        if not is_meeting_id(meeting_id):
             raise MeetingNotFound(meeting_id)
         return self.meetings_dir / f"{meeting_id}.json"
 
@@ -161,19 +164,26 @@ class Archive:
                 info = entry.stat() if regular else None
             except OSError:
                 regular, info = False, None
-            if _ID.match(stem) and regular and info is not None:
+            if is_meeting_id(stem) and regular and info is not None:
                 found.append((stem, entry.path, [info.st_mtime_ns, info.st_size]))
+            elif is_meeting_id(stem):  # a meeting's name on a FIFO, a device, a folder: never opened
+                try:
+                    what = kind_of(entry.stat().st_mode)
+                except OSError as error:
+                    what = error.strerror or str(error)
+                self._notice(_("Ignored {name} in {folder}: it is {what}.", name=shown(entry.name, 80),
+                               folder=visible(self.meetings_dir, keep_newlines=False), what=what))
             else:
                 self._notice(_("Ignored {name} in {folder}: roomtui does not name meeting files that way.",
-                               name=shown(entry.name, 80), folder=self.meetings_dir))
+                               name=shown(entry.name, 80), folder=visible(self.meetings_dir, keep_newlines=False)))
         return {stem: (path, stamp) for stem, path, stamp in sorted(found)}
 
     def _index_rows(self) -> list[dict]:
         """The index as stored, each row checked; [] when it is missing, garbled or of the wrong shape.
         The rows are shared with the cache: replace a row, never change one in place."""
         signature = self._index_signature()
-        if signature is not None and signature == self._index_seen:
-            return self._index_cache
+        if signature is not None and signature == self._index_seen and stamp_settled(signature[1]):
+            return self._index_cache  # (a recent mtime proves nothing on FAT: read it again)
         try:
             table = read_json(self._index_path()).get("_default", {})
             rows = [dict(table[key]) for key in sorted(table, key=lambda k: (len(k), k))]
@@ -198,6 +208,9 @@ class Archive:
             row = known.get(meeting_id)
             if row is None or row.get("stamp") != stamp:
                 row, changed = self._row_of(meeting_id, Path(path)), True
+            elif not stamp_settled(stamp[0]):  # FAT's 2 s mtimes: a save just now may keep the stamp
+                again = self._row_of(meeting_id, Path(path))
+                row, changed = again, changed or again != row
             rows.append(row)
         if changed and not self.read_only:  # a watcher never writes, not even the index
             self._write_index(rows)
@@ -279,10 +292,12 @@ class Archive:
 
     def create(self, meeting: Meeting) -> str:
         """Store a NEW meeting and return its id: the meeting's own id when it is valid and no
-        file has it, else a fresh one. Never replaces a file, even one created a moment ago by
+        file has it, else a fresh one. A meeting without an origin (a new one) gets one here. Never replaces a file, even one created a moment ago by
         another roomtui (the file is linked into place, which fails if the name is taken)."""
+        if not meeting.origin:  # a meeting stored for the first time; a copy keeps the one it came with
+            meeting.origin = os.urandom(8).hex()
         data = meeting_to_data(meeting)
-        if not meeting.id or not _ID.match(meeting.id) or self.exists(meeting.id):
+        if not meeting.id or not is_meeting_id(meeting.id) or self.exists(meeting.id):
             meeting.id = new_meeting_id(meeting)
         while True:
             data["id"] = meeting.id
@@ -306,7 +321,7 @@ class Archive:
         while target.exists():
             number += 1
             target = self.backups_dir / f"{meeting_id}-{why}-{stamp}-{number}.json"
-        atomic_write(target, path.read_bytes())
+        atomic_write(target, read_regular(path, MAX_FILE_BYTES))
         return target
 
     def _load(self, meeting_id: str) -> Meeting:
@@ -334,8 +349,9 @@ class Archive:
             acquired = lock.acquire()
         except OSError as error:  # a read-only folder, a full disk: reading still works
             acquired = True
-            read_only_reason = _("the lock file {path} cannot be created ({reason}): the meeting is shown "
-                                 "read-only", path=lock.path, reason=error.strerror or error)
+            read_only_reason = _("this data folder cannot hold a lock: the lock file {path} cannot be made or "
+                                 "locked ({reason}); the meeting is shown read-only", path=visible(lock.path, keep_newlines=False),
+                                 reason=error.strerror or error)
         if not acquired:
             holder = lock.holder() or "?"
             read_only_reason = _("another roomtui (process {holder}) has this meeting open; it is shown read-only",
@@ -365,14 +381,12 @@ class Archive:
     def restore_backup(self, meeting_id: str, backup: Path) -> Path:
         """Put ``backup`` in place of a meeting file; the file it replaces is kept as .bad-<time>."""
         path = self.path_of(meeting_id)
-        read_json(backup)  # refuse a backup that does not parse either
+        payload = read_regular(backup, MAX_FILE_BYTES)  # the bytes checked are the bytes put back
+        parse_json(payload)  # refuse a backup that does not parse either
         kept = path.with_name(f"{path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
         if path.exists():
             path.replace(kept)
-        tmp = path.with_name(path.name + ".restoring")
-        shutil.copyfile(backup, tmp)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
+        atomic_write(path, payload)
         self.rebuild_index()
         return kept
 
@@ -409,31 +423,43 @@ def _stamp(path: Path) -> list[int]:
 
 
 def _write_new(path: Path, payload: bytes) -> bool:
-    """Put ``payload`` at ``path`` durably unless ``path`` exists; False if it does."""
-    fd, temp = tempfile.mkstemp(prefix=temp_prefix(), dir=path.parent)
+    """Put ``payload`` at ``path`` durably unless ``path`` exists; False if it does.
+
+    The name appears only whole: the payload is written and fsynced in a temp file first, then
+    linked into place (which fails if the name is taken). FAT32 and exFAT sticks have no hard
+    links; there the meeting's lock is held while the name is checked and the temp file renamed
+    onto it, so no other roomtui creates or opens that id meanwhile (on FAT the lock file of
+    "ABC" is that of "abc" too). An exclusive create followed by a write, as before, left an
+    empty file listed as damaged for good when killed between the two.
+    """
+    lock = MeetingLock(path.with_suffix(".lock"))
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if not lock.acquire():
+            return False  # another roomtui has this id open, or is creating it this moment
+    except OSError:
+        pass  # a folder that cannot hold a lock: the check below is all there is
+    try:
+        fd, temp = tempfile.mkstemp(prefix=temp_prefix(), dir=path.parent)
         try:
-            os.link(temp, path)
-        except FileExistsError:
-            return False
-        except OSError:  # no hard links here (some USB sticks): exclusive create instead
-            try:
-                target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                return False
-            with os.fdopen(target, "wb") as handle:
+            with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
+            try:
+                os.link(temp, path)
+            except FileExistsError:
+                return False
+            except OSError:  # no hard links here (FAT32, exFAT): a rename under the lock instead
+                if os.path.lexists(path):
+                    return False
+                os.replace(temp, path)
+        finally:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
     finally:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        lock.release()
     fsync_dir(path.parent)
     return True
 

@@ -27,23 +27,26 @@ from roomtui.domain.followup import (
 )
 from roomtui.domain.model import FollowUpEntry, Grade, Meeting
 from roomtui.domain.report_back import take_merged
+from roomtui.domain.validation import MAX_FILE_BYTES
+from roomtui.safe_read import read_regular, stamp_settled
 from roomtui.store.archive import Archive, BadMeetingFile, MeetingNotFound
+from roomtui.store.followup_shape import check_lists, check_shape
 from roomtui.store.report_back_index import answer_sources, linked_from, write_links
 from roomtui.store.storage import atomic_write
 
 INDEX_NAME = "followup.json"
-INDEX_VERSION = 3  # 3: report-back links imported and not yet confirmed (claims)
+INDEX_VERSION = 4  # 3: report-back links imported and not yet confirmed (claims); 4: each meeting's origin
 
 
 # -- (de)serialising what the register needs -----------------------------------------------------
 # Compact on purpose: 1,000 meetings of 8 commitments are 8,000 rows read at every opening, so
 # the meeting's own fields are stored once and each row is a list, not a dict of long keys.
 def _grade(value: str | None) -> Grade | None:
-    return Grade(value) if value else None
+    return None if value is None else Grade(value)  # 0 or "" is not "no grade": a damaged row
 
 
 def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    return None if value is None else date.fromisoformat(value)
 
 
 def _entry_row(e: FollowUpEntry) -> list:
@@ -66,7 +69,9 @@ def followup_to_data(f: MeetingFollowUp) -> dict[str, Any]:
              [_entry_row(h) for h in e.history]] for e in f.entries]
     return {"meeting": meeting, "rows": rows,
             "answers": {k: [_entry_row(e) for e in v] for k, v in f.answers.items()}, "targets": list(f.targets),
-            "claims": [list(claim) for claim in f.claims]}
+            "claims": [list(claim) for claim in f.claims],
+            "origin": [f.origin, f.title, f.date.isoformat() if f.date else None,
+                       f.changed_at.isoformat() if f.changed_at else None]}
 
 
 def followup_from_data(meeting_id: str, data: dict[str, Any]) -> MeetingFollowUp:
@@ -80,9 +85,11 @@ def followup_from_data(meeting_id: str, data: dict[str, Any]) -> MeetingFollowUp
                 commitment_ref(meeting_id, response_id, index + 1), meeting_id, title, meeting_date, series, language,
                 closed, number, issue_title, department, response_id, index, lead, tuple(co_units), deliverable,
                 _day(deadline), _grade(grade), tuple(_entry_from(h) for h in history)))
+    origin, title, day, changed = data["origin"]
     return MeetingFollowUp(meeting_id, tuple(entries),
                            {k: tuple(_entry_from(e) for e in v) for k, v in data["answers"].items()},
-                           tuple(data["targets"]), tuple((int(n), str(t), str(r)) for n, t, r in data["claims"]))
+                           tuple(data["targets"]), tuple((int(n), str(t), str(r)) for n, t, r in data["claims"]),
+                           origin, title, _day(day), datetime.fromisoformat(changed) if changed else None)
 
 
 # -- the register -------------------------------------------------------------------------------
@@ -99,8 +106,8 @@ def _stamp(path: Path) -> list[int]:
 
 def _read_index(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        data = json.loads(read_regular(path, MAX_FILE_BYTES))
+    except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
         return {}
@@ -129,22 +136,25 @@ def load_followups(archive: Archive) -> tuple[list[MeetingFollowUp], list[tuple[
             stamp = _stamp(path)
         except OSError:
             continue  # deleted meanwhile
+        settled = stamp_settled(stamp[0])  # on FAT (2 s mtimes) a save just now may keep the stamp
         remembered = memory.get(meeting_id)
-        if remembered is not None and remembered[0] == stamp:
+        if remembered is not None and remembered[0] == stamp and settled:
             meetings.append(remembered[1])
             fresh[meeting_id] = remembered[2]
             continue
         if cached is None:
             cached = _read_index(index_path)
         row = cached.get(meeting_id)
-        if isinstance(row, dict) and row.get("stamp") == stamp:
+        if isinstance(row, dict) and row.get("stamp") == stamp and settled:
             try:
+                check_lists(row["data"])
                 followup = followup_from_data(meeting_id, row["data"])
+                check_shape(followup)  # a row of any other shape is read again from the meeting
                 meetings.append(followup)
                 fresh[meeting_id] = row
                 memory[meeting_id] = (stamp, followup, row)
                 continue
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, AttributeError):
                 pass  # a damaged cache row: read the meeting itself
         changed = True
         try:

@@ -1,13 +1,12 @@
 """How one meeting sits in its TinyDB file: a table per kind of record, plus a meta table.
 
-Layout (schema 2):
-  meta          one document: {"schema": 2, "format": "roomtui-meeting", "meeting_id": ...}
+Layout (schema 3; older files are migrated when read, see domain/migrations.py):
+  meta          one document: {"schema": 3, "format": "roomtui-meeting", "meeting_id": ...}
   meeting       one document: the meeting's own fields (details, limits, remarks, status)
-  participants, agenda, speakers, issues, responses, and (schema 2) sign_ins, floor_requests,
+  participants, agenda, speakers, issues, responses, and (schema 3) sign_ins, floor_requests,
   ratings, votes: one document per record, doc_id = record id, with "_seq" keeping the list
-                order (the agenda's order is meaningful).
-A schema 1 file (before phones took part) has no tables of schema 2: it reads as a meeting with
-none of those records, and its next save writes schema 2.
+                order (the agenda's order is meaningful). An older file has no tables of schema 3
+                (they are not read from it): migrations.py gives it none of those records.
 TinyDB reads the file (read_meeting); a session writes it through FileEncoder, one write per action.
 """
 
@@ -20,13 +19,12 @@ from tinydb import TinyDB
 
 from roomtui.caches import enabled
 from roomtui.domain.codec import DecodeError, checked_meeting
+from roomtui.domain.migrations import PHONE_LISTS, SCHEMA, migrate
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import shown
 from roomtui.store.storage import encode
 
-SCHEMA = 2
 FORMAT = "roomtui-meeting"
-PHONE_LISTS = ("sign_ins", "floor_requests", "ratings", "votes")  # added by schema 2: phones take part
 LISTS = ("participants", "agenda", "speakers", "issues", "responses", *PHONE_LISTS)
 
 
@@ -97,12 +95,6 @@ def in_file_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v for k, v in row.items() if k != "_seq"} for row in rows]
 
 
-def from_schema_1(data: dict[str, Any]) -> dict[str, Any]:
-    """Schema 1 -> 2: a meeting from before phones took part has none of their records (and the
-    default roles that rate). One step of its own, so later schemas chain after it."""
-    return {**data, **{name: [] for name in PHONE_LISTS}}
-
-
 def read_meeting(db: TinyDB) -> Meeting:
     """Rebuild the meeting from its tables, checking the schema first."""
     try:
@@ -126,15 +118,13 @@ def _read_meeting(db: TinyDB) -> Meeting:
     if not isinstance(header, dict):
         raise SchemaError("the meeting details are missing")
     data = dict(header)
-    for name in LISTS if schema >= 2 else tuple(n for n in LISTS if n not in PHONE_LISTS):
+    for name in LISTS if schema >= 3 else tuple(n for n in LISTS if n not in PHONE_LISTS):
         rows = db.table(name).all()
         if not all(isinstance(row, dict) and isinstance(row.get("_seq", 0), int) for row in rows):
             raise SchemaError(f"the {name} table is damaged")
         data[name] = in_file_order(rows)
-    if schema < 2:
-        data = from_schema_1(data)
     try:  # the same checks as an import: a hand-edited or damaged file is refused, never half-used
-        return checked_meeting(data, stored=True)
+        return checked_meeting(migrate(data, schema), stored=True)
     except DecodeError as error:
         listed = [str(p) for p in error.problems[:5]] + ([f"... (+{len(error.problems) - 5})"] if len(error.problems) > 5 else [])
         raise SchemaError("the meeting does not fit the record: " + "; ".join(listed)) from None

@@ -8,6 +8,7 @@ the folder, so the file on disk is always either the previous version or the new
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -19,7 +20,8 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from roomtui.domain.validation import ValidationError
+from roomtui.domain.validation import MAX_FILE_BYTES, ValidationError
+from roomtui.safe_read import FileTooLarge, NotARegularFile, read_regular
 
 TEMP_PREFIX = ".roomtui-tmp-"
 BACKUP_INTERVAL = 60.0  # seconds between rotating backups while a meeting is being written
@@ -50,6 +52,16 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def owner_only(path: Path, mode: int) -> None:
+    """chmod where the file system keeps POSIX permissions; FAT32 and exFAT sticks have none (the
+    mount decides who reads them) and refuse chmod with EPERM: that is not a failed save."""
+    try:
+        os.chmod(path, mode)
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EROFS):
+            raise
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
@@ -114,8 +126,17 @@ def encode(data: Any) -> bytes:
 
 
 def read_json(path: Path) -> Any:
-    """Parse a data file; raise ValueError with a human reason when it does not parse."""
-    raw = path.read_bytes()
+    """Parse a data file; raise ValueError with a human reason when it does not parse, is not a
+    regular file (a FIFO, a device) or is larger than any meeting (see roomtui/safe_read.py)."""
+    try:
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except (NotARegularFile, IsADirectoryError, FileTooLarge) as error:
+        raise ValueError(error.strerror) from None
+    return parse_json(raw)
+
+
+def parse_json(raw: bytes) -> Any:
+    """read_json's parse of bytes already read."""
     if not raw.strip():
         raise ValueError("the file is empty")
     try:
@@ -158,6 +179,8 @@ class DurableStorage(Storage):
                 return None
             except ValueError as error:
                 raise UnreadableFile(self.path, str(error), self.newest_backup()) from None
+            except OSError as error:  # no permission, an I/O error: named like any unreadable file
+                raise UnreadableFile(self.path, error.strerror or str(error), self.newest_backup()) from None
             if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
                 raise UnreadableFile(self.path, "the file is JSON but not a roomtui data file", self.newest_backup())
             self._cache = data
@@ -195,7 +218,7 @@ class DurableStorage(Storage):
         try:
             os.link(self.path, target)  # the old inode stays as the backup after os.replace
         except OSError:
-            atomic_write(target, self.path.read_bytes())
+            atomic_write(target, read_regular(self.path, MAX_FILE_BYTES))
         self._last_backup = now
         for old in self.backups()[BACKUPS_KEPT:]:
             try:

@@ -212,7 +212,12 @@ class RoomApp(CrashHooks, MeetingHost, TranslatedBindings, App[None]):
 
         def answer(restore: bool | None) -> None:
             if restore:
-                kept = self.archive.restore_backup(meeting_id, error.backup)
+                try:
+                    kept = self.archive.restore_backup(meeting_id, error.backup)
+                except (OSError, ValueError) as failed:  # the backup went bad or away since it was offered
+                    self.notify(_("Cannot restore {backup}: {reason}", backup=error.backup.name,
+                                  reason=getattr(failed, "strerror", None) or str(failed)), severity="error")
+                    return
                 self.notify(_("Restored {backup}. The unreadable file was kept as {kept}.", backup=error.backup.name,
                               kept=kept.name), timeout=15, brief=False)
                 self.open_meeting(meeting_id)

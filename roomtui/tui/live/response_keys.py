@@ -11,9 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from roomtui.domain.answering import departments as departments_of
-from roomtui.domain.answering import department_head, floor_person
-from roomtui.domain.model import Meeting, Role, Satisfaction
-from roomtui.domain.speaking import current_speaker
+from roomtui.domain.answering import department_head, floor_person, raiser_choices
+from roomtui.domain.model import Meeting, MeetingStatus, Raiser, Satisfaction
 from roomtui.i18n import _
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.live.response_form import ResponseForm
@@ -23,6 +22,18 @@ def response_label(meeting: Meeting, response) -> str:
     """'#4 Cars block the fire lane → County Public Security Bureau': names the issue it answers."""
     issue = meeting.issue(response.issue_id)
     return f"#{response.issue_id} {issue.title if issue else ''} → {response.department}"
+
+
+def raiser_text(meeting: Meeting, issue) -> str:
+    """How the list of issues says who raised one: 'raised by 王建华', '… (not confirmed)', 'raised'."""
+    person = meeting.participant(issue.raised_by)
+    if issue.raiser is Raiser.UNCONFIRMED and person is not None:
+        return _("raised: {name}? (not confirmed)", name=person.name)
+    if issue.raiser is Raiser.PERSON and person is not None:
+        return _("raised by {name}", name=person.name)
+    if issue.raiser is Raiser.GROUP:
+        return _("raised for the investigation group")
+    return _("raised")
 
 
 class ResponseKeys:
@@ -54,31 +65,37 @@ class ResponseKeys:
         ], submit))
 
     def action_raise_report_issue(self) -> None:
-        if self.meeting.current_item is None:
+        """Raise an issue of the research report, then say who raised it (the speaker is offered
+        first, never credited without the secretary's Enter). An issue already raised, also in a
+        closed meeting, is offered too: picking it corrects who raised it."""
+        meeting = self.meeting
+        closed = meeting.status is MeetingStatus.CLOSED
+        if meeting.current_item is None and not closed:
             self.app.notify(_("Start the meeting first (→)."), severity="warning")
             return
         choices = []
-        for issue in self.meeting.issues:
+        for issue in meeting.issues:
+            if closed and issue.raised_at is None:
+                continue
             label = f"#{issue.id} {issue.title}"
             if issue.location:
                 label += f" · {issue.location}"
             if issue.expected_department:
                 label += f" → {issue.expected_department}"
             if issue.raised_at is not None:
-                label += " · " + _("raised")
+                label += " · " + raiser_text(meeting, issue)
             choices.append((label, issue.id))
-        speaker = current_speaker(self.meeting)
-        author = self.meeting.participant(speaker.participant_id) if speaker else None
-        raised_by = author.id if author and author.role in (Role.MEMBER, Role.RESIDENT) else None
+        if not choices:
+            self.app.notify(_("No issue was raised in this meeting."), severity="warning")
+            return
 
         def picked(issue_id: int | None) -> None:
-            if issue_id is None:
-                return
-            if self.app.act(_("Raise issue #{id}", id=issue_id), lambda c: c.raise_issue(issue_id, raised_by=raised_by)):
-                self.issues.select_key(f"i{issue_id}")
-                self._say_if_nobody_answers(issue_id)
+            issue = self.meeting.issue(issue_id)
+            if issue is not None:
+                self._ask_raiser(issue)
 
-        self.app.push_screen(PickerDialog(_("Raise an issue of the research report"), choices,
+        self.app.push_screen(PickerDialog(_("Raise an issue of the research report") if not closed
+                                          else _("Who raised which issue?"), choices,
                                           placeholder=_("part of a title, place or department")), picked)
 
     def _say_if_nobody_answers(self, issue_id: int) -> None:
@@ -90,6 +107,44 @@ class ResponseKeys:
         self.app.notify(_("Nobody of {department} takes part in this meeting, so no answer was queued. Add its "
                           "head under Participants (F2), or record the response with r when it comes.",
                           department=issue.expected_department), severity="warning", timeout=10)
+
+    def _ask_raiser(self, issue) -> None:
+        """Who raised ``issue``: the likeliest first (Enter takes it), every other answer listed."""
+        meeting = self.meeting
+        labels = {
+            "speaker": lambda person: _("{name} (has the floor)", name=person.name),
+            "current": lambda person: (_("{name} (credited, not confirmed)", name=person.name)
+                                       if issue.raiser is Raiser.UNCONFIRMED else _("{name} (credited now)", name=person.name)),
+            "person": lambda person: " · ".join(filter(None, (person.name, person.role.label, person.affiliation))),
+        }
+        choices = []
+        for kind, raiser, person_id in raiser_choices(meeting, issue):
+            if kind == "group":
+                label = _("the report's investigation group: {group}", group=issue.proposer)
+            elif kind == "nobody":
+                label = _("nobody named (not credited to anyone)")
+            else:
+                label = labels[kind](meeting.participant(person_id))
+            choices.append((label, (raiser.value, person_id)))
+        first_time = issue.raised_at is None
+
+        def chosen(value) -> None:
+            if value is None:
+                return
+            raiser, person_id = value
+            if first_time:
+                done = self.app.act(_("Raise issue #{id}", id=issue.id),
+                                    lambda c: c.raise_issue(issue.id, raised_by=person_id, raiser=raiser))
+            else:
+                done = self.app.act(_("Who raised issue #{id}", id=issue.id),
+                                    lambda c: c.set_raiser(issue.id, person_id, raiser))
+            if done:
+                self.issues.select_key(f"i{issue.id}")
+                if first_time:
+                    self._say_if_nobody_answers(issue.id)
+
+        self.app.push_screen(PickerDialog(_("Who raised #{id} {title}?", id=issue.id, title=issue.title), choices,
+                                          placeholder=_("part of a name")), chosen)
 
     def action_record_response(self) -> None:
         if not self.meeting.issues:

@@ -184,7 +184,7 @@ class RoomViewApp(TranslatedBindings, App[None]):
         side = screen.query_one("#room-answering", Static)
         side.display = answering is not None
         side.update(answering or "")
-        screen.query_one("#room-next", Static).update(next_text(meeting))
+        screen.query_one("#room-next", Static).update(next_text(meeting, now))
         latest = latest_response_text(meeting)
         latest_widget = screen.query_one("#room-latest", Static)
         latest_widget.display = latest is not None and answering is None

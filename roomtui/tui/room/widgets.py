@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from roomtui.domain.model import Meeting, MeetingStatus, Satisfaction, SpeakerEntry, SpeakerKind
+from roomtui.domain.planning import item_number, top_level_count
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
 from roomtui.domain.stats import format_seconds, item_minutes_used
 from roomtui.handout.distance import room_sentence
@@ -50,14 +51,22 @@ def person_text(meeting: Meeting, participant_id: int, *, bold: bool = True) -> 
 
 
 def turn_text(meeting: Meeting, entry: SpeakerEntry) -> Text:
-    """The kind of turn, and the issue a department answers."""
+    """The kind of turn; for a department's answer, the issue it answers (which says the kind:
+    "answer to #6 ...", not "answer · answer to #6 ...")."""
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(entry.kind.label_in(meeting.language),
-                style="bold" if entry.kind is SpeakerKind.POINT_OF_ORDER else "")
     issue = meeting.issue(entry.issue_id)
     if issue is not None:
-        line.append(" · " + _("answer to #{id} {title}", id=issue.id, title=issue.title))
+        line.append(_("answer to #{id} {title}", id=issue.id, title=issue.title))
+        return line
+    line.append(entry.kind.label_in(meeting.language),
+                style="bold" if entry.kind is SpeakerKind.POINT_OF_ORDER else "")
     return line
+
+
+def resumes_text(entry: SpeakerEntry, now: datetime) -> Text:
+    """The speaker a point of order interrupted, owed the rest of the time."""
+    return Text(_("resumes after the point of order · {left} left", left=format_seconds(entry.remaining_seconds(now))),
+                no_wrap=True, overflow="ellipsis")
 
 
 def item_text(meeting: Meeting, now: datetime) -> Text:
@@ -70,8 +79,8 @@ def item_text(meeting: Meeting, now: datetime) -> Text:
     if item is None:
         line.append(_("The meeting has not started."), style="bold")
         return line
-    line.append(_("item {n}/{total} {title}", n=meeting.agenda.index(item) + 1, total=len(meeting.agenda),
-                  title=item.title), style="bold")
+    line.append(_("item {n}/{total} {title}", n=item_number(meeting, item), total=top_level_count(meeting),
+                  title=item.title), style="bold")  # numbered as the live screen and the minutes number it
     used = int(item_minutes_used(item, now))
     line.append(" · " + _("planned {minutes} min", minutes=item.planned_minutes))
     over = item.planned_minutes and used > item.planned_minutes
@@ -91,13 +100,14 @@ def title_text(meeting: Meeting) -> Text:
 
 
 def waiting(meeting: Meeting) -> list[SpeakerEntry]:
+    """Who gets the floor next, in order (the domain's rule: SpeakingOrder.up_next)."""
     item = meeting.current_item
     if item is None or meeting.status is not MeetingStatus.LIVE:
         return []
-    return SpeakingOrder(meeting, item.id).waiting
+    return SpeakingOrder(meeting, item.id).up_next()
 
 
-def next_text(meeting: Meeting) -> Text:
+def next_text(meeting: Meeting, now: datetime) -> Text:
     """The next three speakers, numbered, with their kind of turn and limit."""
     text = Text()
     text.append(_("Next speakers") + "\n", style="bold underline")
@@ -109,6 +119,10 @@ def next_text(meeting: Meeting) -> Text:
         text.append(f"{number} ")
         text.append_text(person_text(meeting, entry.participant_id))
         text.append("\n  ")
+        if entry.interrupted:
+            text.append_text(resumes_text(entry, now))
+            text.append("\n")
+            continue
         text.append_text(turn_text(meeting, entry))
         text.append(" · " + format_seconds(entry.limit_seconds) + "\n")
     if len(queue) > NEXT_SHOWN:
@@ -189,7 +203,7 @@ class Floor(Vertical):
     def show(self, meeting: Meeting, now: datetime) -> None:
         entry = current_speaker(meeting)
         if entry is None:
-            self._show_next(meeting)
+            self._show_next(meeting, now)
             return
         remaining = entry.remaining_seconds(now)
         self._state(state_class(remaining), "-paused" if entry.paused else "")
@@ -202,14 +216,18 @@ class Floor(Vertical):
         self._put(person_text(meeting, entry.participant_id), turn_text(meeting, entry), clock_text(remaining),
                   status)
 
-    def _show_next(self, meeting: Meeting) -> None:
+    def _show_next(self, meeting: Meeting, now: datetime) -> None:
         """Between speakers (the compact layout shows this instead of the agenda)."""
         self._state("-idle")
         queue = waiting(meeting)
         if queue:
+            first = queue[0]
             speaker = Text(_("Next: "), no_wrap=True, overflow="ellipsis")
-            speaker.append_text(person_text(meeting, queue[0].participant_id))
-            self._put(speaker, turn_text(meeting, queue[0]), format_seconds(queue[0].limit_seconds), "")
+            speaker.append_text(person_text(meeting, first.participant_id))
+            if first.interrupted:
+                self._put(speaker, resumes_text(first, now), clock_text(first.remaining_seconds(now)), "")
+            else:
+                self._put(speaker, turn_text(meeting, first), format_seconds(first.limit_seconds), "")
         else:
             self._put(Text(_("Nobody has the floor."), style="bold"), "", "", "")
 

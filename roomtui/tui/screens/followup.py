@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from roomtui.domain.copies import copies_notice
 from roomtui.domain.followup import (
     Filter,
     MeetingFollowUp,
@@ -189,9 +190,11 @@ class FollowUpScreen(TranslatedBindings, Screen):
 
     def _show_damaged(self) -> None:
         widget = self.query_one("#followup-damaged", Static)
-        widget.display = bool(self._damaged)
-        widget.update(Text("\n".join(_("Cannot read {file}: {reason}. The other meetings are listed.", file=name,
-                                       reason=reason) for name, reason in self._damaged)))
+        lines = [_("Cannot read {file}: {reason}. The other meetings are listed.", file=name, reason=reason)
+                 for name, reason in self._damaged]
+        lines += [copies_notice(copies) for copies in (self.register.copies if self.register else ())]
+        widget.display = bool(lines)
+        widget.update(Text("\n".join(lines)))
 
     def _show_unlinked(self) -> None:
         """Report-back links that came in through an import: shown, never followed until confirmed."""
@@ -239,9 +242,12 @@ class FollowUpScreen(TranslatedBindings, Screen):
         if entry.co_units:
             head += " · " + _("co-units: {units}", units=", ".join(entry.co_units))
         lines = [head]
+        if entry.deliverable:  # a narrow terminal cuts its column: the line under the table says it whole
+            lines.append("  " + _("Deliverable: {text}", text=entry.deliverable))
         for item in entry.history[-5:]:
             grade = f" {item.grade.label}" if item.grade else ""
-            origin = " " + _("(report-back {source})", source=item.source) if item.source else ""
+            origin = (" " + _("(report-back at {meeting})", meeting=self.register.source_name(item.source))
+                      if item.source else "")
             lines.append(f"  {item.at:%Y-%m-%d}{grade} {item.note}{origin}".rstrip())
         if not entry.history:
             lines.append("  " + _("no follow-up recorded yet"))
@@ -387,7 +393,7 @@ class FollowUpScreen(TranslatedBindings, Screen):
         stamp = self.today.isoformat()
         for public in (True, False):
             doc = build_register_document(self._shown, self.today, language=language(), public=public,
-                                          damaged=self._damaged)
+                                          damaged=self._damaged, copies=self.register.copies if self.register else ())
             variant = "public" if public else "internal"
             for suffix, data in (("csv", render_register_csv(doc)),
                                  ("html", render_register_html(doc).encode("utf-8"))):

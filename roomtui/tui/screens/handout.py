@@ -30,6 +30,7 @@ from roomtui.handout.distance import table_sentence
 from roomtui.handout.layout import Purpose
 from roomtui.handout.qr import DEFAULT_MAX_VERSION, clamp_version
 from roomtui.handout.render import RenderMode
+from roomtui.domain.answering import numbered_responses
 from roomtui.handout.text import handout_document, response_document
 from roomtui.i18n import N_, NP_, _
 from roomtui.tui.acting import MeetingHost
@@ -182,10 +183,10 @@ class HandoutScreen(TranslatedBindings, Screen):
     # -- one response --------------------------------------------------------------------
     def _response_options(self) -> list[Option]:
         options = []
-        for response in self.meeting.responses:
+        for number, response in numbered_responses(self.meeting):  # the number `--response N` takes
             issue = self.meeting.issue(response.issue_id)
             title = f"#{issue.id} {issue.title}" if issue else f"#{response.issue_id}"
-            label = Content(f"{title}\n  {response.department}: {response.disposition.label}")  # not markup
+            label = Content(f"{number}. {title}\n  {response.department}: {response.disposition.label}")  # not markup
             options.append(Option(label, id=f"response-{response.id}"))
         return options
 

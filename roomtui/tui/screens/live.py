@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
-from roomtui.domain.model import MeetingStatus, SpeakerKind
+from roomtui.domain.model import MeetingStatus
 from roomtui.domain.speaking import current_speaker
 from roomtui.domain.timeline import another_day_notice
 from roomtui.i18n import N_, NP_, _

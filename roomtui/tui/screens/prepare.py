@@ -37,6 +37,7 @@ __all__ = ["PrepareScreen", "TABS", "WEEKDAYS"]
 
 class PrepareScreen(MeetingScreen):
     VIEW = "prepare"  # F2-F5 (app.check_action): the key of the view on screen is not offered
+    FOOTER_AFTER_VIEWS = frozenset({"prepare.papers"})  # printed once, the day before: F6/F7 come first
     READ_ONLY_ACTIONS = frozenset({"tab", "papers"})  # the rest (going live) answer "read-only" there (app.py)
     DEFAULT_CSS = """
     PrepareScreen #prepare-tabs { height: 1fr; }

@@ -193,20 +193,18 @@ class Countdown(Vertical):
             self._show(Text(_("The meeting has not started."), style="bold"), "", "0:00", "",
                        _("→ starts the first agenda item"))
             return
-        order = SpeakingOrder(meeting, meeting.current_item.id)
-        waiting = order.waiting
-        suspended = order.interrupted
-        if suspended is not None and not (waiting and waiting[0].kind is SpeakerKind.POINT_OF_ORDER):
-            speaker = Text(_("Next: "), no_wrap=True, overflow="ellipsis")
-            speaker.append_text(speaker_line(meeting, suspended))
-            self._show(speaker, Text(_("resumes after the point of order"), style="yellow", no_wrap=True),
-                       clock_text(suspended.remaining_seconds(self.app.clock.now())), "", _("n gives the floor"))
-            return
-        if not waiting:
+        following = SpeakingOrder(meeting, meeting.current_item.id).up_next()  # the room view's list too
+        if not following:
             self._show(Text(_("Nobody has the floor."), style="bold"), "", "0:00", "",
                        _("a adds a speaker · b a booked one · o a point of order"))
             return
-        first = waiting[0]
+        first = following[0]
+        if first.interrupted:
+            speaker = Text(_("Next: "), no_wrap=True, overflow="ellipsis")
+            speaker.append_text(speaker_line(meeting, first))
+            self._show(speaker, Text(_("resumes after the point of order"), style="yellow", no_wrap=True),
+                       clock_text(first.remaining_seconds(self.app.clock.now())), "", _("n gives the floor"))
+            return
         speaker = Text(_("Next: "), no_wrap=True, overflow="ellipsis")
         speaker.append_text(speaker_line(meeting, first))
         self._show(speaker, kind_line(meeting, first), format_seconds(first.limit_seconds), "",

@@ -27,6 +27,8 @@ COMPACT_BELOW = 100  # columns: narrower terminals get the compact key style (on
 
 
 LAST = ("app.quit", "app.palette")  # always at hand (ctrl+q, ctrl+p): shown only where room is left
+# A screen's FOOTER_AFTER_VIEWS (binding ids): its keys of the day before, shown after the app's
+# (views, undo), so a narrow footer keeps F6/F7 and drops those (F1 and the palette still list them).
 
 
 @runtime_checkable
@@ -88,7 +90,8 @@ class FittingFooter(Footer):
             order = [key for key in dict.fromkeys(self.screen.footer_keys()) if key in by_id]
         else:  # the screen's own keys, then the app's (views, undo), then quitting and the palette
             own = [key for key, (binding, _e, _t) in by_id.items() if binding.show]
-            order = sorted(own, key=lambda key: (key in LAST, key.startswith("app.")))
+            late = getattr(type(self.screen), "FOOTER_AFTER_VIEWS", frozenset())
+            order = sorted(own, key=lambda key: (key in LAST, key in late, key.startswith("app.")))
         compact = width < COMPACT_BELOW
         room = width - 1
         if help_key is not None:

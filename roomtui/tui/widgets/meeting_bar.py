@@ -14,8 +14,10 @@ from roomtui.tui.widgets.phone_badge import badge
 
 def read_only_text(session) -> str:
     """'read-only: roomtui process 4242 on laptop': the bar of a read-only window, and its answer to any action key."""
-    pid, _space, host = (session.held_by or "").partition(" ")
-    if not pid:
+    if not session.held_by:  # nobody holds it: the folder cannot hold a lock (read-only, a full disk)
+        return _("read-only: this data folder cannot hold a lock")
+    pid, _space, host = session.held_by.partition(" ")
+    if not pid or pid == "?":
         who = _("another roomtui")
     elif host:
         who = _("roomtui process {pid} on {host}", pid=pid, host=host)

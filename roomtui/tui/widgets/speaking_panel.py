@@ -39,12 +39,15 @@ def entry_label(meeting: Meeting, entry: SpeakerEntry) -> Text:
     return line
 
 
-def interrupted_label(meeting: Meeting, entry: SpeakerEntry, now: datetime) -> Text:
-    """The speaker a point of order interrupted: he is owed the floor back, with the time he had left."""
+def interrupted_label(meeting: Meeting, entry: SpeakerEntry, now: datetime, *, next_up: bool = True) -> Text:
+    """The speaker a point of order interrupted: he is owed the floor back, with the time he had left;
+    ``next_up`` False while another point of order still comes first (SpeakingOrder.up_next)."""
     person = meeting.participant(entry.participant_id)
+    name, left = person.name if person else "?", format_seconds(entry.remaining_seconds(now))
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append("⏸ " + _("interrupted: {name}, {left} left, resumes next (n)", name=person.name if person else "?",
-                          left=format_seconds(entry.remaining_seconds(now))), style="bold yellow")
+    line.append("⏸ " + (_("interrupted: {name}, {left} left, resumes next (n)", name=name, left=left) if next_up
+                         else _("interrupted: {name}, {left} left, resumes after the point of order", name=name,
+                                left=left)), style="bold yellow")
     return line
 
 
@@ -191,7 +194,7 @@ class SpeakingPanel(Vertical):
         suspended = order.interrupted
         if suspended is not None:
             head.append("\n")
-            head.append_text(interrupted_label(meeting, suspended, now))
+            head.append_text(interrupted_label(meeting, suspended, now, next_up=order.up_next()[0] is suspended))
         self._update("sp-head", head)
         self._show_queue(meeting, waiting)
         finished = order.finished
