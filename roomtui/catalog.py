@@ -61,6 +61,7 @@ def record_entries():
     from roomtui.domain import model, templates
     from roomtui.handout import text as handout_text
     from roomtui.minutes import labels, register_labels
+    from roomtui.share import room_page
 
     for choice, english in model._LABELS.items():
         yield "enum", f"{type(choice).__name__}.{choice.value}", english, "roomtui/domain/model.py"
@@ -69,7 +70,8 @@ def record_entries():
             yield "agenda", title, title, "roomtui/domain/templates.py"
     for table, module, english in (("minutes", "minutes/labels.py", labels.LABELS.english),
                                    ("register", "minutes/register_labels.py", register_labels.REGISTER_LABELS.english),
-                                   ("handout", "handout/text.py", handout_text._LABELS.english)):
+                                   ("handout", "handout/text.py", handout_text._LABELS.english),
+                                   ("phone", "share/room_page.py", room_page.LABELS.english)):
         for key, text in english.items():
             yield table, key, text, f"roomtui/{module}"
 

@@ -60,6 +60,7 @@ GOALS = {
     "scale: first screen, 1,000 meetings": 1.2,
     "scale: live key, 50 speakers": 1.3,
     "scale: live key, 500 speakers": 1.3,
+    "live key n, 100 phones following, 60 voting": 1.3,
 }
 PLAN_ITEMS, PLAN_ANCHOR_ITEMS, PLAN_SECONDS = 5000, 250, 2.0
 
@@ -294,6 +295,91 @@ async def live_keys(root: Path, configs: list[tuple[int, int]], rounds: int, pre
         for index, (speakers, issues) in enumerate(configs):
             samples[index] += await live_key(root / f"{round_}-{index}", speakers, issues, presses)
     return samples
+
+
+async def live_key_phones(root: Path, phones: bool, presses: int) -> list[float]:
+    """Press n (as live_key, 5 speakers / 10 issues) while, if ``phones``, 100 phones reload the live
+    frame every second and 60 signed-in phones change their vote all in the same second, again and
+    again: the share's threads and the phones' grouped writes compete with the secretary's key."""
+    import threading
+    from types import SimpleNamespace
+
+    from room_helpers_phones import Phone
+    from roomtui.domain import Disposition, FrozenClock, SpeakerKind
+    from roomtui.share import Sharing
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+    from roomtui.tui.phones import PhonesOnline
+
+    archive = Archive(root)
+    meeting_id = archive.create(crowded_meeting(5, 10))
+    app = RoomApp(archive, meeting_id=meeting_id, view="live", clock=FrozenClock(START))
+    samples: list[float] = []
+    stop = threading.Event()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        threads = []
+        if phones:
+            app.act("answer", lambda c: c.record_response(1, "Housing Bureau", Disposition.STEP_BY_STEP, plan="survey",
+                                                          milestones="May", target_date="2027-01-01"), quiet=True)
+            rating = app.act("rate", lambda c: c.open_rating(c.meeting.responses[0].id), quiet=True).result
+            online = PhonesOnline(app)
+            sharing = Sharing(app.session.meeting, "127.0.0.1", port=0, room=online.door).start()
+            online.begin(sharing)
+            room = SimpleNamespace(url=sharing.url, meeting_id=meeting_id)
+            voters = [Phone(room, f"127.0.30.{n + 1}") for n in range(60)]
+            followers = [Phone(room, f"127.0.31.{n + 1}") for n in range(100)]
+
+            def sign_in(number: int) -> None:
+                voters[number].get()
+                voters[number].post("sign-in", {"name": f"Voter {number}"})
+                voters[number].get()
+
+            await asyncio.gather(*(asyncio.to_thread(sign_in, n) for n in range(60)))
+            for follower in followers:
+                await asyncio.to_thread(follower.get)
+
+            def follow(phone) -> None:
+                while not stop.wait(1.0):
+                    phone.get("room/live")
+
+            def vote(phone, number: int) -> None:
+                step = 0
+                while not stop.is_set():
+                    second = time.time()
+                    phone.post("vote", {"r": str(rating.id), "c": ("satisfied", "dissatisfied")[(number + step) % 2]})
+                    step += 1
+                    stop.wait(max(0.0, 2.0 - (time.time() - second)))  # within the per-phone rate limit
+
+            threads = [threading.Thread(target=follow, args=(p,), daemon=True) for p in followers]
+            threads += [threading.Thread(target=vote, args=(p, n), daemon=True) for n, p in enumerate(voters)]
+            for thread in threads:
+                thread.start()
+            await asyncio.sleep(1.0)
+        for number in range(presses + 2):
+            started = time.perf_counter()
+            await pilot.press("n")
+            await pilot.pause()
+            if number >= 2:
+                samples.append(time.perf_counter() - started)
+            app.act("queue again", lambda c: c.speaking_order().add(1 + number % 5, SpeakerKind.IMPROMPTU, c.now()),
+                    quiet=True)
+            await pilot.pause()
+            await asyncio.sleep(0.1)
+        stop.set()
+        for thread in threads:
+            await asyncio.to_thread(thread.join, 10)
+        if phones:
+            online.stop()
+    return samples
+
+
+async def phones_keys(root: Path, rounds: int, presses: int) -> tuple[list[float], list[float]]:
+    calm, busy = [], []
+    for round_ in range(rounds):
+        calm += await live_key_phones(root / f"calm-{round_}", False, presses)
+        busy += await live_key_phones(root / f"busy-{round_}", True, presses)
+    return busy, calm
 
 
 # -- dialogs ------------------------------------------------------------------------------------
@@ -645,11 +731,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples")
     parser.add_argument("--only", action="append", default=[],
-                        help="screen, save, key, dialog, memory, plan, scale, room, exports, share, register "
-                             "(repeatable)")
+                        help="screen, save, key, dialog, memory, plan, scale, room, exports, share, register, "
+                             "phones (repeatable)")
     args = parser.parse_args()
     parts = set(args.only) or {"screen", "save", "key", "dialog", "memory", "plan", "scale", "room", "exports",
-                               "share", "register"}
+                               "share", "register", "phones"}
     runs = 3 if args.quick else 7
     report = Report()
     # As on a secretary's laptop, modules load from their compiled bytecode: a shell that sets
@@ -721,6 +807,10 @@ def main() -> int:
             if "scale" in parts:
                 report.ratio("scale: live key, 50 speakers", by_config[(50, 10)], by_config[(5, 10)])
                 report.ratio("scale: live key, 500 speakers", by_config[(500, 10)], by_config[(5, 10)])
+
+        if "phones" in parts:
+            busy, calm = asyncio.run(phones_keys(root / "phones", 2, 8 if args.quick else 16))
+            report.ratio("live key n, 100 phones following, 60 voting", busy, calm)
 
         if "dialog" in parts:
             ours, anchor = asyncio.run(dialogs(root / "dialog", 2, 6 if args.quick else 12))

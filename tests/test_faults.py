@@ -11,6 +11,7 @@ import pytest
 from roomtui.domain.codec import meeting_to_data
 from roomtui.store import Archive, BadMeetingFile
 from roomtui.store import storage as storage_module
+from roomtui.store.meeting_file import SCHEMA
 from roomtui.tui.app import RoomApp
 from roomtui.tui.dialogs import ConfirmDialog
 
@@ -23,7 +24,7 @@ def damage(kind: str, path) -> bytes:
         "not JSON": b"\x89PNG\r\n\x1a\n binary junk",
         "another program's JSON": json.dumps({"users": [{"name": "x"}]}).encode(),
         "a JSON list": b"[1, 2, 3]",
-        "a newer schema": good.replace(b'"schema":2', b'"schema":7'),
+        "a newer schema": good.replace(b'"schema":%d' % SCHEMA, b'"schema":7'),
         "no meeting details": json.dumps({"meta": {"1": {"schema": 1, "format": "roomtui-meeting"}}}).encode(),
         "wrong field types": good.replace(b'"planned_minutes":165', b'"planned_minutes":"lots"'),
     }[kind]

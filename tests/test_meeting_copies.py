@@ -60,7 +60,7 @@ def test_an_old_meeting_file_opens_migrated_and_saves_in_the_new_schema(tmp_path
                else None)
     session.close()
     text = (archive.meetings_dir / "2019-11-22-a1b2c3.json").read_text(encoding="utf-8")
-    assert '"schema":2' in text and '"raiser":"unconfirmed"' in text
+    assert '"schema":3' in text and '"raiser":"unconfirmed"' in text
 
 
 def test_three_imports_of_one_export_count_its_commitments_once(tmp_path):

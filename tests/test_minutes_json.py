@@ -50,7 +50,7 @@ def test_document_shape():
     text = render_json(played("zh"), public=False)
     doc = json.loads(text)
     assert set(doc) == {"format", "schema", "meeting"}
-    assert doc["format"] == FORMAT and doc["schema"] == SCHEMA == 2
+    assert doc["format"] == FORMAT and doc["schema"] == SCHEMA == 3
     assert "通江县" in text  # ensure_ascii=False: Chinese stays readable
     assert text == json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
     public = json.loads(render_json(played("zh"), public=True))

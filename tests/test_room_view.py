@@ -121,6 +121,15 @@ async def test_the_room_view_follows_every_change_after_one_poll(tmp_path):
         session.do("stop", lambda c: c.speaking_order().stop(c.now()))
         text = await poll()
         assert shape(app) == "-between" and "Latest response" in text and "#4 Cars block" in text
+        # phones rate it: the projector shows the tally as it grows (counts only)
+        response_id = session.meeting.responses[-1].id
+        rating = session.do("rate", lambda c: c.open_rating(response_id))
+        session.do("phones", lambda c: [c.claim(f"{n:02d}" * 8, name=f"Resident {n}") for n in range(3)]
+                   + [c.vote(f"{n:02d}" * 8, rating.id, choice)
+                      for n, choice in enumerate(("satisfied", "dissatisfied", "dissatisfied"))])
+        text = await poll()
+        assert squeeze("rating: 1 satisfied · 0 basically satisfied · 2 dissatisfied · voting") in shown(app, "#room-latest")
+        assert "Resident" not in text
 
         # the meeting ends: the hand-out codes, which read back as the hand-out
         session.do("close", lambda c: c.close_meeting())

@@ -43,9 +43,11 @@ def sharing(demo):
         yield share
 
 
-def get(url: str, method: str = "GET") -> tuple[int, dict, bytes]:
+def get(url: str, method: str = "GET", source: str | None = None) -> tuple[int, dict, bytes]:
+    """One request; ``source`` is the client's own loopback address (127.x.y.z: another phone)."""
     parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10,
+                                            source_address=(source, 0) if source else None)
     try:
         connection.request(method, parts.path)
         answer = connection.getresponse()
@@ -143,9 +145,9 @@ def test_sixty_phones_five_times_each_all_served_identically(sharing):
     expected = get(sharing.url)[2]
     start = threading.Barrier(60)
 
-    def phone(_: int) -> list[tuple[int, bytes]]:
+    def phone(number: int) -> list[tuple[int, bytes]]:  # each phone has its own address, as on Wi-Fi
         start.wait()
-        return [get(sharing.url)[::2] for _ in range(5)]
+        return [get(sharing.url, source=f"127.0.1.{number + 1}")[::2] for _ in range(5)]
 
     with ThreadPoolExecutor(max_workers=60) as pool:
         answers = [a for batch in pool.map(phone, range(60)) for a in batch]
@@ -275,3 +277,92 @@ def test_past_the_connection_cap_one_more_is_told_to_retry(demo):
                 break
         else:
             pytest.fail("the server never served again after the held connections closed")
+
+
+# -- one client cannot close the share for the room ------------------------------------------
+def test_one_address_holding_130_connections_leaves_the_room_served(sharing):
+    """A laptop in the room holds 130 keep-alive connections and sends a tiny request on each
+    every second (faster than the 2 s head limit of this share); other phones get the page every time."""
+    port = sharing.server.port
+    request = f"HEAD {token_path(sharing)} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+    held: list[socket.socket] = []
+    refused = 0
+    for _ in range(130):
+        sock = socket.create_connection(("127.0.0.1", port), timeout=10, source_address=("127.0.0.1", 0))
+        sock.sendall(request)
+        answer = sock.recv(4096)
+        if status_of(answer) == 503:
+            refused += 1
+            sock.close()
+        else:
+            held.append(sock)
+    stop = threading.Event()
+
+    def keep_busy() -> None:
+        while not stop.wait(1.0):
+            for sock in list(held):
+                try:
+                    sock.sendall(request)
+                    sock.recv(4096)
+                except OSError:
+                    held.remove(sock)
+                    sock.close()
+                    try:  # reconnect at once, as an attacker would
+                        again = socket.create_connection(("127.0.0.1", port), timeout=10)
+                        held.append(again)
+                    except OSError:
+                        pass
+
+    attacker = threading.Thread(target=keep_busy)
+    attacker.start()
+    try:
+        served = []
+        for number in range(40):
+            served.append(get(sharing.url, source=f"127.0.2.{number % 4 + 1}")[0])
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        attacker.join(30)
+        for sock in held:
+            sock.close()
+    assert served == [200] * 40
+    assert refused >= 130 - sharing.server.limits.max_per_address  # the rest were told to retry
+
+
+def test_a_connection_asking_forever_is_closed_after_max_requests(demo):
+    archive, meeting_id = demo
+    with Sharing(archive.load(meeting_id), "127.0.0.1", port=0, limits=Limits(max_requests=5)) as share:
+        request = f"HEAD {token_path(share)} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+        answer = raw_request(share.server.port, request * 8)
+        assert answer.count(b"HTTP/1.1 200") == 5
+        assert answer.count(b"Connection: close") == 1
+
+
+def test_dripping_does_not_move_the_head_deadline(demo):
+    """A head sent one byte every 0.3 s (so every read succeeds) is dropped at the limit all the same."""
+    archive, meeting_id = demo
+    with Sharing(archive.load(meeting_id), "127.0.0.1", port=0, limits=Limits(request_timeout=1.5)) as share:
+        sock = socket.create_connection(("127.0.0.1", share.server.port), timeout=10)
+        started = time.monotonic()
+        for byte in f"GET {token_path(share)} HTTP/1.1\r\nX: {'a' * 40}".encode():
+            try:
+                sock.sendall(bytes([byte]))
+            except OSError:
+                break
+            if wait_closed(sock, 0.3):
+                break
+        sock.close()
+        assert time.monotonic() - started < 4
+
+
+def test_a_kept_alive_connection_is_closed_after_the_idle_limit(demo):
+    archive, meeting_id = demo
+    with Sharing(archive.load(meeting_id), "127.0.0.1", port=0,
+                 limits=Limits(request_timeout=20, idle_timeout=0.5)) as share:
+        sock = socket.create_connection(("127.0.0.1", share.server.port), timeout=10)
+        sock.sendall(f"HEAD {token_path(share)} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        assert status_of(sock.recv(4096)) == 200
+        started = time.monotonic()
+        assert wait_closed(sock, 10)
+        assert time.monotonic() - started < 5
+        sock.close()

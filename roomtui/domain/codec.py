@@ -250,7 +250,8 @@ class MeetingEncoder:
 
 
 _MEETING_FIELDS = tuple(f.name for f in dataclasses.fields(Meeting))
-_RECORD_LISTS = frozenset(("participants", "agenda", "speakers", "issues", "responses"))
+_RECORD_LISTS = frozenset(("participants", "agenda", "speakers", "issues", "responses", "sign_ins", "floor_requests",
+                           "ratings", "votes"))
 _FINGERPRINTS: dict[type, Any] = {}
 
 

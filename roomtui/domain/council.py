@@ -21,9 +21,11 @@ from roomtui.domain.model import (
     MeetingStatus,
     Participant,
     Role,
+    SignInState,
     SpeakerKind,
 )
 from roomtui.domain.problems import problem
+from roomtui.domain.room_verbs import RoomVerbs
 from roomtui.domain.speaking import SpeakingOrder
 from roomtui.domain.validation import (
     ValidationError,
@@ -45,7 +47,7 @@ def split_agreed_items(text: str) -> list[str]:
     return [item for item in items if item]
 
 
-class Council(IssueVerbs):
+class Council(IssueVerbs, RoomVerbs):
     """The secretary's verbs over one meeting."""
 
     def __init__(self, meeting: Meeting, clock: Clock | None = None) -> None:
@@ -126,6 +128,10 @@ class Council(IssueVerbs):
         if any(s.participant_id == participant_id and not s.waiting for s in self.meeting.speakers):
             raise ValidationError([problem("{name} has already spoken and stays in the record", name=person.name)])
         self.meeting.speakers = [s for s in self.meeting.speakers if s.participant_id != participant_id]
+        for entry in self.meeting.sign_ins:  # a phone's claim of the name stays, as a released one by name
+            if entry.participant_id == participant_id:
+                entry.participant_id, entry.name, entry.affiliation = None, person.name, person.affiliation
+                entry.state = SignInState.RELEASED
         self.meeting.participants.remove(person)
         return person
 

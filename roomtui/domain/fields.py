@@ -91,6 +91,14 @@ FIELD_LABELS: dict[str, str] = {
     "theme": N_("theme"),
     "title": N_("title"),
     "venue": N_("venue"),
+    "topic": N_("topic"),
+    "sign_ins": N_("sign-ins"),
+    "floor_requests": N_("requests to speak"),
+    "ratings": N_("ratings"),
+    "votes": N_("votes"),
+    "rating_roles": N_("roles that rate"),
+    "choice": N_("choice"),
+    "state": N_("state"),
 }
 
 

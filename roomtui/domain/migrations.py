@@ -4,7 +4,10 @@ One function per step, run in order on the plain data a file holds (the store's 
 and the JSON export carry the same meeting data), so that an old file opens with the meaning it
 had when it was written and is written back in the current schema by the next save.
 
-Schema 2 (this version):
+Schema 3 (this version): phones take part (sign-ins, requests to speak, ratings and votes, and
+the roles that rate). A meeting from before has none of those records.
+
+Schema 2:
 - ``issues[].raiser`` says whether ``raised_by`` was confirmed by the secretary. Before it, the
   research report's issues raised with `I` were credited to whoever had the floor without
   asking; those credits are kept as *unconfirmed* guesses (shown, offered, never printed as
@@ -19,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-SCHEMA = 2
+SCHEMA = 3
 
 
 def legacy_origin(data: dict[str, Any]) -> str:
@@ -52,7 +55,16 @@ def _to_2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-_STEPS = {1: _to_2}
+PHONE_LISTS = ("sign_ins", "floor_requests", "ratings", "votes")  # the records of schema 3
+
+
+def _to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Phones took part from schema 3 on: a meeting before it has none of their records (the
+    roles that rate take their default)."""
+    return {**data, **{name: [] for name in PHONE_LISTS}}
+
+
+_STEPS = {1: _to_2, 2: _to_3}
 
 
 def migrate(data: Any, schema: int) -> Any:

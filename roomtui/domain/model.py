@@ -104,6 +104,19 @@ class Satisfaction(_Choice):
     DISSATISFIED = "dissatisfied"
 
 
+class SignInState(_Choice):
+    CLAIMED = "claimed"  # a phone said "this is me"; the secretary has not looked yet
+    CONFIRMED = "confirmed"  # the secretary agreed: the person is present
+    RELEASED = "released"  # the secretary (or the phone) let the name go
+
+
+class RequestState(_Choice):
+    WAITING = "waiting"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+
+
 _LABELS: dict[_Choice, str] = {
     MeetingStatus.DRAFT: N_("draft"),
     MeetingStatus.LIVE: N_("live"),
@@ -143,6 +156,13 @@ _LABELS: dict[_Choice, str] = {
     Satisfaction.SATISFIED: N_("satisfied"),
     Satisfaction.BASICALLY: N_("basically satisfied"),
     Satisfaction.DISSATISFIED: N_("dissatisfied"),
+    SignInState.CLAIMED: N_("claimed"),
+    SignInState.CONFIRMED: N_("confirmed"),
+    SignInState.RELEASED: N_("released"),
+    RequestState.WAITING: N_("waiting"),
+    RequestState.ACCEPTED: N_("accepted"),
+    RequestState.DECLINED: N_("declined"),
+    RequestState.WITHDRAWN: N_("withdrawn"),
 }
 
 
@@ -321,6 +341,56 @@ class Response:
 
 
 @dataclass
+class SignIn:
+    """One phone's claim of a name (签到): a listed participant, or an unlisted resident typed on
+    the phone (``name`` and ``affiliation``; listed as a participant when the secretary confirms)."""
+
+    id: int
+    participant_id: int | None = None
+    name: str = ""  # unlisted only
+    affiliation: str = ""  # unlisted only
+    phone: str = ""  # private: a digest of the phone's own key, never shown or served
+    state: SignInState = SignInState.CLAIMED
+    at: datetime | None = None
+    decided_at: datetime | None = None
+
+
+@dataclass
+class FloorRequest:
+    """A signed-in phone asks to speak (申请发言), optionally on a topic; the secretary decides."""
+
+    id: int
+    sign_in_id: int
+    topic: str = ""
+    state: RequestState = RequestState.WAITING
+    at: datetime | None = None
+    decided_at: datetime | None = None
+    speaker_id: int | None = None  # the turn it became, once accepted
+
+
+@dataclass
+class Rating:
+    """The room's verdict on one response (满意度测评), open from ``opened_at`` until ``closed_at``."""
+
+    id: int
+    response_id: int
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+    roles: list[Role] = field(default_factory=list)  # who votes, as the meeting decided when it opened
+
+
+@dataclass
+class Vote:
+    """One signed-in name's vote on one rating; changed in place until the rating closes."""
+
+    id: int
+    rating_id: int
+    sign_in_id: int
+    choice: Satisfaction = Satisfaction.SATISFIED
+    at: datetime | None = None
+
+
+@dataclass
 class SpeakingLimits:
     """Default limits in seconds, per speaker kind and, for residents, per role (docs/architecture.md, "The meeting, in the code")."""
 
@@ -369,6 +439,12 @@ class Meeting:
     copy_to: str = ""
     created_at: datetime | None = None
     closed_at: datetime | None = None
+    # the room taking part from phones (roomtui.domain.room_verbs)
+    sign_ins: list[SignIn] = field(default_factory=list)
+    floor_requests: list[FloorRequest] = field(default_factory=list)
+    ratings: list[Rating] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
+    rating_roles: list[Role] = field(default_factory=lambda: [Role.RESIDENT, Role.MEMBER])
 
     # -- lookups the UI, the minutes and the rules all need --------------------------------
     def next_id(self, items: list) -> int:
@@ -393,9 +469,27 @@ class Meeting:
         return [r for r in self.responses if r.issue_id == issue_id]
 
     def issue_open(self, issue_id: int) -> bool:
-        """An issue stays open until it has a response its proposer did not reject:
-        a dissatisfied proposer reopens it (docs/architecture.md, "The meeting, in the code")."""
-        return all(r.satisfaction is Satisfaction.DISSATISFIED for r in self.responses_to(issue_id))
+        """An issue stays open until it has a response its proposer did not reject: a dissatisfied
+        proposer reopens it (docs/architecture.md, "The meeting, in the code"), and so does a room
+        whose closed rating is mostly 不满意."""
+        rejected = {r.response_id for r in self.ratings if r.closed_at is not None and self.room_rejected(r)}
+        return all(r.satisfaction is Satisfaction.DISSATISFIED or r.id in rejected
+                   for r in self.responses_to(issue_id))
+
+    def tally(self, rating: Rating) -> dict[Satisfaction, int]:
+        """Votes per choice, counting names whose sign-in still stands (never who voted how)."""
+        standing = {s.id for s in self.sign_ins if s.state is not SignInState.RELEASED}
+        counts = dict.fromkeys(Satisfaction, 0)
+        for vote in self.votes:
+            if vote.rating_id == rating.id and vote.sign_in_id in standing:
+                counts[vote.choice] += 1
+        return counts
+
+    def room_rejected(self, rating: Rating) -> bool:
+        """More than half of the votes are 不满意: the issue goes to follow-up as if its proposer
+        were dissatisfied."""
+        counts = self.tally(rating)
+        return counts[Satisfaction.DISSATISFIED] * 2 > sum(counts.values())
 
     @property
     def current_item(self) -> AgendaItem | None:

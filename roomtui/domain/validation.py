@@ -282,7 +282,8 @@ def nesting_problem(data: Any, limit: int = MAX_NESTING) -> str | None:
 
 
 # -- a whole meeting at once ---------------------------------------------------------------------
-_LISTS = ("participants", "agenda", "speakers", "issues", "responses")
+_LISTS = ("participants", "agenda", "speakers", "issues", "responses", "sign_ins", "floor_requests", "ratings",
+          "votes")
 
 
 def record_problems(meeting: Meeting, *, stored: bool = False) -> list[str]:
@@ -338,6 +339,15 @@ def record_problems(meeting: Meeting, *, stored: bool = False) -> list[str]:
     for i, response in enumerate(meeting.responses):
         check(f"meeting.responses[{i}].issue_id", response.issue_id, "issues")
     check("meeting.current_item_id", meeting.current_item_id, "agenda")
+    for i, entry in enumerate(meeting.sign_ins):
+        check(f"meeting.sign_ins[{i}].participant_id", entry.participant_id, "participants")
+    for i, request in enumerate(meeting.floor_requests):
+        check(f"meeting.floor_requests[{i}].sign_in_id", request.sign_in_id, "sign_ins")
+    for i, rating in enumerate(meeting.ratings):
+        check(f"meeting.ratings[{i}].response_id", rating.response_id, "responses")
+    for i, vote in enumerate(meeting.votes):
+        check(f"meeting.votes[{i}].rating_id", vote.rating_id, "ratings")
+        check(f"meeting.votes[{i}].sign_in_id", vote.sign_in_id, "sign_ins")
     if not stored:
         people: dict[tuple[str, str], int] = {}
         for i, person in enumerate(meeting.participants):

@@ -161,7 +161,7 @@ class _MinutesWriter:
                        for label, value in r.details]
             pairs = [(t["location"], r.location), (t["department"], r.department), (t["responder"], r.responder),
                      (t["disposition"], r.disposition), *details, (t["confirmed"], yes_no[r.confirmed]),
-                     (t["satisfaction"], r.satisfaction)]
+                     (t["satisfaction"], r.satisfaction), (t["room_rating"], r.room_rating)]
             if not m.public:
                 pairs += [(t["issue_note"], r.issue_note), (t["response_note"], r.note)]
             for label, value in pairs:

@@ -51,6 +51,8 @@ def blank_private(data: dict[str, Any]) -> dict[str, Any]:
         data[collection] = [{**row, **{n: "" for n in names if n in row}} for row in data.get(collection, [])]
     data["responses"] = [{**row, "commitments": [_blank_progress_notes(c) for c in row.get("commitments", [])]}
                          for row in data.get("responses", [])]
+    # who signed in from which phone, asked to speak and voted how: never public (the minutes give counts)
+    data.update(sign_ins=[], floor_requests=[], votes=[])
     return data
 
 

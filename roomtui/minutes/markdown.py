@@ -159,7 +159,7 @@ def _responses(m: Minutes) -> list[str]:
         out += ["", f"### {escape_inline(heading)} — {escape_inline(r.department)}", ""]
         pairs = [(t["location"], r.location), (t["department"], r.department), (t["responder"], r.responder),
                  (t["disposition"], r.disposition), *r.details, (t["confirmed"], yes_no[r.confirmed]),
-                 (t["satisfaction"], r.satisfaction)]
+                 (t["satisfaction"], r.satisfaction), (t["room_rating"], r.room_rating)]
         if not m.public:
             pairs += [(t["issue_note"], r.issue_note), (t["response_note"], r.note)]
         out += _fields(m, pairs)

@@ -21,6 +21,7 @@ from roomtui.domain.model import (
     MeetingStatus,
     Raiser,
     Role,
+    Satisfaction,
     SpeakerEntry,
 )
 from roomtui.domain.stats import format_seconds, speaking_stats
@@ -298,7 +299,24 @@ def _response(meeting: Meeting, response, language: str, labels: dict[str, str],
         satisfaction=enum_label(response.satisfaction, language) if response.satisfaction else "",
         issue_note=private(block(issue.note)) if issue else "",
         note=private(block(response.note)),
+        room_rating=room_rating(meeting, response.id, labels),
     )
+
+
+def room_rating(meeting: Meeting, response_id: int, labels: dict[str, str]) -> str:
+    """The room's verdict on a response in the minutes' words: counts, and what they decided."""
+    rating = next((r for r in meeting.ratings if r.response_id == response_id), None)
+    if rating is None:
+        return ""
+    counts = meeting.tally(rating)
+    text = labels["room_rating_counts"].format(
+        satisfied=counts[Satisfaction.SATISFIED], basically=counts[Satisfaction.BASICALLY],
+        dissatisfied=counts[Satisfaction.DISSATISFIED], total=sum(counts.values()))
+    if rating.closed_at is None:
+        return labels["room_rating_and"].format(counts=text, verdict=labels["room_rating_open"])
+    if meeting.room_rejected(rating):
+        return labels["room_rating_and"].format(counts=text, verdict=labels["room_rating_rejected"])
+    return text
 
 
 def _statistics(meeting: Meeting, language: str, now: datetime) -> tuple[tuple[RoleTime, ...], RoleTime]:

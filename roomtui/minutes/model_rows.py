@@ -104,6 +104,7 @@ class ResponseRow:
     satisfaction: str
     issue_note: str  # empty in the public variant
     note: str  # empty in the public variant
+    room_rating: str = ""  # the room's tally (counts only, never who voted how); empty when not rated
 
 
 @dataclass(frozen=True)

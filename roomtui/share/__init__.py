@@ -32,6 +32,7 @@ from roomtui.share.network import (
     network_addresses,
 )
 from roomtui.share.notice import ShareNotice, notice_path, remove_notice, write_notice
+from roomtui.share.room_door import RoomDoor
 from roomtui.share.server import Limits, MinutesServer, Stats
 from roomtui.share.wifi import WifiNetwork, wifi_payload
 
@@ -47,11 +48,13 @@ class Sharing:
     """One share of one meeting's public minutes, on one address, until ``stop()``."""
 
     def __init__(self, meeting: Meeting, address: str, network: WifiNetwork | None = None, *,
-                 port: int = DEFAULT_PORT, limits: Limits | None = None, token: str | None = None) -> None:
+                 port: int = DEFAULT_PORT, limits: Limits | None = None, token: str | None = None,
+                 room: RoomDoor | None = None) -> None:
         self.network = network
         self.meeting_id = meeting.id
         self._notice: tuple[Path, ShareNotice] | None = None  # the room view's notice, while it is up
-        self.server = MinutesServer(build_shared_minutes(meeting), address, port, token=token, limits=limits)
+        self.server = MinutesServer(build_shared_minutes(meeting), address, port, token=token, limits=limits,
+                                    room=room)
 
     def start(self) -> Sharing:
         """Serve on the fixed port, or on any free one if it is taken. Raises OSError."""
@@ -94,6 +97,11 @@ class Sharing:
     def update(self, meeting: Meeting) -> None:
         """The meeting changed: serve its new minutes from the next request on."""
         self.server.publish(build_shared_minutes(meeting))
+
+    @property
+    def room_url(self) -> str | None:
+        """The phones' page for taking part, while they may (None: the minutes only)."""
+        return self.server.url + "room" if self.server.room is not None else None
 
     @property
     def url(self) -> str:

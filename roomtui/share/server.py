@@ -10,9 +10,15 @@ may answer and for how long it listens:
 - GET and HEAD only, everything else 405; a request line over ``max_request_line`` bytes is
   414, a request head over ``max_head`` bytes is 431;
 - a watchdog drops a connection that has not sent a whole request head within
-  ``request_timeout`` seconds: an idle keep-alive connection, or a client dripping one byte a
-  second, cannot hold a thread for long. The socket timeout bounds every single send too;
-- at most ``max_connections`` connections at once; one more gets a short 503 and is closed.
+  ``request_timeout`` seconds of the server starting to wait for it (``idle_timeout`` between
+  two requests of a kept-alive connection). The deadline is set once per request, so bytes
+  dripped slowly never move it. The socket timeout bounds every single send too;
+- a connection answers at most ``max_requests`` requests, then closes: a client that sends a
+  tiny request every few seconds cannot keep its connection for good;
+- at most ``max_per_address`` connections from one address and ``max_connections`` in all; one
+  more gets a short 503 and is closed at once, by the listening thread, before any thread is
+  started for it. So one phone (or laptop) holding or reopening a hundred connections takes a
+  few slots, and the other phones of the room are served.
 
 It runs in background threads and never blocks its caller (the Textual event loop among
 them); ``stop()`` closes the listening socket and every open connection. Nothing is logged to
@@ -33,6 +39,7 @@ from ipaddress import ip_address
 from urllib.parse import unquote
 
 from roomtui.share.documents import SharedMinutes
+from roomtui.share.room_door import MAX_BODY, Request, RoomDoor
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 _BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
@@ -45,8 +52,11 @@ class Limits:
 
     max_request_line: int = 2048
     max_head: int = 16 * 1024
-    request_timeout: float = 10.0  # seconds to send a whole request head (idle connections too)
+    request_timeout: float = 10.0  # seconds to send a whole request head, from the first byte awaited
+    idle_timeout: float = 5.0  # seconds a kept-alive connection may wait for its next request
     send_timeout: float = 10.0  # seconds for any single send or receive
+    max_requests: int = 100  # requests answered on one connection before it is closed
+    max_per_address: int = 8  # a phone's browser opens up to six at once
     max_connections: int = 128
 
 
@@ -71,8 +81,9 @@ class MinutesServer:
     """The public minutes at ``http://<host>:<port>/<token>/`` until ``stop()``."""
 
     def __init__(self, minutes: SharedMinutes, host: str, port: int = 0, *, token: str | None = None,
-                 limits: Limits | None = None) -> None:
+                 limits: Limits | None = None, room: RoomDoor | None = None) -> None:
         self.minutes = minutes
+        self.room = room  # phones taking part (room_door.py); None: the minutes only, GET and HEAD
         self.host = host
         self.token = token or new_token()
         self.limits = limits or Limits()
@@ -82,6 +93,7 @@ class MinutesServer:
         self._slots = threading.BoundedSemaphore(self.limits.max_connections)
         self._deadlines: dict[socket.socket, float] = {}
         self._connections: set[socket.socket] = set()
+        self._per_address: dict[str, int] = {}
         self._stopping = threading.Event()
         self._httpd: _HTTPServer | None = None
         self._threads: list[threading.Thread] = []
@@ -155,9 +167,29 @@ class MinutesServer:
             self._connections.discard(connection)
             self._deadlines.pop(connection, None)
 
-    def _expect_head(self, connection: socket.socket) -> None:
+    def _admit(self, address: str) -> bool:
+        """Take a slot for one more connection from ``address``, unless it or the room is full."""
         with self._lock:
-            self._deadlines[connection] = time.monotonic() + self.limits.request_timeout
+            if self._per_address.get(address, 0) >= self.limits.max_per_address:
+                return False
+            if not self._slots.acquire(blocking=False):
+                return False
+            self._per_address[address] = self._per_address.get(address, 0) + 1
+            return True
+
+    def _release(self, address: str) -> None:
+        with self._lock:
+            left = self._per_address.get(address, 0) - 1
+            if left > 0:
+                self._per_address[address] = left
+            else:
+                self._per_address.pop(address, None)
+            self._slots.release()
+
+    def _expect_head(self, connection: socket.socket, first: bool) -> None:
+        wait = self.limits.request_timeout if first else min(self.limits.idle_timeout, self.limits.request_timeout)
+        with self._lock:
+            self._deadlines[connection] = time.monotonic() + wait
 
     def _head_received(self, connection: socket.socket) -> None:
         with self._lock:
@@ -206,7 +238,7 @@ class _HTTPServer(ThreadingHTTPServer):
         self.server_name, self.server_port = self.server_address[:2]
 
     def process_request(self, request, client_address) -> None:
-        if not self.share._slots.acquire(blocking=False):
+        if not self.share._admit(client_address[0]):
             try:
                 request.settimeout(1.0)
                 request.sendall(_BUSY)
@@ -217,7 +249,7 @@ class _HTTPServer(ThreadingHTTPServer):
         try:
             super().process_request(request, client_address)
         except BaseException:
-            self.share._slots.release()
+            self.share._release(client_address[0])
             raise
 
     def process_request_thread(self, request, client_address) -> None:
@@ -226,7 +258,7 @@ class _HTTPServer(ThreadingHTTPServer):
             super().process_request_thread(request, client_address)
         finally:
             self.share._closed(request)
-            self.share._slots.release()
+            self.share._release(client_address[0])
 
     def handle_error(self, request, client_address) -> None:
         """A client that went away is no news; the terminal belongs to the app."""
@@ -253,8 +285,11 @@ class _HeadReader:
             raise http.client.LineTooLong("request head")
         return line
 
-    def read(self, size: int = -1) -> bytes:  # a request body is never read; kept for the interface
+    def read(self, size: int = -1) -> bytes:  # only read_body reads a body; kept for the interface
         return b""
+
+    def read_body(self, size: int) -> bytes:
+        return self._raw.read(size)
 
     def close(self) -> None:
         self._raw.close()
@@ -273,6 +308,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         self.timeout = self.server.share.limits.send_timeout
+        self._answered = 0
         super().setup()
         self.rfile = _HeadReader(self.rfile, self.server.share.limits.max_head)
 
@@ -285,11 +321,12 @@ class _Handler(BaseHTTPRequestHandler):
     def handle_one_request(self) -> None:
         share = self.server.share
         self.rfile.reset()
-        share._expect_head(self.connection)
+        share._expect_head(self.connection, first=self._answered == 0)
         try:
             super().handle_one_request()
         finally:
             share._head_received(self.connection)
+            self._answered += 1
 
     def parse_request(self) -> bool:
         limits = self.server.share.limits
@@ -309,12 +346,58 @@ class _Handler(BaseHTTPRequestHandler):
         if not self.request_version.startswith("HTTP/1."):
             self.send_error(HTTPStatus.HTTP_VERSION_NOT_SUPPORTED)
             return False
-        if self.command not in ("GET", "HEAD"):
+        allowed = ("GET", "HEAD", "POST") if self.server.share.room is not None else ("GET", "HEAD")
+        if self.command not in allowed:
             self.close_connection = True  # a body may follow; it is never read
             self._answer(HTTPStatus.METHOD_NOT_ALLOWED, b"405 method not allowed\n", "text/plain; charset=utf-8",
-                         extra={"Allow": "GET, HEAD", "Connection": "close"})
+                         extra={"Allow": ", ".join(allowed), "Connection": "close"})
             return False
         return True
+
+    def do_POST(self) -> None:
+        """A phone's form (room_door.py): a small body, read within the request time limit."""
+        share = self.server.share
+        sub = self._under_token(self.path.split("?", 1)[0].split("#", 1)[0])
+        length = self.headers.get("Content-Length", "")
+        if sub is None or share.room is None or not sub.startswith("room/"):
+            self.close_connection = True
+            self._not_found(True)
+            return
+        if "Transfer-Encoding" in self.headers or not length.isascii() or not length.isdigit():
+            self.close_connection = True
+            self._answer(HTTPStatus.LENGTH_REQUIRED, b"411 length required\n", "text/plain; charset=utf-8",
+                         extra={"Connection": "close"})
+            return
+        if int(length) > MAX_BODY:
+            self.close_connection = True
+            self._answer(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, b"413 too large\n", "text/plain; charset=utf-8",
+                         extra={"Connection": "close"})
+            return
+        share._expect_head(self.connection, first=True)  # the body too must come in time
+        try:
+            body = self.rfile.read_body(int(length))
+        finally:
+            share._head_received(self.connection)
+        if len(body) != int(length):
+            self.close_connection = True
+            return
+        self._room(sub, body)
+
+    def _under_token(self, path: str) -> str | None:
+        """The part of ``path`` after ``/<token>/``, or None when it is not under the token."""
+        prefix = "/" + self.server.share.token + "/"
+        head = path[: len(prefix)].encode("utf-8", "replace")
+        if not secrets.compare_digest(head, prefix.encode()):
+            return None
+        return unquote(path[len(prefix):], errors="replace")
+
+    def _room(self, sub: str, body: bytes, *, send_body: bool = True) -> None:
+        share = self.server.share
+        query = self.path.split("?", 1)[1].split("#", 1)[0] if "?" in self.path else ""
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        reply = share.room.handle(Request(self.command, sub, query, headers, body, self.client_address[0],
+                                          "/" + share.token + "/"))
+        self._answer(HTTPStatus(reply.status), reply.body, reply.content_type, extra=reply.headers, body=send_body)
 
     def do_GET(self) -> None:
         self._serve(body=True)
@@ -330,11 +413,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain; charset=utf-8",
                          extra={"Location": prefix + "/"}, body=body)
             return
-        head = path[: len(prefix) + 1].encode("utf-8", "replace")
-        if not secrets.compare_digest(head, (prefix + "/").encode()):
+        sub = self._under_token(path)
+        if sub is None:
             self._not_found(body)
             return
-        document = share.minutes.documents.get(unquote(path[len(prefix) + 1:], errors="replace"))
+        if share.room is not None and (sub == "room" or sub.startswith("room/")):
+            self._room(sub, b"", send_body=body)
+            return
+        document = share.minutes.documents.get(sub)
         if document is None:
             self._not_found(body)
             return
@@ -350,13 +436,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, status: HTTPStatus, content: bytes, content_type: str, *, extra: dict | None = None,
                 body: bool = True) -> None:
+        extra = dict(extra or {})
+        if self._answered + 1 >= self.server.share.limits.max_requests:
+            self.close_connection = True
+            extra["Connection"] = "close"
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(content)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
-        for name, value in (extra or {}).items():
+        for name, value in extra.items():
             self.send_header(name, value)
         self.end_headers()
         if body and content:

@@ -1,10 +1,12 @@
 """How one meeting sits in its TinyDB file: a table per kind of record, plus a meta table.
 
-Layout (schema 2; older files are migrated when read, see domain/migrations.py):
-  meta          one document: {"schema": 2, "format": "roomtui-meeting", "meeting_id": ...}
+Layout (schema 3; older files are migrated when read, see domain/migrations.py):
+  meta          one document: {"schema": 3, "format": "roomtui-meeting", "meeting_id": ...}
   meeting       one document: the meeting's own fields (details, limits, remarks, status)
-  participants, agenda, speakers, issues, responses: one document per record, doc_id = record id,
-                with "_seq" keeping the list order (the agenda's order is meaningful).
+  participants, agenda, speakers, issues, responses, and (schema 3) sign_ins, floor_requests,
+  ratings, votes: one document per record, doc_id = record id, with "_seq" keeping the list
+                order (the agenda's order is meaningful). An older file has no tables of schema 3
+                (they are not read from it): migrations.py gives it none of those records.
 TinyDB reads the file (read_meeting); a session writes it through FileEncoder, one write per action.
 """
 
@@ -17,13 +19,13 @@ from tinydb import TinyDB
 
 from roomtui.caches import enabled
 from roomtui.domain.codec import DecodeError, checked_meeting
-from roomtui.domain.migrations import SCHEMA, migrate
+from roomtui.domain.migrations import PHONE_LISTS, SCHEMA, migrate
 from roomtui.domain.model import Meeting
 from roomtui.domain.text import shown
 from roomtui.store.storage import encode
 
 FORMAT = "roomtui-meeting"
-LISTS = ("participants", "agenda", "speakers", "issues", "responses")
+LISTS = ("participants", "agenda", "speakers", "issues", "responses", *PHONE_LISTS)
 
 
 class SchemaError(ValueError):
@@ -116,7 +118,7 @@ def _read_meeting(db: TinyDB) -> Meeting:
     if not isinstance(header, dict):
         raise SchemaError("the meeting details are missing")
     data = dict(header)
-    for name in LISTS:
+    for name in LISTS if schema >= 3 else tuple(n for n in LISTS if n not in PHONE_LISTS):
         rows = db.table(name).all()
         if not all(isinstance(row, dict) and isinstance(row.get("_seq", 0), int) for row in rows):
             raise SchemaError(f"the {name} table is damaged")

@@ -15,6 +15,7 @@ Screens never write to the store and hold no copy of the meeting.
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -36,6 +37,9 @@ from roomtui.store.follow import POLL_SECONDS, MeetingFollower
 from roomtui.tui.acting import MeetingHost
 from roomtui.tui.textual_compat import CrashHooks
 from roomtui.tui.translated import TranslatedBindings
+
+if TYPE_CHECKING:
+    from roomtui.tui.phones import PhonesOnline
 
 VIEWS = ("prepare", "live", "minutes", "handout")
 MEETING_ACTIONS = frozenset({"view", "undo", "room_view"})
@@ -86,6 +90,7 @@ class RoomApp(CrashHooks, MeetingHost, TranslatedBindings, App[None]):
         self.desk = Desk(archive, self.clock)  # every write of any meeting goes through it
         self.desk.listen(self._desk_changed)
         self.session: MeetingSession | None = None  # the meeting shown, on the desk
+        self.phones: PhonesOnline | None = None  # phones taking part in the open meeting (tui/phones.py)
         self._initial_meeting = meeting_id
         self._initial_view = view
         self._follower: MeetingFollower | None = None  # a read-only window follows the writer's saves
@@ -221,6 +226,8 @@ class RoomApp(CrashHooks, MeetingHost, TranslatedBindings, App[None]):
                                        _("Restore backup"), destructive=False), answer)
 
     def close_meeting(self) -> None:
+        if self.phones is not None:
+            self.phones.stop()
         if self._follow_timer is not None:
             self._follow_timer.stop()
             self._follow_timer = None

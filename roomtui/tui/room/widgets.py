@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from roomtui.domain.model import Meeting, MeetingStatus, SpeakerEntry, SpeakerKind
+from roomtui.domain.model import Meeting, MeetingStatus, Satisfaction, SpeakerEntry, SpeakerKind
 from roomtui.domain.planning import item_number, top_level_count
 from roomtui.domain.speaking import SpeakingOrder, current_speaker
 from roomtui.domain.stats import format_seconds, item_minutes_used
@@ -154,7 +154,20 @@ def response_text(meeting: Meeting, response_id: int) -> Text:
         return line
     line.append(_("Response recorded: "), style="bold")
     line.append(f"{response.department} · {response.disposition.label_in(meeting.language)}")
+    line.append(rating_line(meeting, response_id))
     return line
+
+
+def rating_line(meeting: Meeting, response_id: int) -> str:
+    """The room's tally of a response as phones vote ('' when it is not rated): counts only."""
+    rating = next((r for r in meeting.ratings if r.response_id == response_id), None)
+    if rating is None:
+        return ""
+    counts = meeting.tally(rating)
+    words = _("rating: {satisfied} satisfied · {basically} basically satisfied · {dissatisfied} dissatisfied",
+              satisfied=counts[Satisfaction.SATISFIED], basically=counts[Satisfaction.BASICALLY],
+              dissatisfied=counts[Satisfaction.DISSATISFIED])
+    return "\n" + words + (" · " + _("voting") if rating.closed_at is None else "")
 
 
 def latest_response_text(meeting: Meeting) -> Text | None:
@@ -168,6 +181,7 @@ def latest_response_text(meeting: Meeting) -> Text | None:
     if issue is not None:
         text.append(f"#{issue.id} {issue.title}\n", style="bold")
     text.append(f"{response.department} · {response.disposition.label_in(meeting.language)}")
+    text.append(rating_line(meeting, response.id))
     return text
 
 

@@ -83,6 +83,7 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
         Binding("w", "key_points", N_("Key points of the speech"), id="live.key_points"),
         Binding("e", "end_meeting", N_("End meeting"), id="live.end_meeting"),
         Binding("v", "next_tab", N_("Next panel"), id="live.next_tab"),
+        Binding("h", "phones", N_("Phones: sign-ins, requests, ratings"), id="live.phones"),
     ]
 
     DEFAULT_CSS = """
@@ -147,6 +148,12 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
             await self.recompose()
             self._after_layout()
             self.refresh_bindings()
+
+    def action_phones(self) -> None:
+        """Phones taking part: their requests, sign-ins and ratings; the first time, let them in."""
+        from roomtui.tui.phones import open_phones
+
+        open_phones(self.app)
 
     # -- reading -----------------------------------------------------------------------------
     @property

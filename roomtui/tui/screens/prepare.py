@@ -52,6 +52,7 @@ class PrepareScreen(MeetingScreen):
         Binding("4", "tab('issues')", N_("Issues"), id="prepare.tab.issues", show=False),
         Binding("g", "go_live", N_("Go live"), id="prepare.go_live"),
         Binding("w", "papers", N_("Print papers"), id="prepare.papers"),
+        Binding("h", "phones", N_("Phones: sign-ins at the door"), id="prepare.phones", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -139,6 +140,12 @@ class PrepareScreen(MeetingScreen):
         return True
 
     # -- going live ------------------------------------------------------------------------
+    def action_phones(self) -> None:
+        """Sign-ins at the door before the meeting starts: the same phones' view as in the live view."""
+        from roomtui.tui.phones import open_phones
+
+        open_phones(self.app)
+
     def action_go_live(self) -> None:
         meeting = self.meeting
         if meeting.status is not MeetingStatus.DRAFT:

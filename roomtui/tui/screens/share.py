@@ -34,6 +34,7 @@ from roomtui.share import hotspot as nmcli
 from roomtui.share.network import LocalAddress
 from roomtui.share.wifi import WifiNetwork
 from roomtui.tui.meeting_view import MeetingScreen
+from roomtui.tui.phones import PhonesOnline
 from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.share_code import PayloadCode
 
@@ -52,15 +53,17 @@ class ShareScreen(MeetingScreen):
     """
 
     BINDINGS = [
-        Binding("w,escape", "stop", N_("Stop sharing"), id="share.stop"),
+        Binding("w", "stop", N_("Stop sharing"), id="share.stop"),
+        Binding("escape", "leave", N_("Back"), id="share.leave", show=False),
         Binding("m", "toggle_mode", N_("Block style"), id="share.mode"),
     ]
     AUTO_FOCUS = None
 
-    def __init__(self, sharing: Sharing, where: str, *, port: int | None = None) -> None:
+    def __init__(self, sharing: Sharing, where: str, *, port: int | None = None, keep: bool = False) -> None:
         super().__init__()
         self.sharing = sharing
         self.where = where
+        self.keep = keep  # phones take part: the share outlives this screen (the app's PhonesOnline stops it)
 
     def compose(self) -> ComposeResult:
         yield Static(_("Share the minutes over Wi-Fi") + " · " + self.where, id="share-title", markup=False)
@@ -73,9 +76,11 @@ class ShareScreen(MeetingScreen):
                                    password=self.sharing.network.password), classes="share-detail", markup=False)
             with Vertical(classes="share-column"):
                 number = "2. " if self.sharing.wifi_payload else ""
-                yield Static(number + _("Open the minutes"), classes="share-caption", markup=False)
-                yield PayloadCode(self.sharing.url, id="share-url")
-                yield Static(self.sharing.url, classes="share-detail", markup=False)
+                url = self.sharing.room_url or self.sharing.url
+                caption = _("Take part: sign in, ask to speak, rate") if self.sharing.room_url else _("Open the minutes")
+                yield Static(number + caption, classes="share-caption", markup=False)
+                yield PayloadCode(url, id="share-url")
+                yield Static(url, classes="share-detail", markup=False)
         yield Static(id="share-status", markup=False)
         yield FittingFooter()
 
@@ -85,7 +90,8 @@ class ShareScreen(MeetingScreen):
         self.set_interval(STATS_SECONDS, self._update_status)
 
     def on_unmount(self) -> None:
-        self.sharing.stop()  # leaving the view, w, Esc or quitting: the server never outlives the screen
+        if not self.keep:
+            self.sharing.stop()  # leaving the view, w, Esc or quitting: the server never outlives the screen
 
     def _update_status(self) -> None:
         stats = self.sharing.stats()
@@ -94,6 +100,9 @@ class ShareScreen(MeetingScreen):
                  _("Only the public minutes are served. w or Esc stops sharing.")]
         if not self.sharing.wifi_payload:
             lines.insert(0, _("Phones must first join {where}.", where=self.where))
+        if self.keep:
+            lines[1] = _("Phones sign in, ask to speak and rate each answer. Esc: back to work (they keep taking "
+                         "part; h shows their requests). w stops.")
         self.query_one("#share-status", Static).update("\n".join(lines))
 
     def refresh_view(self) -> None:
@@ -106,11 +115,20 @@ class ShareScreen(MeetingScreen):
                             group="share-update", name="share-update")
 
     def action_stop(self) -> None:
+        if self.keep and self.app.phones is not None:
+            self.app.phones.stop()
         self.sharing.stop()
         stats = self.sharing.stats()
         self.app.notify(_("Sharing stopped. Phones that took the minutes: {phones} · downloads: {downloads}.",
                           phones=stats.phones, downloads=stats.downloads), brief=False)  # counts read whole
         self.dismiss()
+
+    def action_leave(self) -> None:
+        """Esc while phones take part: back to work, the share goes on."""
+        if self.keep:
+            self.dismiss()
+        else:
+            self.action_stop()
 
     def action_toggle_mode(self) -> None:
         for code in self.query(PayloadCode):
@@ -118,26 +136,26 @@ class ShareScreen(MeetingScreen):
 
 
 # -- finding where to share, asking what only the secretary decides --------------------------
-def start_sharing(app, meeting: Meeting, *, port: int = DEFAULT_PORT) -> None:
+def start_sharing(app, meeting: Meeting, *, port: int = DEFAULT_PORT, phones: bool = False) -> None:
     """Look at the network in a worker thread, then ask and share (see the module docstring)."""
     data_folder = app.archive.root
 
     def look() -> None:
         found = discover(data_folder)
-        app.call_from_thread(_decide, app, meeting, found, port)
+        app.call_from_thread(_decide, app, meeting, found, port, phones)
 
     app.notify(_("Looking for the laptop's Wi-Fi..."), timeout=2)
     app.run_worker(look, thread=True, exclusive=True, group="share", name="share-discovery")
 
 
-def _decide(app, meeting: Meeting, found: Discovery, port: int) -> None:
+def _decide(app, meeting: Meeting, found: Discovery, port: int, phones: bool = False) -> None:
     from roomtui.tui.dialogs import ConfirmDialog
 
     if found.hotspot is not None:
         if found.network is not None:
-            _open(app, meeting, found.hotspot, found.network, describe(found.hotspot), port)
+            _open(app, meeting, found.hotspot, found.network, describe(found.hotspot), port, phones)
         else:
-            _ask_network(app, meeting, found.hotspot, port)
+            _ask_network(app, meeting, found.hotspot, port, phones)
         return
     if found.can_start_hotspot:
         network = found.network or settings.suggested_network()
@@ -145,18 +163,18 @@ def _decide(app, meeting: Meeting, found: Discovery, port: int) -> None:
 
         def answer(yes: bool | None) -> None:
             if yes:
-                _run_hotspot(app, meeting, command, network, port)
+                _run_hotspot(app, meeting, command, network, port, phones)
             else:
-                _offer_network(app, meeting, found, port)
+                _offer_network(app, meeting, found, port, phones)
 
         app.push_screen(ConfirmDialog(
             _("No hotspot is on. Switch on the Wi-Fi hotspot \u201c{name}\u201d with this command?", name=network.name)
             + "\n\n" + nmcli.shown(command), _("Start the hotspot")), answer)
         return
-    _offer_network(app, meeting, found, port)
+    _offer_network(app, meeting, found, port, phones)
 
 
-def _offer_network(app, meeting: Meeting, found: Discovery, port: int) -> None:
+def _offer_network(app, meeting: Meeting, found: Discovery, port: int, phones: bool = False) -> None:
     from roomtui.tui.dialogs import ConfirmDialog
 
     if not found.networks:
@@ -170,13 +188,14 @@ def _offer_network(app, meeting: Meeting, found: Discovery, port: int) -> None:
 
     def answer(yes: bool | None) -> None:
         if yes:
-            _open(app, meeting, candidate, found.network if same else None, where, port)
+            _open(app, meeting, candidate, found.network if same else None, where, port, phones)
 
     app.push_screen(ConfirmDialog(_("No hotspot is on. Share on {where}? Phones must be on that network.",
                                     where=where), _("Share here"), destructive=False), answer)
 
 
-def _run_hotspot(app, meeting: Meeting, command: list[str], network: WifiNetwork, port: int) -> None:
+def _run_hotspot(app, meeting: Meeting, command: list[str], network: WifiNetwork, port: int,
+                 phones: bool = False) -> None:
     data_folder = app.archive.root
 
     def run() -> None:
@@ -187,13 +206,13 @@ def _run_hotspot(app, meeting: Meeting, command: list[str], network: WifiNetwork
             return
         settings.save_network(data_folder, network)
         found = wait_for_hotspot(data_folder, network)
-        app.call_from_thread(_decide, app, meeting, found, port)
+        app.call_from_thread(_decide, app, meeting, found, port, phones)
 
     app.notify(_("Starting the hotspot..."), timeout=3)
     app.run_worker(run, thread=True, exclusive=True, group="share", name="share-hotspot")
 
 
-def _ask_network(app, meeting: Meeting, where: LocalAddress, port: int) -> None:
+def _ask_network(app, meeting: Meeting, where: LocalAddress, port: int, phones: bool = False) -> None:
     from roomtui.tui.dialogs import FormDialog, FormField
 
     data_folder = app.archive.root
@@ -213,7 +232,7 @@ def _ask_network(app, meeting: Meeting, where: LocalAddress, port: int) -> None:
 
     def done(result) -> None:
         if result and "network" in chosen:
-            _open(app, meeting, where, chosen["network"], describe(where), port)
+            _open(app, meeting, where, chosen["network"], describe(where), port, phones)
 
     app.push_screen(FormDialog(
         _("The hotspot's name and password, as the system shows them (remembered, readable by you only)"),
@@ -222,26 +241,29 @@ def _ask_network(app, meeting: Meeting, where: LocalAddress, port: int) -> None:
 
 
 def _open(app, meeting: Meeting, where: LocalAddress, network: WifiNetwork | None, described: str,
-          port: int) -> None:
+          port: int, phones: bool = False) -> None:
     """Build the documents and bind in a worker thread (a fifth of a second), then show the codes."""
     session = app.session
     snapshot = copy.deepcopy(session.meeting if session is not None else meeting)  # the record as it is now
+    online = PhonesOnline(app) if phones and session is not None else None
 
     def serve() -> None:
-        sharing = Sharing(snapshot, where.address, network, port=port)
+        sharing = Sharing(snapshot, where.address, network, port=port, room=online.door if online else None)
         try:
             sharing.start()
         except OSError as error:
             app.call_from_thread(app.notify, _("Cannot serve on {address}: {error}", address=where.address,
                                                error=error), severity="error")
             return
-        app.call_from_thread(_show, app, sharing, described)
+        app.call_from_thread(_show, app, sharing, described, online)
 
     app.run_worker(serve, thread=True, exclusive=True, group="share", name="share-start")
 
 
-def _show(app, sharing: Sharing, described: str) -> None:
-    if any(isinstance(screen, ShareScreen) for screen in app.screen_stack):
+def _show(app, sharing: Sharing, described: str, online: PhonesOnline | None = None) -> None:
+    if any(isinstance(screen, ShareScreen) for screen in app.screen_stack) or (online and app.phones is not None):
         sharing.stop()  # w pressed twice while looking: one share is enough
         return
-    app.push_screen(ShareScreen(sharing, described))
+    if online is not None:
+        online.begin(sharing)
+    app.push_screen(ShareScreen(sharing, described, keep=online is not None))

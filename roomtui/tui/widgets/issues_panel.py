@@ -27,11 +27,12 @@ def issue_cell(issue: Issue) -> Text:
     return cell
 
 
-def response_status(response: Response) -> Text:
+def response_status(response: Response, room_rejected: bool = False) -> Text:
     """What the room decided first (reopened, the proposer's word, confirmed), then the disposition:
-    a narrow column cuts the details at its end, never the state (不满意 was cut at 120 columns)."""
+    a narrow column cuts the details at its end, never the state (不满意 was cut at 120 columns).
+    ``room_rejected``: the room's closed rating was mostly 不满意, which reopens the issue too."""
     cell = Text(no_wrap=True, overflow="ellipsis")
-    if response.reopened:
+    if response.reopened or room_rejected:
         cell.append("⟲ " + _("reopened"), style="bold red")
         cell.append(" · ")
     if response.satisfaction is not None:
@@ -51,6 +52,11 @@ def response_status(response: Response) -> Text:
     return cell
 
 
+def rejected_responses(meeting: Meeting) -> frozenset[str]:
+    """Row keys of the responses the room rejected (a closed rating, mostly 不满意)."""
+    return frozenset(f"r{r.response_id}" for r in meeting.ratings if r.closed_at is not None and meeting.room_rejected(r))
+
+
 def rows(meeting: Meeting) -> list[tuple[str, Issue, Response | None]]:
     """Raised issues without a response yet, then one row per response, in the room's order."""
     result: list[tuple[str, Issue, Response | None]] = []
@@ -64,24 +70,24 @@ def rows(meeting: Meeting) -> list[tuple[str, Issue, Response | None]]:
     return result
 
 
-def row_cells(issue: Issue, response: Response | None) -> tuple[str, Text, Text, Text]:
+def row_cells(issue: Issue, response: Response | None, room_rejected: bool = False) -> tuple[str, Text, Text, Text]:
     if response is None:
         return (f"#{issue.id}", issue_cell(issue), Text(issue.expected_department, no_wrap=True, overflow="ellipsis"),
                 Text(_("awaiting a response"), style="bold yellow", no_wrap=True, overflow="ellipsis"))
     department = Text(response.department, no_wrap=True, overflow="ellipsis")
     if response.responder:
         department.append(f" · {response.responder}", style="dim")
-    return f"#{issue.id}", issue_cell(issue), department, response_status(response)
+    return f"#{issue.id}", issue_cell(issue), department, response_status(response, room_rejected)
 
 
-def row_signature(issue: Issue, response: Response | None) -> tuple:
+def row_signature(issue: Issue, response: Response | None, room_rejected: bool = False) -> tuple:
     """Everything a row shows, cheap to compare: a row is redrawn only when this changes."""
     shown = (issue.id, issue.title, issue.location, issue.expected_department)
     if response is None:
         return shown
     return shown + (response.department, response.responder, response.disposition, response.deadline,
                     response.target_date, len(response.commitments), response.confirmed_at is None,
-                    response.satisfaction, response.reopened)
+                    response.satisfaction, response.reopened, room_rejected)
 
 
 COLUMNS = ("id", "issue", "department", "status")
@@ -197,7 +203,7 @@ class IssuesPanel(Vertical):
         except Exception:  # no such row (any more)
             pass
 
-    _seen: tuple | None = None  # (issues version, responses version, room) last shown
+    _seen: tuple | None = None  # (versions of issues, responses, ratings, votes, sign-ins; room) last shown
 
     def refresh_view(self, meeting: Meeting, versions: dict[str, int] | None = None) -> None:
         """Change only the rows that differ from what is shown; rebuild only when rows left or moved,
@@ -211,17 +217,20 @@ class IssuesPanel(Vertical):
             return  # the table, once mounted, shows the meeting as it is then
         table = self.table
         room = self._room_now()
-        seen = (versions["issues"], versions["responses"], room) if versions is not None else None
+        seen = ((versions["issues"], versions["responses"], versions.get("ratings"), versions.get("votes"),
+                 versions.get("sign_ins"), room) if versions is not None else None)
         if seen is not None and seen == self._seen and enabled("redraw-guards"):
             return  # neither list changed since it was shown (the session's versions): nothing to compare
         self._seen = seen
-        current = [(key, issue, response, row_signature(issue, response)) for key, issue, response in rows(meeting)]
+        rejected = rejected_responses(meeting)
+        current = [(key, issue, response, row_signature(issue, response, key in rejected))
+                   for key, issue, response in rows(meeting)]
         shown = self._shown
         if room == self._room and len(current) == len(shown) and all(
                 shown.get(key) == signature for key, _i, _r, signature in current):
             return  # nothing the table shows changed (a speaker action, a pause): leave it, cursor and all
         keep = self.selected_key()
-        cells = {key: row_cells(issue, response) for key, issue, response, signature in current
+        cells = {key: row_cells(issue, response, key in rejected) for key, issue, response, signature in current
                  if shown.get(key) != signature}
         self._measured = {key: tuple(map(cell_width, cells[key])) if key in cells else self._measured[key]
                           for key, *_rest in current}
@@ -233,7 +242,7 @@ class IssuesPanel(Vertical):
             old = shown.get(key)
             if old == signature:
                 continue
-            row = cells.get(key) or row_cells(issue, response)
+            row = cells.get(key) or row_cells(issue, response, key in rejected)
             if old is None:
                 table.add_row(*row, key=key)
             else:

@@ -9,6 +9,7 @@ from roomtui.caches import enabled
 from roomtui.domain.planning import item_number, top_level_count
 from roomtui.domain.stats import predicted_end
 from roomtui.i18n import _
+from roomtui.tui.widgets.phone_badge import badge
 
 
 def read_only_text(session) -> str:
@@ -58,6 +59,10 @@ class MeetingBar(Static):
         end = predicted_end(meeting, self.app.clock.now())
         if end is not None and meeting.status.value != "closed":
             bar.append(" · " + _("ends ~{time}", time=end.strftime("%H:%M")))
+        waiting = badge(meeting) if meeting.sign_ins or meeting.ratings else ""
+        if waiting:  # phones taking part: what waits for the secretary, before the title
+            bar.append(" · ")
+            bar.append(waiting, style="bold yellow")
         bar.append(" · ")
         bar.append(meeting.title, style="bold")
         if meeting.date:
