@@ -58,13 +58,13 @@ def extract(domain: str):
 
 def record_entries():
     """(table, key, English, where) of every word of the record (see i18n.record_label)."""
-    from roomtui.domain import model, templates
+    from roomtui.domain import kinds, templates
     from roomtui.handout import text as handout_text
     from roomtui.minutes import labels, register_labels
     from roomtui.share import room_page
 
-    for choice, english in model._LABELS.items():
-        yield "enum", f"{type(choice).__name__}.{choice.value}", english, "roomtui/domain/model.py"
+    for choice, english in kinds._LABELS.items():
+        yield "enum", f"{type(choice).__name__}.{choice.value}", english, "roomtui/domain/kinds.py"
     for template in templates.TEMPLATES.values():
         for title, _kind, _minutes in template.agenda:
             yield "agenda", title, title, "roomtui/domain/templates.py"

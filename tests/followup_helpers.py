@@ -56,3 +56,14 @@ def two_series_folder(archive) -> dict[str, str]:
     for meeting in meetings:
         archive.create(meeting)
     return {m.id: m.title for m in meetings}
+
+
+async def open_register(app, pilot):
+    """f on the meetings list: the register, once its worker has read the folder."""
+    from roomtui.tui.screens.followup import FollowUpScreen
+
+    await pilot.press("f")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, FollowUpScreen)
+    return app.screen

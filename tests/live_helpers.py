@@ -38,3 +38,12 @@ def fill(app: RoomApp, **values) -> None:
 
 def row_shown(app: RoomApp, name: str) -> bool:
     return bool(app.screen.query_one(f"#row-{name}").display)
+
+
+async def export_minutes_to(app: RoomApp, pilot, folder) -> None:
+    """e in the minutes view: the folder typed into the form and saved with ctrl+s."""
+    await pilot.press("e")
+    await pilot.pause()
+    app.screen.query_one("#field-folder").value = str(folder)
+    await pilot.press("ctrl+s")
+    await pilot.pause()

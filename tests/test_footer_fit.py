@@ -27,13 +27,17 @@ def assert_fits(app, width: int) -> list[str]:
     return actions
 
 
-def live_demo(archive, clock, language: str, speaking: bool) -> str:
+def live_demo(archive, clock, language: str, speaking: bool, *, last_item: bool = False) -> str:
+    """The demo started and moved on two agenda items (to its last with ``last_item``); someone
+    has the floor if ``speaking``."""
     meeting_id = archive.ensure_demo(language)
     session = archive.open(meeting_id, clock=clock)
     try:
         session.do("start", lambda c: c.start_meeting())
-        session.do("next", lambda c: c.next_item())
-        session.do("next", lambda c: c.next_item())
+        moves = 0
+        while (session.meeting.current_item.id != session.meeting.agenda[-1].id) if last_item else moves < 2:
+            session.do("next", lambda c: c.next_item())
+            moves += 1
         if speaking:
             person = session.meeting.participants[3].id
             session.do("add", lambda c: c.speaking_order().add(person, "booked", c.now()))
@@ -84,29 +88,13 @@ def shown_keys(app) -> list[str]:
     return [key.key for key in footer_keys(app)]
 
 
-def last_item_demo(archive, clock, language: str, *, speaking: bool) -> str:
-    meeting_id = archive.ensure_demo(language)
-    session = archive.open(meeting_id, clock=clock)
-    try:
-        session.do("start", lambda c: c.start_meeting())
-        while session.meeting.current_item.id != session.meeting.agenda[-1].id:
-            session.do("next", lambda c: c.next_item())
-        if speaking:
-            person = session.meeting.participants[3].id
-            session.do("add", lambda c: c.speaking_order().add(person, "booked", c.now()))
-            session.do("floor", lambda c: c.speaking_order().next(c.now()))
-    finally:
-        session.close()
-    return meeting_id
-
-
 @both
 @sizes
 @pytest.mark.parametrize("speaking", [False, True], ids=["between", "speaking"])
 async def test_the_live_footer_offers_the_summary_and_the_end_in_the_last_item(archive, clock, language, size,
                                                                                 speaking):
     set_language(language)
-    meeting_id = last_item_demo(archive, clock, language, speaking=speaking)
+    meeting_id = live_demo(archive, clock, language, speaking=speaking, last_item=True)
     app = RoomApp(archive, meeting_id=meeting_id, clock=clock, view="live")
     async with app.run_test(size=size) as pilot:
         await pilot.pause()

@@ -19,8 +19,7 @@ from roomtui.store.desk import Desk
 from roomtui.store.followup_index import load_register
 from roomtui.tui.app import RoomApp
 from roomtui.tui.dialogs import PickerDialog
-from roomtui.tui.screens.followup import FollowUpScreen
-from tests.followup_helpers import SERIES_A, council_with, two_series_folder
+from tests.followup_helpers import SERIES_A, council_with, open_register, two_series_folder
 
 TODAY = date(2020, 6, 1)
 ROOF = "a-2019#r3.1"
@@ -103,10 +102,7 @@ async def test_the_register_shows_and_links_an_imported_link(archive, tmp_path):
     result = import_file(archive, path)
     app = RoomApp(archive, clock=FrozenClock(datetime(2020, 6, 1, 9)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, FollowUpScreen)
+        await open_register(app, pilot)
         shown = str(app.screen.query_one("#followup-unlinked").content)
         assert "not linked" in shown and ROOF in shown
         await pilot.press("l")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from live_helpers import fill, make_app, row_shown
+from live_helpers import export_minutes_to, fill, make_app, row_shown
 from room_helpers import item_shown, look, next_shown, part_lines, room_beside
 
 from roomtui.domain.model import Disposition, Grade, MeetingStatus, Raiser, Satisfaction, SpeakerKind
@@ -324,11 +324,7 @@ async def test_whole_council_by_keys(tmp_path):
         # the minutes leave the room: F4, export everything to a stick
         await pilot.press("f4")
         await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#field-folder").value = str(tmp_path / "usb")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await export_minutes_to(app, pilot, tmp_path / "usb")
 
         # the next council of the series opens with a report on the commitments made here
         await pilot.press("f6")

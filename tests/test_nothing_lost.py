@@ -104,11 +104,11 @@ def test_the_cli_says_the_import_is_a_new_meeting(tmp_path, capsys):
 
 
 def test_create_never_replaces_a_file_that_appeared_meanwhile(archive):
-    from roomtui.store.archive import _write_new
+    from roomtui.store.new_file import write_new
 
     path = archive.meetings_dir / "taken.json"
     path.write_bytes(b"someone else's")
-    assert _write_new(path, b"ours") is False
+    assert write_new(path, b"ours") is False
     assert path.read_bytes() == b"someone else's"
 
 

@@ -37,6 +37,11 @@ async def let_phones_in(app, pilot) -> ShareScreen:
     assert isinstance(app.screen, LiveScreen)
     speeches = next(a.id for a in app.session.meeting.agenda if a.kind.value == "speeches")
     assert app.act("start", lambda c: (c.start_meeting(), c.start_item(speeches))).done
+    return await share_with_h(app, pilot)
+
+
+async def share_with_h(app, pilot) -> ShareScreen:
+    """h puts the share up (a worker finds the network): wait for its screen and the phones' service."""
     await pilot.press("h")
     for _ in range(20):
         await app.workers.wait_for_complete()
@@ -165,13 +170,7 @@ async def test_sign_ins_at_the_door_from_prepare(tmp_path, monkeypatch):
 
         assert isinstance(app.screen, PrepareScreen)
         assert app.act("absent", lambda c: c.set_present(11, False)).done
-        await pilot.press("h")
-        for _ in range(20):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if isinstance(app.screen, ShareScreen):
-                break
-        assert isinstance(app.screen, ShareScreen) and app.phones is not None
+        await share_with_h(app, pilot)
         await pilot.press("escape")
         phone = await phone_takes_part(app, "127.0.5.4", 11)
         await pilot.pause()

@@ -17,9 +17,8 @@ from roomtui.importing import import_file
 from roomtui.minutes.json_ import render_json
 from roomtui.store.followup_index import load_register
 from roomtui.tui.app import RoomApp
-from roomtui.tui.screens.followup import FollowUpScreen
 from roomtui.tui.widgets.register_table import RegisterTable
-from tests.followup_helpers import FIRE, SERIES_A, two_series_folder
+from tests.followup_helpers import FIRE, SERIES_A, open_register, two_series_folder
 
 NOW = datetime(2020, 6, 1, 10, 0)
 REPORT_BACK = {"en": "Spring council", "zh": "春季协商议事会"}
@@ -54,10 +53,7 @@ async def test_a_report_back_is_named_by_its_meeting_and_copies_are_named(archiv
     app = RoomApp(archive, clock=FrozenClock(NOW))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await pilot.press("f")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, FollowUpScreen)
+        await open_register(app, pilot)
         table = app.screen.query_one("#followup-table", RegisterTable)
         keys = list(table.keys)
         assert len([k for k in keys if k.endswith("#r1.1") and k.split("#")[0] in ("a-2019", copy)]) == 1

@@ -17,6 +17,14 @@ both = pytest.mark.parametrize("language", ["en", "zh"])
 sizes = pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 
 
+def raised_fire_lane(archive, meeting_id, clock) -> None:
+    """The council started and the fire lane (issue 4) raised: the room waits for its answer."""
+    session = archive.open(meeting_id, clock=clock)
+    session.do("start", lambda c: c.start_meeting())
+    session.do("raise", lambda c: c.raise_issue(4))
+    session.close()
+
+
 def answered_fire_lane(archive, meeting_id, clock) -> None:
     session = archive.open(meeting_id, clock=clock)
     session.do("start", lambda c: c.start_meeting())
@@ -71,10 +79,7 @@ async def test_enter_alone_takes_the_first_entry_and_typing_filters(tmp_path):
 async def test_the_response_form_opens_in_the_response_text_and_reaches_every_field(tmp_path, language, size):
     set_language(language)
     app, archive, meeting_id, clock = make_app(tmp_path, language)
-    session = archive.open(meeting_id, clock=clock)
-    session.do("start", lambda c: c.start_meeting())
-    session.do("raise", lambda c: c.raise_issue(4))
-    session.close()
+    raised_fire_lane(archive, meeting_id, clock)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.press("r")
@@ -98,10 +103,7 @@ async def test_the_response_form_opens_in_the_response_text_and_reaches_every_fi
 async def test_a_form_problem_goes_as_soon_as_its_field_is_filled(tmp_path, language, size):
     set_language(language)
     app, archive, meeting_id, clock = make_app(tmp_path, language)
-    session = archive.open(meeting_id, clock=clock)
-    session.do("start", lambda c: c.start_meeting())
-    session.do("raise", lambda c: c.raise_issue(4))
-    session.close()
+    raised_fire_lane(archive, meeting_id, clock)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.press("r")

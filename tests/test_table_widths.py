@@ -23,6 +23,15 @@ def played_council(tmp_path, language: str) -> RoomApp:
     return RoomApp(archive, meeting_id=meeting_id, view="live", clock=FrozenClock(COUNCIL_START))
 
 
+async def issues_table(app, pilot):
+    """The live view's issue table, on its own tab where the screen is too narrow for both panels."""
+    await pilot.pause()
+    if app.screen.narrow:
+        app.screen.query_one("#live-tabs").active = "tab-issues"
+        await pilot.pause()
+    return app.screen.query_one(IssuesPanel).table
+
+
 def columns_and_cells(table) -> list[tuple[int, int, list[int]]]:
     """Per column: its width, its header's width, and the widths of its cells."""
     return [(column.width, cell_width(column.label), [cell_width(table.get_cell_at((row, index)))
@@ -35,11 +44,7 @@ def columns_and_cells(table) -> list[tuple[int, int, list[int]]]:
 async def test_issue_columns_are_cut_only_when_no_column_has_room_to_spare(tmp_path, language, size):
     app = played_council(tmp_path, language)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        if app.screen.narrow:
-            app.screen.query_one("#live-tabs").active = "tab-issues"
-            await pilot.pause()
-        table = app.screen.query_one(IssuesPanel).table
+        table = await issues_table(app, pilot)
         assert table.row_count == 6
         columns = columns_and_cells(table)
         _number, _issue, department, response = columns
@@ -120,11 +125,7 @@ async def test_the_proposers_word_is_never_cut_from_a_response(tmp_path, languag
         session.do("rate", lambda c, r=response.id: c.update_response(r, satisfaction=Satisfaction.DISSATISFIED))
         session.close()
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        if app.screen.narrow:
-            app.screen.query_one("#live-tabs").active = "tab-issues"
-            await pilot.pause()
-        table = app.screen.query_one(IssuesPanel).table
+        table = await issues_table(app, pilot)
         width = table.ordered_columns[3].width
         word = Satisfaction.DISSATISFIED.label
         for row in range(table.row_count):
@@ -136,10 +137,10 @@ async def test_the_proposers_word_is_never_cut_from_a_response(tmp_path, languag
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_the_register_shows_every_column_with_its_state_whole(tmp_path, language, size):
-    from followup_helpers import two_series_folder
+    from followup_helpers import open_register, two_series_folder
 
     from roomtui.i18n import _
-    from roomtui.tui.screens.followup import COLUMNS, STATE_COLUMNS, FollowUpScreen
+    from roomtui.tui.screens.followup import COLUMNS, STATE_COLUMNS
     from roomtui.tui.widgets.register_table import RegisterTable
 
     set_language(language)
@@ -148,10 +149,7 @@ async def test_the_register_shows_every_column_with_its_state_whole(tmp_path, la
     app = RoomApp(archive, clock=FrozenClock(COUNCIL_START))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await pilot.press("f")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, FollowUpScreen)
+        await open_register(app, pilot)
         table = app.screen.query_one(RegisterTable)
         assert table.virtual_size.width <= table.size.width  # the meeting and the progress note are on screen
         from rich.cells import cell_len

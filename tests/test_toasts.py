@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from live_helpers import make_app
+from live_helpers import export_minutes_to, make_app
 
 from roomtui.domain.model import SpeakerKind
 
@@ -137,11 +137,7 @@ async def test_the_export_notice_leaves_the_qr_code_free(tmp_path, language):
     app._initial_view = "minutes"
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#field-folder").value = str(tmp_path / "usb")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await export_minutes_to(app, pilot, tmp_path / "usb")
         await pilot.pause()
         if isinstance(app.screen, NoticeDialog):
             assert str(tmp_path / "usb") in app.screen.message

@@ -94,7 +94,15 @@ def render_body(minutes: Minutes) -> str:
 def render_html(minutes: Minutes) -> str:
     body = render_body(minutes)
     title = minutes.labels["document_title"].format(title=minutes.header.title)
-    lang = "zh" if minutes.language == "zh" else "en"
+    return html_page(title, minutes.language, f"{body.rstrip()}\n")
+
+
+def html_page(title: str, language: str, main: str, *, extra_css: str = "") -> str:
+    """A whole page around ``main`` (HTML ending in a newline): self-contained, no script, no
+    network (CSP), the minutes' stylesheet and then ``extra_css``. The minutes and the papers for
+    the door share it, so both print alike."""
+    lang = "zh" if language == "zh" else "en"
+    css = stylesheet().rstrip() + (f"\n{extra_css}" if extra_css else "")
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n'
@@ -104,11 +112,11 @@ def render_html(minutes: Minutes) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="roomtui">\n'
         f"<title>{escape(title)}</title>\n"
-        f"<style>\n{stylesheet().rstrip()}\n</style>\n"
+        f"<style>\n{css}\n</style>\n"
         "</head>\n"
         "<body>\n"
         "<main>\n"
-        f"{body.rstrip()}\n"
+        f"{main}"
         "</main>\n"
         "</body>\n"
         "</html>\n"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from roomtui.minutes.official_forms import official_date
-from roomtui.minutes.html import CSP, stylesheet
+from roomtui.minutes.html import html_page
 from roomtui.minutes.papers import FREE_LINES, Papers, paper_title
 
 # Signature cells need room for a hand.
@@ -41,24 +41,5 @@ def render_paper_html(papers: Papers, paper: str) -> str:
         rows += [[str(len(rows) + n), "", "", "", ""] for n in range(1, FREE_LINES + 1)]
         body = f"<p>{escape(t['signin_note'])}</p>\n" + _table(
             [t["number_column"], t["name"], t["affiliation"], t["role"], t["signature"]], rows, "paper")
-    lang = "zh" if papers.language == "zh" else "en"
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{lang}">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="roomtui">\n'
-        f"<title>{escape(title)}</title>\n"
-        f"<style>\n{stylesheet().rstrip()}\n{_PAPER_CSS.strip()}\n</style>\n"
-        "</head>\n"
-        "<body>\n"
-        "<main>\n"
-        f"<h1>{escape(title)}</h1>\n"
-        f"<ul>\n{fields}</ul>\n"
-        f"{body}"
-        "</main>\n"
-        "</body>\n"
-        "</html>\n"
-    )
+    return html_page(title, papers.language, f"<h1>{escape(title)}</h1>\n<ul>\n{fields}</ul>\n{body}",
+                     extra_css=_PAPER_CSS.strip())

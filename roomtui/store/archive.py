@@ -17,7 +17,6 @@ Files are readable by their owner only (0600, folders 0700): minutes hold phone 
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +37,7 @@ from roomtui.i18n import _
 from roomtui.safe_read import kind_of, read_regular, stamp_settled
 from roomtui.store.lock import MeetingLock
 from roomtui.store.meeting_file import FileEncoder, SchemaError, read_meeting
+from roomtui.store.new_file import write_new
 from roomtui.store.session import MeetingSession
 from roomtui.store.storage import (
     DurableStorage,
@@ -45,10 +45,8 @@ from roomtui.store.storage import (
     atomic_write,
     clean_stray_temps,
     encode,
-    fsync_dir,
     parse_json,
     read_json,
-    temp_prefix,
 )
 
 DAMAGED = "damaged"
@@ -305,7 +303,7 @@ class Archive:
             too_big = size_problem(len(payload))
             if too_big:  # the same rule as every save: whatever roomtui stores it must open again
                 raise ValidationError([too_big])
-            if _write_new(self.path_of(meeting.id), payload):
+            if write_new(self.path_of(meeting.id), payload):
                 break
             meeting.id = new_meeting_id(meeting)
         self.update_index(meeting)
@@ -420,48 +418,6 @@ def _stamp(path: Path) -> list[int]:
     except OSError:
         return [0, 0]
     return [info.st_mtime_ns, info.st_size]
-
-
-def _write_new(path: Path, payload: bytes) -> bool:
-    """Put ``payload`` at ``path`` durably unless ``path`` exists; False if it does.
-
-    The name appears only whole: the payload is written and fsynced in a temp file first, then
-    linked into place (which fails if the name is taken). FAT32 and exFAT sticks have no hard
-    links; there the meeting's lock is held while the name is checked and the temp file renamed
-    onto it, so no other roomtui creates or opens that id meanwhile (on FAT the lock file of
-    "ABC" is that of "abc" too). An exclusive create followed by a write, as before, left an
-    empty file listed as damaged for good when killed between the two.
-    """
-    lock = MeetingLock(path.with_suffix(".lock"))
-    try:
-        if not lock.acquire():
-            return False  # another roomtui has this id open, or is creating it this moment
-    except OSError:
-        pass  # a folder that cannot hold a lock: the check below is all there is
-    try:
-        fd, temp = tempfile.mkstemp(prefix=temp_prefix(), dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            try:
-                os.link(temp, path)
-            except FileExistsError:
-                return False
-            except OSError:  # no hard links here (FAT32, exFAT): a rename under the lock instead
-                if os.path.lexists(path):
-                    return False
-                os.replace(temp, path)
-        finally:
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
-    finally:
-        lock.release()
-    fsync_dir(path.parent)
-    return True
 
 
 __all__ = ["Archive", "BadMeetingFile", "DAMAGED", "MeetingNotFound", "MeetingSummary"]

@@ -65,7 +65,7 @@ def start_import(screen) -> None:
             app.notify(_("Imported into meeting {id}.", id=imported.meeting_id), brief=False)
         if imported.unlinked:
             app.notify(imported.unlinked_notice(), severity="warning", timeout=15)
-        from roomtui.tui.screens.followup import offer_report_back
+        from roomtui.tui.report_back_offer import offer_report_back
 
         offer_report_back(app, imported.meeting_id, ask_only_if_new=True)
 

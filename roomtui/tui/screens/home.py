@@ -144,7 +144,7 @@ class HomeScreen(TranslatedBindings, Screen):
         meeting_id = self.app.archive.create(meeting)
         self.refresh_view()
         self.app.open_meeting(meeting_id, view="prepare")
-        from roomtui.tui.screens.followup import offer_report_back
+        from roomtui.tui.report_back_offer import offer_report_back
 
         offer_report_back(self.app, meeting_id, ask_only_if_new=True)
 
@@ -179,7 +179,7 @@ class HomeScreen(TranslatedBindings, Screen):
 
     def action_report_back(self) -> None:
         """Offer the selected meeting a report on its series' open commitments."""
-        from roomtui.tui.screens.followup import offer_report_back
+        from roomtui.tui.report_back_offer import offer_report_back
 
         meeting_id = self._selected()
         if meeting_id:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,8 +10,9 @@ from textual.widgets import Header, Static
 from roomtui.domain.model import Grade, MeetingStatus
 from roomtui.exporting import default_export_folder, export_all
 from roomtui.minutes import docx_available
-from roomtui.i18n import N_, _, ngettext
-from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
+from roomtui.i18n import N_, _
+from roomtui.tui.dialogs import PickerDialog
+from roomtui.tui.folder_export import ask_folder_and_write
 from roomtui.tui.meeting_view import MeetingScreen
 from roomtui.tui.widgets.footer import FittingFooter
 from roomtui.tui.widgets.meeting_bar import MeetingBar
@@ -104,29 +103,14 @@ class MinutesScreen(MeetingScreen):
 
     def action_export(self) -> None:
         meeting = self.app.session.meeting
-        written: list[Path] = []
 
-        def submit(values: dict) -> list[str] | None:
-            folder = Path(str(values["folder"]).strip() or default_export_folder(meeting.id)).expanduser()
-            if folder.exists() and not folder.is_dir():
-                return [_("{path} is a file, not a folder", path=folder)]
-            written.clear()
-            try:
-                export_all(meeting, folder, written=written)
-            except OSError as error:
-                return [_("Cannot write to {folder}: {reason}. {n} files were written before it stopped.",
-                          folder=folder, reason=error.strerror or str(error), n=len(written))]
-            return None
+        def without_word() -> None:
+            if not docx_available():
+                self.app.notify(_("Word (.docx) left out: this installation lacks python-docx and lxml (the "
+                                  "one-file build leaves them out); install roomtui with pip for the Word minutes"),
+                                severity="warning", timeout=15)
 
-        def done(result) -> None:
-            if result and written:
-                self.app.notify(ngettext("Wrote {n} file to {folder}", "Wrote {n} files to {folder}", len(written), folder=written[0].parent),
-                                title=_("Minutes exported"), timeout=15)
-                if not docx_available():
-                    self.app.notify(_("Word (.docx) left out: this installation lacks python-docx and lxml (the "
-                                      "one-file build leaves them out); install roomtui with pip for the Word minutes"),
-                                    severity="warning", timeout=15)
-
-        self.app.push_screen(FormDialog(_("Export the minutes (Markdown, HTML, Word, JSON, CSV, ICS; public and internal)"), [
-            FormField("folder", _("Folder (a USB stick works too)"), value=str(default_export_folder(meeting.id))),
-        ], submit), done)
+        ask_folder_and_write(self.app, _("Export the minutes (Markdown, HTML, Word, JSON, CSV, ICS; public and internal)"),
+                             default_export_folder(meeting.id),
+                             lambda folder, written: export_all(meeting, folder, written=written),
+                             _("Minutes exported"), then=without_word)

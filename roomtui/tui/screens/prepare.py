@@ -9,8 +9,6 @@ tab on screen and the palette finds them by name. Every change is one Council ac
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,8 +18,9 @@ from roomtui.domain.model import MeetingStatus
 from roomtui.domain.timeline import another_day_notice
 from roomtui.domain.validation import meeting_problems
 from roomtui.exporting import default_export_folder, export_papers
-from roomtui.i18n import N_, _, ngettext
-from roomtui.tui.dialogs import ConfirmDialog, FormDialog, FormField
+from roomtui.i18n import N_, _
+from roomtui.tui.dialogs import ConfirmDialog
+from roomtui.tui.folder_export import ask_folder_and_write
 from roomtui.tui.meeting_view import MeetingScreen
 from roomtui.tui.prepare.agenda import AgendaPane
 from roomtui.tui.prepare.details import WEEKDAYS, DetailsPane
@@ -110,28 +109,10 @@ class PrepareScreen(MeetingScreen):
     def action_papers(self) -> None:
         """The agenda and the sign-in sheet (Word and printable HTML) into a folder, to print."""
         meeting = self.meeting
-        written: list[Path] = []
-
-        def submit(values: dict) -> list[str] | None:
-            folder = Path(str(values["folder"]).strip() or default_export_folder(meeting.id)).expanduser()
-            if folder.exists() and not folder.is_dir():
-                return [_("{path} is a file, not a folder", path=folder)]
-            written.clear()
-            try:
-                export_papers(meeting, folder, written=written)
-            except OSError as error:
-                return [_("Cannot write to {folder}: {reason}. {n} files were written before it stopped.",
-                          folder=folder, reason=error.strerror or str(error), n=len(written))]
-            return None
-
-        def done(result) -> None:
-            if result and written:
-                self.app.notify(ngettext("Wrote {n} file to {folder}", "Wrote {n} files to {folder}", len(written),
-                                         folder=written[0].parent), title=_("Papers for the meeting"), timeout=15)
-
-        self.app.push_screen(FormDialog(_("Print the agenda and the sign-in sheet (Word and HTML)"), [
-            FormField("folder", _("Folder (a USB stick works too)"), value=str(default_export_folder(meeting.id))),
-        ], submit), done)
+        ask_folder_and_write(self.app, _("Print the agenda and the sign-in sheet (Word and HTML)"),
+                             default_export_folder(meeting.id),
+                             lambda folder, written: export_papers(meeting, folder, written=written),
+                             _("Papers for the meeting"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``g`` (go live) is offered to a meeting in preparation only: once live, F3 shows it."""
