@@ -621,8 +621,10 @@ def register_folder(data: str, meetings: int = 1000) -> str:
     promises = [(f"Issue {n}", f"Bureau {n % 5}", f"Deliverable {n}", f"2019-{n + 1:02d}-15") for n in range(8)]
     archive.create(council_with("bench-0000", "Council", date(2019, 1, 1), "series-A", promises))
     template = archive.path_of("bench-0000").read_bytes()
+    origin = archive.load("bench-0000").origin.encode()  # each its own meeting, not copies of one
     for number in range(1, meetings):
         payload = template.replace(b"bench-0000", f"bench-{number:04d}".encode())
+        payload = payload.replace(origin, f"{number:016x}".encode())
         if number % 2:
             payload = payload.replace(b"series-A", b"series-B")
         archive.path_of(f"bench-{number:04d}").write_bytes(payload)
