@@ -205,6 +205,28 @@ async def test_a_new_meeting_of_a_series_offers_the_last_ones_people_venue_host_
 
 @both
 @sizes
+async def test_raising_an_issue_whose_department_head_is_marked_absent_says_so(tmp_path, language, size):
+    set_language(language)
+    app, archive, meeting_id, clock = make_app(tmp_path, language)
+    session = archive.open(meeting_id, clock=clock)
+    department = session.meeting.issue(4).expected_department
+    head = session.council.department_head(department)
+    session.do("absent", lambda c: c.set_present(head.id, False))
+    session.do("start", lambda c: c.start_meeting())
+    session.close()
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("I")
+        await pilot.pause()
+        app.screen.query_one("#picker-filter").value = "#4 "
+        await pilot.pause()
+        await pilot.press("enter", "enter")  # the issue, then who raised it (the first answer offered)
+        await pilot.pause()
+        assert any(head.name in said and department in said for said in app.notices.said), app.notices.said
+
+
+@both
+@sizes
 async def test_raising_an_issue_whose_department_is_absent_says_so(tmp_path, language, size):
     set_language(language)
     app, archive, meeting_id, clock = make_app(tmp_path, language)

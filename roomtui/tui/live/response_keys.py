@@ -100,13 +100,20 @@ class ResponseKeys:
 
     def _say_if_nobody_answers(self, issue_id: int) -> None:
         """Raising an issue queues its department's head to answer: when nobody of that department
-        takes part, nothing is queued, and the secretary must know why."""
+        takes part, nothing is queued, and when its head is marked absent, the turn waits for
+        someone not in the room; either way the secretary must know."""
         issue = self.meeting.issue(issue_id)
-        if issue is None or not issue.expected_department or department_head(self.meeting, issue.expected_department):
+        if issue is None or not issue.expected_department:
             return
-        self.app.notify(_("Nobody of {department} takes part in this meeting, so no answer was queued. Add its "
-                          "head under Participants (F2), or record the response with r when it comes.",
-                          department=issue.expected_department), severity="warning", timeout=10)
+        head = department_head(self.meeting, issue.expected_department)
+        if head is None:
+            self.app.notify(_("Nobody of {department} takes part in this meeting, so no answer was queued. Add its "
+                              "head under Participants (F2), or record the response with r when it comes.",
+                              department=issue.expected_department), severity="warning", timeout=10)
+        elif not head.present:
+            self.app.notify(_("{name} ({department}) is marked absent, yet was queued to answer. Mark them present "
+                              "under Participants (F2, p), or take the turn out of the speaking order (x).",
+                              name=head.name, department=issue.expected_department), severity="warning", timeout=10)
 
     def _ask_raiser(self, issue) -> None:
         """Who raised ``issue``: the likeliest first (Enter takes it), every other answer listed."""
