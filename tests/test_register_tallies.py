@@ -230,3 +230,14 @@ async def test_a_register_no_room_rated_has_no_room_column(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(app.screen.query_one(RegisterTable).widths) == STATE_COLUMNS + 4
+
+
+def test_followup_on_the_command_line_lists_the_room_s_dissatisfied_answers_first(tmp_path, capsys):
+    from roomtui.cli import main
+
+    archive = Archive(tmp_path / "data")
+    rated_folder(archive)
+    assert main(["followup", "--data", str(archive.root), "--room-dissatisfied", "--public"]) == 0
+    out = capsys.readouterr().out
+    assert "Temporary roof repair" in out and "Mark the fire lane" not in out
+    assert "1 satisfied, 0 basically satisfied, 2 dissatisfied (3 in all)" in out
