@@ -161,9 +161,10 @@ def test_public_exports_give_the_counts_and_the_share_and_no_voter(tmp_path, lan
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_the_register_view_shows_the_room_s_tally_whole_and_filters_the_dissatisfied(tmp_path, language,
                                                                                             size):
-    from textual.widgets import Static
+    from textual.widgets import Checkbox, Static
 
     from roomtui.domain.model import Grade
+    from roomtui.tui.dialogs import FormDialog
     from roomtui.tui.app import RoomApp
     from roomtui.tui.screens.followup import COLUMNS, FollowUpScreen
     from roomtui.tui.widgets.register_table import RegisterTable
@@ -204,7 +205,7 @@ async def test_the_register_view_shows_the_room_s_tally_whole_and_filters_the_di
                  "({votes} in all)", satisfied=1, basically=0, dissatisfied=2, votes=3) in detail
         counts = str(app.screen.query_one("#followup-counts", Static).content)
         assert _("room: satisfied {percent}% ({satisfied}/{votes} votes)", percent=33, satisfied=1, votes=3) in counts
-        assert ngettext("{n} answer mostly dissatisfied", "{n} answers mostly dissatisfied", 1) in counts
+        assert ngettext("; {n} answer mostly dissatisfied", "; {n} answers mostly dissatisfied", 1) in counts
         # d: only the answers most of the room rated 不满意, the ones followed up first
         await pilot.press("d")
         await pilot.pause()
@@ -213,6 +214,14 @@ async def test_the_register_view_shows_the_room_s_tally_whole_and_filters_the_di
         await pilot.press("d")
         await pilot.pause()
         assert len(table.keys) == 6
+        # the same through the filter form (/), with a department
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        app.screen.query_one("#field-room_dissatisfied", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.filter.room_dissatisfied and table.keys == ["a-2019#r3.1"]
     set_language("en")
 
 

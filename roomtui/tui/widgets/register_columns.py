@@ -84,6 +84,6 @@ def room_share_words(share: RoomShare) -> str:
     words = " · " + _("room: satisfied {percent}% ({satisfied}/{votes} votes)", percent=share.percent_satisfied,
                       satisfied=share.satisfied, votes=share.votes)
     if share.dissatisfied_answers:
-        words += ", " + ngettext("{n} answer mostly dissatisfied", "{n} answers mostly dissatisfied",
-                                 share.dissatisfied_answers)
+        words += ngettext("; {n} answer mostly dissatisfied", "; {n} answers mostly dissatisfied",
+                          share.dissatisfied_answers)
     return words
