@@ -11,7 +11,7 @@
     roomtui handout MEETING [--response N] [--page K | --text] [--solid | --half-blocks]
                                  the hand-out QR codes in a plain terminal
     roomtui share MEETING        the whole public minutes to phones over the laptop's Wi-Fi
-    roomtui followup [--format text|csv|html] [--department D] [--public] [-o PATH]
+    roomtui followup [--format text|csv|html] [--department D] [--room-dissatisfied] [--public] [-o PATH]
                                  the commitments register across every meeting
     roomtui show MEETING [--solid | --half-blocks] [--screen-inches N]
                                  the room view for the projector: read-only, follows the meeting
@@ -109,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     follow.add_argument("--grade", choices=("A", "B", "C", "D", "none"), default=None,
                         help=_("only this grade (none: not graded yet)"))
     follow.add_argument("--open", action="store_true", help=_("only commitments not yet solved (A) or settled (D)"))
+    follow.add_argument("--room-dissatisfied", action="store_true",
+                        help=_("only commitments whose answer most of the room rated dissatisfied (followed up first)"))
     follow.add_argument("--public", action="store_true", help=_("leave out progress notes and references"))
     follow.add_argument("-o", "--output", type=Path, help=_("file to write (default: standard output)"))
     show = commands.add_parser("show", parents=[common],
@@ -307,7 +309,8 @@ def _followup(args: argparse.Namespace, archive) -> int:
     from roomtui.store.followup_index import load_register
 
     register = load_register(archive, date.today())
-    wanted = Filter(department=args.department, series=args.series, grade=args.grade, open_only=args.open)
+    wanted = Filter(department=args.department, series=args.series, grade=args.grade, open_only=args.open,
+                    room_dissatisfied=args.room_dissatisfied)
     doc = build_register_document(register.select(wanted), register.today, language=interface_language(),
                                   public=args.public, damaged=register.damaged, copies=register.copies)
     for name, reason in register.damaged:

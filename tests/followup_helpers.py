@@ -37,8 +37,9 @@ def council_with(meeting_id: str, title: str, day: date, series: str,
     return meeting
 
 
-def two_series_folder(archive) -> dict[str, str]:
-    """Four meetings: three in series A (one with a damaged neighbour added by the test), one in B."""
+def two_series_folder(archive, before_saving=None) -> dict[str, str]:
+    """Four meetings: three in series A (one with a damaged neighbour added by the test), one in B.
+    ``before_saving(meeting)`` may add to each (the room's ratings) before it is stored."""
     meetings = [
         council_with("a-2019", "Council on residential communities", date(2019, 11, 22), SERIES_A, [
             ("Fire lane blocked", FIRE, "Mark the fire lane", "2019-12-07"),
@@ -54,6 +55,8 @@ def two_series_folder(archive) -> dict[str, str]:
         ]),
     ]
     for meeting in meetings:
+        if before_saving is not None:
+            before_saving(meeting)
         archive.create(meeting)
     return {m.id: m.title for m in meetings}
 
@@ -67,3 +70,19 @@ async def open_register(app, pilot):
     await pilot.pause()
     assert isinstance(app.screen, FollowUpScreen)
     return app.screen
+
+
+def rate(meeting: Meeting, response_id: int, choices: list[str], *, closed: bool = True) -> None:
+    """The room rates a response from phones: one signed-in resident per choice (满意度测评)."""
+    clock = FrozenClock(datetime.combine(meeting.date, datetime.min.time()).replace(hour=11))
+    rate_with(Council(meeting, clock), response_id, choices, closed=closed)
+
+
+def rate_with(council: Council, response_id: int, choices: list[str], *, closed: bool = True) -> None:
+    rating = council.open_rating(response_id)
+    for n, choice in enumerate(choices):
+        phone = f"r{response_id}p{n}"
+        council.claim(phone, name=f"Resident {response_id}-{n}", affiliation="Dongcheng")
+        council.vote(phone, rating.id, choice)
+    if closed:
+        council.close_rating(response_id)

@@ -13,7 +13,7 @@ import os
 from datetime import date
 
 import pytest
-from followup_helpers import two_series_folder
+from followup_helpers import rate, two_series_folder
 
 from roomtui.cli import main
 from roomtui.minutes.register_csv import render_register_csv
@@ -68,11 +68,17 @@ def rendered(register) -> None:
     render_register_text(doc), render_register_csv(doc), render_register_html(doc)
 
 
+def rated(meeting) -> None:
+    if meeting.id == "a-2019":
+        rate(meeting, 3, ["dissatisfied", "dissatisfied", "satisfied"])
+        rate(meeting, 1, ["satisfied", "basically_satisfied"], closed=False)
+
+
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
     data = tmp_path_factory.mktemp("data")
     archive = Archive(data)
-    two_series_folder(archive)
+    two_series_folder(archive, rated)  # rows with the room's tally (and rows without) are both checked
     aged(archive)
     _MEMORY.clear()
     good = load_register(archive, TODAY)

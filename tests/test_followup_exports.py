@@ -22,7 +22,7 @@ from roomtui.minutes.register_html import render_register_html
 from roomtui.minutes.register_model import build_register_document
 from roomtui.store import Archive
 from roomtui.store.followup_index import load_register
-from tests.followup_helpers import HOUSING, SERIES_A, council_with, two_series_folder
+from tests.followup_helpers import HOUSING, SERIES_A, council_with, rate, two_series_folder
 from tests.test_minutes_golden import first_difference
 
 GOLDEN = Path(__file__).parent / "golden" / "register"
@@ -30,8 +30,15 @@ UPDATE = os.environ.get("ROOMTUI_UPDATE_GOLDEN") == "1"
 TODAY = date(2020, 4, 1)
 
 
+def rated(meeting) -> None:
+    """The room's ratings at the first council: the roofs answer mostly 不满意, the fire lane 满意."""
+    if meeting.id == "a-2019":
+        rate(meeting, 3, ["dissatisfied", "dissatisfied", "satisfied"])
+        rate(meeting, 1, ["satisfied", "satisfied", "basically_satisfied", "satisfied"])
+
+
 def folder(archive: Archive) -> Archive:
-    two_series_folder(archive)
+    two_series_folder(archive, rated)
     hostile = council_with("h-2020", "=HYPERLINK(\"http://x\") <script>", date(2020, 2, 2), SERIES_A, [
         ("| pipe # heading", "=cmd|' /C calc'!A0", "@SUM(1+1) **bold**", "2020-03-01"),
     ])
@@ -39,7 +46,9 @@ def folder(archive: Archive) -> Archive:
     zh = council_with("zh-2020", "诺江镇协商议事会", date(2020, 2, 20), "通江县政协", [
         ("春场坪社区没有活动广场", "县住建局", "规划建设活动广场", "2020-08-31"),
     ], language="zh")
+    rate(zh, 1, ["satisfied", "basically_satisfied", "dissatisfied"], closed=False)  # left open
     archive.create(zh)
+
     for meeting_id, when, grade, note in [("a-2019", datetime(2019, 12, 5, 9), "A", "Lane painted"),
                                           ("a-2019", datetime(2020, 1, 15, 9), "B", "Sheds: 3 of 12 built"),
                                           ("zh-2020", datetime(2020, 3, 1, 9), "C", "已列入年度计划")]:

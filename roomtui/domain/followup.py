@@ -40,6 +40,7 @@ from roomtui.domain.model import (
     Response,
 )
 from roomtui.domain.problems import problem
+from roomtui.domain.room_tally import RoomShare, RoomTally, room_share, room_tally
 from roomtui.domain.validation import ValidationError
 from roomtui.i18n import _
 
@@ -213,6 +214,7 @@ class RegisterEntry:
     deadline: date | None
     grade: Grade | None
     history: tuple[FollowUpEntry, ...] = ()
+    room: RoomTally | None = None  # the room's rating of the response (counts only), None if not rated
 
     @property
     def open(self) -> bool:
@@ -256,7 +258,7 @@ def register_entries(meeting: Meeting) -> list[RegisterEntry]:
                 issue_number=response.issue_id, issue_title=issue.title if issue else "",
                 department=response.department, response_id=response.id, index=index, lead_unit=c.lead_unit,
                 co_units=tuple(c.co_units), deliverable=c.deliverable, deadline=c.deadline, grade=c.grade,
-                history=tuple(c.history)))
+                history=tuple(c.history), room=room_tally(meeting, response.id)))
     return entries
 
 
@@ -304,6 +306,7 @@ class Filter:
     series: str | None = None  # None: every series; "" the meetings with no series
     grade: str | None = None  # "A".."D", "none" for not graded, None for any
     open_only: bool = False
+    room_dissatisfied: bool = False  # only answers most of the room rated 不满意: followed up first
 
     def keeps(self, entry: RegisterEntry) -> bool:
         if self.department:
@@ -315,6 +318,8 @@ class Filter:
         if self.grade is not None:
             if (entry.grade.value if entry.grade else "none") != self.grade:
                 return False
+        if self.room_dissatisfied and not (entry.room and entry.room.mostly_dissatisfied):
+            return False
         return not (self.open_only and not entry.open)
 
 
@@ -325,6 +330,7 @@ class DepartmentCounts:
     solved: int = 0
     solved_on_time: int = 0
     overdue: int = 0
+    room: RoomShare = RoomShare()  # the room's votes on this unit's answers
 
 
 @dataclass
@@ -433,12 +439,14 @@ def sort_entries(entries: Iterable[RegisterEntry], today: date) -> list[Register
 
 
 def department_counts(entries: Iterable[RegisterEntry], today: date) -> list[DepartmentCounts]:
-    """Per lead unit: how many promised, solved, solved on time, overdue."""
+    """Per lead unit: how many promised, solved, solved on time, overdue; the room's votes."""
     totals: dict[str, list[int]] = {}
+    rated: dict[str, list[tuple[tuple[str, int], RoomTally | None]]] = {}
     for e in entries:
+        rated.setdefault(e.lead_unit, []).append(((e.meeting_id, e.response_id), e.room))
         row = totals.setdefault(e.lead_unit, [0, 0, 0, 0])
         row[0] += 1
         row[1] += e.grade is Grade.A
         row[2] += e.solved_on_time
         row[3] += e.overdue(today)
-    return [DepartmentCounts(name, *row) for name, row in sorted(totals.items())]
+    return [DepartmentCounts(name, *row, room=room_share(rated[name])) for name, row in sorted(totals.items())]

@@ -16,7 +16,9 @@ from roomtui.minutes.register_model import RegisterDocument
 def render_register_csv(doc: RegisterDocument) -> bytes:
     t = doc.labels
     header = [t["meeting_date"], t["meeting"], t["series"], t["issue_number"], t["issue"], t["lead_unit"],
-              t["co_units"], t["deliverable"], t["deadline"], t["grade"], t["graded_on"], t["overdue"]]
+              t["co_units"], t["deliverable"], t["deadline"], t["grade"], t["graded_on"], t["overdue"],
+              t["room_satisfied"], t["room_basically"], t["room_dissatisfied"], t["room_closed"],
+              t["room_follow_first"]]
     if not doc.public:
         header += [t["latest_note"], t["history"], t["ref"]]
     buffer = io.StringIO(newline="")
@@ -24,7 +26,10 @@ def render_register_csv(doc: RegisterDocument) -> bytes:
     writer.writerow(header)
     for r in doc.rows:
         row = [r.meeting_date, r.meeting, r.series, r.issue_number, r.issue, r.lead_unit, r.co_units, r.deliverable,
-               r.deadline, r.grade, r.graded_on, t["yes"] if r.overdue else t["no"]]
+               r.deadline, r.grade, r.graded_on, t["yes"] if r.overdue else t["no"],
+               *(str(n) for n in r.room_counts or ("", "", "")),  # counts only: never who voted how
+               (t["yes"] if r.room_closed else t["no"]) if r.room_counts else "",
+               (t["yes"] if r.room_dissatisfied else t["no"]) if r.room_counts else ""]
         if not doc.public:
             row += [r.latest_note, " | ".join(r.history), r.ref]
         writer.writerow([neutralise(cell) for cell in row])

@@ -12,7 +12,7 @@ from html import escape
 
 from roomtui.minutes.html import _CSP, _renderer, stylesheet
 from roomtui.minutes.markdown import _table, escape_cell, escape_inline
-from roomtui.minutes.register_model import RegisterDocument
+from roomtui.minutes.register_model import RegisterDocument, share_words
 
 _PAGE_BREAK = "h2 { break-before: page; } h2:first-of-type { break-before: auto; }"
 
@@ -32,22 +32,26 @@ def render_register_markdown(doc: RegisterDocument) -> str:
     if not doc.rows:
         return "\n".join(out + [t["empty"]]) + "\n"
     out += [f"## {escape_inline(t['summary'])}", ""]
-    out += _table([t["lead_unit"], t["promised"], t["solved"], t["solved_on_time"], t["overdue"]],
-                  [[c.department, str(c.promised), str(c.solved), str(c.solved_on_time), str(c.overdue)]
+    out += _table([t["lead_unit"], t["promised"], t["solved"], t["solved_on_time"], t["overdue"], t["room_share"],
+                   t["room_follow_first"]],
+                  [[c.department, str(c.promised), str(c.solved), str(c.solved_on_time), str(c.overdue),
+                    share_words(c.room, t, "room_share_cell") or "—",
+                    str(c.room.dissatisfied_answers) if c.room.answers else "—"]
                    for c, _rows in doc.sections]) + [""]
     for counts, rows in doc.sections:
         out += [f"## {escape_inline(counts.department)}", "",
                 t["counts"].format(promised=counts.promised, solved=counts.solved, on_time=counts.solved_on_time,
-                                   overdue=counts.overdue), ""]
+                                   overdue=counts.overdue)
+                + (t["and_then"] + share_words(counts.room, t) if counts.room.votes else ""), ""]
         header = [t["meeting_date"], t["meeting"], t["issue"], t["co_units"], t["deliverable"], t["deadline"],
-                  t["grade"], t["overdue"]]
+                  t["grade"], t["overdue"], t["room_rating"]]
         if not doc.public:
             header.append(t["latest_note"])
         table_rows = []
         for r in rows:
             cells = [r.meeting_date, r.meeting, f"#{r.issue_number} {r.issue}", r.co_units, r.deliverable,
                      r.deadline, r.grade + (f" ({r.graded_on})" if r.graded_on else ""),
-                     t["yes"] if r.overdue else ""]
+                     t["yes"] if r.overdue else "", r.room]
             if not doc.public:
                 cells.append(r.latest_note)
             table_rows.append(cells)

@@ -34,6 +34,18 @@ _ENGLISH: dict[str, str] = {
     "copies": "Meetings found more than once, counted once",
     "copies_line": "{meeting}: counted from {kept}; copies left out: {others}",
     "empty": "No commitments.",
+    # the room's rating of the answer (满意度测评): counts only, never who voted how
+    "room_satisfied": "Room: satisfied",
+    "room_basically": "Room: basically satisfied",
+    "room_dissatisfied": "Room: dissatisfied",
+    "room_closed": "Rating closed",
+    "room_follow_first": "Room mostly dissatisfied",
+    "room_follow_first_note": "mostly dissatisfied: follow up first",
+    "and_then": "; ",  # between the counts and the room's share in a department's line
+    "room_share": "Satisfied (room)",
+    "room_share_cell": "{percent}% ({satisfied} of {votes} votes)",
+    "room_share_line": "the room satisfied with {percent}% ({satisfied} of {votes} votes); "
+                       "answers mostly dissatisfied: {answers}",
 }
 REGISTER_LABELS = RecordTables("register", _ENGLISH, MINUTES_LANGUAGES)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from roomtui.minutes.model import line
-from roomtui.minutes.register_model import RegisterDocument
+from roomtui.minutes.register_model import RegisterDocument, share_words
 
 
 def render_register_text(doc: RegisterDocument) -> str:
@@ -15,12 +15,15 @@ def render_register_text(doc: RegisterDocument) -> str:
         flag = "!" if r.overdue else " "
         out.append(f"{flag} {r.deadline or '----------'}  {line(r.grade)}  {line(r.lead_unit)}: "
                    f"{line(r.deliverable)}  ({r.meeting_date} {line(r.meeting)} #{r.issue_number})")
+        if r.room:
+            out.append(f"    {t['room_rating']}{t['colon']}{r.room}")
         if r.latest_note:
             out.append(f"    {line(r.latest_note)}")
     if doc.sections:
         out += ["", t["summary"]]
         for counts, _rows in doc.sections:
+            share = share_words(counts.room, t)
             out.append(f"  {line(counts.department)}{t['colon']}" + t["counts"].format(
                 promised=counts.promised, solved=counts.solved, on_time=counts.solved_on_time,
-                overdue=counts.overdue))
+                overdue=counts.overdue) + (t["and_then"] + share if share else ""))
     return "\n".join(out) + "\n"

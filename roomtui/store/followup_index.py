@@ -26,6 +26,7 @@ from roomtui.domain.followup import (
     commitment_ref,
 )
 from roomtui.domain.model import FollowUpEntry, Grade, Meeting
+from roomtui.domain.room_tally import RoomTally
 from roomtui.domain.report_back import take_merged
 from roomtui.domain.validation import MAX_FILE_BYTES
 from roomtui.safe_read import read_regular, stamp_settled
@@ -35,7 +36,8 @@ from roomtui.store.report_back_index import answer_sources, linked_from, write_l
 from roomtui.store.storage import atomic_write
 
 INDEX_NAME = "followup.json"
-INDEX_VERSION = 4  # 3: report-back links imported and not yet confirmed (claims); 4: each meeting's origin
+INDEX_VERSION = 5  # 3: report-back links imported and not yet confirmed (claims); 4: each meeting's origin;
+# 5: the room's tally of each commitment's response (counts and closed, never who voted)
 
 
 # -- (de)serialising what the register needs -----------------------------------------------------
@@ -60,13 +62,23 @@ def _entry_from(row: list) -> FollowUpEntry:
                          source=source)
 
 
+def _tally_row(tally: RoomTally | None) -> list | None:
+    return None if tally is None else [tally.satisfied, tally.basically, tally.dissatisfied, tally.closed]
+
+
+def _tally_from(row: list | None) -> RoomTally | None:
+    if row is not None and any(isinstance(n, int) and n < 0 for n in row[:3]):
+        raise ValueError("a negative count of votes")  # a damaged row: read the meeting again
+    return None if row is None else RoomTally(*row)
+
+
 def followup_to_data(f: MeetingFollowUp) -> dict[str, Any]:
     first = f.entries[0] if f.entries else None
     meeting = [first.meeting_title, first.meeting_date.isoformat() if first.meeting_date else None, first.series,
                first.language, first.meeting_closed] if first else None
     rows = [[e.issue_number, e.issue_title, e.department, e.response_id, e.index, e.lead_unit, list(e.co_units),
              e.deliverable, e.deadline.isoformat() if e.deadline else None, e.grade.value if e.grade else None,
-             [_entry_row(h) for h in e.history]] for e in f.entries]
+             [_entry_row(h) for h in e.history], _tally_row(e.room)] for e in f.entries]
     return {"meeting": meeting, "rows": rows,
             "answers": {k: [_entry_row(e) for e in v] for k, v in f.answers.items()}, "targets": list(f.targets),
             "claims": [list(claim) for claim in f.claims],
@@ -80,11 +92,11 @@ def followup_from_data(meeting_id: str, data: dict[str, Any]) -> MeetingFollowUp
         title, day, series, language, closed = data["meeting"]
         meeting_date = _day(day)
         for number, issue_title, department, response_id, index, lead, co_units, deliverable, deadline, grade, \
-                history in data["rows"]:
+                history, tally in data["rows"]:
             entries.append(RegisterEntry(
                 commitment_ref(meeting_id, response_id, index + 1), meeting_id, title, meeting_date, series, language,
                 closed, number, issue_title, department, response_id, index, lead, tuple(co_units), deliverable,
-                _day(deadline), _grade(grade), tuple(_entry_from(h) for h in history)))
+                _day(deadline), _grade(grade), tuple(_entry_from(h) for h in history), _tally_from(tally)))
     origin, title, day, changed = data["origin"]
     return MeetingFollowUp(meeting_id, tuple(entries),
                            {k: tuple(_entry_from(e) for e in v) for k, v in data["answers"].items()},

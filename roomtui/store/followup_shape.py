@@ -98,11 +98,13 @@ def check_lists(data: Any) -> None:
     rows([data["origin"]], 4, "origin")
     if data["meeting"] is not None:
         rows([data["meeting"]], 5, "meeting")
-    rows(data["rows"], 11, "rows")
+    rows(data["rows"], 12, "rows")
     for row in data["rows"]:
         if type(row[6]) is not list:
             raise WrongShape("co-units: not a list")
         rows(row[10], 5, "history")
+        if row[11] is not None:
+            rows([row[11]], 4, "room tally")
     if type(data["answers"]) is not dict or type(data["targets"]) is not list:
         raise WrongShape("answers or targets")
     for entries in data["answers"].values():

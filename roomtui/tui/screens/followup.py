@@ -30,25 +30,16 @@ from roomtui.i18n import N_, _, ngettext
 from roomtui.tui.dialogs import FormDialog, FormField, PickerDialog
 from roomtui.tui.translated import TranslatedBindings
 from roomtui.tui.widgets.footer import FittingFooter
+from roomtui.tui.widgets.register_columns import (  # noqa: F401 (COLUMNS, STATE_COLUMNS: for tests)
+    COLUMNS,
+    STATE_COLUMNS,
+    fit_columns,
+    mark_cell,
+    room_share_words,
+    room_words,
+    tally_cell,
+)
 from roomtui.tui.widgets.register_table import RegisterTable
-
-# column widths (cells): overdue mark, deadline, grade, lead unit, deliverable, meeting, latest note
-COLUMNS = (1, 10, 16, 18, 30, 26, 40)
-STATE_COLUMNS = 3  # overdue, deadline, grade: whole at any width; the others share what is left
-
-
-def fit_columns(room: int) -> list[int]:
-    """Column widths for ``room`` cells: the state whole, then every other column on screen, cut
-    alike (at 120 columns the meeting and the progress note were pushed off the right edge)."""
-    from roomtui.tui.widgets.column_fit import fit_widths
-
-    from rich.cells import cell_len
-
-    grade = max(cell_len(label) for label in [g.label for g in Grade] + [_("not graded")])
-    wanted = (*COLUMNS[:2], grade, *COLUMNS[STATE_COLUMNS:])  # every grade whole, in either language
-    room -= len(wanted)  # one space after each column
-    least = wanted[:STATE_COLUMNS] + (8,) * (len(wanted) - STATE_COLUMNS)
-    return fit_widths(room, wanted, least=least)
 
 ANY = "*"  # a select value meaning "no filter" (series may legitimately be "")
 
@@ -63,6 +54,7 @@ class FollowUpScreen(TranslatedBindings, Screen):
         Binding("n", "note", N_("Progress note"), id="followup.note"),
         Binding("slash", "filter", N_("Filter"), id="followup.filter"),
         Binding("o", "toggle_open", N_("Open only"), id="followup.open"),
+        Binding("d", "toggle_room_dissatisfied", N_("Room dissatisfied"), id="followup.room"),
         Binding("e", "export", N_("Export the register"), id="followup.export"),
         Binding("l", "link", N_("Link a report-back"), id="followup.link"),
         Binding("ctrl+z", "undo", N_("Undo"), id="followup.undo"),
@@ -86,6 +78,8 @@ class FollowUpScreen(TranslatedBindings, Screen):
         self._meetings: dict[str, MeetingFollowUp] = {}
         self._damaged: list[tuple[str, str]] = []
         self._shown: list[RegisterEntry] = []
+        self._tally_for: Register | None = None
+        self._tally = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,15 +99,34 @@ class FollowUpScreen(TranslatedBindings, Screen):
         table.focus()
 
     def on_resize(self) -> None:
-        self._fit_columns()
+        if self.register is None:
+            self._fit_columns()
+        else:
+            self.refresh_view()  # the room's column may come or go with the width: its rows too
+
+    def _tally_width(self) -> int:
+        """The room's-rating column is there when some answer in the register was rated, as wide as
+        its widest cell (state: never cut)."""
+        from rich.cells import cell_len
+
+        if self.register is None:
+            return 0
+        if self._tally_for is not self.register:  # measured once per register, not at every key
+            cells = [cell_len(tally_cell(e)[0]) for e in self.register.entries if e.room]
+            self._tally_for, self._tally = self.register, max([cell_len(_("Room")), *cells]) if cells else 0
+        return self._tally
+
+    def _tally_shown(self) -> bool:
+        """The room's counts have a column of their own (where it fits: fit_columns)."""
+        return len(self.query_one("#followup-table", RegisterTable).widths) > len(COLUMNS)
 
     def _fit_columns(self) -> None:
         from rich.cells import set_cell_size
 
-        widths = fit_columns(self.size.width or self.app.size.width)
+        widths = fit_columns(self.size.width or self.app.size.width, self._tally_width())
         self.query_one("#followup-table", RegisterTable).set_widths(widths)
-        titles = ("!", _("Deadline"), _("Grade"), _("Lead unit"), _("Deliverable"), _("Meeting"),
-                  _("Latest progress note"))
+        titles = ("!", _("Deadline"), _("Grade"), *((_("Room"),) if self._tally_shown() else ()), _("Lead unit"),
+                  _("Deliverable"), _("Meeting"), _("Latest progress note"))
         self.query_one("#followup-head", Static).update(Text(" ".join(
             set_cell_size(title, width) for title, width in zip(titles, widths))))
 
@@ -157,13 +170,16 @@ class FollowUpScreen(TranslatedBindings, Screen):
         keep = self._selected()
         self._shown = self.register.select(self.filter)
         today = self.today
+        self._fit_columns()  # the room's column comes and goes with the ratings in the register
+        tallied, column = bool(self._tally_width()), self._tally_shown()
         rows = []
         for entry in self._shown:
             note = entry.latest_note
             rows.append((
-                ("!", "bold red") if entry.overdue(today) else ("", ""),
+                mark_cell(entry, today, tallied),
                 (entry.deadline.isoformat() if entry.deadline else "—", ""),
                 (entry.grade.label if entry.grade else _("not graded"), ""),
+                *((tally_cell(entry),) if column else ()),
                 (entry.lead_unit, ""), (entry.deliverable, ""),
                 (f"{entry.meeting_date.isoformat() if entry.meeting_date else ''} {entry.meeting_title}", ""),
                 (note.note if note else "", "")))
@@ -185,6 +201,8 @@ class FollowUpScreen(TranslatedBindings, Screen):
             parts.append(_("grade: {grade}", grade=Grade(f.grade).label if f.grade != "none" else _("not graded")))
         if f.open_only:
             parts.append(_("open only"))
+        if f.room_dissatisfied:
+            parts.append(_("room mostly dissatisfied only"))
         parts.append(_("overdue first, then by deadline · / filter · o open only"))
         self.query_one("#followup-filter", Static).update(Text(" · ".join(parts)))
 
@@ -229,7 +247,7 @@ class FollowUpScreen(TranslatedBindings, Screen):
     def _show_counts(self) -> None:
         lines = [_("{department}: {promised} promised, {solved} solved, {on_time} on time, {overdue} overdue",
                    department=c.department, promised=c.promised, solved=c.solved, on_time=c.solved_on_time,
-                   overdue=c.overdue) for c in self.register.counts(self._shown)]
+                   overdue=c.overdue) + room_share_words(c.room) for c in self.register.counts(self._shown)]
         self.query_one("#followup-counts", Static).update(Text("\n".join(lines)))
 
     def _show_detail(self) -> None:
@@ -244,6 +262,8 @@ class FollowUpScreen(TranslatedBindings, Screen):
         lines = [head]
         if entry.deliverable:  # a narrow terminal cuts its column: the line under the table says it whole
             lines.append("  " + _("Deliverable: {text}", text=entry.deliverable))
+        if entry.room is not None:
+            lines.append("  " + room_words(entry.room))
         for item in entry.history[-5:]:
             grade = f" {item.grade.label}" if item.grade else ""
             origin = (" " + _("(report-back at {meeting})", meeting=self.register.source_name(item.source))
@@ -335,6 +355,13 @@ class FollowUpScreen(TranslatedBindings, Screen):
         self.filter = replace(self.filter, open_only=not self.filter.open_only)
         self.refresh_view()
 
+    def action_toggle_room_dissatisfied(self) -> None:
+        """Only the answers most of the room rated 不满意: the ones a county office follows up first."""
+        from dataclasses import replace
+
+        self.filter = replace(self.filter, room_dissatisfied=not self.filter.room_dissatisfied)
+        self.refresh_view()
+
     def action_filter(self) -> None:
         if self.register is None:
             return
@@ -349,7 +376,8 @@ class FollowUpScreen(TranslatedBindings, Screen):
                 return None if value in (None, ANY) else value
 
             self.filter = Filter(department=pick("department") or "", series=pick("series"), grade=pick("grade"),
-                                 open_only=bool(values.get("open_only")))
+                                 open_only=bool(values.get("open_only")),
+                                 room_dissatisfied=bool(values.get("room_dissatisfied")))
             self.refresh_view()
             return None
 
@@ -359,6 +387,8 @@ class FollowUpScreen(TranslatedBindings, Screen):
             FormField("series", _("Series"), "select", ANY if f.series is None else f.series, series),
             FormField("grade", _("Grade"), "select", f.grade or ANY, grades),
             FormField("open_only", _("Open only (not solved, not settled)"), "checkbox", f.open_only),
+            FormField("room_dissatisfied", _("Only answers the room rated mostly dissatisfied"), "checkbox",
+                      f.room_dissatisfied),
         ], submit))
 
     def action_export(self) -> None:
