@@ -12,7 +12,7 @@ import pytest
 from roomtui.share import Limits, Sharing
 from roomtui.share.room_door import Buckets
 from room_helpers_phones import Phone, SharedRoom
-from share_helpers import secrets_of, status_of
+from share_helpers import raw_request, secrets_of, status_of
 
 
 @pytest.fixture
@@ -240,3 +240,14 @@ def test_the_live_frame_follows_the_floor_and_puts_the_open_rating_first(room):
     answers = re.findall(r'<div class="answer"><b>#(\d+)', live)
     issue_of_2 = str(room.session.meeting.response(2).issue_id)
     assert answers[0] == issue_of_2 and len(answers) == len(room.session.meeting.responses)
+
+
+def test_a_query_with_too_many_fields_is_told_so_not_dropped(room):
+    phone = signed_in(room)
+    port = room.sharing.server.port
+    query = "&".join(f"f{n}=x" for n in range(6)) + "&q=Wu"
+    for sub in ("room", "room/live"):
+        answer = raw_request(port, f"GET {phone.base}{sub}?{query} HTTP/1.1\r\nHost: x\r\nCookie: {phone.cookie}\r\n"
+                                   "Connection: close\r\n\r\n".encode(), timeout=5)
+        assert status_of(answer) == 400, answer[:200]
+    assert phone.get()[0] == 200

@@ -121,6 +121,10 @@ class RoomDoor:
         return Reply(405, b"405 method not allowed\n", headers={"Allow": "GET, HEAD, POST"})
 
     def _page(self, request: Request) -> Reply:
+        try:
+            query = parse_qs(request.query, max_num_fields=4).get("q", [""])[0][:20]
+        except ValueError:  # more fields than a search sends: said, not a dropped connection
+            return Reply(400, b"400 bad query\n")
         state = self.state
         cookie = _cookie(request.headers.get("cookie", ""))
         headers = {"Content-Security-Policy": CSP, "X-Frame-Options": "SAMEORIGIN"}
@@ -133,7 +137,6 @@ class RoomDoor:
         phone = state.phones.get(key)
         csrf = self._csrf(cookie)
         if request.path == "room":
-            query = parse_qs(request.query, max_num_fields=4).get("q", [""])[0][:20]
             body = render_page(state, phone, csrf, request.base, query=query, note=note)
         else:
             body = render_live(state, phone, csrf, request.base, note=note)
