@@ -251,3 +251,44 @@ def test_a_query_with_too_many_fields_is_told_so_not_dropped(room):
                                    "Connection: close\r\n\r\n".encode(), timeout=5)
         assert status_of(answer) == 400, answer[:200]
     assert phone.get()[0] == 200
+
+
+def test_one_device_making_up_cookies_signs_in_only_a_few(room):
+    """A laptop in the room clears its cookie before each sign-in, to sign in a crowd that votes:
+    from one address only PHONES_PER_ADDRESS phones sign in; a claim refused takes no place, a
+    phone signed in may repeat its sign-in, and another address is not affected."""
+    from roomtui.share.room_door import PHONES_PER_ADDRESS
+
+    taken = Phone(room, "127.0.7.1")
+    taken.get()
+    taken.post("sign-in", {"p": "9"})
+    first = Phone(room, "127.0.7.2")
+    first.get()
+    assert first.post("sign-in", {"p": "9"})[1]["x-roomtui-result"] == "refused"  # taken: no place used
+    results = []
+    crowd = []
+    for n in range(PHONES_PER_ADDRESS + 2):
+        phone = Phone(room, "127.0.7.2")  # a fresh cookie each time, the same address
+        phone.get()
+        results.append(phone.post("sign-in", {"name": f"Made up {n}"})[1]["x-roomtui-result"])
+        crowd.append(phone)
+    assert results == ["received"] * PHONES_PER_ADDRESS + ["refused"] * 2
+    assert "4 sign-ins have already come from this device" in crowd[-1].get()[2]
+    assert crowd[0].post("sign-in", {"name": "Made up 0"})[1]["x-roomtui-result"] == "received"  # a second tap
+    other = Phone(room, "127.0.7.3")
+    other.get()
+    assert other.post("sign-in", {"name": "Someone else"})[1]["x-roomtui-result"] == "received"
+    names = [s.name for s in room.archive.load(room.meeting_id).sign_ins if s.name]
+    assert names == [f"Made up {n}" for n in range(PHONES_PER_ADDRESS)] + ["Someone else"]
+
+
+def test_the_refusal_for_too_many_sign_ins_is_in_the_meetings_language(tmp_path):
+    room = SharedRoom(tmp_path, language="zh", phones_per_address=1)
+    try:
+        for n in range(2):
+            phone = Phone(room, "127.0.7.4")
+            phone.get()
+            phone.post("sign-in", {"name": f"居民{n}"})
+        assert "此设备已有 1 人签到" in phone.get()[2]
+    finally:
+        room.close()

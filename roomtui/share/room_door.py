@@ -11,7 +11,8 @@ What it accepts, and nothing else:
   carrying the page's own token (an HMAC of the phone's cookie with this share's secret, so a
   page of another site cannot post for the phone) and this meeting's id; from the same origin
   when the browser says where it comes from; at most a few per phone and per address
-  (``Buckets``). The action goes to the meeting through ``PhoneWrites`` (one writer, grouped,
+  (``Buckets``); at most ``PHONES_PER_ADDRESS`` phones (cookies) sign in from one address, so a
+  laptop making up cookies cannot sign in a crowd that votes. The action goes to the meeting through ``PhoneWrites`` (one writer, grouped,
   acknowledged once on disk) as a verb of the Council that names the phone: a phone can act
   only as its own sign-in. The answer is 303 back to the page, with ``X-Roomtui-Result``
   ``received`` (written), ``refused`` (the meeting said no, nothing changed) or ``retry``
@@ -36,6 +37,7 @@ from roomtui.share.room_page import LABELS, render_live, render_page
 from roomtui.share.room_state import RoomState
 
 MAX_BODY = 512
+PHONES_PER_ADDRESS = 4  # sign-ins from one address: a phone, a second browser on it, a shared phone
 FORM_TYPE = "application/x-www-form-urlencoded"
 COOKIE = "rt"
 _COOKIE_VALUE = re.compile(r"[A-Za-z0-9_-]{22}")
@@ -95,13 +97,15 @@ class RoomDoor:
     """Phones' participation in one meeting, from the share's request threads."""
 
     def __init__(self, state: RoomState, writes: PhoneWrites, *, per_phone: Buckets | None = None,
-                 per_address: Buckets | None = None) -> None:
+                 per_address: Buckets | None = None, phones_per_address: int = PHONES_PER_ADDRESS) -> None:
         self.state = state
         self.writes = writes
         self.per_phone = per_phone or Buckets(burst=6, every=2.0)
         self.per_address = per_address or Buckets(burst=30, every=0.25)
         self._secret = secrets.token_bytes(32)
         self._notes: dict[str, tuple[bool, str]] = {}
+        self._signed_from: dict[str, set[str]] = {}  # address -> phones that signed in from it
+        self.phones_per_address = phones_per_address
         self._lock = threading.Lock()
 
     def publish(self, state: RoomState) -> None:
@@ -166,19 +170,40 @@ class RoomDoor:
         except ValueError:
             return Reply(400, b"400 bad form\n")
         t = LABELS[state.language]
-        try:
-            self.writes.propose(verb)
-            result, note = "received", (True, t["received"])
-        except ValidationError as refused:
-            result, note = "refused", (False, t["refused"].format(reason="; ".join(refused.messages)))
-        except (WriteTimeout, WriteFailed):
-            result, note = "retry", (False, t["try_again"])
+        reserved = self._reserve(request.address, key) if action == "sign-in" else False
+        if reserved is None:
+            result, note = "refused", (False, t["refused"].format(reason=t["too_many_here"].format(
+                limit=self.phones_per_address)))
+        else:
+            try:
+                self.writes.propose(verb)
+                result, note = "received", (True, t["received"])
+            except ValidationError as refused:
+                result, note = "refused", (False, t["refused"].format(reason="; ".join(refused.messages)))
+            except (WriteTimeout, WriteFailed):
+                result, note = "retry", (False, t["try_again"])
         with self._lock:
+            if reserved and result != "received":  # this phone did not sign in after all: its place is free
+                self._signed_from.get(request.address, set()).discard(key)
             if len(self._notes) > 5000:
                 self._notes.clear()
             self._notes[key] = note
         back = request.base + ("room/live" if form.get("back") == "live" else "room")
         return Reply(303, b"", headers={"Location": back, "X-Roomtui-Result": result})
+
+    def _reserve(self, address: str, key: str) -> bool | None:
+        """A place for ``key`` among the phones signed in from ``address``: True when taken now,
+        False when it had one, None when the address has no place left."""
+        with self._lock:
+            if len(self._signed_from) > 20_000:  # made-up addresses forget, they do not grow
+                self._signed_from.clear()
+            phones = self._signed_from.setdefault(address, set())
+            if key in phones:
+                return False
+            if len(phones) >= self.phones_per_address:
+                return None
+            phones.add(key)
+            return True
 
     def _refusal(self, request: Request) -> Reply | None:
         content_type = request.headers.get("content-type", "")

@@ -64,6 +64,7 @@ _ENGLISH: dict[str, str] = {
     "received": "Received.",
     "try_again": "Not received: please try again in a moment.",
     "refused": "Not done: {reason}",
+    "too_many_here": "{limit} sign-ins have already come from this device; ask the secretary",
     "reload": "Reload",
 }
 LABELS = RecordTables("phone", _ENGLISH, MINUTES_LANGUAGES)
