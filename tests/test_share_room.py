@@ -292,3 +292,11 @@ def test_the_refusal_for_too_many_sign_ins_is_in_the_meetings_language(tmp_path)
         assert "此设备已有 1 人签到" in phone.get()[2]
     finally:
         room.close()
+
+
+def test_a_head_request_does_not_take_the_phones_note_away(room):
+    phone = signed_in(room)
+    phone.post("ask", {"topic": "bus stop"})
+    for sub in ("room", "room/live"):
+        assert phone.request("HEAD", phone.base + sub)[0] == 200
+    assert "Received." in phone.get()[2]

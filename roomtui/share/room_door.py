@@ -136,8 +136,8 @@ class RoomDoor:
             cookie = secrets.token_urlsafe(16)
             headers["Set-Cookie"] = f"{COOKIE}={cookie}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200"
         key = phone_key(state.meeting_id, cookie)
-        with self._lock:
-            note = self._notes.pop(key, None)
+        with self._lock:  # shown once, on the page the phone reads (a HEAD reads nothing)
+            note = self._notes.pop(key, None) if request.method == "GET" else None
         phone = state.phones.get(key)
         csrf = self._csrf(cookie)
         if request.path == "room":
