@@ -300,3 +300,27 @@ def test_a_head_request_does_not_take_the_phones_note_away(room):
     for sub in ("room", "room/live"):
         assert phone.request("HEAD", phone.base + sub)[0] == 200
     assert "Received." in phone.get()[2]
+
+
+def test_a_page_from_before_sharing_restarted_says_so_in_the_meetings_language(tmp_path):
+    from roomtui.share.room_door import RoomDoor
+
+    still = lambda: 0.0  # noqa: E731 - no bucket refills during the test
+    room = SharedRoom(tmp_path, language="zh")
+    try:
+        phone = Phone(room)
+        phone.get()
+        # the secretary stopped sharing and let phones in again: a new door, the phone's page is older
+        room.sharing.server.room = RoomDoor(room.door.state, room.writes, per_phone=Buckets(2, 1.0, clock=still))
+        for answer in (phone.post("sign-in", {"p": "9"}), phone.post("sign-in", {"p": "9"}, meeting="another")):
+            status, headers, body = answer
+            assert status in (403, 409) and headers["content-type"].startswith("text/html")
+            assert "此页面已过期" in body.decode() and f'href="{phone.base}room" target="_top"' in body.decode()
+        phone.get()  # opened again: its own token
+        assert phone.post("sign-in", {"p": "9"})[1]["x-roomtui-result"] == "received"
+        phone.post("ask", {"topic": "路灯"})
+        status, headers, body = phone.post("ask", {"topic": "路灯"})
+        assert status == 429 and headers["retry-after"] == "5" and "请稍等几秒再试" in body.decode()
+        assert len(room.archive.load(room.meeting_id).sign_ins) == 1
+    finally:
+        room.close()

@@ -33,7 +33,7 @@ from urllib.parse import parse_qs
 
 from roomtui.domain import ValidationError
 from roomtui.share.phone_writes import PhoneWrites, WriteFailed, WriteTimeout
-from roomtui.share.room_page import LABELS, render_live, render_page
+from roomtui.share.room_page import LABELS, render_live, render_page, render_refusal
 from roomtui.share.room_state import RoomState
 
 MAX_BODY = 512
@@ -152,19 +152,19 @@ class RoomDoor:
             return refusal
         cookie = _cookie(request.headers.get("cookie", ""))
         if cookie is None:
-            return Reply(403, b"403 no phone cookie: open the page first\n")
+            return self._refused(403, "out_of_date", request)  # cookies cleared, or a page from elsewhere
         try:
             form = _form(request.body, _FIELDS[action])
         except ValueError:
             return Reply(400, b"400 bad form\n")
         if not hmac.compare_digest(form.get("t", "").encode(), self._csrf(cookie).encode()):
-            return Reply(403, b"403 this form is not from this page\n")
+            return self._refused(403, "out_of_date", request)  # sharing restarted since, or not this page
         state = self.state
         if form.get("m") != state.meeting_id:
-            return Reply(409, b"409 another meeting\n")
+            return self._refused(409, "out_of_date", request)  # a page of another meeting
         key = phone_key(state.meeting_id, cookie)
         if not self.per_phone.take(key) or not self.per_address.take(request.address):
-            return Reply(429, b"429 too many: wait a few seconds\n", headers={"Retry-After": "5"})
+            return self._refused(429, "too_fast", request, {"Retry-After": "5"})
         try:
             verb = _verb(action, key, form)
         except ValueError:
@@ -190,6 +190,11 @@ class RoomDoor:
             self._notes[key] = note
         back = request.base + ("room/live" if form.get("back") == "live" else "room")
         return Reply(303, b"", headers={"Location": back, "X-Roomtui-Result": result})
+
+    def _refused(self, status: int, reason: str, request: Request, headers: dict[str, str] | None = None) -> Reply:
+        """A refusal a real phone can meet, as a page it can read; nothing was changed."""
+        return Reply(status, render_refusal(self.state, reason, request.base), "text/html; charset=utf-8",
+                     {"Content-Security-Policy": CSP, **(headers or {})})
 
     def _reserve(self, address: str, key: str) -> bool | None:
         """A place for ``key`` among the phones signed in from ``address``: True when taken now,
