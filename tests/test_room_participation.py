@@ -111,6 +111,23 @@ def test_asking_to_speak_needs_a_sign_in_and_a_replay_is_one_request(council):
         council.ask_to_speak(PHONE_B if council.claim(PHONE_B, MEMBER) else PHONE_B, "w" * 81)
 
 
+def test_asking_and_withdrawing_all_meeting_long_does_not_grow_the_record(council):
+    """A phone tapping ask and withdraw (a bored or hostile one) keeps one request: asked again it
+    is at the end of the line with its new topic; only the secretary's decisions add records."""
+    council.claim(PHONE_A, RESIDENT)
+    council.claim(PHONE_B, MEMBER)
+    for n in range(50):
+        council.ask_to_speak(PHONE_A, f"topic {n}")
+        council.withdraw_request(PHONE_A)
+    assert len(council.meeting.floor_requests) == 1
+    other = council.ask_to_speak(PHONE_B, "lights")
+    again = council.ask_to_speak(PHONE_A, "the bus stop")
+    assert council.waiting_requests() == [other, again] and council.place_in_queue(PHONE_A)[1] == 2
+    assert again.topic == "the bus stop" and again.decided_at is None
+    council.decline_request(again.id)
+    assert council.ask_to_speak(PHONE_A).id != again.id  # after a decision, a new request: the decision stays
+
+
 def test_places_accept_and_decline(council):
     council.start_item(next(a.id for a in council.meeting.agenda if a.kind.value == "speeches"))
     council.claim(PHONE_A, RESIDENT)
