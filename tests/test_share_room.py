@@ -5,6 +5,7 @@ A real session writes each phone's action; the server listens on 127.0.0.1 only.
 
 from __future__ import annotations
 
+import re
 import socket
 
 import pytest
@@ -322,5 +323,26 @@ def test_a_page_from_before_sharing_restarted_says_so_in_the_meetings_language(t
         status, headers, body = phone.post("ask", {"topic": "路灯"})
         assert status == 429 and headers["retry-after"] == "5" and "请稍等几秒再试" in body.decode()
         assert len(room.archive.load(room.meeting_id).sign_ins) == 1
+    finally:
+        room.close()
+
+
+def test_the_longest_chinese_the_page_lets_a_phone_type_is_received(tmp_path):
+    """The page lets a phone type a 40-character name, a 60-character unit and an 80-character topic;
+    in Chinese each character is 9 bytes of the posted form, and every one of them must get in."""
+    room = SharedRoom(tmp_path, language="zh")
+    try:
+        phone = Phone(room)
+        page = phone.get()[2]
+        limits = {name: int(size) for name, size in re.findall(r'name="(\w+)" maxlength="(\d+)"', page)}
+        assert limits == {"name": 40, "aff": 60}
+        name, unit = "欧阳" * (limits["name"] // 2), "石牛嘴村" * (limits["aff"] // 4)
+        assert phone.post("sign-in", {"name": name, "aff": unit})[1]["x-roomtui-result"] == "received"
+        live = phone.get()[2]
+        topic_limit = int(re.search(r'name="topic" maxlength="(\d+)"', live).group(1))
+        status, headers, _ = phone.post("ask", {"topic": "路灯" * (topic_limit // 2)})
+        assert status == 303 and headers["x-roomtui-result"] == "received"
+        stored = room.archive.load(room.meeting_id)
+        assert stored.sign_ins[0].name == name and stored.floor_requests[0].topic == "路灯" * (topic_limit // 2)
     finally:
         room.close()

@@ -36,7 +36,9 @@ from roomtui.share.phone_writes import PhoneWrites, WriteFailed, WriteTimeout
 from roomtui.share.room_page import LABELS, render_live, render_page, render_refusal
 from roomtui.share.room_state import RoomState
 
-MAX_BODY = 512
+# The longest form the page lets a phone fill: a 40-character name and a 60-character unit, in
+# Chinese 9 bytes a character once posted (UTF-8, percent-encoded), ~1,100 bytes with the token
+MAX_BODY = 2048
 PHONES_PER_ADDRESS = 4  # sign-ins from one address: a phone, a second browser on it, a shared phone
 FORM_TYPE = "application/x-www-form-urlencoded"
 COOKIE = "rt"
