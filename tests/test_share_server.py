@@ -432,8 +432,53 @@ def test_a_newcomer_drops_only_a_waiting_connection_of_an_address_holding_more()
         assert pairs[0][1].recv(1) == b""
         assert not admission.admit("C")  # nothing else waits: a request being answered is never dropped
         admission.expect(pairs[1][0], 10)
-        assert not admission.admit("B")  # A holds 2 (one going), B 1: not two more, nobody is dropped
+        assert admission.admit("B")  # A holds 2, B 1: A's waiting one makes way
+        admission.expect(pairs[2][0], 10)
+        assert not admission.admit("B")  # B holds 2, A 1: B takes no more from A
     finally:
         for ours, theirs in pairs:
             ours.close()
             theirs.close()
+
+
+def test_more_phones_than_slots_keeping_connections_alive_are_all_served(demo):
+    """Browsers keep a connection open between two reloads of the live frame: 24 phones (each its
+    own address) on a share of 16 slots, each asking every 0.2 s on its kept-alive connection and
+    reopening it when the share closed it (as a browser does): no phone is ever told 503."""
+    archive, meeting_id = demo
+    with Sharing(archive.load(meeting_id), "127.0.0.1", port=0, limits=Limits(max_connections=16)) as share:
+        port, path = share.server.port, token_path(share)
+        answers: list[int | None] = []
+        stop = threading.Event()
+
+        def phone(number: int) -> None:
+            sock = None
+            while not stop.is_set():
+                if sock is None:
+                    sock = socket.create_connection(("127.0.0.1", port), timeout=10,
+                                                    source_address=(f"127.0.62.{number + 1}", 0))
+                try:
+                    sock.sendall(f"HEAD {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+                    head = sock.recv(4096)
+                except OSError:
+                    head = b""
+                if not head:  # closed while idle: a browser reopens and asks again
+                    sock.close()
+                    sock = None
+                    continue
+                answers.append(status_of(head))
+                if status_of(head) != 200:
+                    sock.close()
+                    sock = None
+                stop.wait(0.2)
+            if sock is not None:
+                sock.close()
+
+        phones = [threading.Thread(target=phone, args=(n,)) for n in range(24)]
+        for thread in phones:
+            thread.start()
+        time.sleep(3)
+        stop.set()
+        for thread in phones:
+            thread.join(30)
+        assert len(answers) > 24 * 5 and set(answers) == {200}, {s: answers.count(s) for s in set(answers)}

@@ -8,10 +8,12 @@ head (or a POST's body) and when that arrived; the watchdog drops what is overdu
   reopening a hundred connections takes a few slots;
 - at most ``max_connections`` in all. When they are all taken, a newcomer is let in by dropping
   one connection that is only waiting (for its next request, or dripping a head or a body) from
-  the address that holds the most, if that address holds at least two more than the
-  newcomer's. So clients at many addresses each holding their few slots idle do not close the
-  share either: a phone that holds nothing is always served, and nobody loses a request in
-  progress (a connection being answered, or whose write is being saved, is never dropped);
+  the address that holds the most, if that address holds more than the newcomer's. So clients
+  at many addresses each holding their few slots idle do not close the share, and neither do
+  200 phones whose browsers keep a connection open between two reloads of the live frame: a
+  phone that holds nothing is served, a browser reopens a kept-alive connection closed while
+  idle as it would after the idle limit, and nobody loses a request in progress (a connection
+  being answered, or whose write is being saved, is never dropped);
 - deadlines are set once per request head, so bytes dripped slowly never move them.
 """
 
@@ -53,8 +55,8 @@ class Admission:
             return True
 
     def _victim(self, newcomer_holds: int) -> socket.socket | None:
-        """The connection waiting longest at the address holding the most, if it holds at least
-        two more than the newcomer (called under the lock)."""
+        """The connection waiting longest at the address holding the most, if it holds more than
+        the newcomer (called under the lock)."""
         holding: dict[str, int] = {}
         for connection, address in self._address_of.items():
             if connection not in self._evicting:
@@ -64,7 +66,7 @@ class Admission:
         if not waiting:
             return None
         most, _since, victim = max(waiting, key=lambda entry: entry[:2])
-        return victim if most >= newcomer_holds + 2 else None
+        return victim if most > newcomer_holds else None
 
     def release(self, address: str) -> None:
         with self._lock:
