@@ -346,3 +346,23 @@ def test_the_longest_chinese_the_page_lets_a_phone_type_is_received(tmp_path):
         assert stored.sign_ins[0].name == name and stored.floor_requests[0].topic == "路灯" * (topic_limit // 2)
     finally:
         room.close()
+
+
+def test_a_refusal_speaks_the_meetings_language_whatever_the_secretarys_screen_speaks(tmp_path):
+    from roomtui.i18n import language, set_language
+
+    before = language()
+    set_language("en")  # the secretary's screen in English, the meeting in Chinese
+    room = SharedRoom(tmp_path, language="zh")
+    try:
+        first, second = Phone(room, "127.0.8.1"), Phone(room, "127.0.8.2")
+        for phone in (first, second):
+            phone.get()
+            phone.post("sign-in", {"p": "9"})
+        note = re.search(r'class="note"[^>]*>([^<]*)', second.get()[2]).group(1)
+        assert note == "未办理：吴朝林已在另一部手机上签到；可请工作人员释放该签到"
+        second.post("ask", {"topic": "路灯"})
+        assert re.search(r'class="note"[^>]*>([^<]*)', second.get()[2]).group(1) == "未办理：请先签到"
+    finally:
+        room.close()
+        set_language(before)

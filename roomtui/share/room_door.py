@@ -181,7 +181,8 @@ class RoomDoor:
                 self.writes.propose(verb)
                 result, note = "received", (True, t["received"])
             except ValidationError as refused:
-                result, note = "refused", (False, t["refused"].format(reason="; ".join(refused.messages)))
+                reason = "; ".join(p.words(state.language) for p in refused.problems)  # the page's language
+                result, note = "refused", (False, t["refused"].format(reason=reason))
             except (WriteTimeout, WriteFailed):
                 result, note = "retry", (False, t["try_again"])
         with self._lock:
