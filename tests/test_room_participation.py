@@ -302,6 +302,23 @@ def test_a_hand_edited_link_or_value_is_refused_naming_the_field(table, row, fie
     assert field in str(refused.value)
 
 
+@pytest.mark.parametrize("table, rows, field", [
+    ("votes", [{"id": 1, "rating_id": 1, "sign_in_id": 1, "choice": "dissatisfied"},
+               {"id": 2, "rating_id": 1, "sign_in_id": 1, "choice": "dissatisfied"}], "votes[1].sign_in_id"),
+    ("ratings", [{"id": 1, "response_id": 1}, {"id": 2, "response_id": 1}], "ratings[1].response_id"),
+])
+def test_a_file_with_two_votes_of_one_name_or_two_ratings_of_one_answer_is_refused(table, rows, field):
+    """A stranger's file cannot make one name count twice (and send an answer to follow-up)."""
+    data = meeting_to_data(play_demo(build_demo("en", "twice"), FrozenClock(datetime(2026, 11, 28, 9, 0))))
+    data["ratings"] = [{"id": 1, "response_id": 1}]
+    data["sign_ins"] = [{"id": 1, "participant_id": 9}]
+    data[table] = rows
+    for stored in (True, False):
+        with pytest.raises(DecodeError) as refused:
+            checked_meeting(data, stored=stored)
+        assert field in str(refused.value)
+
+
 # -- the record ------------------------------------------------------------------------------
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_the_minutes_carry_the_counts_and_never_who_voted_how(language):

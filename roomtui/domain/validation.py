@@ -348,6 +348,19 @@ def record_problems(meeting: Meeting, *, stored: bool = False) -> list[str]:
     for i, vote in enumerate(meeting.votes):
         check(f"meeting.votes[{i}].rating_id", vote.rating_id, "ratings")
         check(f"meeting.votes[{i}].sign_in_id", vote.sign_in_id, "sign_ins")
+    # one rating per response, one vote per name and rating: a file saying otherwise would count twice
+    rated: set[int] = set()
+    for i, rating in enumerate(meeting.ratings):
+        if rating.response_id in rated:
+            problems.append(_("{where}: a second rating of response #{response}", where=f"meeting.ratings[{i}].response_id",
+                              response=rating.response_id))
+        rated.add(rating.response_id)
+    voted: set[tuple[int, int]] = set()
+    for i, vote in enumerate(meeting.votes):
+        if (vote.rating_id, vote.sign_in_id) in voted:
+            problems.append(_("{where}: a second vote of sign-in #{sign_in} on rating #{rating}",
+                              where=f"meeting.votes[{i}].sign_in_id", sign_in=vote.sign_in_id, rating=vote.rating_id))
+        voted.add((vote.rating_id, vote.sign_in_id))
     if not stored:
         people: dict[tuple[str, str], int] = {}
         for i, person in enumerate(meeting.participants):
