@@ -306,6 +306,9 @@ def test_a_hand_edited_link_or_value_is_refused_naming_the_field(table, row, fie
     ("votes", [{"id": 1, "rating_id": 1, "sign_in_id": 1, "choice": "dissatisfied"},
                {"id": 2, "rating_id": 1, "sign_in_id": 1, "choice": "dissatisfied"}], "votes[1].sign_in_id"),
     ("ratings", [{"id": 1, "response_id": 1}, {"id": 2, "response_id": 1}], "ratings[1].response_id"),
+    ("sign_ins", [{"id": 1, "participant_id": 9}, {"id": 2, "participant_id": 9}], "sign_ins[1]"),
+    ("sign_ins", [{"id": 1, "name": "Ma Lin", "affiliation": "Nanjiang"},
+                  {"id": 2, "name": "ma  lin", "affiliation": "NANJIANG"}], "sign_ins[1]"),
 ])
 def test_a_file_with_two_votes_of_one_name_or_two_ratings_of_one_answer_is_refused(table, rows, field):
     """A stranger's file cannot make one name count twice (and send an answer to follow-up)."""

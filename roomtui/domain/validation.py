@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 from typing import Any, Iterable
 
 from roomtui.domain.choices import role_choices, role_of
-from roomtui.domain.model import AgendaItem, Disposition, Meeting, Response, Role
+from roomtui.domain.model import AgendaItem, Disposition, Meeting, Response, Role, SignInState
 from roomtui.domain.problems import FieldName, Problem, as_problem, problem
 from roomtui.domain.text import (
     LINE_LIMIT,
@@ -355,6 +355,15 @@ def record_problems(meeting: Meeting, *, stored: bool = False) -> list[str]:
             problems.append(_("{where}: a second rating of response #{response}", where=f"meeting.ratings[{i}].response_id",
                               response=rating.response_id))
         rated.add(rating.response_id)
+    claimed: dict[object, int] = {}
+    for i, entry in enumerate(meeting.sign_ins):
+        if entry.state is SignInState.RELEASED:
+            continue
+        who = entry.participant_id if entry.participant_id is not None else person_key(entry.name, entry.affiliation)
+        if who in claimed:
+            problems.append(_("{where}: the same name signed in twice (sign-ins #{first} and #{second}, neither released)",
+                              where=f"meeting.sign_ins[{i}]", first=meeting.sign_ins[claimed[who]].id, second=entry.id))
+        claimed.setdefault(who, i)
     voted: set[tuple[int, int]] = set()
     for i, vote in enumerate(meeting.votes):
         if (vote.rating_id, vote.sign_in_id) in voted:
