@@ -111,6 +111,23 @@ def test_asking_to_speak_needs_a_sign_in_and_a_replay_is_one_request(council):
         council.ask_to_speak(PHONE_B if council.claim(PHONE_B, MEMBER) else PHONE_B, "w" * 81)
 
 
+def test_asking_and_withdrawing_all_meeting_long_does_not_grow_the_record(council):
+    """A phone tapping ask and withdraw (a bored or hostile one) keeps one request: asked again it
+    is at the end of the line with its new topic; only the secretary's decisions add records."""
+    council.claim(PHONE_A, RESIDENT)
+    council.claim(PHONE_B, MEMBER)
+    for n in range(50):
+        council.ask_to_speak(PHONE_A, f"topic {n}")
+        council.withdraw_request(PHONE_A)
+    assert len(council.meeting.floor_requests) == 1
+    other = council.ask_to_speak(PHONE_B, "lights")
+    again = council.ask_to_speak(PHONE_A, "the bus stop")
+    assert council.waiting_requests() == [other, again] and council.place_in_queue(PHONE_A)[1] == 2
+    assert again.topic == "the bus stop" and again.decided_at is None
+    council.decline_request(again.id)
+    assert council.ask_to_speak(PHONE_A).id != again.id  # after a decision, a new request: the decision stays
+
+
 def test_places_accept_and_decline(council):
     council.start_item(next(a.id for a in council.meeting.agenda if a.kind.value == "speeches"))
     council.claim(PHONE_A, RESIDENT)
@@ -283,6 +300,26 @@ def test_a_hand_edited_link_or_value_is_refused_naming_the_field(table, row, fie
     with pytest.raises(DecodeError) as refused:
         checked_meeting(data, stored=True)
     assert field in str(refused.value)
+
+
+@pytest.mark.parametrize("table, rows, field", [
+    ("votes", [{"id": 1, "rating_id": 1, "sign_in_id": 1, "choice": "dissatisfied"},
+               {"id": 2, "rating_id": 1, "sign_in_id": 1, "choice": "dissatisfied"}], "votes[1].sign_in_id"),
+    ("ratings", [{"id": 1, "response_id": 1}, {"id": 2, "response_id": 1}], "ratings[1].response_id"),
+    ("sign_ins", [{"id": 1, "participant_id": 9}, {"id": 2, "participant_id": 9}], "sign_ins[1]"),
+    ("sign_ins", [{"id": 1, "name": "Ma Lin", "affiliation": "Nanjiang"},
+                  {"id": 2, "name": "ma  lin", "affiliation": "NANJIANG"}], "sign_ins[1]"),
+])
+def test_a_file_with_two_votes_of_one_name_or_two_ratings_of_one_answer_is_refused(table, rows, field):
+    """A stranger's file cannot make one name count twice (and send an answer to follow-up)."""
+    data = meeting_to_data(play_demo(build_demo("en", "twice"), FrozenClock(datetime(2026, 11, 28, 9, 0))))
+    data["ratings"] = [{"id": 1, "response_id": 1}]
+    data["sign_ins"] = [{"id": 1, "participant_id": 9}]
+    data[table] = rows
+    for stored in (True, False):
+        with pytest.raises(DecodeError) as refused:
+            checked_meeting(data, stored=stored)
+        assert field in str(refused.value)
 
 
 # -- the record ------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ A real session writes each phone's action; the server listens on 127.0.0.1 only.
 
 from __future__ import annotations
 
+import re
 import socket
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from roomtui.share import Limits, Sharing
 from roomtui.share.room_door import Buckets
 from room_helpers_phones import Phone, SharedRoom
-from share_helpers import secrets_of, status_of
+from share_helpers import raw_request, secrets_of, status_of
 
 
 @pytest.fixture
@@ -240,3 +241,128 @@ def test_the_live_frame_follows_the_floor_and_puts_the_open_rating_first(room):
     answers = re.findall(r'<div class="answer"><b>#(\d+)', live)
     issue_of_2 = str(room.session.meeting.response(2).issue_id)
     assert answers[0] == issue_of_2 and len(answers) == len(room.session.meeting.responses)
+
+
+def test_a_query_with_too_many_fields_is_told_so_not_dropped(room):
+    phone = signed_in(room)
+    port = room.sharing.server.port
+    query = "&".join(f"f{n}=x" for n in range(6)) + "&q=Wu"
+    for sub in ("room", "room/live"):
+        answer = raw_request(port, f"GET {phone.base}{sub}?{query} HTTP/1.1\r\nHost: x\r\nCookie: {phone.cookie}\r\n"
+                                   "Connection: close\r\n\r\n".encode(), timeout=5)
+        assert status_of(answer) == 400, answer[:200]
+    assert phone.get()[0] == 200
+
+
+def test_one_device_making_up_cookies_signs_in_only_a_few(room):
+    """A laptop in the room clears its cookie before each sign-in, to sign in a crowd that votes:
+    from one address only PHONES_PER_ADDRESS phones sign in; a claim refused takes no place, a
+    phone signed in may repeat its sign-in, and another address is not affected."""
+    from roomtui.share.room_door import PHONES_PER_ADDRESS
+
+    taken = Phone(room, "127.0.7.1")
+    taken.get()
+    taken.post("sign-in", {"p": "9"})
+    first = Phone(room, "127.0.7.2")
+    first.get()
+    assert first.post("sign-in", {"p": "9"})[1]["x-roomtui-result"] == "refused"  # taken: no place used
+    results = []
+    crowd = []
+    for n in range(PHONES_PER_ADDRESS + 2):
+        phone = Phone(room, "127.0.7.2")  # a fresh cookie each time, the same address
+        phone.get()
+        results.append(phone.post("sign-in", {"name": f"Made up {n}"})[1]["x-roomtui-result"])
+        crowd.append(phone)
+    assert results == ["received"] * PHONES_PER_ADDRESS + ["refused"] * 2
+    assert "4 sign-ins have already come from this device" in crowd[-1].get()[2]
+    assert crowd[0].post("sign-in", {"name": "Made up 0"})[1]["x-roomtui-result"] == "received"  # a second tap
+    other = Phone(room, "127.0.7.3")
+    other.get()
+    assert other.post("sign-in", {"name": "Someone else"})[1]["x-roomtui-result"] == "received"
+    names = [s.name for s in room.archive.load(room.meeting_id).sign_ins if s.name]
+    assert names == [f"Made up {n}" for n in range(PHONES_PER_ADDRESS)] + ["Someone else"]
+
+
+def test_the_refusal_for_too_many_sign_ins_is_in_the_meetings_language(tmp_path):
+    room = SharedRoom(tmp_path, language="zh", phones_per_address=1)
+    try:
+        for n in range(2):
+            phone = Phone(room, "127.0.7.4")
+            phone.get()
+            phone.post("sign-in", {"name": f"居民{n}"})
+        assert "此设备已有 1 人签到" in phone.get()[2]
+    finally:
+        room.close()
+
+
+def test_a_head_request_does_not_take_the_phones_note_away(room):
+    phone = signed_in(room)
+    phone.post("ask", {"topic": "bus stop"})
+    for sub in ("room", "room/live"):
+        assert phone.request("HEAD", phone.base + sub)[0] == 200
+    assert "Received." in phone.get()[2]
+
+
+def test_a_page_from_before_sharing_restarted_says_so_in_the_meetings_language(tmp_path):
+    from roomtui.share.room_door import RoomDoor
+
+    still = lambda: 0.0  # noqa: E731 - no bucket refills during the test
+    room = SharedRoom(tmp_path, language="zh")
+    try:
+        phone = Phone(room)
+        phone.get()
+        # the secretary stopped sharing and let phones in again: a new door, the phone's page is older
+        room.sharing.server.room = RoomDoor(room.door.state, room.writes, per_phone=Buckets(2, 1.0, clock=still))
+        for answer in (phone.post("sign-in", {"p": "9"}), phone.post("sign-in", {"p": "9"}, meeting="another")):
+            status, headers, body = answer
+            assert status in (403, 409) and headers["content-type"].startswith("text/html")
+            assert "此页面已过期" in body.decode() and f'href="{phone.base}room" target="_top"' in body.decode()
+        phone.get()  # opened again: its own token
+        assert phone.post("sign-in", {"p": "9"})[1]["x-roomtui-result"] == "received"
+        phone.post("ask", {"topic": "路灯"})
+        status, headers, body = phone.post("ask", {"topic": "路灯"})
+        assert status == 429 and headers["retry-after"] == "5" and "请稍等几秒再试" in body.decode()
+        assert len(room.archive.load(room.meeting_id).sign_ins) == 1
+    finally:
+        room.close()
+
+
+def test_the_longest_chinese_the_page_lets_a_phone_type_is_received(tmp_path):
+    """The page lets a phone type a 40-character name, a 60-character unit and an 80-character topic;
+    in Chinese each character is 9 bytes of the posted form, and every one of them must get in."""
+    room = SharedRoom(tmp_path, language="zh")
+    try:
+        phone = Phone(room)
+        page = phone.get()[2]
+        limits = {name: int(size) for name, size in re.findall(r'name="(\w+)" maxlength="(\d+)"', page)}
+        assert limits == {"name": 40, "aff": 60}
+        name, unit = "欧阳" * (limits["name"] // 2), "石牛嘴村" * (limits["aff"] // 4)
+        assert phone.post("sign-in", {"name": name, "aff": unit})[1]["x-roomtui-result"] == "received"
+        live = phone.get()[2]
+        topic_limit = int(re.search(r'name="topic" maxlength="(\d+)"', live).group(1))
+        status, headers, _ = phone.post("ask", {"topic": "路灯" * (topic_limit // 2)})
+        assert status == 303 and headers["x-roomtui-result"] == "received"
+        stored = room.archive.load(room.meeting_id)
+        assert stored.sign_ins[0].name == name and stored.floor_requests[0].topic == "路灯" * (topic_limit // 2)
+    finally:
+        room.close()
+
+
+def test_a_refusal_speaks_the_meetings_language_whatever_the_secretarys_screen_speaks(tmp_path):
+    from roomtui.i18n import language, set_language
+
+    before = language()
+    set_language("en")  # the secretary's screen in English, the meeting in Chinese
+    room = SharedRoom(tmp_path, language="zh")
+    try:
+        first, second = Phone(room, "127.0.8.1"), Phone(room, "127.0.8.2")
+        for phone in (first, second):
+            phone.get()
+            phone.post("sign-in", {"p": "9"})
+        note = re.search(r'class="note"[^>]*>([^<]*)', second.get()[2]).group(1)
+        assert note == "未办理：吴朝林已在另一部手机上签到；可请工作人员释放该签到"
+        second.post("ask", {"topic": "路灯"})
+        assert re.search(r'class="note"[^>]*>([^<]*)', second.get()[2]).group(1) == "未办理：请先签到"
+    finally:
+        room.close()
+        set_language(before)

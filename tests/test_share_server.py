@@ -366,3 +366,119 @@ def test_a_kept_alive_connection_is_closed_after_the_idle_limit(demo):
         assert wait_closed(sock, 10)
         assert time.monotonic() - started < 5
         sock.close()
+
+
+def test_clients_at_many_addresses_holding_every_slot_leave_the_room_served(demo):
+    """17 addresses (a few phones, or one laptop with many addresses) each hold their 8 slots
+    idle and reopen any that is dropped, more than the 128 of the share: another phone is served
+    every time, and so is each of them while it still holds nothing."""
+    archive, meeting_id = demo
+    with Sharing(archive.load(meeting_id), "127.0.0.1", port=0, limits=Limits(request_timeout=20)) as share:
+        port, limits = share.server.port, share.server.limits
+        held: list[socket.socket] = []
+        stop = threading.Event()
+
+        def hold(address: str) -> None:
+            try:
+                held.append(socket.create_connection(("127.0.0.1", port), timeout=5, source_address=(address, 0)))
+            except OSError:
+                pass
+
+        attackers = [f"127.0.60.{n + 1}" for n in range(limits.max_connections // limits.max_per_address + 1)]
+        for address in attackers:
+            for _ in range(limits.max_per_address):
+                hold(address)
+
+        def reopen() -> None:  # an attacker reopens what the share drops, as fast as it can see it
+            while not stop.wait(0.05):
+                for sock in list(held):
+                    if wait_closed(sock, 0):
+                        address = sock_address(sock)
+                        held.remove(sock)
+                        sock.close()
+                        hold(address)
+
+        attacker = threading.Thread(target=reopen)
+        attacker.start()
+        try:
+            served = [get(share.url, source=f"127.0.61.{n % 3 + 1}")[0] for n in range(12)]
+        finally:
+            stop.set()
+            attacker.join(30)
+            for sock in held:
+                sock.close()
+        assert served == [200] * 12
+
+
+def sock_address(sock: socket.socket) -> str:
+    try:
+        return sock.getsockname()[0]
+    except OSError:
+        return "127.0.60.1"
+
+
+def test_a_newcomer_drops_only_a_waiting_connection_of_an_address_holding_more():
+    from roomtui.share.admission import Admission
+
+    admission = Admission(max_connections=3, max_per_address=3)
+    pairs = [socket.socketpair() for _ in range(3)]
+    try:
+        for ours, _theirs in pairs:
+            assert admission.admit("A")
+            admission.opened(ours, "A")
+        admission.expect(pairs[0][0], 10)  # waiting for its next request; the other two are being answered
+        assert admission.admit("B")  # the room was full: A's waiting connection made way
+        pairs[0][1].settimeout(1)
+        assert pairs[0][1].recv(1) == b""
+        assert not admission.admit("C")  # nothing else waits: a request being answered is never dropped
+        admission.expect(pairs[1][0], 10)
+        assert admission.admit("B")  # A holds 2, B 1: A's waiting one makes way
+        admission.expect(pairs[2][0], 10)
+        assert not admission.admit("B")  # B holds 2, A 1: B takes no more from A
+    finally:
+        for ours, theirs in pairs:
+            ours.close()
+            theirs.close()
+
+
+def test_more_phones_than_slots_keeping_connections_alive_are_all_served(demo):
+    """Browsers keep a connection open between two reloads of the live frame: 24 phones (each its
+    own address) on a share of 16 slots, each asking every 0.2 s on its kept-alive connection and
+    reopening it when the share closed it (as a browser does): no phone is ever told 503."""
+    archive, meeting_id = demo
+    with Sharing(archive.load(meeting_id), "127.0.0.1", port=0, limits=Limits(max_connections=16)) as share:
+        port, path = share.server.port, token_path(share)
+        answers: list[int | None] = []
+        stop = threading.Event()
+
+        def phone(number: int) -> None:
+            sock = None
+            while not stop.is_set():
+                if sock is None:
+                    sock = socket.create_connection(("127.0.0.1", port), timeout=10,
+                                                    source_address=(f"127.0.62.{number + 1}", 0))
+                try:
+                    sock.sendall(f"HEAD {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+                    head = sock.recv(4096)
+                except OSError:
+                    head = b""
+                if not head:  # closed while idle: a browser reopens and asks again
+                    sock.close()
+                    sock = None
+                    continue
+                answers.append(status_of(head))
+                if status_of(head) != 200:
+                    sock.close()
+                    sock = None
+                stop.wait(0.2)
+            if sock is not None:
+                sock.close()
+
+        phones = [threading.Thread(target=phone, args=(n,)) for n in range(24)]
+        for thread in phones:
+            thread.start()
+        time.sleep(3)
+        stop.set()
+        for thread in phones:
+            thread.join(30)
+        assert len(answers) > 24 * 5 and set(answers) == {200}, {s: answers.count(s) for s in set(answers)}

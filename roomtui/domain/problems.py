@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from dataclasses import field as attribute
 from types import MappingProxyType
 
-from roomtui.domain.fields import field_label
+from roomtui.domain.fields import FIELD_LABELS, field_label
 from roomtui.domain.text import visible
-from roomtui.i18n import _
+from roomtui.i18n import _, translations
 
 _EMPTY: Mapping[str, object] = MappingProxyType({})
 
@@ -33,6 +33,9 @@ class FieldName:
     def __str__(self) -> str:
         return _(self.label) if self.label else field_label(self.name)
 
+    def words(self, language: str) -> str:
+        return translations(language).gettext(self.label or FIELD_LABELS.get(self.name) or self.name.replace("_", " "))
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -44,6 +47,14 @@ class Problem:
         values = {name: str(value) if isinstance(value, (Problem, FieldName)) else value
                   for name, value in self.params.items()}
         return visible(_(self.code, **values) if values else _(self.code))
+
+    def words(self, language: str) -> str:
+        """The message in ``language`` rather than the interface's: a phone's page speaks the
+        meeting's language, whatever the secretary's screen speaks (values are shown as given)."""
+        values = {name: value.words(language) if isinstance(value, (Problem, FieldName)) else value
+                  for name, value in self.params.items()}
+        text = translations(language).gettext(self.code)
+        return visible(text.format(**values) if values else text)
 
     def at(self, name: str) -> Problem:
         """The same problem, known to be about field ``name`` (unless it already names one)."""

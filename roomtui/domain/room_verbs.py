@@ -120,16 +120,24 @@ class RoomVerbs:
 
     # -- requests to speak ---------------------------------------------------------------
     def ask_to_speak(self, phone: str, topic: str = "") -> FloorRequest:
-        """A signed-in phone raises its hand; asking again while waiting changes nothing."""
+        """A signed-in phone raises its hand; asking again while waiting changes nothing. Asking
+        again after withdrawing is the same request, at the end of the line: a phone tapping ask
+        and withdraw all meeting long does not grow the record (only the secretary's decisions do)."""
         entry = self._signed_phone(phone)
         topic = text_field(topic, "topic")
         if len(topic) > TOPIC_LIMIT:
             raise ValidationError([problem("{field} is {length} characters long; the limit is {limit}", "topic",
                                            length=len(topic), limit=TOPIC_LIMIT)])
-        waiting = next((r for r in self.meeting.floor_requests
-                        if r.sign_in_id == entry.id and r.state is RequestState.WAITING), None)
+        own = [r for r in self.meeting.floor_requests if r.sign_in_id == entry.id]
+        waiting = next((r for r in own if r.state is RequestState.WAITING), None)
         if waiting is not None:
             return waiting
+        if own and own[-1].state is RequestState.WITHDRAWN:
+            request = own[-1]
+            self.meeting.floor_requests.remove(request)
+            request.topic, request.state, request.at, request.decided_at = topic, RequestState.WAITING, self.now(), None
+            self.meeting.floor_requests.append(request)
+            return request
         request = FloorRequest(id=self.meeting.next_id(self.meeting.floor_requests), sign_in_id=entry.id,
                                topic=topic, at=self.now())
         self.meeting.floor_requests.append(request)

@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 from typing import Any, Iterable
 
 from roomtui.domain.choices import role_choices, role_of
-from roomtui.domain.model import AgendaItem, Disposition, Meeting, Response, Role
+from roomtui.domain.model import AgendaItem, Disposition, Meeting, Response, Role, SignInState
 from roomtui.domain.problems import FieldName, Problem, as_problem, problem
 from roomtui.domain.text import (
     LINE_LIMIT,
@@ -348,6 +348,28 @@ def record_problems(meeting: Meeting, *, stored: bool = False) -> list[str]:
     for i, vote in enumerate(meeting.votes):
         check(f"meeting.votes[{i}].rating_id", vote.rating_id, "ratings")
         check(f"meeting.votes[{i}].sign_in_id", vote.sign_in_id, "sign_ins")
+    # one rating per response, one vote per name and rating: a file saying otherwise would count twice
+    rated: set[int] = set()
+    for i, rating in enumerate(meeting.ratings):
+        if rating.response_id in rated:
+            problems.append(_("{where}: a second rating of response #{response}", where=f"meeting.ratings[{i}].response_id",
+                              response=rating.response_id))
+        rated.add(rating.response_id)
+    claimed: dict[object, int] = {}
+    for i, entry in enumerate(meeting.sign_ins):
+        if entry.state is SignInState.RELEASED:
+            continue
+        who = entry.participant_id if entry.participant_id is not None else person_key(entry.name, entry.affiliation)
+        if who in claimed:
+            problems.append(_("{where}: the same name signed in twice (sign-ins #{first} and #{second}, neither released)",
+                              where=f"meeting.sign_ins[{i}]", first=meeting.sign_ins[claimed[who]].id, second=entry.id))
+        claimed.setdefault(who, i)
+    voted: set[tuple[int, int]] = set()
+    for i, vote in enumerate(meeting.votes):
+        if (vote.rating_id, vote.sign_in_id) in voted:
+            problems.append(_("{where}: a second vote of sign-in #{sign_in} on rating #{rating}",
+                              where=f"meeting.votes[{i}].sign_in_id", sign_in=vote.sign_in_id, rating=vote.rating_id))
+        voted.add((vote.rating_id, vote.sign_in_id))
     if not stored:
         people: dict[tuple[str, str], int] = {}
         for i, person in enumerate(meeting.participants):

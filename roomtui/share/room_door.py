@@ -11,7 +11,8 @@ What it accepts, and nothing else:
   carrying the page's own token (an HMAC of the phone's cookie with this share's secret, so a
   page of another site cannot post for the phone) and this meeting's id; from the same origin
   when the browser says where it comes from; at most a few per phone and per address
-  (``Buckets``). The action goes to the meeting through ``PhoneWrites`` (one writer, grouped,
+  (``Buckets``); at most ``PHONES_PER_ADDRESS`` phones (cookies) sign in from one address, so a
+  laptop making up cookies cannot sign in a crowd that votes. The action goes to the meeting through ``PhoneWrites`` (one writer, grouped,
   acknowledged once on disk) as a verb of the Council that names the phone: a phone can act
   only as its own sign-in. The answer is 303 back to the page, with ``X-Roomtui-Result``
   ``received`` (written), ``refused`` (the meeting said no, nothing changed) or ``retry``
@@ -32,10 +33,13 @@ from urllib.parse import parse_qs
 
 from roomtui.domain import ValidationError
 from roomtui.share.phone_writes import PhoneWrites, WriteFailed, WriteTimeout
-from roomtui.share.room_page import LABELS, render_live, render_page
+from roomtui.share.room_page import LABELS, render_live, render_page, render_refusal
 from roomtui.share.room_state import RoomState
 
-MAX_BODY = 512
+# The longest form the page lets a phone fill: a 40-character name and a 60-character unit, in
+# Chinese 9 bytes a character once posted (UTF-8, percent-encoded), ~1,100 bytes with the token
+MAX_BODY = 2048
+PHONES_PER_ADDRESS = 4  # sign-ins from one address: a phone, a second browser on it, a shared phone
 FORM_TYPE = "application/x-www-form-urlencoded"
 COOKIE = "rt"
 _COOKIE_VALUE = re.compile(r"[A-Za-z0-9_-]{22}")
@@ -95,13 +99,15 @@ class RoomDoor:
     """Phones' participation in one meeting, from the share's request threads."""
 
     def __init__(self, state: RoomState, writes: PhoneWrites, *, per_phone: Buckets | None = None,
-                 per_address: Buckets | None = None) -> None:
+                 per_address: Buckets | None = None, phones_per_address: int = PHONES_PER_ADDRESS) -> None:
         self.state = state
         self.writes = writes
         self.per_phone = per_phone or Buckets(burst=6, every=2.0)
         self.per_address = per_address or Buckets(burst=30, every=0.25)
         self._secret = secrets.token_bytes(32)
         self._notes: dict[str, tuple[bool, str]] = {}
+        self._signed_from: dict[str, set[str]] = {}  # address -> phones that signed in from it
+        self.phones_per_address = phones_per_address
         self._lock = threading.Lock()
 
     def publish(self, state: RoomState) -> None:
@@ -121,6 +127,10 @@ class RoomDoor:
         return Reply(405, b"405 method not allowed\n", headers={"Allow": "GET, HEAD, POST"})
 
     def _page(self, request: Request) -> Reply:
+        try:
+            query = parse_qs(request.query, max_num_fields=4).get("q", [""])[0][:20]
+        except ValueError:  # more fields than a search sends: said, not a dropped connection
+            return Reply(400, b"400 bad query\n")
         state = self.state
         cookie = _cookie(request.headers.get("cookie", ""))
         headers = {"Content-Security-Policy": CSP, "X-Frame-Options": "SAMEORIGIN"}
@@ -128,12 +138,11 @@ class RoomDoor:
             cookie = secrets.token_urlsafe(16)
             headers["Set-Cookie"] = f"{COOKIE}={cookie}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200"
         key = phone_key(state.meeting_id, cookie)
-        with self._lock:
-            note = self._notes.pop(key, None)
+        with self._lock:  # shown once, on the page the phone reads (a HEAD reads nothing)
+            note = self._notes.pop(key, None) if request.method == "GET" else None
         phone = state.phones.get(key)
         csrf = self._csrf(cookie)
         if request.path == "room":
-            query = parse_qs(request.query, max_num_fields=4).get("q", [""])[0][:20]
             body = render_page(state, phone, csrf, request.base, query=query, note=note)
         else:
             body = render_live(state, phone, csrf, request.base, note=note)
@@ -145,37 +154,64 @@ class RoomDoor:
             return refusal
         cookie = _cookie(request.headers.get("cookie", ""))
         if cookie is None:
-            return Reply(403, b"403 no phone cookie: open the page first\n")
+            return self._refused(403, "out_of_date", request)  # cookies cleared, or a page from elsewhere
         try:
             form = _form(request.body, _FIELDS[action])
         except ValueError:
             return Reply(400, b"400 bad form\n")
         if not hmac.compare_digest(form.get("t", "").encode(), self._csrf(cookie).encode()):
-            return Reply(403, b"403 this form is not from this page\n")
+            return self._refused(403, "out_of_date", request)  # sharing restarted since, or not this page
         state = self.state
         if form.get("m") != state.meeting_id:
-            return Reply(409, b"409 another meeting\n")
+            return self._refused(409, "out_of_date", request)  # a page of another meeting
         key = phone_key(state.meeting_id, cookie)
         if not self.per_phone.take(key) or not self.per_address.take(request.address):
-            return Reply(429, b"429 too many: wait a few seconds\n", headers={"Retry-After": "5"})
+            return self._refused(429, "too_fast", request, {"Retry-After": "5"})
         try:
             verb = _verb(action, key, form)
         except ValueError:
             return Reply(400, b"400 bad form\n")
         t = LABELS[state.language]
-        try:
-            self.writes.propose(verb)
-            result, note = "received", (True, t["received"])
-        except ValidationError as refused:
-            result, note = "refused", (False, t["refused"].format(reason="; ".join(refused.messages)))
-        except (WriteTimeout, WriteFailed):
-            result, note = "retry", (False, t["try_again"])
+        reserved = self._reserve(request.address, key) if action == "sign-in" else False
+        if reserved is None:
+            result, note = "refused", (False, t["refused"].format(reason=t["too_many_here"].format(
+                limit=self.phones_per_address)))
+        else:
+            try:
+                self.writes.propose(verb)
+                result, note = "received", (True, t["received"])
+            except ValidationError as refused:
+                reason = "; ".join(p.words(state.language) for p in refused.problems)  # the page's language
+                result, note = "refused", (False, t["refused"].format(reason=reason))
+            except (WriteTimeout, WriteFailed):
+                result, note = "retry", (False, t["try_again"])
         with self._lock:
+            if reserved and result != "received":  # this phone did not sign in after all: its place is free
+                self._signed_from.get(request.address, set()).discard(key)
             if len(self._notes) > 5000:
                 self._notes.clear()
             self._notes[key] = note
         back = request.base + ("room/live" if form.get("back") == "live" else "room")
         return Reply(303, b"", headers={"Location": back, "X-Roomtui-Result": result})
+
+    def _refused(self, status: int, reason: str, request: Request, headers: dict[str, str] | None = None) -> Reply:
+        """A refusal a real phone can meet, as a page it can read; nothing was changed."""
+        return Reply(status, render_refusal(self.state, reason, request.base), "text/html; charset=utf-8",
+                     {"Content-Security-Policy": CSP, **(headers or {})})
+
+    def _reserve(self, address: str, key: str) -> bool | None:
+        """A place for ``key`` among the phones signed in from ``address``: True when taken now,
+        False when it had one, None when the address has no place left."""
+        with self._lock:
+            if len(self._signed_from) > 20_000:  # made-up addresses forget, they do not grow
+                self._signed_from.clear()
+            phones = self._signed_from.setdefault(address, set())
+            if key in phones:
+                return False
+            if len(phones) >= self.phones_per_address:
+                return None
+            phones.add(key)
+            return True
 
     def _refusal(self, request: Request) -> Reply | None:
         content_type = request.headers.get("content-type", "")

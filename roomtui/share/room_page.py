@@ -64,7 +64,11 @@ _ENGLISH: dict[str, str] = {
     "received": "Received.",
     "try_again": "Not received: please try again in a moment.",
     "refused": "Not done: {reason}",
+    "too_many_here": "{limit} sign-ins have already come from this device; ask the secretary",
     "reload": "Reload",
+    "out_of_date": "This page is out of date, so nothing was sent. Open it again and repeat what you did.",
+    "too_fast": "Too many at once, so nothing was sent. Wait a few seconds and try again.",
+    "open_again": "Open the page again",
 }
 LABELS = RecordTables("phone", _ENGLISH, MINUTES_LANGUAGES)
 
@@ -125,6 +129,14 @@ def render_page(state: RoomState, phone: PhoneStatus | None, csrf: str, base: st
     parts.append(f'<iframe src="{base}room/live" title="{escape(t["now"])}"></iframe>')
     parts.append(f'<p><a href="{base}">{escape(t["minutes"])}</a> · <a href="{base}room">{escape(t["reload"])}</a></p>')
     return _doc(state, "".join(parts))
+
+
+def render_refusal(state: RoomState, reason: str, base: str) -> bytes:
+    """Why a form was not taken, in the meeting's language, with the way back (a phone whose page
+    is from before sharing restarted, or that tapped too fast, sees this, not a status line)."""
+    t = LABELS[state.language]
+    return _doc(state, f'<p class="note" role="alert">{escape(t[reason])}</p>'
+                       f'<p><a href="{base}room" target="_top">{escape(t["open_again"])}</a></p>')
 
 
 def _sign_in(state: RoomState, csrf: str, base: str, query: str) -> str:

@@ -15,10 +15,11 @@ may answer and for how long it listens:
   dripped slowly never move it. The socket timeout bounds every single send too;
 - a connection answers at most ``max_requests`` requests, then closes: a client that sends a
   tiny request every few seconds cannot keep its connection for good;
-- at most ``max_per_address`` connections from one address and ``max_connections`` in all; one
-  more gets a short 503 and is closed at once, by the listening thread, before any thread is
-  started for it. So one phone (or laptop) holding or reopening a hundred connections takes a
-  few slots, and the other phones of the room are served.
+- at most ``max_per_address`` connections from one address and ``max_connections`` in all
+  (admission.py: when all are taken, a newcomer is let in by dropping a waiting connection of
+  the address that holds the most); one refused gets a short 503 and is closed at once, by the
+  listening thread, before any thread is started for it. So one phone (or laptop) holding or
+  reopening a hundred connections takes a few slots, and the other phones of the room are served.
 
 It runs in background threads and never blocks its caller (the Textual event loop among
 them); ``stop()`` closes the listening socket and every open connection. Nothing is logged to
@@ -31,13 +32,13 @@ import http.client
 import secrets
 import socket
 import threading
-import time
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from ipaddress import ip_address
 from urllib.parse import unquote
 
+from roomtui.share.admission import Admission, drop
 from roomtui.share.documents import SharedMinutes
 from roomtui.share.room_door import MAX_BODY, Request, RoomDoor
 
@@ -90,10 +91,7 @@ class MinutesServer:
         self._requested_port = port
         self._stats = Stats()
         self._lock = threading.Lock()
-        self._slots = threading.BoundedSemaphore(self.limits.max_connections)
-        self._deadlines: dict[socket.socket, float] = {}
-        self._connections: set[socket.socket] = set()
-        self._per_address: dict[str, int] = {}
+        self.admission = Admission(self.limits.max_connections, self.limits.max_per_address)
         self._stopping = threading.Event()
         self._httpd: _HTTPServer | None = None
         self._threads: list[threading.Thread] = []
@@ -144,10 +142,8 @@ class MinutesServer:
         self._stopping.set()
         httpd.shutdown()
         httpd.server_close()
-        with self._lock:
-            open_connections = list(self._connections)
-        for connection in open_connections:
-            _drop(connection)
+        for connection in self.admission.open_connections():
+            drop(connection)
         for thread in self._threads:
             thread.join(timeout=5)
 
@@ -157,43 +153,11 @@ class MinutesServer:
     def __exit__(self, *exc) -> None:
         self.stop()
 
-    # -- bookkeeping for the handler threads -----------------------------------------------
-    def _opened(self, connection: socket.socket) -> None:
-        with self._lock:
-            self._connections.add(connection)
-
-    def _closed(self, connection: socket.socket) -> None:
-        with self._lock:
-            self._connections.discard(connection)
-            self._deadlines.pop(connection, None)
-
-    def _admit(self, address: str) -> bool:
-        """Take a slot for one more connection from ``address``, unless it or the room is full."""
-        with self._lock:
-            if self._per_address.get(address, 0) >= self.limits.max_per_address:
-                return False
-            if not self._slots.acquire(blocking=False):
-                return False
-            self._per_address[address] = self._per_address.get(address, 0) + 1
-            return True
-
-    def _release(self, address: str) -> None:
-        with self._lock:
-            left = self._per_address.get(address, 0) - 1
-            if left > 0:
-                self._per_address[address] = left
-            else:
-                self._per_address.pop(address, None)
-            self._slots.release()
-
+    # -- bookkeeping for the handler threads (admission.py keeps who holds what) --------------
     def _expect_head(self, connection: socket.socket, first: bool) -> None:
-        wait = self.limits.request_timeout if first else min(self.limits.idle_timeout, self.limits.request_timeout)
-        with self._lock:
-            self._deadlines[connection] = time.monotonic() + wait
-
-    def _head_received(self, connection: socket.socket) -> None:
-        with self._lock:
-            self._deadlines.pop(connection, None)
+        limits = self.limits
+        self.admission.expect(connection, limits.request_timeout if first else
+                              min(limits.idle_timeout, limits.request_timeout))
 
     def _downloaded(self, address: str) -> None:
         with self._lock:
@@ -204,20 +168,8 @@ class MinutesServer:
         """Drop connections that are too slow to send their request head."""
         step = min(0.2, self.limits.request_timeout / 4)
         while not self._stopping.wait(step):
-            now = time.monotonic()
-            with self._lock:
-                overdue = [c for c, deadline in self._deadlines.items() if deadline <= now]
-                for connection in overdue:
-                    del self._deadlines[connection]
-            for connection in overdue:
-                _drop(connection)
-
-
-def _drop(connection: socket.socket) -> None:
-    try:
-        connection.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
+            for connection in self.admission.overdue():
+                drop(connection)
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -238,7 +190,7 @@ class _HTTPServer(ThreadingHTTPServer):
         self.server_name, self.server_port = self.server_address[:2]
 
     def process_request(self, request, client_address) -> None:
-        if not self.share._admit(client_address[0]):
+        if not self.share.admission.admit(client_address[0]):
             try:
                 request.settimeout(1.0)
                 request.sendall(_BUSY)
@@ -249,16 +201,16 @@ class _HTTPServer(ThreadingHTTPServer):
         try:
             super().process_request(request, client_address)
         except BaseException:
-            self.share._release(client_address[0])
+            self.share.admission.release(client_address[0])
             raise
 
     def process_request_thread(self, request, client_address) -> None:
-        self.share._opened(request)
+        self.share.admission.opened(request, client_address[0])
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self.share._closed(request)
-            self.share._release(client_address[0])
+            self.share.admission.closed(request)
+            self.share.admission.release(client_address[0])
 
     def handle_error(self, request, client_address) -> None:
         """A client that went away is no news; the terminal belongs to the app."""
@@ -325,7 +277,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             super().handle_one_request()
         finally:
-            share._head_received(self.connection)
+            share.admission.received(self.connection)
             self._answered += 1
 
     def parse_request(self) -> bool:
@@ -339,7 +291,7 @@ class _Handler(BaseHTTPRequestHandler):
             return False
         if not super().parse_request():
             return False
-        self.server.share._head_received(self.connection)
+        self.server.share.admission.received(self.connection)
         if self.headers.defects or any("\n" in value for value in self.headers.values()):
             self.send_error(HTTPStatus.BAD_REQUEST, "Malformed header")  # a line with no colon, obs-fold
             return False
@@ -377,7 +329,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             body = self.rfile.read_body(int(length))
         finally:
-            share._head_received(self.connection)
+            share.admission.received(self.connection)
         if len(body) != int(length):
             self.close_connection = True
             return
