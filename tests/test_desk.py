@@ -147,3 +147,22 @@ def test_a_history_survives_the_meeting_being_held_elsewhere_for_a_while(desk, a
     other.release()
     assert desk.undo() == "grade"
     assert archive.load("a-2019").responses[0].commitments[0].grade is None
+
+
+def test_phones_actions_outlive_the_secretarys_undo_at_their_own_time(desk, archive):
+    """Each phone was told "received": ctrl+z takes back the secretary's own action and applies
+    the phones' saved after it again, at the time they were made; a phones' group is no step.
+    (a-2019 is closed, so a follow-up note stands in for a phone's action here.)"""
+    clock = desk.clock
+    desk.act("a-2019", "note", lambda c: c.record_progress(1, 0, note="secretary's note"))
+    clock.advance(minutes=5)
+    made_at = clock.now()
+    desk.act_together("a-2019", "1 action from phones", [lambda c: c.record_progress(2, 0, note="kept")], kept=True)
+    clock.advance(minutes=5)
+    assert desk.undo() == "note"  # the phones' group was not an undo step
+    meeting = archive.load("a-2019")
+    assert [(e.note, e.at) for e in meeting.response(2).commitments[0].history] == [("kept", made_at)]
+    assert not meeting.response(1).commitments[0].history
+    with pytest.raises(LookupError):  # nothing left to undo: the phones' action stays
+        desk.undo("a-2019")
+    assert archive.load("a-2019").response(2).commitments[0].history[0].note == "kept"

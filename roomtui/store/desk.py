@@ -151,12 +151,15 @@ class Desk:
         """
         return self._act(meeting_id, label, lambda session: session.do(label, action))
 
-    def act_together(self, meeting_id: str, label: str,
-                     actions: Iterable[Callable[[Council], Any]]) -> list[Any]:
+    def act_together(self, meeting_id: str, label: str, actions: Iterable[Callable[[Council], Any]], *,
+                     kept: bool = False) -> list[Any]:
         """Several actions as one write and one undo step (a burst of phones' requests).
 
         Each result is the action's result, or the ValidationError that refused it: a domain verb
         refused leaves the meeting as it was (Council), so the others are still saved.
+        ``kept=True`` (phones: each was told "received"): one write and no undo step; the
+        secretary's ctrl+z takes back the secretary's own actions and applies these again
+        (MeetingSession.do, ``kept``).
         """
         def each(council: Council) -> list[Any]:
             results: list[Any] = []
@@ -167,6 +170,8 @@ class Desk:
                     results.append(error)
             return results
 
+        if kept:
+            return self._act(meeting_id, label, lambda session: session.do(label, each, kept=True), undoable=False)
         return self.act(meeting_id, label, each)
 
     def replace(self, meeting_id: str, meeting: Meeting) -> Path:
@@ -182,7 +187,7 @@ class Desk:
 
         return self._act(meeting_id, _("import"), swap)
 
-    def _act(self, meeting_id: str, label: str, step: Callable[[MeetingSession], T]) -> T:
+    def _act(self, meeting_id: str, label: str, step: Callable[[MeetingSession], T], *, undoable: bool = True) -> T:
         with self._lock:
             with self._working_on(meeting_id) as session:
                 if meeting_id not in self._carried:
@@ -191,8 +196,9 @@ class Desk:
                 result = step(session)
                 if session.revision == revision:
                     return result  # nothing changed: nothing written, nothing to announce
-                self._steps.append(meeting_id)
-                del self._steps[:-STEPS_KEPT]
+                if undoable:
+                    self._steps.append(meeting_id)
+                    del self._steps[:-STEPS_KEPT]
                 also, problems = self._follow_on(session.meeting)
             change = self._changed(label, meeting_id, also, problems)
         self._announce(change)

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
-from roomtui.domain.clock import Clock, SystemClock
+from roomtui.domain.clock import Clock, FrozenClock, SystemClock
 from roomtui.domain.codec import MeetingEncoder, meeting_from_data, meeting_to_data
 from roomtui.domain.council import Council
 from roomtui.domain.model import Meeting
@@ -30,6 +30,17 @@ from roomtui.store.meeting_file import LISTS, FileEncoder, data_of_file
 T = TypeVar("T")
 UNDO_DEPTH = 200
 UNDO_BYTES = 64 * 1024 * 1024  # and at most this much of it: a meeting near its 8 MB limit keeps ~8 steps
+
+
+@dataclasses.dataclass
+class UndoStep:
+    """One action that ctrl+z can take back: the file as it was before it, and the actions of
+    others saved after it (phones' sign-ins, requests, votes: each was acknowledged as saved), to
+    apply again, at their own time, when this step is undone."""
+
+    label: str
+    before: bytes
+    later: list[tuple[datetime, Callable[[Council], Any]]] = dataclasses.field(default_factory=list)
 
 
 class SaveError(Exception):
@@ -65,7 +76,7 @@ class MeetingSession:
         # (label, the file as it was before it) per action: bytes already made for the write, so
         # keeping them costs nothing (200 meetings as dicts were ~200,000 objects for every full
         # collection to walk, and packing them was one more pause after each key).
-        self._undo: list[tuple[str, bytes]] = []
+        self._undo: list[UndoStep] = []
         self.revision = 0  # moves once per saved change: what views compare to know they are current
         # per list of records (issues, speakers...): moves when a saved change touched that list,
         # so a view of the issues passes over a change of the queue without comparing 300 rows
@@ -81,19 +92,22 @@ class MeetingSession:
 
     @property
     def undo_label(self) -> str:
-        return self._undo[-1][0] if self._undo else ""
+        return self._undo[-1].label if self._undo else ""
 
     # -- actions -------------------------------------------------------------------------
-    def do(self, label: str, action: Callable[[Council], T], *, undoable: bool = True) -> T:
+    def do(self, label: str, action: Callable[[Council], T], *, undoable: bool = True, kept: bool = False) -> T:
         """Apply one action of the secretary and save it; see the module docstring.
 
         The action gets the verbs the meeting takes now (a closed one: follow-up only, Council.acting).
         ``undoable=False`` is for a follow-on write the desk makes for another meeting's action
         (a copy of a report-back answer): it is taken back by undoing that action, never on its own.
+        ``kept=True`` is for an action of someone else that was acknowledged as saved (a group of
+        phones' actions): never an undo step, and applied again when an earlier step is undone.
         """
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason)
         before, before_file = self._data, self._file
+        at = self.clock.now()
         try:
             result = action(self.council.acting())
             if not self._save(label):
@@ -102,11 +116,15 @@ class MeetingSession:
             self._restore(before)
             raise
         self.revision += 1
+        if kept:
+            if self._undo:
+                self._undo[-1].later.append((at, action))
+            return result
         if not undoable:
             return result
-        self._undo.append((label, before_file))
+        self._undo.append(UndoStep(label, before_file))
         del self._undo[:-UNDO_DEPTH]
-        while len(self._undo) > 1 and sum(len(kept) for _label, kept in self._undo) > UNDO_BYTES:
+        while len(self._undo) > 1 and sum(len(step.before) for step in self._undo) > UNDO_BYTES:
             del self._undo[0]
         return result
 
@@ -120,27 +138,42 @@ class MeetingSession:
             raise ReadOnlyError(self.read_only_reason)
         if not self._undo:
             raise LookupError(_("nothing to undo"))
-        label, before = self._undo[-1]
+        step = self._undo[-1]
         current = self._data
         undone = meeting_from_data(current) if keep is not None else None
-        self._restore(data_of_file(before))
+        self._restore(data_of_file(step.before))
         try:
             if undone is not None:
                 keep(undone, self.meeting)
-            self._save(_("undo {action}", action=label), force=True)
+            later = self._apply_again(step.later)
+            self._save(_("undo {action}", action=step.label), force=True)
         except BaseException:
             self._restore(current)
             raise
         self._undo.pop()
+        if self._undo:
+            self._undo[-1].later.extend(later)  # they now come after the step before
         self.revision += 1
-        return label
+        return step.label
+
+    def _apply_again(self, later: list[tuple[datetime, Callable[[Council], Any]]]) -> list:
+        """Others' actions saved after an undone step, applied again at their own time; one that
+        the undone step made possible (a vote on a rating it opened) falls with it."""
+        applied = []
+        for at, action in later:
+            try:
+                action(Council(self.meeting, FrozenClock(at)).acting())
+            except ValidationError:
+                continue
+            applied.append((at, action))
+        return applied
 
     # -- the undo history outlives the session (the desk keeps it while the meeting is put away)
-    def history(self) -> tuple[bytes, list[tuple[str, bytes]]]:
+    def history(self) -> tuple[bytes, list[UndoStep]]:
         """The file as last saved and the undo steps that lead back from it."""
         return self._file, list(self._undo)
 
-    def take_history(self, saved_file: bytes, undo: list[tuple[str, bytes]]) -> bool:
+    def take_history(self, saved_file: bytes, undo: list[UndoStep]) -> bool:
         """Take back a history kept from an earlier session of this meeting, if the file is still
         exactly as that session left it (another roomtui may have changed it meanwhile)."""
         if self.read_only or saved_file != self._file:

@@ -5,7 +5,8 @@ view, then the usual choice of network) until ``w`` on its codes, closing the me
 quitting. The share's threads never touch the meeting: each phone's action goes to the one
 writer (``PhoneWrites``), which hands a group of them to this app's thread (``call_from_thread``)
 and waits; ``_write_here`` is the one place that turns a group into a durable write (the desk's
-``act_together``: one write, one undo step), and the app's change signal then publishes what
+``act_together``: one write; never an undo step, since each phone was told "received": the
+secretary's ctrl+z takes back the secretary's own actions and keeps the phones'), and the app's change signal then publishes what
 phones see. ``PhonesScreen`` is the secretary's side: requests to speak (accept,
 decline), sign-ins (confirm, release) and the rating of each response (open, close, tallies).
 """
@@ -65,13 +66,13 @@ class PhonesOnline:
         return self.app.call_from_thread(self._write_here, actions)
 
     def _write_here(self, actions: list) -> list:
-        """The one place that picks the write path: the desk, as one write and one undo step
+        """The one place that picks the write path: the desk, as one write kept through undo
         (its listener moves the app's revision, so views and phones follow)."""
         session = self.app.session
         if session is None or self.app.phones is not self:
             raise RuntimeError("the meeting is closed")
         label = ngettext("{n} action from phones", "{n} actions from phones", len(actions), n=len(actions))
-        return self.app.desk.act_together(session.meeting.id, label, actions)
+        return self.app.desk.act_together(session.meeting.id, label, actions, kept=True)
 
     def _changed(self, _revision: int) -> None:
         session = self.app.session
