@@ -64,7 +64,7 @@ def test_undo_walks_back_through_the_files_as_they_were(archive, clock):
         states.append(meeting_to_data(session.meeting))
     written = archive.path_of(session.meeting.id).read_bytes()
     session.do("add Four", lambda c: c.add_participant("Four"))
-    assert session._undo[-1] == ("add Four", written)
+    assert (session._undo[-1].label, session._undo[-1].before) == ("add Four", written)
     for expected, label in zip(reversed(states), ("add Four", "add Three", "add Two", "add One")):
         assert session.undo() == label
         assert meeting_to_data(session.meeting) == expected
@@ -82,10 +82,10 @@ def test_the_undo_history_keeps_the_latest_steps_within_its_memory(archive, cloc
     monkeypatch.setattr(session_module, "UNDO_BYTES", 3 * size + size // 2)
     for name in ("One", "Two", "Three", "Four", "Five"):
         session.do(f"add {name}", lambda c, name=name: c.add_participant(name))
-    assert [label for label, _kept in session._undo] == ["add Three", "add Four", "add Five"]
+    assert [step.label for step in session._undo] == ["add Three", "add Four", "add Five"]
     monkeypatch.setattr(session_module, "UNDO_BYTES", 1)
     session.do("add Six", lambda c: c.add_participant("Six"))
-    assert [label for label, _kept in session._undo] == ["add Six"] and session.undo() == "add Six"
+    assert [step.label for step in session._undo] == ["add Six"] and session.undo() == "add Six"
     session.close()
 
 
