@@ -72,6 +72,7 @@ class FormField:
     options: Sequence[tuple[str, Any]] = ()
     placeholder: str = ""
     required: bool = False
+    suggestions: Sequence[str] = ()  # a text field offers these as it is typed (→ takes one)
 
 
 @dataclass
@@ -137,7 +138,12 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
             from textual.widgets import Checkbox
 
             return Checkbox(spec.label, bool(spec.value), id=wid)
-        return Input(str(spec.value or ""), placeholder=spec.placeholder, id=wid)
+        suggester = None
+        if spec.suggestions:
+            from textual.suggester import SuggestFromList
+
+            suggester = SuggestFromList(spec.suggestions, case_sensitive=False)
+        return Input(str(spec.value or ""), placeholder=spec.placeholder, id=wid, suggester=suggester)
 
     def on_mount(self) -> None:
         self._fit_small_terminal()
