@@ -133,7 +133,8 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
             options = [(Text(label), value) for label, value in spec.options]
             return Select(options, value=spec.value if spec.value is not None
                           and any(v == spec.value for _l, v in spec.options) else Select.NULL, id=wid,
-                          allow_blank=not spec.required, prompt=spec.placeholder or _("choose"))
+                          # a required choice with no value yet starts blank: a default would be recorded unseen
+                          allow_blank=not spec.required or spec.value is None, prompt=spec.placeholder or _("choose"))
         if spec.kind == "checkbox":
             from textual.widgets import Checkbox
 
