@@ -72,6 +72,7 @@ class FormField:
     options: Sequence[tuple[str, Any]] = ()
     placeholder: str = ""
     required: bool = False
+    suggestions: Sequence[str] = ()  # a text field offers these as it is typed (→ takes one)
 
 
 @dataclass
@@ -132,12 +133,18 @@ class FormDialog(TranslatedBindings, ModalScreen[Any]):
             options = [(Text(label), value) for label, value in spec.options]
             return Select(options, value=spec.value if spec.value is not None
                           and any(v == spec.value for _l, v in spec.options) else Select.NULL, id=wid,
-                          allow_blank=not spec.required, prompt=spec.placeholder or _("choose"))
+                          # a required choice with no value yet starts blank: a default would be recorded unseen
+                          allow_blank=not spec.required or spec.value is None, prompt=spec.placeholder or _("choose"))
         if spec.kind == "checkbox":
             from textual.widgets import Checkbox
 
             return Checkbox(spec.label, bool(spec.value), id=wid)
-        return Input(str(spec.value or ""), placeholder=spec.placeholder, id=wid)
+        suggester = None
+        if spec.suggestions:
+            from textual.suggester import SuggestFromList
+
+            suggester = SuggestFromList(spec.suggestions, case_sensitive=False)
+        return Input(str(spec.value or ""), placeholder=spec.placeholder, id=wid, suggester=suggester)
 
     def on_mount(self) -> None:
         self._fit_small_terminal()

@@ -40,7 +40,7 @@ def confirm_end_meeting(app) -> None:
     from roomtui.tui.dialogs import ConfirmDialog
 
     def answer(yes: bool | None) -> None:
-        if yes:
-            app.act(_("End meeting"), lambda council: council.close_meeting())
+        if yes and app.act(_("End meeting"), lambda council: council.close_meeting()) and app.phones is not None:
+            app.phones.stop()  # phones take part until the meeting ends (the room view shows the hand-out)
 
     app.push_screen(ConfirmDialog(end_question(meeting), _("End meeting")), answer)

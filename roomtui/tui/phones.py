@@ -1,7 +1,7 @@
 """Phones taking part in the open meeting: the share with its room door, owned by the app.
 
 ``PhonesOnline`` lives from the moment the secretary lets phones take part (``h`` in the live
-view, then the usual choice of network) until ``w`` on its codes, closing the meeting or
+view, then the usual choice of network) until ``w`` on its codes, ending the meeting (tui/ending.py), closing it or
 quitting. The share's threads never touch the meeting: each phone's action goes to the one
 writer (``PhoneWrites``), which hands a group of them to this app's thread (``call_from_thread``)
 and waits; ``_write_here`` is the one place that turns a group into a durable write (the desk's

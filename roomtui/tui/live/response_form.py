@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from roomtui.domain.answering import answering_department, issue_being_answered
+from roomtui.domain.answering import answering_department, department_head, issue_being_answered
 from roomtui.domain.model import Disposition, Meeting
 from roomtui.domain.problems import problem
 from roomtui.domain.validation import REQUIRED_FIELDS
@@ -45,6 +45,7 @@ class ResponseForm(FormDialog):
         department, responder = answering_department(meeting, meeting.issue(issue_id))
         self._app, self._on_saved = app, on_saved
         self._typed_department = department  # replaced when another issue is chosen, unless edited
+        self._typed_responder = responder  # replaced with the department: one department's head never answers for another
         super().__init__(_("Record a response"), _fields(raised, issue_id, department, responder), self._submit,
                          on_change=self._changed)
 
@@ -59,6 +60,10 @@ class ResponseForm(FormDialog):
             box = form.query_one("#field-department")
             if chosen is not None and chosen.expected_department and box.value in ("", self._typed_department):
                 box.value = self._typed_department = chosen.expected_department
+                who = form.query_one("#field-responder")
+                if who.value in ("", self._typed_responder):
+                    head = department_head(self._app.session.meeting, chosen.expected_department)
+                    who.value = self._typed_responder = head.name if head is not None else ""
 
     def _submit(self, values: dict[str, Any]) -> list[str] | None:
         if values["issue"] is None:

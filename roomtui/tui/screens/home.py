@@ -117,19 +117,26 @@ class HomeScreen(TranslatedBindings, Screen):
                 _("Copy participants"), destructive=False), answer)
 
         templates = [(_(t.name), key) for key, t in TEMPLATES.items()]
+        known = sorted({m.series.strip() for m in self._meetings() if m.series.strip()})  # typed exactly, or no report-back
         self.app.push_screen(FormDialog(_("New meeting"), [
             FormField("title", _("Title"), required=True),
             FormField("template", _("Template"), "select", "council", templates, required=True),
             FormField("date", _("Date (YYYY-MM-DD)"), value=date.today().isoformat()),
             FormField("start_time", _("Start time (HH:MM)"), value="09:00"),
             FormField("venue", _("Venue")),
-            FormField("series", _("Series (the next council of a series hears the report on its commitments)")),
+            FormField("series", _("Series (the next council of a series hears the report on its commitments)"),
+                      placeholder=_("a few characters, then → completes a series of this folder") if known else "",
+                      suggestions=known),
         ], submit), done)
 
     def _previous_in_series(self, meeting: Meeting) -> Meeting | None:
         """The last earlier meeting of the new one's series in this folder (damaged files are skipped)."""
         if not meeting.series.strip():
             return None
+        return previous_in_series(meeting, self._meetings())
+
+    def _meetings(self) -> list[Meeting]:
+        """Every meeting of this folder that can be read (damaged files are skipped)."""
         from roomtui.store import BadMeetingFile, MeetingNotFound
 
         others = []
@@ -138,7 +145,7 @@ class HomeScreen(TranslatedBindings, Screen):
                 others.append(self.app.archive.load(summary.id))
             except (BadMeetingFile, MeetingNotFound):
                 continue
-        return previous_in_series(meeting, others)
+        return others
 
     def _create(self, meeting: Meeting) -> None:
         meeting_id = self.app.archive.create(meeting)

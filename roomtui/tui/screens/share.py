@@ -96,13 +96,14 @@ class ShareScreen(MeetingScreen):
     def _update_status(self) -> None:
         stats = self.sharing.stats()
         lines = [_("Phones that took the minutes: {phones} · downloads: {downloads}.", phones=stats.phones,
-                   downloads=stats.downloads),
-                 _("Only the public minutes are served. w or Esc stops sharing.")]
+                   downloads=stats.downloads)]
         if not self.sharing.wifi_payload:
             lines.insert(0, _("Phones must first join {where}.", where=self.where))
-        if self.keep:
-            lines[1] = _("Phones sign in, ask to speak and rate each answer. Esc: back to work (they keep taking "
-                         "part; h shows their requests). w stops.")
+        if self.keep:  # Esc leaves the phones taking part: only w stops them
+            lines.append(_("Phones sign in, ask to speak and rate each answer. Esc: back to work (they keep taking "
+                           "part; h shows their requests). w stops."))
+        else:
+            lines.append(_("Only the public minutes are served. w or Esc stops sharing."))
         self.query_one("#share-status", Static).update("\n".join(lines))
 
     def refresh_view(self) -> None:

@@ -23,7 +23,7 @@ def issue_cell(issue: Issue) -> Text:
     cell = Text(no_wrap=True, overflow="ellipsis")
     cell.append(issue.title)
     if issue.location:
-        cell.append(f" ({issue.location})", style="dim")
+        cell.append(_(" ({place})", place=issue.location), style="dim")  # （石牛嘴） in Chinese
     return cell
 
 

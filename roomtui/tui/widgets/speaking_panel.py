@@ -27,7 +27,7 @@ def entry_label(meeting: Meeting, entry: SpeakerEntry) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"{format_seconds(entry.limit_seconds):>5} ", style="dim")  # before the name: a row is one line
     if entry.kind is SpeakerKind.POINT_OF_ORDER:
-        line.append("! " + _("point of order") + ": ", style="bold red")
+        line.append("! " + _("point of order: "), style="bold red")  # 程序动议：
         line.append(name, style="bold")
     elif entry.kind is SpeakerKind.ANSWER:
         line.append("  " + name)
