@@ -19,6 +19,7 @@ from roomtui.store import Archive
 
 START = datetime(2019, 11, 22, 9, 0, 0)
 SHARE_URL = "http://10.42.0.1:8765/Qx7vN2kLm9pR4tYw8zAb3c/"
+ROOM_URL = SHARE_URL + "room"  # the phones' take-part page, under the share's random path
 SHARE_NETWORK = {"en": WifiNetwork("roomtui-k7mp", "h3q9xv2kdm"), "zh": WifiNetwork("县政协会议室", "h3q9xv2kdm")}
 
 
@@ -75,11 +76,11 @@ def kill_writer_mid_action(data: Path, meeting_id: str) -> None:
 
 
 def put_up_share(root: Path, meeting_id: str, *, pid: int | None = None, language: str = "en",
-                 with_wifi: bool = True) -> ShareNotice:
+                 with_wifi: bool = True, room: bool = False) -> ShareNotice:
     """The notice a share of this meeting leaves for the room view, written the way a sharer writes
-    it; from this process unless ``pid`` says otherwise. Fixed values, so snapshots do not move (the
+    it; from this process unless ``pid`` says otherwise; ``room``: phones take part. Fixed values, so snapshots do not move (the
     time it was written is not shown: it is now, as the room view checks the sharer began before it)."""
-    notice = ShareNotice.now(SHARE_URL, SHARE_NETWORK[language] if with_wifi else None)
+    notice = ShareNotice.now(SHARE_URL, SHARE_NETWORK[language] if with_wifi else None, ROOM_URL if room else None)
     notice = replace(notice, pid=pid or notice.pid)
     write_notice(notice_path(root, meeting_id), notice)
     return notice

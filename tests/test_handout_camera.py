@@ -80,7 +80,7 @@ def captured():
                          ids=["half-block", "solid"])
 def test_every_page_reads_through_a_phone_camera(captured, language, mode, terminals):
     pages = captured[language, mode]
-    assert 1 <= len(pages) <= 3
+    assert 1 <= len(pages) <= {"en": 4, "zh": 3}[language]  # test_handout_decode.TABLE_CODES
     failures = []
     for number, (payload, cells) in enumerate(pages, 1):
         for terminal in terminals:

@@ -38,6 +38,10 @@ from roomtui.tui.screens.handout import HandoutScreen
 from roomtui.tui.widgets.qr_code import QRCodeView
 
 PIXELS = 4  # per module edge; a cell is PIXELS wide and 2 * PIXELS tall
+# codes of the demo summary at 120x40 (version 12): in English four since each department is
+# named once, departments in the order they first answered; its 1011 bytes no longer cut into
+# three pages at line boundaries (twelve bytes a page short). Chinese: three.
+TABLE_CODES = {"en": 4, "zh": 3}
 
 
 @lru_cache(maxsize=None)
@@ -179,7 +183,7 @@ async def test_every_page_decodes_and_the_pages_make_the_handout(language, size,
         if full_screen:  # for the room: the largest modules in a round the carousel turns
             assert 2 <= total <= ROOM_MAX_PAGES and code.layout.module_columns >= 2
         else:
-            assert 2 <= total <= 3  # at the table, the summary in at most three scans
+            assert 2 <= total <= TABLE_CODES[language]  # at the table, the summary in three or four scans
         assert [h for h, _ in pages] == [f"[1/{total}]"] + [f"[{k}/{total}] {TAG[language]}" for k in range(2, total + 1)]
         assert pages[0][1].startswith(meeting.title + "\n2019-11-22 09:00")  # page 1 carries the title
         assert "".join(body for _, body in pages) == handout_text(meeting)

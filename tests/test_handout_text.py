@@ -90,7 +90,7 @@ def test_english_digest_has_what_who_disposition_and_when():
     assert "#1 " not in text  # a report issue never raised in the room is not handed out
 
 
-def test_no_line_is_said_twice_and_each_department_once_per_run(meeting):
+def test_no_line_is_said_twice_and_each_department_once(meeting):
     text = handout_text(meeting)
     lines = [line for line in text.splitlines() if line]
     assert len(lines) == len(set(lines))
@@ -367,13 +367,18 @@ def test_capacity_is_exactly_what_qrcode_accepts(version):
 # The hand-out screen at 120x40 gives the code 86x39 cells (the side column takes 34), 200x60
 # gives 166x59; full screen gives the whole terminal.
 LAPTOP, LAPTOP_FULL, LARGE, LARGE_FULL = (86, 39), (120, 40), (166, 59), (200, 60)
+# codes of the demo summary at 120x40 (version 12): in English four since each department is
+# named once, departments in the order they first answered; its 1011 bytes no longer cut into
+# three pages at line boundaries (twelve bytes a page short). Chinese: three.
+TABLE_CODES = {"en": 4, "zh": 3}
 
 
-def test_the_demo_summary_takes_three_codes_at_120x40(meeting):
+def test_the_demo_summary_takes_three_or_four_codes_at_120x40(meeting):
     document = handout_document(meeting)
     for area in (LAPTOP, LAPTOP_FULL):
         layout = plan_layout(document, *area, max_version=DEFAULT_MAX_VERSION)
-        assert layout.fits and len(layout.pages) <= 3 and layout.version <= DEFAULT_MAX_VERSION
+        assert layout.fits and len(layout.pages) <= TABLE_CODES[meeting.language]
+        assert layout.version <= DEFAULT_MAX_VERSION
     responses = [plan_layout(response_document(meeting, r), *LAPTOP, max_version=DEFAULT_MAX_VERSION)
                  for r in meeting.responses]
     assert [len(layout.pages) for layout in responses] == [1] * len(meeting.responses)
@@ -425,7 +430,7 @@ def test_solid_blocks_fit_where_their_rows_allow(meeting):
     assert layout.fits and code_cells(layout.version, RenderMode.BACKGROUND)[1] <= 60
     assert layout.module_columns == 2
     large = plan_layout(document, 300, 100, mode=RenderMode.BACKGROUND, max_version=DEFAULT_MAX_VERSION)
-    assert len(large.pages) <= 3
+    assert len(large.pages) <= TABLE_CODES[meeting.language]
 
 
 def test_layout_scales_modules_up_when_there_is_room():

@@ -110,26 +110,21 @@ def labels(language: str) -> dict:
 def handout_document(meeting: Meeting) -> Document:
     """The summary: heading, the issues dealt with, the next council.
 
-    Issues are grouped under their department, in the order the room took them: a department
-    named once for a run of its issues, instead of once per issue, is what lets the summary of
-    a whole council fit in a few codes. Each group is one item, so pages rather start a new
-    department than cut one.
+    Issues are grouped under the department that answered them first, each department named
+    once (as the README promises: "each department with its issues"): departments in the order
+    of their first answer, issues by number within; a department named once for all its issues,
+    instead of once per issue, is what lets the summary of a whole council fit in a few codes.
+    Issues still waiting for an answer come last, by number. Each group is one item, so pages
+    rather start a new department than cut one.
     """
     words = labels(meeting.language)
     # items, of blocks, of lines; a block's last line is what a page opening inside it repeats
     groups: list[list[list[str]]] = [[_heading(meeting, words) + [""]]]
-    group: list[list[str]] = []
-    department = None
-    for issue in _public_issues(meeting):
-        responses = meeting.responses_to(issue.id)
-        owner = _one_line(responses[0].department) if responses else ""
-        if group and owner != department:
-            groups.append(group)
-            group = []
-        lines = _digest_lines(issue, responses, words)
-        group.append(([owner] if not group and owner else []) + lines + [lines[0]])  # the heading last
-        department = owner
-    if group:
+    for owner, issues in _by_department(meeting):
+        group: list[list[str]] = []
+        for issue in issues:
+            lines = _digest_lines(issue, meeting.responses_to(issue.id), words)
+            group.append(([owner] if not group and owner else []) + lines + [lines[0]])  # the heading last
         groups.append(group)
     closing = []
     if _one_line(meeting.next_theme):
@@ -142,6 +137,22 @@ def handout_document(meeting: Meeting) -> Document:
     return Document(_one_line(meeting.title), _date(held_times(meeting).day),
                     tuple("".join(b.text for b in item) for item in blocks),
                     titled=bool(_one_line(meeting.title)), blocks=blocks)
+
+
+def _by_department(meeting: Meeting) -> list[tuple[str, list[Issue]]]:
+    """The public issues, each under the department that answered it first: departments in the
+    order they first answered (the record's order of responses), issues by number within; then
+    the issues with no answer yet, under no department."""
+    public = {issue.id: issue for issue in _public_issues(meeting)}
+    owned: dict[str, list[Issue]] = {}  # a dict keeps the order departments first answered in
+    for response in meeting.responses:
+        issue = public.pop(response.issue_id, None)  # popped: only an issue's first answer places it
+        if issue is not None:
+            owned.setdefault(_one_line(response.department), []).append(issue)
+    groups = [(owner, sorted(issues, key=lambda issue: issue.id)) for owner, issues in owned.items()]
+    if public:  # raised, not answered
+        groups.append(("", sorted(public.values(), key=lambda issue: issue.id)))
+    return groups
 
 
 def _blocks(groups: list[list[list[str]]]) -> tuple[tuple[Block, ...], ...]:

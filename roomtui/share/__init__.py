@@ -68,11 +68,13 @@ class Sharing:
         return self
 
     def announce(self, data_folder: Path) -> None:
-        """Tell the room view of this meeting (``roomtui show``) to show the two codes, until ``stop()``.
+        """Tell the room view of this meeting (``roomtui show``) to show the two codes, until ``stop()``:
+        the phones' take-part page while they take part, else the minutes.
 
         Called once the codes are on the sharer's own screen. The room view is a help, not a
         condition: a data folder that cannot be written leaves sharing as it is."""
-        path, notice = notice_path(data_folder, self.meeting_id), ShareNotice.now(self.url, self.network)
+        path = notice_path(data_folder, self.meeting_id)
+        notice = ShareNotice.now(self.url, self.network, self.room_url)
         try:
             write_notice(path, notice)
         except OSError:

@@ -4,7 +4,12 @@ The room view (``roomtui show``) is another process, and it never writes; the sh
 hand-out view's ``w``, or ``roomtui share``) is the one that knows the URL and the Wi-Fi. So
 while a share runs, its process keeps ``<data>/sharing/<meeting id>.json``: what the two codes
 need (the URL, the ``WIFI:`` text, the network's name and password), the sharer's pid and when
-it started. The file holds a Wi-Fi password: it is written atomically
+it started. While phones take part (``h`` in the live view), it also names their page
+(``room_url``, under the share's random path): that is the code the room scans then, to sign
+in, ask to speak and rate the answers. A notice without ``room_url`` (the minutes only, or one
+written before phones took part) reads as before, and an older reader ignores the key.
+
+The file holds a Wi-Fi password: it is written atomically
 (``roomtui.store.storage.atomic_write``), readable by its owner only, in an owner-only folder.
 
 The sharer removes it when sharing stops, and only if it is still its own notice. A sharer
@@ -29,6 +34,7 @@ FOLDER = "sharing"
 FORMAT = 1
 MAX_BYTES = 16 * 1024  # a notice is a few hundred bytes; anything larger is not one
 MAX_PAYLOAD = 512  # bytes of one code's text: far below what one QR code holds, far above a real URL
+OPTIONAL = ("room_url",)  # keys a notice may lack (written before phones took part, or by an older roomtui)
 
 
 @dataclass(frozen=True)
@@ -41,13 +47,14 @@ class ShareNotice:
     password: str | None
     pid: int
     started: str  # ISO time: two shares of one process in a row are two different notices
+    room_url: str | None = None  # the phones' take-part page while they take part; None: the minutes only
 
     @classmethod
-    def now(cls, url: str, network: WifiNetwork | None) -> ShareNotice:
-        """The notice of a share this process is running."""
+    def now(cls, url: str, network: WifiNetwork | None, room_url: str | None = None) -> ShareNotice:
+        """The notice of a share this process is running (``room_url``: phones take part)."""
         return cls(url, wifi_payload(network) if network else None, network.name if network else None,
                    network.password if network else None, os.getpid(),
-                   datetime.now().isoformat(timespec="microseconds"))
+                   datetime.now().isoformat(timespec="microseconds"), room_url)
 
     def to_bytes(self) -> bytes:
         return json.dumps({"format": FORMAT, **asdict(self)}, ensure_ascii=False, indent=2).encode("utf-8")
@@ -57,20 +64,23 @@ class ShareNotice:
         """The notice in ``data``, or None when it is not one (damaged, another format, odd values)."""
         try:
             raw = json.loads(data.decode("utf-8"))
-            notice = cls(**{name: raw[name] for name in cls.__dataclass_fields__})
+            notice = cls(**{name: raw[name] for name in cls.__dataclass_fields__ if name not in OPTIONAL},
+                         **{name: raw[name] for name in OPTIONAL if name in raw})
         except (ValueError, KeyError, TypeError):
             return None
         return notice if raw.get("format") == FORMAT and notice._sound() else None
 
     def _sound(self) -> bool:
         """Values the room view can draw: texts without control characters, codes that fit a QR code."""
-        required, optional = (self.url, self.started), (self.wifi_payload, self.network_name, self.password)
+        required = (self.url, self.started)
+        optional = (self.wifi_payload, self.network_name, self.password, self.room_url)
         if not all(isinstance(value, str) for value in required + tuple(v for v in optional if v is not None)):
             return False
         if any(ord(char) < 32 or ord(char) == 127 for value in required + optional if value for char in value):
             return False
-        codes = [self.url] + ([self.wifi_payload] if self.wifi_payload else [])
+        codes = [self.url] + [code for code in (self.wifi_payload, self.room_url) if code]
         return (self.url.startswith(("http://", "https://")) and type(self.pid) is int and self.pid > 0
+                and (self.room_url is None or self.room_url.startswith(self.url))  # under the share's path
                 and all(len(code.encode("utf-8")) <= MAX_PAYLOAD for code in codes)
                 and (self.wifi_payload is None or self.wifi_payload.startswith("WIFI:")))
 

@@ -10,8 +10,11 @@ The screen takes one of five shapes, set as a class on the screen from the meeti
   -between    nobody has the floor: the agenda with what is done, and who is next
   -ended      the meeting is closed: the hand-out codes, for the room to scan
   -sharing    the laptop shares the minutes over Wi-Fi (the hand-out view's ``w``, or ``roomtui
-              share``): the share's two codes, so the room scans the projector. Whoever has the
-              floor keeps it: during a speech the countdown stays, the codes come back after it
+              share``) or lets phones take part (``h`` in the live view): the share's two codes,
+              so the room scans the projector (while phones take part, the second code is their
+              page: sign in, ask to speak, rate). Whoever has the floor keeps it: during a speech
+              the countdown stays, the codes come back after it. Once the meeting is closed the
+              phones stop: a notice still naming their page is the hand-out's moment, not theirs
   -compact    a small terminal (under 100x30): the name and the countdown (or the share's
               codes and their words), nothing else
 
@@ -167,7 +170,10 @@ class RoomViewApp(TranslatedBindings, App[None]):
         width, height = size or self.size
         compact = width < COMPACT_BELOW[0] or height < COMPACT_BELOW[1]
         speaking = current_speaker(meeting) is not None
-        if self.share.notice is not None and not speaking:
+        notice = self.share.notice
+        if notice is not None and notice.room_url is not None and meeting.status is MeetingStatus.CLOSED:
+            notice = None  # phones take part in an open meeting only: theirs is stopping, the hand-out shows
+        if notice is not None and not speaking:
             shape = "-sharing"
         elif meeting.status is MeetingStatus.CLOSED:
             shape = "-ended"
@@ -195,7 +201,7 @@ class RoomViewApp(TranslatedBindings, App[None]):
         else:
             codes.clear()
         if shape == "-sharing":
-            screen.query_one(WifiCodes).show(self.share.notice)
+            screen.query_one(WifiCodes).show(notice)
         self.repaints += 1
 
     def _shape(self, shape: str, compact: bool = False) -> None:

@@ -329,8 +329,10 @@ class HandoutCodes(Vertical):
 
 
 class WifiCodes(Vertical):
-    """While the laptop shares the minutes over Wi-Fi: the share's codes, numbered in the order a
-    phone scans them (1 joins the laptop's Wi-Fi, 2 opens the minutes), as large as they fit.
+    """While the laptop shares over Wi-Fi: the share's codes, numbered in the order a phone scans
+    them (1 joins the laptop's Wi-Fi, 2 opens the page), as large as they fit. While phones take
+    part (the notice names their page), code 2 is that page: the room scans its way in to sign
+    in, ask to speak and rate the answers; otherwise it is the minutes.
 
     The codes are the share screen's own PayloadCode, so the projector shows what the secretary's
     screen shows. The line under each code says the same in words, for a phone that cannot scan
@@ -352,21 +354,30 @@ class WifiCodes(Vertical):
 
     def show(self, notice: ShareNotice) -> None:
         joins = notice.wifi_payload is not None
+        takes_part = notice.room_url is not None
+        url = notice.room_url or notice.url
         self.query_one("#wifi-join").display = joins
         if joins:
             self._put("join", "1  " + _("Join the Wi-Fi"), notice.wifi_payload,
                       _("Wi-Fi: {name}   password: {password}", name=notice.network_name, password=notice.password))
-            heading = _("The full minutes on your phone: scan code 1, then code 2. No internet is needed.")
-            detail = _("then open {url}", url=notice.url)
+            if takes_part:
+                heading = _("Take part from your phone: scan code 1, then code 2. No internet is needed.")
+            else:
+                heading = _("The full minutes on your phone: scan code 1, then code 2. No internet is needed.")
+            detail = _("then open {url}", url=url)
         else:
-            heading = _("The full minutes on your phone: join this laptop's network, then scan the code.")
-            detail = _("on this laptop's network: {url}", url=notice.url)
+            if takes_part:
+                heading = _("Take part from your phone: join this laptop's network, then scan the code.")
+            else:
+                heading = _("The full minutes on your phone: join this laptop's network, then scan the code.")
+            detail = _("on this laptop's network: {url}", url=url)
         self.query_one("#wifi-heading", Static).update(Text(heading, style="bold"))
-        self._put("open", ("2  " if joins else "") + _("Open the minutes"), notice.url, detail)
+        caption = _("Take part: sign in, ask to speak, rate the answers") if takes_part else _("Open the minutes")
+        self._put("open", ("2  " if joins else "") + caption, url, detail)
 
     def _put(self, column: str, caption: str, payload: str, detail: str) -> None:
-        self.query_one(f"#wifi-{column}-caption", Static).update(Text(caption, style="bold", no_wrap=True,
-                                                                      overflow="ellipsis"))
+        # wrapped, never cut: at 80 columns "2  Take part: sign in, ask to speak, rate the answers" takes two lines
+        self.query_one(f"#wifi-{column}-caption", Static).update(Text(caption, style="bold", justify="center"))
         code = self.query_one(f"#wifi-{column}-code", PayloadCode)
         if code.payload != payload:  # a new payload redraws the code; the same one is left as it is
             code.payload = payload
