@@ -95,8 +95,8 @@ def answer_grade(response: Response) -> Grade:
 
 
 def _answer_note(response: Response) -> str:
-    said = response.text or response.action or response.plan or response.reason
-    return f"{response.department}: {said}".strip().rstrip(":") if said else response.department
+    said = (response.text or response.action or response.plan or response.reason or "").strip()
+    return _("{department}: {said}", department=response.department, said=said) if said else response.department
 
 
 def report_back_answers(meeting: Meeting) -> dict[str, list[FollowUpEntry]]:

@@ -176,7 +176,7 @@ class PhonesScreen(MeetingScreen):
             line = Text(council_names[entry.id], style="bold")
             affiliation = person.affiliation if person else entry.affiliation
             if affiliation:
-                line.append(f" ({affiliation})")
+                line.append(_(" ({affiliation})", affiliation=affiliation))
             if person is None:
                 line.append(" · " + _("not on the list"), style="yellow")
             line.append(" · " + entry.state.label, style="green" if entry.state is SignInState.CONFIRMED else "bold yellow")
