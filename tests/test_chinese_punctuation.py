@@ -102,3 +102,51 @@ async def test_the_phones_view_gives_the_place_in_the_languages_brackets(live_ap
         chinese = person.name == "吴朝林"
         wanted = f"{person.name}（{person.affiliation}）" if chinese else f"{person.name} ({person.affiliation})"
         assert wanted in screen_text(app)
+
+
+@pytest.mark.parametrize(("language", "seen"), [("en", "plan.toml, line 3 ([[participants]] #3): no role"),
+                                                ("zh", "plan.toml，第 3 行（[[participants]] #3）：no role")])
+def test_an_import_problem_names_its_place_in_the_languages_punctuation(language, seen):
+    from roomtui.plan.errors import ImportProblem
+
+    set_language(language)
+    try:
+        assert str(ImportProblem("plan.toml", 3, "role", "no role", where="[[participants]] #3")) == seen
+    finally:
+        set_language("en")
+
+
+def test_the_chinese_register_dates_a_grade_in_chinese_brackets(archive):
+    from roomtui.minutes.register_html import render_register_html
+    from test_followup_exports import document, folder
+
+    html = render_register_html(document(folder(archive), public=True, language="zh"))
+    assert "C 列入计划（2020-03-01）" in html and "列入计划 (" not in html
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_removing_a_participant_names_the_place_in_the_languages_brackets(tmp_path, language, size):
+    from roomtui.store import Archive
+    from roomtui.tui.app import RoomApp
+    from roomtui.tui.dialogs import ConfirmDialog
+
+    archive = Archive(tmp_path)
+    meeting_id = archive.ensure_demo(language)
+    set_language(language)
+    try:
+        app = RoomApp(archive, meeting_id=meeting_id, view="prepare")
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("2")
+            await pilot.pause()
+            key = app.screen.query_one("#participants-table").selected_key
+            person = app.session.meeting.participant(int(key))
+            assert person.affiliation
+            await pilot.press("delete")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            text = "".join(screen_text(app).split())  # the question may wrap
+            wanted = f"{person.name}（{person.affiliation}）" if language == "zh" else f"{person.name}({person.affiliation})"
+            assert "".join(wanted.split()) in text
+    finally:
+        set_language("en")
