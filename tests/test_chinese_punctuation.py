@@ -150,3 +150,38 @@ async def test_removing_a_participant_names_the_place_in_the_languages_brackets(
             assert "".join(wanted.split()) in text
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_an_answer_in_the_speaking_order_names_its_issue_in_the_languages_brackets(tmp_path, language, size):
+    from room_helpers import live_demo
+
+    from roomtui.domain.model import Raiser, SpeakerKind
+    from roomtui.tui.app import RoomApp
+
+    archive, meeting_id, clock, session = live_demo(tmp_path, language)
+    session.do("raise", lambda c: c.raise_issue(4, raiser=Raiser.GROUP))  # queues the department's answer
+    answering = [e for e in session.meeting.speakers if e.kind is SpeakerKind.ANSWER and e.issue_id]
+    session.close()
+    set_language(language)
+    app = RoomApp(archive, meeting_id=meeting_id, view="live", clock=clock)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            meeting = app.session.meeting
+            assert answering
+            entry = answering[0]
+            name = meeting.participant(entry.participant_id).name
+            # the English row may end in … on a narrow panel: its start is enough
+            wanted = f"{name}（回应 #{entry.issue_id}）" if language == "zh" else f"{name} (ans"
+            seen = screen_text(app)
+            for _n in range(4):  # under 120 columns the panels are tabs: v shows the next one
+                if name in seen:
+                    break
+                await pilot.press("v")
+                await pilot.pause()
+                seen = screen_text(app)
+            assert wanted in seen
+    finally:
+        set_language("en")
