@@ -95,8 +95,8 @@ def answer_grade(response: Response) -> Grade:
 
 
 def _answer_note(response: Response) -> str:
-    said = response.text or response.action or response.plan or response.reason
-    return f"{response.department}: {said}".strip().rstrip(":") if said else response.department
+    said = (response.text or response.action or response.plan or response.reason or "").strip()
+    return _("{department}: {said}", department=response.department, said=said) if said else response.department
 
 
 def report_back_answers(meeting: Meeting) -> dict[str, list[FollowUpEntry]]:
@@ -160,6 +160,22 @@ def merge_answers(meeting: Meeting, source_meeting: str, answers: dict[str, list
     return changed
 
 
+ISSUE_TITLE_SHOWN = 24  # characters of the original issue's title kept in a report-back issue's title
+TITLE_LIMIT = 200
+
+
+def report_back_title(entry: "RegisterEntry") -> str:
+    """"#4 老旧小区消防通道… — 每月巡查一次": the original issue and the deliverable, so the
+    pickers and the issues table tell the report-back issues apart and say what each answers."""
+    issue = " ".join(entry.issue_title.split())
+    if len(issue) > ISSUE_TITLE_SHOWN:
+        issue = issue[:ISSUE_TITLE_SHOWN - 1].rstrip() + "…"
+    head = f"#{entry.issue_number} {issue}".strip()
+    deliverable = " ".join(entry.deliverable.split())
+    title = f"{head} — {deliverable}" if deliverable else head
+    return title if len(title) <= TITLE_LIMIT else title[:TITLE_LIMIT - 1] + "…"
+
+
 def add_report_back(council: Any, items: list["RegisterEntry"], language: str = "en") -> int:
     """The "Report on earlier commitments" agenda item, with one issue per open commitment.
 
@@ -183,7 +199,7 @@ def add_report_back(council: Any, items: list["RegisterEntry"], language: str = 
         item = council.add_agenda_item(title, AgendaKind.ANSWERS, 0, position=position)
     for entry in items:
         day = entry.meeting_date.isoformat() if entry.meeting_date else ""
-        council.add_issue(entry.deliverable[:200] or entry.issue_title[:200], IssueSource.REPORT,
+        council.add_issue(report_back_title(entry), IssueSource.REPORT,
                           description=f"{entry.meeting_title} {day} #{entry.issue_number} {entry.issue_title}".strip(),
                           proposer=entry.meeting_title[:200], expected_department=entry.lead_unit,
                           suggestion=(entry.deadline.isoformat() if entry.deadline else ""))

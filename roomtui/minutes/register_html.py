@@ -50,7 +50,7 @@ def render_register_markdown(doc: RegisterDocument) -> str:
         table_rows = []
         for r in rows:
             cells = [r.meeting_date, r.meeting, f"#{r.issue_number} {r.issue}", r.co_units, r.deliverable,
-                     r.deadline, r.grade + (f" ({r.graded_on})" if r.graded_on else ""),
+                     r.deadline, t["grade_on"].format(grade=r.grade, date=r.graded_on) if r.graded_on else r.grade,
                      t["yes"] if r.overdue else "", r.room]
             if not doc.public:
                 cells.append(r.latest_note)

@@ -20,6 +20,7 @@ _ENGLISH: dict[str, str] = {
     "series": "Series",
     "no_series": "(no series)",
     "graded_on": "Graded on",
+    "grade_on": "{grade} ({date})",
     "overdue": "Overdue",
     "not_graded": "not graded",
     "latest_note": "Latest progress note",

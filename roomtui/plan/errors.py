@@ -35,8 +35,8 @@ class ImportProblem:
         if self.line is not None:
             place += _(", line {line}", line=self.line)
         if self.where:
-            place += f" ({self.where})"
-        return visible(f"{place}: {self.message}", keep_newlines=False)
+            place += _(" ({where})", where=self.where)
+        return visible(_("{place}: {problem}", place=place, problem=self.message), keep_newlines=False)
 
 
 class PlanImportError(ValueError):

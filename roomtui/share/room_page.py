@@ -29,7 +29,7 @@ _ENGLISH: dict[str, str] = {
     "next": "Next: {names}",
     "answers": "Answers",
     "no_answers": "No answer recorded yet.",
-    "rate": "Your rating",
+    "rate_prompt": "Your rating:",
     "satisfied": "Satisfied",
     "basically": "Basically satisfied",
     "dissatisfied": "Dissatisfied",
@@ -46,9 +46,10 @@ _ENGLISH: dict[str, str] = {
     "unlisted": "Not on the list? Your name and where you are from",
     "name": "Name",
     "affiliation": "Village, community or unit",
-    "signed_in": "Signed in as {name}",
     "waiting_confirm": "waiting for the secretary to confirm",
     "confirmed": "confirmed",
+    "signed_in_status": "Signed in as {name} ({status})",
+    "aside": " ({text})",
     "ask": "Ask to speak",
     "topic": "Topic (a few words, optional)",
     "withdraw": "Withdraw my request",
@@ -123,7 +124,7 @@ def render_page(state: RoomState, phone: PhoneStatus | None, csrf: str, base: st
         parts.append(_sign_in(state, csrf, base, query))
     elif phone is not None:
         status = t["confirmed"] if phone.confirmed else t["waiting_confirm"]
-        parts.append(f'<p class="ok note">{escape(t["signed_in"].format(name=phone.name))} ({escape(status)})</p>')
+        parts.append(f'<p class="ok note">{escape(t["signed_in_status"].format(name=phone.name, status=status))}</p>')
         if state.status is MeetingStatus.LIVE:
             parts.append(_ask(state, phone, csrf, base))
     parts.append(f'<iframe src="{base}room/live" title="{escape(t["now"])}"></iframe>')
@@ -237,7 +238,7 @@ def _answers(state: RoomState, phone: PhoneStatus | None, csrf: str, base: str) 
             if mine is not None:
                 out.append(f'<br><b>{escape(t["you_rated"].format(choice=words[mine]))}</b>')
             if not answer.rating_open:
-                out.append(f' <span class="muted">({escape(t["rating_closed"])})</span>')
+                out.append(f'<span class="muted">{escape(t["aside"].format(text=t["rating_closed"]))}</span>')
             elif phone is None:
                 out.append(f'<br><span class="muted">{escape(t["sign_in_first"])}</span>')
             elif phone.role not in answer.roles:
@@ -247,6 +248,6 @@ def _answers(state: RoomState, phone: PhoneStatus | None, csrf: str, base: str) 
                                   for choice, word in words.items())
                 out.append(f'<form method="post" action="{base}room/vote">{_hidden(state, csrf, "live")}'
                            f'<input type="hidden" name="r" value="{answer.rating_id}">'
-                           f'<span class="muted">{escape(t["rate"])}:</span><br>{buttons}</form>')
+                           f'<span class="muted">{escape(t["rate_prompt"])}</span><br>{buttons}</form>')
         out.append("</div>")
     return "".join(out)

@@ -37,10 +37,14 @@ class ConfirmDialog(TranslatedBindings, ModalScreen[bool]):
         Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
-    def __init__(self, question: str, confirm_label: str | None = None, *, destructive: bool = True) -> None:
+    def __init__(self, question: str, confirm_label: str | None = None, *, destructive: bool = True,
+                 decline_label: str | None = None) -> None:
+        """``decline_label`` names what n and Esc do when that is a choice too, not a cancel
+        ("Don't copy" goes on without copying): the button must not promise Cancel then."""
         super().__init__()
         self.question = question
         self.confirm_label = confirm_label or _("Yes")
+        self.decline_label = decline_label
         self.destructive = destructive
 
     def compose(self) -> ComposeResult:
@@ -49,7 +53,8 @@ class ConfirmDialog(TranslatedBindings, ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text(_("{action} (y)", action=self.confirm_label)),
                              variant="error" if self.destructive else "primary", id="yes")
-                yield Button(Text(_("Cancel (n, Esc)")), id="no")
+                no = _("{action} (n, Esc)", action=self.decline_label) if self.decline_label else _("Cancel (n, Esc)")
+                yield Button(Text(no), id="no")
             yield Label(_("Enter presses the highlighted button"), classes="dialog-hint")
 
     def on_mount(self) -> None:

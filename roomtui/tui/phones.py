@@ -105,7 +105,8 @@ def open_phones(app) -> None:
 
 
 class PhonesScreen(MeetingScreen):
-    """Requests to speak, sign-ins and ratings, each a row; the keys act on the highlighted row."""
+    """Requests to speak, sign-ins and ratings, each a row; the keys act on the highlighted row
+    (none until the secretary moves to one, as in the pickers)."""
 
     DEFAULT_CSS = """
     PhonesScreen #phones-title { height: 1; padding: 0 1; text-style: bold; }
@@ -148,10 +149,9 @@ class PhonesScreen(MeetingScreen):
         listing.clear_options()
         listing.add_options(self._rows(meeting))
         ids = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
-        if highlighted in ids:
-            listing.highlighted = ids.index(highlighted)
-        elif ids:
-            listing.highlighted = next((i for i, row in enumerate(ids) if row and not row.startswith("h")), 0)
+        # as in the pickers, nothing is highlighted until the secretary moves: the first ↓ lands on
+        # the first entry, and a, d, c, r act only on a row chosen (else they say what to highlight)
+        listing.highlighted = ids.index(highlighted) if highlighted in ids else None
 
     def _rows(self, meeting: Meeting) -> list[Option]:
         def heading(key: str, text: str) -> Option:
@@ -176,7 +176,7 @@ class PhonesScreen(MeetingScreen):
             line = Text(council_names[entry.id], style="bold")
             affiliation = person.affiliation if person else entry.affiliation
             if affiliation:
-                line.append(f" ({affiliation})")
+                line.append(_(" ({affiliation})", affiliation=affiliation))
             if person is None:
                 line.append(" · " + _("not on the list"), style="yellow")
             line.append(" · " + entry.state.label, style="green" if entry.state is SignInState.CONFIRMED else "bold yellow")

@@ -141,7 +141,7 @@ class ParticipantsPane(PreparePane):
                 self.app.act(_("Remove participant {name}", name=person.name),
                              lambda council: council.remove_participant(person.id))
 
-        who = f"{person.name} ({person.affiliation})" if person.affiliation else person.name
+        who = person.name + (_(" ({affiliation})", affiliation=person.affiliation) if person.affiliation else "")
         self.app.push_screen(ConfirmDialog(_("Remove {who} from the meeting?", who=who), _("Remove")), answer)
 
     def action_toggle_present(self) -> None:

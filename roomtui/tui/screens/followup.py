@@ -49,6 +49,7 @@ def default_register_folder() -> Path:
 
 
 class FollowUpScreen(TranslatedBindings, Screen):
+    FOOTER_WAY_HOME = "followup.home"  # Esc, shown in place of F6 (widgets/footer.py)
     BINDINGS = [
         Binding("g", "grade", N_("Grade"), id="followup.grade"),
         Binding("n", "note", N_("Progress note"), id="followup.note"),

@@ -114,7 +114,7 @@ class HomeScreen(TranslatedBindings, Screen):
                 "Start from the last meeting of {series}, '{title}' ({date})? Its {n} participants, venue, host and "
                 "speaking limits are copied; change what differs in Prepare.", len(previous.participants),
                 series=meeting.series, title=previous.title, date=previous.date.isoformat() if previous.date else "?"),
-                _("Copy participants"), destructive=False), answer)
+                _("Copy"), destructive=False, decline_label=_("Don't copy")), answer)
 
         templates = [(_(t.name), key) for key, t in TEMPLATES.items()]
         known = sorted({m.series.strip() for m in self._meetings() if m.series.strip()})  # typed exactly, or no report-back

@@ -71,8 +71,10 @@ class LiveScreen(SpeakingKeys, ResponseKeys, MeetingScreen):
         Binding("l", "readd_last", N_("Re-add last speaker"), id="live.readd_last"),
         Binding("c", "toggle_closed", N_("Close/open the list"), id="live.toggle_closed", show=False),
         Binding("1", "toggle_one_entry", N_("One entry per person"), id="live.one_entry", show=False),
-        Binding("right,ctrl+right", "next_item", N_("Next item"), id="live.next_item"),
-        Binding("left,ctrl+left", "previous_item", N_("Previous item"), id="live.previous_item"),
+        # → and ← turn the items (the queue takes them only when it scrolls sideways: ctrl+→/← then);
+        # the footer says → as the README does, not the ctrl+→ the focused queue would leave it
+        Binding("right,ctrl+right", "next_item", N_("Next item"), id="live.next_item", key_display="→"),
+        Binding("left,ctrl+left", "previous_item", N_("Previous item"), id="live.previous_item", key_display="←"),
         Binding("i", "raise_floor_issue", N_("Issue from the floor"), id="live.raise_issue"),
         Binding("I", "raise_report_issue", N_("Report issue"), id="live.report_issue"),
         Binding("r", "record_response", N_("Record response"), id="live.record_response"),

@@ -22,6 +22,7 @@ from roomtui.tui.widgets.minutes_preview import MinutesPreview
 class MinutesScreen(MeetingScreen):
     VIEW = "minutes"  # F2-F5 (app.check_action): the key of the view on screen is not offered
     READ_ONLY_ACTIONS = frozenset({"toggle_public", "export"})  # the rest answer "read-only" there (app.py)
+    FOOTER_WAY_HOME = "minutes.home"  # Esc, shown in place of F6 (widgets/footer.py)
     BINDINGS = [
         Binding("e", "export", N_("Export all formats"), id="minutes.export"),
         Binding("v", "toggle_public", N_("Public/internal"), id="minutes.toggle"),

@@ -83,12 +83,15 @@ def _agenda_rows(meeting: Meeting, now: datetime):
 
 
 def end_line(meeting: Meeting, now: datetime) -> Text:
+    """The predicted (or actual) end, then on its own line the planned end: "plan 11:35" beside
+    "ends ~07:22" read as a planned start when the meeting ran at another time of day."""
     line = Text(no_wrap=True, overflow="ellipsis")
     planned = planned_end(meeting)
+    planned_words = _("planned end {time}", time=planned.strftime("%H:%M")) if planned is not None else ""
     if meeting.status is MeetingStatus.CLOSED and meeting.closed_at is not None:
         line.append(_("closed {time}", time=meeting.closed_at.strftime("%H:%M")), style="bold")
-        if planned is not None:
-            line.append(" · " + _("plan {time}", time=planned.strftime("%H:%M")), style="dim")
+        if planned_words:
+            line.append("\n" + planned_words, style="dim")
         return line
     predicted = predicted_end(meeting, now)
     if predicted is not None:
@@ -96,8 +99,8 @@ def end_line(meeting: Meeting, now: datetime) -> Text:
         if planned is not None:
             delta = round((predicted - planned).total_seconds() / 60)
             if abs(delta) < 12 * 60:  # a demo run on another day has no meaningful delta
-                line.append(f" ({delta:+d})", style="red" if delta > 0 else "green")
-            line.append(" · " + _("plan {time}", time=planned.strftime("%H:%M")), style="dim")
+                line.append(_(" ({minutes})", minutes=f"{delta:+d}"), style="red" if delta > 0 else "green")
+            line.append("\n" + planned_words, style="dim")
     return line
 
 

@@ -28,6 +28,8 @@ COMPACT_BELOW = 100  # columns: narrower terminals get the compact key style (on
 
 LAST = ("app.quit", "app.palette")  # always at hand (ctrl+q, ctrl+p): shown only where room is left
 AT_HAND = ("app.undo", "app.home", "app.room_view")  # ctrl+z, F6, F7: before the other views' keys
+# A screen's FOOTER_WAY_HOME (a binding id): its own key to the meetings list (Esc), shown at hand
+# in place of F6, so the footer does not say "Meetings" twice (F1 and the palette still list F6).
 # A screen's FOOTER_AFTER_AT_HAND (binding ids): its keys of the day before, shown after AT_HAND and
 # before F2-F5, so a narrow footer keeps F6/F7 and drops those first (F1 and the palette list them).
 
@@ -97,22 +99,25 @@ class FittingFooter(Footer):
                 return 1 if key in AT_HAND else 2 if key in late else 3 if key.startswith("app.") else 0
 
             order = sorted(own, key=lambda key: (key in LAST, rank(key)))
+        home = getattr(type(self.screen), "FOOTER_WAY_HOME", None)
+        kept = [key for key in (home, help_key) if key is not None and key in by_id]  # always shown, last
+        if home in by_id:  # the screen's own way to the meetings list (Esc) stands for F6
+            order = [key for key in order if key != "app.home"]
         compact = width < COMPACT_BELOW
         room = width - 1
-        if help_key is not None:
-            binding = by_id[help_key][0]
+        for key in kept:
+            binding = by_id[key][0]
             room -= key_width(self.app.get_key_display(binding), binding.description, compact)
         shown = []
         for key in order:
-            if key == help_key:
+            if key in kept:
                 continue
             binding = by_id[key][0]
             needed = key_width(self.app.get_key_display(binding), binding.description, compact)
             if needed <= room:
                 shown.append(key)
                 room -= needed
-        if help_key is not None:
-            shown.append(help_key)
+        shown.extend(kept)
         return [by_id[key] for key in shown]
 
     def compose(self) -> ComposeResult:

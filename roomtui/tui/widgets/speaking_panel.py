@@ -32,7 +32,7 @@ def entry_label(meeting: Meeting, entry: SpeakerEntry) -> Text:
     elif entry.kind is SpeakerKind.ANSWER:
         line.append("  " + name)
         issue = meeting.issue(entry.issue_id)
-        line.append(" " + (_("(answer to #{id})", id=issue.id) if issue else _("(answer)")), style="cyan")
+        line.append(_(" (answer to #{id})", id=issue.id) if issue else _(" (answer)"), style="cyan")  # 邓海（回应 #3）
     else:
         line.append("  " + name)
         line.append(_(" ({kind})", kind=entry.kind.label), style="dim" if entry.kind is SpeakerKind.IMPROMPTU else "")
