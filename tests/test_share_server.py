@@ -268,6 +268,8 @@ def test_past_the_connection_cap_one_more_is_told_to_retry(demo):
         held = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(3)]
         answer = raw_request(port, f"GET {token_path(share)} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
         assert status_of(answer) == 503
+        # a page that asks again in a second: a phone's live frame given an empty 503 stayed blank
+        assert b"Retry-After: 1" in answer and b'<meta http-equiv="refresh" content="1">' in answer
         for sock in held:
             sock.close()
         deadline = time.monotonic() + 30
@@ -444,11 +446,14 @@ def test_a_newcomer_drops_only_a_waiting_connection_of_an_address_holding_more()
 def test_more_phones_than_slots_keeping_connections_alive_are_all_served(demo):
     """Browsers keep a connection open between two reloads of the live frame: 24 phones (each its
     own address) on a share of 16 slots, each asking every 0.2 s on its kept-alive connection and
-    reopening it when the share closed it (as a browser does): no phone is ever told 503."""
+    reopening it when the share closed it (as a browser does): every phone is served again and
+    again. A 503 stays possible at the instant all 16 slots are being answered (a loaded laptop):
+    it must stay rare, and it carries a page that asks again in a second (a live frame reloads)."""
     archive, meeting_id = demo
     with Sharing(archive.load(meeting_id), "127.0.0.1", port=0, limits=Limits(max_connections=16)) as share:
         port, path = share.server.port, token_path(share)
-        answers: list[int | None] = []
+        answers: dict[int, list[int | None]] = {n: [] for n in range(24)}
+        busy_pages: list[bytes] = []
         stop = threading.Event()
 
         def phone(number: int) -> None:
@@ -466,8 +471,9 @@ def test_more_phones_than_slots_keeping_connections_alive_are_all_served(demo):
                     sock.close()
                     sock = None
                     continue
-                answers.append(status_of(head))
+                answers[number].append(status_of(head))
                 if status_of(head) != 200:
+                    busy_pages.append(head)
                     sock.close()
                     sock = None
                 stop.wait(0.2)
@@ -481,4 +487,8 @@ def test_more_phones_than_slots_keeping_connections_alive_are_all_served(demo):
         stop.set()
         for thread in phones:
             thread.join(30)
-        assert len(answers) > 24 * 5 and set(answers) == {200}, {s: answers.count(s) for s in set(answers)}
+        every = [status for statuses in answers.values() for status in statuses]
+        assert len(every) > 24 * 5 and set(every) <= {200, 503}, {s: every.count(s) for s in set(every)}
+        assert all(statuses.count(200) >= 3 for statuses in answers.values()), answers  # nobody locked out
+        assert every.count(503) <= len(every) // 50, {s: every.count(s) for s in set(every)}
+        assert all(b'http-equiv="refresh"' in page for page in busy_pages), busy_pages

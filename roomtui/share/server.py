@@ -43,8 +43,11 @@ from roomtui.share.documents import SharedMinutes
 from roomtui.share.room_door import MAX_BODY, Request, RoomDoor
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
-         b"Connection: close\r\n\r\n")
+# A page, not an empty answer: the phone page's live frame reloads itself from its own page, so
+# an empty 503 would leave it blank for good; this one asks again in a second, wordless (no language).
+_BUSY_PAGE = b'<!doctype html><meta http-equiv="refresh" content="1"><title>\xe2\x80\xa6</title><p>\xe2\x80\xa6</p>'
+_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Type: text/html; charset=utf-8\r\n"
+         b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(_BUSY_PAGE)) + _BUSY_PAGE
 
 
 @dataclass(frozen=True)
@@ -198,14 +201,18 @@ class _HTTPServer(ThreadingHTTPServer):
                 pass
             self.shutdown_request(request)
             return
+        # known and waiting from the moment it is accepted (not when its thread first runs): on a
+        # busy laptop a newcomer could otherwise find every slot "being answered" and get a 503
+        self.share.admission.opened(request, client_address[0])
+        self.share._expect_head(request, first=True)
         try:
             super().process_request(request, client_address)
         except BaseException:
+            self.share.admission.closed(request)
             self.share.admission.release(client_address[0])
             raise
 
     def process_request_thread(self, request, client_address) -> None:
-        self.share.admission.opened(request, client_address[0])
         try:
             super().process_request_thread(request, client_address)
         finally:
