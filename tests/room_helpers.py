@@ -3,6 +3,7 @@ a share's notice as a sharer leaves it."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import subprocess
@@ -134,3 +135,38 @@ async def look(room, pilot) -> None:
     room.call_later(room.poll)
     await pilot.pause()
     await pilot.pause()
+
+
+def screen_text(app) -> str:
+    """What the app's screen shows, line by line, as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@contextlib.asynccontextmanager
+async def live_view(archive, meeting_id: str, clock, language: str, size: tuple[int, int]):
+    """The app on the live view of ``meeting_id``, in ``language`` at ``size``, drawn once;
+    the interface speaks English again afterwards."""
+    from roomtui.i18n import set_language
+    from roomtui.tui.app import RoomApp
+
+    set_language(language)
+    app = RoomApp(archive, meeting_id=meeting_id, view="live", clock=clock)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            yield app, pilot
+    finally:
+        set_language("en")
+
+
+async def seen_across_panels(app, pilot, found) -> str:
+    """The screen's text once ``found(text)`` holds: under 120 columns the live panels are tabs,
+    and v shows the next one (four at most)."""
+    seen = screen_text(app)
+    for _n in range(4):
+        if found(seen):
+            break
+        await pilot.press("v")
+        await pilot.pause()
+        seen = screen_text(app)
+    return seen

@@ -7,17 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from room_helpers import live_demo
-
-from roomtui.i18n import set_language
-from roomtui.tui.app import RoomApp
+from room_helpers import live_demo, live_view, seen_across_panels
 
 WORDS = {"en": r"ends ~\d\d:\d\d \([+-]\d+\) .*\n.* planned end \d\d:\d\d ",
          "zh": r"预计 \d\d:\d\d 结束（[+-]\d+） .*\n.* 计划 \d\d:\d\d 结束 "}
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -25,18 +18,6 @@ def screen_text(app) -> str:
 async def test_the_agenda_names_the_predicted_and_the_planned_end(tmp_path, language, size):
     archive, meeting_id, clock, session = live_demo(tmp_path, language)
     session.close()
-    set_language(language)
-    app = RoomApp(archive, meeting_id=meeting_id, view="live", clock=clock)
-    try:
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            seen = screen_text(app)
-            for _n in range(4):  # under 120 columns the panels are tabs: v shows the next one
-                if re.search(WORDS[language], seen):
-                    break
-                await pilot.press("v")
-                await pilot.pause()
-                seen = screen_text(app)
-            assert re.search(WORDS[language], seen), seen
-    finally:
-        set_language("en")
+    async with live_view(archive, meeting_id, clock, language, size) as (app, pilot):
+        seen = await seen_across_panels(app, pilot, lambda text: re.search(WORDS[language], text))
+        assert re.search(WORDS[language], seen), seen

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import pytest
 from live_helpers import fill
-from room_helpers import live_demo
+from room_helpers import live_demo, live_view
 
 from roomtui.domain.model import Raiser
-from roomtui.i18n import _, set_language
-from roomtui.tui.app import RoomApp
+from roomtui.i18n import _
 from roomtui.tui.live.response_form import ResponseForm
 
 
@@ -23,23 +22,17 @@ async def test_a_response_without_a_chosen_disposition_is_refused(tmp_path, lang
     archive, meeting_id, clock, session = live_demo(tmp_path, language)
     session.do("raise", lambda c: c.raise_issue(4, raiser=Raiser.GROUP))
     session.close()
-    set_language(language)
-    app = RoomApp(archive, meeting_id=meeting_id, view="live", clock=clock)
-    try:
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await pilot.press("r")
-            await pilot.pause()
-            assert isinstance(app.screen, ResponseForm)
-            assert app.screen.values()["disposition"] in (None, "")
-            assert not app.screen.query_one("#row-action").display  # no disposition, no fields of one
-            fill(app, text="We will look at it.")
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            assert isinstance(app.screen, ResponseForm) and not app.session.meeting.responses
-            assert _("choose a disposition") in str(app.screen.query_one("#form-problems").render())
-            fill(app, disposition="resolve_now")
-            await pilot.pause()
-            assert app.screen.query_one("#row-action").display
-    finally:
-        set_language("en")
+    async with live_view(archive, meeting_id, clock, language, size) as (app, pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ResponseForm)
+        assert app.screen.values()["disposition"] in (None, "")
+        assert not app.screen.query_one("#row-action").display  # no disposition, no fields of one
+        fill(app, text="We will look at it.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ResponseForm) and not app.session.meeting.responses
+        assert _("choose a disposition") in str(app.screen.query_one("#form-problems").render())
+        fill(app, disposition="resolve_now")
+        await pilot.pause()
+        assert app.screen.query_one("#row-action").display

@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from room_helpers import live_demo
+from room_helpers import live_demo, live_view, screen_text
 
-from roomtui.i18n import _, set_language
-from roomtui.tui.app import RoomApp
+from roomtui.i18n import _
 from roomtui.tui.widgets.footer import FittingFooter
 
 
@@ -16,19 +15,13 @@ from roomtui.tui.widgets.footer import FittingFooter
 async def test_the_footer_says_right_arrow_and_it_moves_to_the_next_item(tmp_path, language, size):
     archive, meeting_id, clock, session = live_demo(tmp_path, language)
     session.close()
-    set_language(language)
-    app = RoomApp(archive, meeting_id=meeting_id, view="live", clock=clock)
-    try:
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            footer = app.screen.query_one(FittingFooter)
-            shown = {b.description: app.get_key_display(b) for b, _e, _t in footer.chosen(size[0])}
-            assert shown.get(_("Next item")) == "→"
-            last = "\n".join(s.text for s in app.screen._compositor.render_strips()).splitlines()[-1]
-            assert "→ " + _("Next item") in last and "^→" not in last
-            before = app.session.meeting.current_item_id
-            await pilot.press("right")
-            await pilot.pause()
-            assert app.session.meeting.current_item_id != before
-    finally:
-        set_language("en")
+    async with live_view(archive, meeting_id, clock, language, size) as (app, pilot):
+        footer = app.screen.query_one(FittingFooter)
+        shown = {b.description: app.get_key_display(b) for b, _e, _t in footer.chosen(size[0])}
+        assert shown.get(_("Next item")) == "→"
+        last = screen_text(app).splitlines()[-1]
+        assert "→ " + _("Next item") in last and "^→" not in last
+        before = app.session.meeting.current_item_id
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.session.meeting.current_item_id != before
