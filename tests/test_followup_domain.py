@@ -12,9 +12,9 @@ from roomtui.domain.followup import (
     Filter,
     MeetingFollowUp,
     Register,
-    add_report_back,
     commitment_ref,
 )
+from roomtui.domain.report_back_agenda import add_report_back
 from roomtui.domain.model import Grade, MeetingStatus
 from roomtui.domain.validation import ValidationError
 from roomtui.store.desk import Desk

@@ -9,7 +9,7 @@ import pytest
 
 from roomtui.cli import main
 from roomtui.domain.clock import FrozenClock
-from roomtui.domain.followup import add_report_back
+from roomtui.domain.report_back_agenda import add_report_back
 from roomtui.domain.report_back import link_report_back
 from roomtui.domain.model import Grade
 from roomtui.domain.validation import ValidationError

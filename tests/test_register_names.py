@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from roomtui.domain.clock import FrozenClock
 from roomtui.domain.council import Council
-from roomtui.domain.followup import add_report_back
+from roomtui.domain.report_back_agenda import add_report_back
 from roomtui.domain.model import Meeting, Role
 from roomtui.i18n import set_language
 from roomtui.importing import import_file

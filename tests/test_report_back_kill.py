@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from roomtui.cli import main
-from roomtui.domain.followup import add_report_back
+from roomtui.domain.report_back_agenda import add_report_back
 from roomtui.store import Archive
 from roomtui.store.desk import Desk
 from roomtui.store.follow import MeetingFollower

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from roomtui.domain.clock import FrozenClock
-from roomtui.domain.followup import add_report_back
+from roomtui.domain.report_back_agenda import add_report_back
 from roomtui.i18n import set_language
 from roomtui.store.desk import Desk
 from roomtui.store.followup_index import load_register

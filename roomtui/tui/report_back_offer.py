@@ -16,7 +16,7 @@ def offer_report_back(app, meeting_id: str, *, ask_only_if_new: bool = False) ->
     meetings list). Yes opens the meeting and adds the item as one saved, undoable action.
     Returns whether anything was offered.
     """
-    from roomtui.domain.followup import add_report_back
+    from roomtui.domain.report_back_agenda import add_report_back
     from roomtui.store import BadMeetingFile, MeetingNotFound
     from roomtui.store.followup_index import load_register
     from roomtui.tui.dialogs import ConfirmDialog
